@@ -1,0 +1,55 @@
+/**
+ * The one options object of the engine, with its defaults. Thresholds of each stage live
+ * beside it in this folder (decode.ts, html.ts, text.ts); word lists in the other files here.
+ */
+import { WinnowError } from '../errors';
+import { DECODE_DEFAULTS, type DecodeThresholds } from './decode';
+import { HTML_DEFAULTS, type HtmlThresholds } from './html';
+import { TEXT_DEFAULTS, type TextThresholds } from './text';
+
+export type Mode = 'auto' | 'html' | 'text';
+
+export interface CleanOptions {
+  /** `auto` sniffs the content; `html` or `text` force a path. */
+  mode: Mode;
+  /** A Content-Type header that came with the bytes (e.g. S3's), for its charset. */
+  contentType?: string;
+  /** Put the detected title first in `text`. */
+  includeTitle: boolean;
+  decode: DecodeThresholds;
+  html: HtmlThresholds;
+  text: TextThresholds;
+}
+
+/** What callers pass: any subset, stage sections merged shallowly over the defaults. */
+export interface CleanOptionsInput {
+  mode?: Mode;
+  contentType?: string;
+  includeTitle?: boolean;
+  decode?: Partial<DecodeThresholds>;
+  html?: Partial<HtmlThresholds>;
+  text?: Partial<TextThresholds>;
+}
+
+export const DEFAULT_OPTIONS: CleanOptions = {
+  mode: 'auto',
+  includeTitle: true,
+  decode: DECODE_DEFAULTS,
+  html: HTML_DEFAULTS,
+  text: TEXT_DEFAULTS,
+};
+
+export function resolveOptions(input: CleanOptionsInput = {}): CleanOptions {
+  const mode = input.mode ?? DEFAULT_OPTIONS.mode;
+  if (mode !== 'auto' && mode !== 'html' && mode !== 'text') {
+    throw new WinnowError('BAD_OPTIONS', `mode must be auto, html or text, not ${String(mode)}`);
+  }
+  return {
+    mode,
+    contentType: input.contentType,
+    includeTitle: input.includeTitle ?? DEFAULT_OPTIONS.includeTitle,
+    decode: { ...DECODE_DEFAULTS, ...input.decode },
+    html: { ...HTML_DEFAULTS, ...input.html },
+    text: { ...TEXT_DEFAULTS, ...input.text },
+  };
+}

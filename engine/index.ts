@@ -1,0 +1,28 @@
+/**
+ * winnow's extraction engine: bytes or a string in, the article out.
+ *
+ *   decode (gzip, charset) → sniff (html | text) → extract (html/ or text/ path: parse,
+ *   segment into blocks, classify and score them) → assemble (text, stats)
+ *
+ * No AWS and no I/O here: the CLI and the Lambda are thin adapters around `clean`.
+ */
+import { assemble } from './assemble';
+import { resolveOptions, type CleanOptionsInput } from './config/options';
+import { decode } from './decode';
+import { sniffFormat } from './decode/sniff';
+import { extractHtml } from './html';
+import { extractText } from './text';
+import type { CleanResult, Format } from './types';
+
+export function clean(input: Uint8Array | string, options?: CleanOptionsInput): CleanResult {
+  const opts = resolveOptions(options);
+  const decoded = decode(input, opts);
+  const format: Format = opts.mode === 'auto' ? sniffFormat(decoded.text) : opts.mode;
+  const extraction =
+    format === 'html' ? extractHtml(decoded.text, opts) : extractText(decoded.text, opts);
+  return assemble(extraction, format, decoded, opts);
+}
+
+export { WinnowError, isWinnowError, type WinnowErrorCode } from './errors';
+export { DEFAULT_OPTIONS, resolveOptions, type CleanOptions, type CleanOptionsInput } from './config/options';
+export type * from './types';

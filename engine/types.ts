@@ -1,0 +1,93 @@
+/** Public types of the winnow extraction engine. No AWS, no I/O. */
+
+export type Format = 'html' | 'text';
+
+/**
+ * What the engine decided a block is. `title` and `body` are the article; the rest are
+ * the kinds of boilerplate it recognises (and removes).
+ */
+export type BlockKind =
+  | 'title'
+  | 'body'
+  | 'navigation'
+  | 'breadcrumb'
+  | 'related'
+  | 'share'
+  | 'ad'
+  | 'consent'
+  | 'newsletter'
+  | 'author'
+  | 'tags'
+  | 'metadata'
+  | 'caption'
+  | 'header'
+  | 'footer'
+  | 'legal'
+  | 'comment-form'
+  | 'comments'
+  | 'boilerplate';
+
+/** How a block is laid out in the text output. */
+export type BlockRole = 'paragraph' | 'heading' | 'list-item' | 'table-row' | 'line';
+
+export interface Block {
+  /** Position in document order, from 0. */
+  index: number;
+  text: string;
+  kind: BlockKind;
+  role: BlockRole;
+  kept: boolean;
+  /** The rule or score that decided `kind` and `kept`, readable by a person. */
+  reason: string;
+  /** For HTML input: the element that carried the block (`p`, `h2`, `li`, `tr`, …). */
+  tag?: string;
+}
+
+export interface KindStats {
+  blocks: number;
+  chars: number;
+}
+
+export interface CleanStats {
+  inputBytes: number;
+  /** Characters of decoded input. */
+  inputChars: number;
+  charsKept: number;
+  charsRemoved: number;
+  blocksKept: number;
+  blocksRemoved: number;
+  /** Kept blocks, by kind. */
+  kept: Partial<Record<BlockKind, KindStats>>;
+  /** Removed blocks, by kind. */
+  removed: Partial<Record<BlockKind, KindStats>>;
+}
+
+export interface CleanResult {
+  /** The article: title first when found, then its blocks; paragraphs separated by a blank line. */
+  text: string;
+  /** The article without its title line (what article-body benchmarks compare against). */
+  body: string;
+  /** Detected title, or null. */
+  title: string | null;
+  format: Format;
+  /** ISO 639-1 code when it can be told (declared `<html lang>` or stop-word evidence), else null. */
+  language: string | null;
+  /** How the bytes were decoded: the charset used and whether they were gzipped. */
+  encoding: { charset: string; gzip: boolean; source: string };
+  blocks: Block[];
+  stats: CleanStats;
+  /** Why `text` is empty, when it is (e.g. nothing article-like was found); null otherwise. */
+  emptyReason: string | null;
+  /** Which strategy produced the article (e.g. `dom-scoring`, `json-ld`, `text-lines`). */
+  strategy: string;
+}
+
+/** What a format path (HTML or text) hands to the assembler. */
+export interface Extraction {
+  title: string | null;
+  language: string | null;
+  blocks: Block[];
+  strategy: string;
+  /** Set when the path found nothing article-like. */
+  emptyReason?: string;
+}
