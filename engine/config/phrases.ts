@@ -1,0 +1,361 @@
+/**
+ * Known boilerplate phrases, per block kind, in en, de, fr, es, it, pt, nl, pl and ru.
+ * Shared by the text and HTML paths. Data only, plus one matcher:
+ *
+ *   import { matchBoilerplate } from '../config/phrases';
+ *   matchBoilerplate('Please enter your comment!')   // { kind: 'comment-form', rule: 'comment-form: …' }
+ *   matchBoilerplate('Die Katze schläft.')           // null
+ *
+ * Each rule has
+ *  - `lines`: whole-line phrases. A block matches when its text, lower-cased with surrounding
+ *    punctuation/symbols stripped and whitespace collapsed, equals one of them
+ *    ("Share", "Reply", "Tout lire" …). Constant-time lookups.
+ *  - `patterns`: regular expressions searched in the block's text (case-insensitive; written
+ *    without nested quantifiers so they stay linear). Only blocks of at most `maxChars`
+ *    characters are tested, so that an article paragraph that merely quotes a phrase is not
+ *    flagged.
+ * Rules are tried in order; the first match wins. Comment forms and threads come first since
+ * they decide where an article ends.
+ */
+import type { BlockKind } from '../types';
+
+export interface PhraseRule {
+  kind: BlockKind;
+  /** Whole-line phrases, lower case, no surrounding punctuation. */
+  lines: readonly string[];
+  /** Searched in the block text (blocks up to `maxChars` only). */
+  patterns: readonly RegExp[];
+  /** Longest block (characters) the patterns are tested on. */
+  maxChars: number;
+}
+
+export interface PhraseMatch {
+  kind: BlockKind;
+  /** Human-readable: which rule and phrase matched. */
+  rule: string;
+}
+
+/** `a b c` → /(?<![\p{L}\p{N}])a\s+b\s+c/iu: a phrase starting at a word boundary. */
+function p(...phrases: string[]): RegExp[] {
+  return phrases.map((ph) => {
+    const body = ph
+      .trim()
+      .split(/\s+/)
+      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('\\s+');
+    return new RegExp(`(?<![\\p{L}\\p{N}])${body}`, 'iu');
+  });
+}
+
+/** Phrases must start the block (after bullets/symbols). */
+function start(...phrases: string[]): RegExp[] {
+  return p(...phrases).map((re) => new RegExp(`^[^\\p{L}\\p{N}]{0,3}${re.source.slice('(?<![\\p{L}\\p{N}])'.length)}`, 'iu'));
+}
+
+export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
+  {
+    kind: 'comment-form',
+    maxChars: 220,
+    lines: [
+      'comment', 'comments', 'name', 'email', 'e-mail', 'website', 'url', 'post comment', 'submit comment',
+      'submit', 'send', 'cancel reply', 'leave a reply', 'leave a comment', 'post a comment', 'add a comment',
+      'add comment', 'write a comment', 'your comment', 'your name', 'your email', 'name (required)',
+      'email (required)', 'mail (will not be published) (required)', 'kommentar', 'kommentare', 'webseite',
+      'kommentar abschicken', 'antwort abbrechen', 'commentaire', 'commentaires', 'nom', 'site web',
+      'annuler la réponse', 'comentario', 'comentarios', 'nombre', 'correo electrónico', 'sitio web',
+      'cancelar respuesta', 'commento', 'commenti', 'nome', 'sito web', 'annulla risposta', 'comentário',
+      'comentários', 'cancelar resposta', 'reactie', 'reacties', 'naam', 'reactie annuleren', 'komentarz',
+      'komentarze', 'imię', 'anuluj pisanie odpowiedzi', 'комментарий', 'комментарии', 'имя', 'отменить ответ',
+    ],
+    patterns: [
+      ...p(
+        // en
+        'please enter your comment', 'please enter your name', 'please enter your email',
+        'you have entered an incorrect email', 'leave a reply', 'leave a comment', 'post a comment',
+        'your email address will not be published', 'your e-mail address will not be published',
+        'will not be published', 'required fields are marked', 'notify me of follow-up comments',
+        'notify me of new comments', 'notify me of new posts', 'save my name, email',
+        'you must be logged in to post', 'log in to leave a comment', 'sign in to comment',
+        'login to comment', 'join the discussion', 'comments are closed', 'comments are moderated',
+        'this site uses akismet', 'by submitting your comment', 'start the conversation',
+        'be the first to comment', 'add your comment', 'write your comment',
+        // de
+        'schreibe einen kommentar', 'hinterlasse einen kommentar', 'kommentar verfassen',
+        'kommentar schreiben', 'e-mail-adresse wird nicht veröffentlicht', 'erforderliche felder sind',
+        'pflichtfelder sind mit', 'bitte geben sie ihren kommentar', 'bitte geben sie hier ihren namen',
+        'meinen namen, meine e-mail-adresse', 'benachrichtige mich über', 'kommentare sind geschlossen',
+        // fr
+        'laisser un commentaire', 'laisser une réponse', 'ajouter un commentaire', 'poster un commentaire',
+        'publier un commentaire', 'ne sera pas publiée', 'champs obligatoires sont indiqués',
+        'veuillez entrer votre commentaire', 'veuillez entrer votre nom', 'veuillez saisir votre commentaire',
+        'enregistrer mon nom, mon e-mail', 'prévenez-moi de tous les nouveaux', 'les commentaires sont fermés',
+        // es
+        'deja un comentario', 'deja una respuesta', 'dejar un comentario', 'escribe tu comentario',
+        'añadir comentario', 'publicar comentario', 'no será publicada', 'los campos obligatorios están marcados',
+        'por favor ingrese su comentario', 'por favor, introduce tu comentario', 'por favor ingrese su nombre',
+        'guarda mi nombre, correo electrónico', 'los comentarios están cerrados',
+        // it
+        'lascia un commento', 'lascia una risposta', 'scrivi un commento', 'aggiungi un commento',
+        'non sarà pubblicato', 'i campi obbligatori sono contrassegnati', 'inserisci il tuo commento',
+        'per favore inserisci il tuo commento', 'per favore inserisci il tuo nome',
+        'salva il mio nome, email', 'i commenti sono chiusi',
+        // pt
+        'deixe um comentário', 'deixe uma resposta', 'deixe seu comentário', 'publicar comentário',
+        'não será publicado', 'campos obrigatórios são marcados', 'por favor, digite seu comentário',
+        'por favor digite seu comentário', 'por favor digite seu nome', 'por favor, insira o seu comentário',
+        'salvar meus dados neste navegador', 'comentários encerrados',
+        // nl
+        'laat een reactie achter', 'geef een reactie', 'plaats een reactie', 'reactie plaatsen',
+        'wordt niet gepubliceerd', 'vereiste velden zijn gemarkeerd', 'voer je reactie in',
+        'vul hier uw naam in', 'vul hier je naam in', 'mijn naam, e-mail en site bewaren',
+        // pl
+        'dodaj komentarz', 'zostaw komentarz', 'napisz komentarz', 'skomentuj', 'opublikuj komentarz',
+        'nie zostanie opublikowany', 'wymagane pola są oznaczone', 'wpisz swój komentarz',
+        'proszę wpisać swój komentarz', 'wpisz tutaj swoje imię', 'podaj swoje imię',
+        // ru
+        'оставить комментарий', 'оставьте комментарий', 'добавить комментарий', 'написать комментарий',
+        'отправить комментарий', 'не будет опубликован', 'обязательные поля помечены',
+        'пожалуйста, введите ваш комментарий', 'пожалуйста, введите ваше имя', 'введите ваш комментарий',
+      ),
+    ],
+  },
+  {
+    kind: 'comments',
+    maxChars: 80,
+    lines: [
+      'reply', 'replies', 'report', 'report abuse', 'flag', 'like', 'dislike', 'permalink', 'load more comments',
+      'show more comments', 'view comments', 'show comments', 'hide comments', 'view all comments',
+      'newest', 'oldest', 'newest first', 'oldest first', 'best', 'top comments', 'sort by',
+      'discussion', 'conversation', 'antworten', 'melden', 'répondre', 'signaler', 'responder',
+      'denunciar', 'rispondi', 'segnala', 'responder', 'beantwoorden', 'antwoord', 'odpowiedz', 'zgłoś',
+      'ответить', 'пожаловаться',
+    ],
+    patterns: [
+      /^[^\p{L}\p{N}]{0,3}\d[\d,.\s]{0,8}(?:comments?|responses?|replies|thoughts? on|reactions?|kommentare?|commentaires?|comentarios?|comentários?|commenti|commento|reacties?|komentarz[ey]?|komentarzy|комментари[йяев]{1,2})(?![\p{L}])/iu,
+      /^[^\p{L}\p{N}]{0,3}(?:comments?|kommentare|commentaires|comentarios|comentários|commenti|reacties|komentarze|комментарии)\s*[([]\s*\d{1,6}\s*[)\]]/iu,
+      /^[^\p{L}\p{N}]{0,3}(?:one|no) (?:comments?|responses?|thoughts? on)/iu,
+      /\s(?:says|said|wrote|schreibt|schrieb|dit|a écrit|dice|dijo|scrive|diz|disse|zegt|schreef|pisze|napisał|пишет|написал)\s?:$/iu,
+      ...start('in reply to', 'reply to', 'replying to', 'view all', 'load more', 'show more replies'),
+    ],
+  },
+  {
+    kind: 'consent',
+    maxChars: 600,
+    lines: ['accept', 'accept all', 'accept cookies', 'i accept', 'i agree', 'agree', 'got it', 'ok, got it',
+      'allow cookies', 'reject all', 'manage cookies', 'cookie settings', 'cookie policy', 'cookies',
+      'alle akzeptieren', 'akzeptieren', 'tout accepter', 'accepter', 'aceptar', 'aceptar todo', 'accetta',
+      'accetta tutti', 'aceitar', 'aceitar todos', 'accepteren', 'alles accepteren', 'akceptuję',
+      'zaakceptuj wszystkie', 'принять', 'принять все'],
+    patterns: [
+      ...p(
+        'uses cookies', 'use cookies', 'we use cookies', 'this website uses cookies', 'this site uses cookies',
+        'by continuing to use this site', 'by continuing to browse', 'by using this site, you agree',
+        'by using our site, you', 'you consent to our use of cookies', 'consent to the use of cookies',
+        'accept cookies', 'cookie policy', 'cookie settings', 'manage your cookie',
+        'verwendet cookies', 'wir verwenden cookies', 'nutzt cookies', 'cookie-einstellungen',
+        'utilise des cookies', 'nous utilisons des cookies', 'utilisation de cookies', 'utilisation des cookies',
+        'utiliza cookies', 'utilizamos cookies', 'usamos cookies', 'uso de cookies', 'política de cookies',
+        'utilizza cookie', 'utilizziamo i cookie', 'utilizza i cookie', 'uso dei cookie',
+        'utiliza cookies', 'usa cookies', 'maakt gebruik van cookies', 'gebruikt cookies', 'wij gebruiken cookies',
+        'używa plików cookie', 'używamy plików cookie', 'pliki cookie',
+        'использует файлы cookie', 'используем файлы cookie', 'использует cookie',
+      ),
+    ],
+  },
+  {
+    kind: 'newsletter',
+    maxChars: 260,
+    lines: ['subscribe', 'sign up', 'newsletter', 'newsletters', 'abonnieren', "s'abonner", 'suscribirse',
+      'suscríbete', 'iscriviti', 'assinar', 'assine', 'inscreva-se', 'abonneren', 'nieuwsbrief', 'subskrybuj',
+      'zapisz się', 'подписаться', 'рассылка'],
+    patterns: [
+      ...p(
+        'subscribe to our newsletter', 'sign up for our newsletter', 'sign up for the', 'sign up to our',
+        'subscribe to the', 'get our newsletter', 'join our newsletter', 'join our mailing list',
+        'enter your email address', 'enter your e-mail', 'your inbox', 'delivered to your inbox',
+        'straight to your inbox', 'newsletter abonnieren', 'für unseren newsletter', 'zum newsletter anmelden',
+        'abonnez-vous à notre newsletter', 'inscrivez-vous à notre newsletter', 'inscrivez-vous à la newsletter',
+        'suscríbete a nuestro boletín', 'suscríbete a nuestra newsletter', 'suscríbete al boletín',
+        'iscriviti alla nostra newsletter', 'iscriviti alla newsletter', 'assine nossa newsletter',
+        'assine a nossa newsletter', 'inscreva-se na nossa newsletter', 'schrijf je in voor onze nieuwsbrief',
+        'abonneer op onze nieuwsbrief', 'meld je aan voor', 'zapisz się do newslettera',
+        'zapisz się na newsletter', 'подпишитесь на нашу рассылку', 'подписаться на рассылку',
+      ),
+    ],
+  },
+  {
+    kind: 'share',
+    maxChars: 60,
+    lines: [
+      'share', 'share this', 'share this article', 'share this story', 'share this post', 'share on facebook',
+      'share on twitter', 'share on linkedin', 'share via email', 'share via e-mail', 'tweet', 'tweet this',
+      'pin it', 'facebook', 'twitter', 'linkedin', 'whatsapp', 'pinterest', 'reddit', 'tumblr', 'telegram',
+      'messenger', 'email', 'e-mail', 'print', 'copy link', 'copy url', 'link copied', 'email this',
+      'print this', 'comment', 'save', 'bookmark', 'share article', 'shares', 'teilen', 'artikel teilen',
+      'drucken', 'partager', 'partager cet article', 'imprimer', 'compartir', 'imprimir', 'condividi',
+      'stampa', 'compartilhar', 'partilhar', 'delen', 'printen', 'udostępnij', 'drukuj', 'поделиться',
+      'печать', 'vk', 'ok', 'xing', 'flipboard', 'email facebook twitter', 'facebook twitter',
+    ],
+    patterns: [
+      ...start('share this', 'share on', 'share via', 'share the', 'click to share', 'click to email',
+        'click to print', 'auf facebook teilen', 'partager sur', 'compartir en', 'condividi su',
+        'compartilhar no', 'delen op', 'udostępnij na', 'поделиться в'),
+    ],
+  },
+  {
+    kind: 'related',
+    maxChars: 80,
+    lines: ['related', 'related articles', 'related posts', 'related stories', 'related news', 'related content',
+      'related coverage', 'related topics', 'recommended', 'recommended for you', 'more stories',
+      'more news', 'most popular', 'most read', 'most viewed', 'trending', 'trending now', 'read more',
+      'read next', 'up next', 'you may also like', 'you might also like', 'more from', 'top stories',
+      'latest news', 'latest', 'popular', 'editor\'s picks', 'ähnliche artikel', 'mehr zum thema',
+      'das könnte sie auch interessieren', 'meistgelesen', 'weitere artikel', 'articles similaires',
+      'à lire aussi', 'lire aussi', 'sur le même sujet', 'les plus lus', 'artículos relacionados',
+      'te puede interesar', 'también te puede interesar', 'lo más leído', 'noticias relacionadas',
+      'articoli correlati', 'potrebbe interessarti', 'leggi anche', 'i più letti', 'artigos relacionados',
+      'leia também', 'veja também', 'mais lidas', 'gerelateerde artikelen', 'lees ook', 'meer nieuws',
+      'meest gelezen', 'podobne artykuły', 'zobacz też', 'zobacz także', 'czytaj także', 'czytaj też',
+      'najczęściej czytane', 'похожие статьи', 'читайте также', 'смотрите также', 'популярное'],
+    patterns: [
+      ...start('related:', 'related articles', 'related stories', 'related posts', 'read more:', 'read also',
+        'see also:', 'you may also like', 'you might also like', 'recommended for you', 'more from',
+        'more on this', 'more about', 'also read', 'read next', 'don\'t miss', 'lesen sie auch',
+        'mehr zum thema', 'lire aussi', 'à lire aussi', 'lee también', 'leer más', 'leggi anche',
+        'leia também', 'lees ook', 'czytaj też', 'czytaj także', 'читайте также'),
+    ],
+  },
+  {
+    kind: 'ad',
+    maxChars: 70,
+    lines: ['advertisement', 'advertisements', 'advertising', 'ad', 'ads', 'sponsored', 'sponsored content',
+      'paid content', 'promoted', 'promoted content', 'partner content', 'story continues below',
+      'article continues below', 'continue reading below', 'continue reading the main story',
+      'story continues below advertisement', 'anzeige', 'werbung', 'publicité', 'publicidad', 'pubblicità',
+      'publicidade', 'advertentie', 'reklama', 'реклама'],
+    patterns: [...start('advertisement', 'sponsored by', 'story continues below', 'article continues below',
+      'continue reading below', 'ad feedback', 'report this ad')],
+  },
+  {
+    kind: 'legal',
+    maxChars: 300,
+    lines: ['privacy policy', 'privacy', 'terms of use', 'terms of service', 'terms and conditions', 'terms',
+      'cookie policy', 'imprint', 'legal', 'legal notice', 'disclaimer', 'accessibility', 'sitemap',
+      'impressum', 'datenschutz', 'datenschutzerklärung', 'agb', 'mentions légales', 'confidentialité',
+      'aviso legal', 'política de privacidad', 'note legali', 'privacy', 'política de privacidade',
+      'privacybeleid', 'polityka prywatności', 'regulamin', 'политика конфиденциальности'],
+    patterns: [
+      /(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\d{4}))/iu,
+      ...p('all rights reserved', 'alle rechte vorbehalten', 'tous droits réservés', 'todos los derechos reservados',
+        'tutti i diritti riservati', 'todos os direitos reservados', 'alle rechten voorbehouden',
+        'wszelkie prawa zastrzeżone', 'все права защищены', 'may not be reproduced', 'may not be published, broadcast',
+        'without prior written permission', 'this material may not be'),
+    ],
+  },
+  {
+    kind: 'navigation',
+    maxChars: 40,
+    lines: ['home', 'menu', 'main menu', 'search', 'skip to content', 'skip to main content', 'skip navigation',
+      'log in', 'login', 'sign in', 'sign out', 'log out', 'register', 'my account', 'toggle navigation',
+      'close', 'open menu', 'close menu', 'back to top', 'next', 'previous', 'next article',
+      'previous article', 'next post', 'previous post', 'more', 'less', 'sections', 'navigation', 'go',
+      'startseite', 'suche', 'anmelden', 'accueil', 'rechercher', 'connexion', 'inicio', 'buscar',
+      'iniciar sesión', 'cerca', 'accedi', 'início', 'pesquisar', 'entrar', 'zoeken', 'inloggen',
+      'szukaj', 'strona główna', 'zaloguj się', 'главная', 'поиск', 'войти'],
+    patterns: [...start('skip to', 'jump to', 'go to', 'back to')],
+  },
+  {
+    kind: 'tags',
+    maxChars: 300,
+    lines: ['tags', 'topics', 'tagged', 'categories', 'filed under'],
+    patterns: [...start('tags:', 'tagged:', 'tagged with', 'topics:', 'filed under', 'categories:', 'category:',
+      'schlagwörter', 'schlagworte:', 'themen:', 'mots-clés', 'mots clés', 'etiquetas:', 'temas:', 'tag:',
+      'argomenti:', 'tagi:', 'tags', 'теги:', 'метки:')],
+  },
+  {
+    kind: 'author',
+    maxChars: 80,
+    lines: [],
+    patterns: [
+      /^(?:by|written by|posted by|words by|von|par|por|door|autor|autore|autora|автор)[:\s]\s*\p{Lu}/u,
+      /^(?:By|BY)\s+\p{Lu}/u,
+      ...start('about the author', 'über den autor', 'à propos de l\'auteur', 'sobre el autor', 'sull\'autore',
+        'sobre o autor', 'over de auteur', 'o autorze', 'об авторе'),
+    ],
+  },
+  {
+    kind: 'metadata',
+    maxChars: 80,
+    lines: [],
+    patterns: [
+      ...start('published', 'updated', 'last updated', 'posted on', 'posted', 'first published',
+        'veröffentlicht', 'aktualisiert', 'stand:', 'publié le', 'mis à jour', 'publicado', 'actualizado',
+        'pubblicato', 'aggiornato', 'atualizado', 'gepubliceerd', 'bijgewerkt', 'opublikowano',
+        'aktualizacja', 'опубликовано', 'обновлено'),
+      /(?<![\p{L}])\d{1,3}\s?(?:min(?:ute)?s?\.?\s(?:read|lesezeit|de lecture|de lectura|di lettura|de leitura|leestijd|czytania))/iu,
+      ...p('reading time', 'lesezeit', 'temps de lecture', 'tiempo de lectura', 'tempo di lettura',
+        'tempo de leitura', 'leestijd', 'czas czytania', 'время чтения'),
+    ],
+  },
+  {
+    kind: 'boilerplate',
+    maxChars: 160,
+    lines: ['loading', 'loading...', 'click here', 'javascript is disabled', 'image', 'photo', 'video',
+      'watch', 'listen', 'play', 'audio', 'gallery', 'view gallery', 'enlarge', 'expand', 'collapse',
+      'toggle caption', 'hide caption', 'show caption', 'close modal', 'x', 'advertise', 'contact',
+      'contact us', 'about', 'about us', 'careers', 'help', 'faq', 'rss', 'feedback', 'follow us',
+      'follow', 'subscribe now', 'download the app', 'get the app'],
+    patterns: [
+      ...p('please enable javascript', 'enable javascript', 'javascript is disabled', 'javascript is required',
+        'your browser does not support', 'your browser is out of date', 'update your browser',
+        'ad blocker', 'adblocker', 'ad-blocker', 'disable your ad', 'turn off your ad',
+        'follow us on', 'like us on facebook', 'folgen sie uns', 'suivez-nous', 'síguenos', 'seguici',
+        'siga-nos', 'volg ons', 'obserwuj nas', 'подписывайтесь на нас'),
+    ],
+  },
+];
+
+const LINE_INDEX: ReadonlyMap<string, BlockKind> = (() => {
+  const index = new Map<string, BlockKind>();
+  for (const rule of BOILERPLATE_PHRASES) {
+    for (const line of rule.lines) if (!index.has(line)) index.set(line, rule.kind);
+  }
+  return index;
+})();
+
+/** Longest whole-line phrase: longer texts skip the exact-line lookup. */
+const LONGEST_LINE = Math.max(...BOILERPLATE_PHRASES.flatMap((r) => r.lines.map((l) => l.length)));
+
+/** Lower-cased, whitespace collapsed, surrounding non-letter/digit characters stripped. */
+export function normalizePhrase(text: string): string {
+  return text
+    .replace(/^[^\p{L}\p{N}]+/u, '')
+    .replace(/[^\p{L}\p{N})]+$/u, '')
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
+}
+
+/** Longest block any pattern is tested on. */
+const LONGEST_PATTERN_BLOCK = Math.max(...BOILERPLATE_PHRASES.map((r) => r.maxChars));
+
+/**
+ * The first boilerplate rule the block text matches, or null. Texts longer than every rule's
+ * `maxChars` return null at once, so calling this on every block is cheap.
+ */
+export function matchBoilerplate(text: string): PhraseMatch | null {
+  const trimmed = text.trim();
+  if (trimmed.length === 0 || trimmed.length > LONGEST_PATTERN_BLOCK) return null;
+  if (trimmed.length <= LONGEST_LINE + 8) {
+    const norm = normalizePhrase(trimmed);
+    const kind = LINE_INDEX.get(norm);
+    if (kind) return { kind, rule: `${kind}: line "${norm}"` };
+  }
+  for (const rule of BOILERPLATE_PHRASES) {
+    if (trimmed.length > rule.maxChars) continue;
+    for (const re of rule.patterns) {
+      const m = re.exec(trimmed);
+      if (m) return { kind: rule.kind, rule: `${rule.kind}: phrase "${m[0].trim().slice(0, 40)}"` };
+    }
+  }
+  return null;
+}

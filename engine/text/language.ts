@@ -1,0 +1,109 @@
+/**
+ * Language identification from stop-word evidence (Latin and Cyrillic languages with a
+ * stop-word list) and from the writing system (CJK, Arabic, Greek, Hebrew, Thai, Devanagari).
+ *
+ *   detectLanguage('Der Hund und die Katze sind nicht hier.') // 'de'
+ *
+ * Linear in the input; only the first `languageSampleChars` characters are looked at.
+ */
+import { STOPWORDS, STOPWORD_LANGUAGES } from '../config/stopwords';
+import { TEXT_DEFAULTS, type TextThresholds } from '../config/text';
+
+/** Words: letter runs, with inner apostrophes kept (`don't`, `l'homme`, `dell'anno`). */
+const WORD_RE = /\p{L}[\p{L}\p{M}]*(?:['’][\p{L}\p{M}]+)*/gu;
+
+/** The lower-cased words of `text`, curly apostrophes folded to `'`. */
+export function words(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(WORD_RE)) out.push(m[0].replace(/’/g, "'").toLowerCase());
+  return out;
+}
+
+/**
+ * Whether a lower-cased word is a stop word of `list`. Elided forms count by their first
+ * part (`l'homme` → `l`, `qu'il` → `qu`), as do contractions not in the list.
+ */
+export function inStopList(word: string, list: ReadonlySet<string>): boolean {
+  if (list.has(word)) return true;
+  const apos = word.indexOf("'");
+  return apos > 0 && list.has(word.slice(0, apos));
+}
+
+/** Per-script character counts that decide languages without a stop-word list. */
+const SCRIPTS: { lang: string; re: RegExp }[] = [
+  { lang: 'ja', re: /[\p{Script=Hiragana}\p{Script=Katakana}]/gu },
+  { lang: 'ko', re: /\p{Script=Hangul}/gu },
+  { lang: 'zh', re: /\p{Script=Han}/gu },
+  { lang: 'ar', re: /\p{Script=Arabic}/gu },
+  { lang: 'el', re: /\p{Script=Greek}/gu },
+  { lang: 'he', re: /\p{Script=Hebrew}/gu },
+  { lang: 'th', re: /\p{Script=Thai}/gu },
+  { lang: 'hi', re: /\p{Script=Devanagari}/gu },
+];
+
+function countMatches(text: string, re: RegExp): number {
+  let n = 0;
+  for (const _ of text.matchAll(re)) n += 1;
+  return n;
+}
+
+/**
+ * Stop-word hit counts per language over `tokens` (lower-cased words).
+ * Exposed for callers that already have the words of a text.
+ */
+export function stopwordHits(tokens: readonly string[]): Record<string, number> {
+  const hits: Record<string, number> = {};
+  for (const lang of STOPWORD_LANGUAGES) hits[lang] = 0;
+  for (const w of tokens) {
+    for (const lang of STOPWORD_LANGUAGES) {
+      if (inStopList(w, STOPWORDS[lang]!)) hits[lang]! += 1;
+    }
+  }
+  return hits;
+}
+
+/**
+ * ISO 639-1 code of the main language of `text`, or null when the evidence is too thin or
+ * ambiguous. Script languages win when their characters outnumber Latin/Cyrillic words'
+ * letters by the configured share; otherwise the stop-word list with the most hits wins if
+ * it has enough hits and leads the runner-up clearly.
+ */
+export function detectLanguage(text: string, t: TextThresholds = TEXT_DEFAULTS): string | null {
+  const sample = text.length > t.languageSampleChars ? text.slice(0, t.languageSampleChars) : text;
+  const letters = countMatches(sample, /\p{L}/gu);
+  if (letters === 0) return null;
+
+  let kana = 0;
+  for (const { lang, re } of SCRIPTS) {
+    const n = countMatches(sample, re);
+    if (lang === 'ja') {
+      kana = n;
+      continue;
+    }
+    if (lang === 'zh' && kana > 0 && (n + kana) / letters >= t.languageScriptShare) {
+      return kana / (n + kana) >= t.languageKanaShare ? 'ja' : 'zh';
+    }
+    if (n / letters >= t.languageScriptShare) return lang;
+  }
+  if (kana / letters >= t.languageScriptShare) return 'ja';
+
+  const tokens = words(sample);
+  const hits = stopwordHits(tokens);
+  let best: string | null = null;
+  let bestN = 0;
+  let secondN = 0;
+  for (const lang of STOPWORD_LANGUAGES) {
+    const n = hits[lang]!;
+    if (n > bestN) {
+      secondN = bestN;
+      bestN = n;
+      best = lang;
+    } else if (n > secondN) {
+      secondN = n;
+    }
+  }
+  if (!best || bestN < t.languageMinHits) return null;
+  if (bestN / tokens.length < t.languageMinStopwordShare) return null;
+  if (secondN > 0 && bestN / secondN < t.languageMinLead) return null;
+  return best;
+}
