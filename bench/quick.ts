@@ -18,7 +18,7 @@ const scores = pages.map((page) => {
     const result = mode === 'html' ? clean(page.htmlGz) : clean(page.pageText, { mode: 'text' });
     body = result.body;
   } catch (err) {
-    console.error(page.id, (err as Error).message);
+    console.error(page.id.slice(0, 10), String((err as Error).stack).slice(0, 300));
   }
   return { id: page.id, url: page.url, ...scorePage(page.truth, body) };
 });

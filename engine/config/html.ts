@@ -1,9 +1,53 @@
-/** Thresholds of the HTML path. */
+/**
+ * Thresholds of the HTML path, in one place. Lengths are in characters of collapsed text.
+ * Each names the rule that reads it.
+ */
 export interface HtmlThresholds {
-  /** Placeholder until the HTML path lands. */
-  minParagraphChars: number;
+  /** A block this long with sentence punctuation counts fully as article-like text. */
+  longBlockChars: number;
+  /** A block this long counts in part even without sentence punctuation. */
+  mediumBlockChars: number;
+  /** Share of a medium block's length it contributes. */
+  mediumWeight: number;
+  /** Fixed penalty of a short block (menu items, labels) when choosing the main region. */
+  shortBlockPenalty: number;
+  /** Link-text share above which a block is link-like (navigation, related links). */
+  maxLinkDensity: number;
+  /** Weight of text under a boilerplate hint (`<nav>`, class "share", …) when choosing the region. */
+  hintPenalty: number;
+  /** Extra share of positive text credited to a region the page marks as its article. */
+  contentBonus: number;
+  /** Extra share for itemprop=articleBody. */
+  articleBodyBonus: number;
+  /** Among regions scoring within this share of the best, the deepest wins (a tighter box). */
+  tieRatio: number;
+  /** Below this much article-like text in the best region, the page has no article. */
+  minArticleChars: number;
+  /**
+   * A hint (class "share", `<aside>`, …) is not believed for an element that holds at least
+   * this much article-like text, making up `distrustHintShare` of its text, with link density
+   * under `distrustHintLinkDensity`: such names are often on the article's own wrappers.
+   */
+  distrustHintChars: number;
+  distrustHintShare: number;
+  distrustHintLinkDensity: number;
+  /** Soft hints (byline, caption, date) remove a block only when it is shorter than this. */
+  softHintMaxChars: number;
 }
 
 export const HTML_DEFAULTS: HtmlThresholds = {
-  minParagraphChars: 25,
+  longBlockChars: 80,
+  mediumBlockChars: 40,
+  mediumWeight: 0.3,
+  shortBlockPenalty: 10,
+  maxLinkDensity: 0.5,
+  hintPenalty: 1,
+  contentBonus: 0.1,
+  articleBodyBonus: 0.25,
+  tieRatio: 0.98,
+  minArticleChars: 150,
+  softHintMaxChars: 150,
+  distrustHintChars: 500,
+  distrustHintShare: 0.6,
+  distrustHintLinkDensity: 0.25,
 };

@@ -1,7 +1,39 @@
-/** HTML path. (Placeholder.) */
+/**
+ * HTML path: parse (htmlparser2) → segment into blocks → score blocks and choose the region
+ * holding the article → classify every block (kept, kind, reason).
+ */
+import { parseDocument } from 'htmlparser2';
 import type { CleanOptions } from '../config/options';
 import type { Extraction } from '../types';
+import { classify } from './classify';
+import { chooseRoot, scoreBlocks } from './score';
+import { segment } from './segment';
+import { chooseTitle } from './title';
 
-export function extractHtml(_html: string, _opts: CleanOptions): Extraction {
-  return { title: null, language: null, blocks: [], strategy: 'none' };
+function languageCode(tag: string | null | undefined): string | null {
+  const m = tag?.trim().toLowerCase().match(/^([a-z]{2,3})(?:[-_]|$)/);
+  return m ? m[1] : null;
+}
+
+export function extractHtml(html: string, opts: CleanOptions): Extraction {
+  const doc = parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  const { blocks: raw, regions, meta } = segment(doc);
+  const features = scoreBlocks(raw, regions, opts.html);
+  const root = chooseRoot(regions, features, opts.html);
+  const title = chooseTitle(meta);
+  const blocks = classify(raw, features, regions, root, title, opts.html);
+  const language =
+    languageCode(meta.lang) ?? languageCode(meta.jsonLd.find((a) => a.language)?.language) ?? null;
+  const hasArticle = blocks.some((b) => b.kept && b.kind !== 'title');
+  return {
+    title,
+    language,
+    blocks,
+    strategy: 'dom-scoring',
+    emptyReason: hasArticle
+      ? undefined
+      : root.region
+        ? `no region held enough article-like text (best: ${root.region.label}, ${Math.round(root.positiveChars)} characters)`
+        : 'the page has no visible text',
+  };
 }

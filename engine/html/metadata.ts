@@ -1,0 +1,88 @@
+/** Page metadata the article is judged against: titles, declared language, JSON-LD. */
+import type { AnyNode, Element } from 'domhandler';
+
+export interface JsonLdArticle {
+  type: string;
+  headline: string | null;
+  articleBody: string | null;
+  language: string | null;
+}
+
+export interface PageMeta {
+  /** `<title>` text. */
+  title: string | null;
+  /** `og:title` or `twitter:title`. */
+  ogTitle: string | null;
+  /** `<html lang>`, `og:locale` or `content-language`. */
+  lang: string | null;
+  /** Article-like objects found in JSON-LD scripts. */
+  jsonLd: JsonLdArticle[];
+  /** Text of the `<h1>` elements, in order (filled by the segmenter). */
+  h1: string[];
+}
+
+function textOf(node: AnyNode): string {
+  if (node.type === 'text') return (node as unknown as { data: string }).data;
+  const children = (node as Element).children;
+  if (!children) return '';
+  let out = '';
+  for (const child of children) out += textOf(child);
+  return out;
+}
+
+export function readHead(head: Element, meta: PageMeta): void {
+  for (const node of head.children) {
+    if (node.type !== 'tag' && node.type !== 'script') continue;
+    const el = node as Element;
+    if (el.name === 'title' && !meta.title) {
+      meta.title = textOf(el).replace(/\s+/g, ' ').trim() || null;
+    } else if (el.name === 'meta') {
+      const key = (el.attribs.property ?? el.attribs.name ?? el.attribs['http-equiv'] ?? '').toLowerCase();
+      const content = (el.attribs.content ?? '').replace(/\s+/g, ' ').trim();
+      if (!content) continue;
+      if ((key === 'og:title' || key === 'twitter:title') && !meta.ogTitle) meta.ogTitle = content;
+      else if ((key === 'og:locale' || key === 'content-language' || key === 'language') && !meta.lang)
+        meta.lang = content;
+    } else if (el.name === 'script' && /ld\+json/i.test(el.attribs.type ?? '')) {
+      readJsonLd(el, meta);
+    }
+  }
+}
+
+const ARTICLE_TYPES = /article|posting|report|newsarticle|blog|review|webpage|creativework/i;
+
+function asString(value: unknown): string | null {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value) && typeof value[0] === 'string') return value[0];
+  return null;
+}
+
+function visitLd(value: unknown, out: JsonLdArticle[], depth: number): void {
+  if (depth > 6 || value === null || typeof value !== 'object') return;
+  if (Array.isArray(value)) {
+    for (const item of value) visitLd(item, out, depth + 1);
+    return;
+  }
+  const obj = value as Record<string, unknown>;
+  const type = asString(obj['@type']) ?? '';
+  if (ARTICLE_TYPES.test(type) && (obj.articleBody || obj.headline)) {
+    out.push({
+      type,
+      headline: asString(obj.headline),
+      articleBody: asString(obj.articleBody),
+      language: asString(obj.inLanguage),
+    });
+  }
+  if (obj['@graph']) visitLd(obj['@graph'], out, depth + 1);
+  if (obj.mainEntity) visitLd(obj.mainEntity, out, depth + 1);
+}
+
+export function readJsonLd(script: Element, meta: PageMeta): void {
+  const raw = textOf(script).trim();
+  if (!raw) return;
+  try {
+    visitLd(JSON.parse(raw), meta.jsonLd, 0);
+  } catch {
+    // Broken JSON-LD is common; the page's DOM still speaks for it.
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * Score: how article-like each block is, and which region (element) holds the article.
+ *
+ * Each block gets a signed score: long sentence-like text with few links is positive,
+ * link lists, short labels and text under boilerplate hints are negative. A region's score
+ * is the sum over its blocks, so the winner is the element that gathers the most article
+ * text while taking in the least boilerplate (a maximum-sum subtree).
+ */
+import type { HtmlThresholds } from '../config/html';
+import { ALWAYS_TRUSTED_KINDS, SOFT_KINDS } from '../config/html-hints';
+import type { Hint, RawBlock, Region } from './segment';
+
+const SENTENCE_END = /[.!?…:;"”’»)\]]\s*$|[.!?…]["”’»)]?\s+\S/;
+
+export interface BlockFeatures {
+  chars: number;
+  linkDensity: number;
+  sentence: boolean;
+  /** Score from the text alone, before hints. */
+  textScore: number;
+  /** Nearest trusted hint that is not soft (metadata, caption, header). */
+  hardHint: Hint | null;
+  score: number;
+}
+
+export function nearestHardHint(block: RawBlock): Hint | null {
+  for (let i = block.hints.length - 1; i >= 0; i--) {
+    const h = block.hints[i];
+    if (h.trusted && !SOFT_KINDS.has(h.kind)) return h;
+  }
+  return null;
+}
+
+function textScore(chars: number, linkDensity: number, sentence: boolean, t: HtmlThresholds): number {
+  if (linkDensity > t.maxLinkDensity) return -chars * linkDensity;
+  if (chars >= t.longBlockChars && sentence) return chars * (1 - linkDensity);
+  if (chars >= t.mediumBlockChars) return chars * t.mediumWeight * (1 - linkDensity);
+  return -t.shortBlockPenalty;
+}
+
+/** Prefix sums over blocks, so any region's totals cost O(1). */
+class Prefix {
+  readonly sums: Float64Array;
+  constructor(values: ArrayLike<number>) {
+    this.sums = new Float64Array(values.length + 1);
+    for (let i = 0; i < values.length; i++) this.sums[i + 1] = this.sums[i] + values[i];
+  }
+  range(r: Region): number {
+    return this.sums[r.end] - this.sums[r.start];
+  }
+}
+
+/** Distrust hints on elements that mostly hold article-like text (e.g. class "paywall" on the body). */
+function validateHints(blocks: RawBlock[], regions: Region[], text: BlockFeatures[], t: HtmlThresholds): void {
+  const positive = new Prefix(text.map((f) => Math.max(0, f.textScore)));
+  const chars = new Prefix(text.map((f) => f.chars));
+  const links = new Prefix(blocks.map((b) => b.linkChars));
+  const seen = new Set<Hint>();
+  for (const block of blocks) {
+    for (const hint of block.hints) {
+      if (seen.has(hint)) continue;
+      seen.add(hint);
+      if (ALWAYS_TRUSTED_KINDS.has(hint.kind)) continue;
+      const region = regions[hint.region];
+      const total = chars.range(region);
+      const good = positive.range(region);
+      if (
+        good >= t.distrustHintChars &&
+        good >= total * t.distrustHintShare &&
+        links.range(region) < total * t.distrustHintLinkDensity
+      ) {
+        hint.trusted = false;
+      }
+    }
+  }
+}
+
+export function scoreBlocks(blocks: RawBlock[], regions: Region[], t: HtmlThresholds): BlockFeatures[] {
+  const features = blocks.map((block): BlockFeatures => {
+    const chars = block.text.length;
+    const linkDensity = chars ? block.linkChars / chars : 0;
+    const sentence = SENTENCE_END.test(block.text);
+    const score = textScore(chars, linkDensity, sentence, t);
+    return { chars, linkDensity, sentence, textScore: score, hardHint: null, score };
+  });
+  validateHints(blocks, regions, features, t);
+  blocks.forEach((block, i) => {
+    const f = features[i];
+    f.hardHint = nearestHardHint(block);
+    if (f.hardHint) f.score = -f.chars * t.hintPenalty;
+  });
+  return features;
+}
+
+export interface RootChoice {
+  region: Region | null;
+  score: number;
+  positiveChars: number;
+}
+
+export function chooseRoot(regions: Region[], features: BlockFeatures[], t: HtmlThresholds): RootChoice {
+  const sum = new Prefix(features.map((f) => f.score));
+  const positive = new Prefix(features.map((f) => Math.max(0, f.score)));
+  const scoreOf = (r: Region): number => {
+    const bonus = r.articleBody ? t.articleBodyBonus : r.content ? t.contentBonus : 0;
+    return sum.range(r) + bonus * positive.range(r);
+  };
+  let best: Region | null = null;
+  let bestScore = -Infinity;
+  for (const r of regions) {
+    if (r.end <= r.start) continue;
+    const s = scoreOf(r);
+    if (s > bestScore) {
+      bestScore = s;
+      best = r;
+    }
+  }
+  if (!best) return { region: null, score: 0, positiveChars: 0 };
+  // A deeper region scoring nearly as well is a tighter box around the same article.
+  let chosen = best;
+  for (const r of regions) {
+    if (r.end <= r.start || r.depth <= chosen.depth) continue;
+    if (r.start >= best.start && r.end <= best.end && scoreOf(r) >= bestScore * t.tieRatio) chosen = r;
+  }
+  return { region: chosen, score: scoreOf(chosen), positiveChars: positive.range(chosen) };
+}
