@@ -29,6 +29,8 @@ export interface HtmlThresholds {
    * under `distrustHintLinkDensity`: such names are often on the article's own wrappers.
    */
   distrustHintChars: number;
+  /** …and whatever its text, for an element holding this share of the page's article-like text. */
+  distrustHintPageShare: number;
   distrustHintShare: number;
   distrustHintLinkDensity: number;
   /** Soft hints (byline, caption, date) remove a block only when it is shorter than this. */
@@ -48,6 +50,7 @@ export const HTML_DEFAULTS: HtmlThresholds = {
   minArticleChars: 150,
   softHintMaxChars: 150,
   distrustHintChars: 500,
+  distrustHintPageShare: 0.5,
   distrustHintShare: 0.6,
   distrustHintLinkDensity: 0.25,
 };

@@ -1,7 +1,18 @@
-/** Decode stage: bytes → string. (Placeholder: gzip and UTF-8 only; the full version follows.) */
-import { gunzipSync } from 'node:zlib';
+/**
+ * Decode stage: bytes (or a string) → a string, or a typed error.
+ *
+ *   empty? → gunzip by magic bytes (capped; at most `maxGzipLayers`, so a gzip of a gzip is
+ *   unwrapped too) → size limit → binary check (signatures, NULs, control characters) →
+ *   charset (BOM → Content-Type → <meta> → valid UTF-8 → windows-1252) → empty after decoding?
+ *
+ * Errors: EMPTY_INPUT, TOO_LARGE, BAD_GZIP, GZIP_BOMB, BINARY_INPUT (see errors.ts).
+ */
 import type { CleanOptions } from '../config/options';
+import type { DecodeThresholds } from '../config/decode';
 import { WinnowError } from '../errors';
+import { assertNotBinaryBytes, assertNotBinaryText } from './binary';
+import { decodeCharset, detectBom, isUtf16, type CharsetSource } from './charset';
+import { formatBytes, gunzipLayers } from './gzip';
 
 export interface Decoded {
   text: string;
@@ -9,24 +20,93 @@ export interface Decoded {
   charset: string;
   gzip: boolean;
   /** Where the charset came from: `bom`, `content-type`, `meta`, `utf8-valid`, `fallback`, `string`. */
-  source: string;
-  /** Size of the input after gunzip, in bytes. */
+  source: CharsetSource;
+  /** Size of the input after gunzip, in bytes (for a string: its UTF-8 size). */
   bytes: number;
+  /** gzip layers removed (0, 1, or 2 for a gzip of a gzip). */
+  gzipLayers: number;
+  /** Some bytes were invalid in the charset used and became U+FFFD. */
+  lossy: boolean;
+  /** A charset declaration that was not followed, and why (unknown label, contradicted by the bytes). */
+  ignoredDeclaration?: { label: string; source: 'content-type' | 'meta'; why: string };
+}
+
+const HAS_CONTENT = /\S/; // \s includes U+FEFF and U+00A0
+
+function emptyError(detail: string): WinnowError {
+  return new WinnowError('EMPTY_INPUT', `the input is empty (${detail})`);
+}
+
+function tooLarge(size: number, t: DecodeThresholds, unit: string): WinnowError {
+  return new WinnowError(
+    'TOO_LARGE',
+    `the input is ${formatBytes(size)}${unit}, over the ${formatBytes(t.maxBytes)} limit (decode.maxBytes)`,
+  );
+}
+
+function decodeString(input: string, t: DecodeThresholds): Decoded {
+  if (input.length > t.maxBytes) throw tooLarge(input.length, t, ' (UTF-16 code units)');
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  if (!HAS_CONTENT.test(text)) throw emptyError(text.length ? 'only whitespace' : '0 characters');
+  assertNotBinaryText(text, t, true);
+  return {
+    text,
+    charset: 'utf-16',
+    gzip: false,
+    source: 'string',
+    bytes: Buffer.byteLength(input, 'utf8'),
+    gzipLayers: 0,
+    lossy: false,
+  };
+}
+
+/** Has NUL bytes in the first `sniffBytes`: how UTF-16 text without a BOM looks. */
+function hasNulBytes(t: DecodeThresholds) {
+  return (bytes: Uint8Array): boolean => bytes.subarray(0, t.sniffBytes).includes(0);
 }
 
 export function decode(input: Uint8Array | string, opts: CleanOptions): Decoded {
-  if (typeof input === 'string') {
-    if (!input.trim()) throw new WinnowError('EMPTY_INPUT', 'the input is empty');
-    return { text: input, charset: 'utf-16', gzip: false, source: 'string', bytes: input.length };
+  const t = opts.decode;
+  if (typeof input === 'string') return decodeString(input, t);
+  if (input.length === 0) throw emptyError('0 bytes');
+
+  const { bytes, layers } = gunzipLayers(input, t);
+  if (bytes.length === 0) throw emptyError('the gzip data decompresses to 0 bytes');
+  if (bytes.length > t.maxBytes) throw tooLarge(bytes.length, t, layers ? ' after gunzip' : '');
+
+  // NUL bytes are normal in UTF-16, so when the input is (or says it is) UTF-16 the
+  // NUL and control-character check runs on the decoded text instead of the bytes.
+  const bom = detectBom(bytes);
+  assertNotBinaryBytesUnlessUtf16(bytes, bom, opts, t);
+
+  const choice = decodeCharset(bytes, opts.contentType, t, hasNulBytes(t));
+  if (isUtf16(choice.charset)) assertNotBinaryText(choice.text, t, false);
+  if (!HAS_CONTENT.test(choice.text)) throw emptyError('only whitespace');
+
+  const decoded: Decoded = {
+    text: choice.text,
+    charset: choice.charset,
+    gzip: layers > 0,
+    source: choice.source,
+    bytes: bytes.length,
+    gzipLayers: layers,
+    lossy: choice.lossy,
+  };
+  if (choice.ignored) decoded.ignoredDeclaration = choice.ignored;
+  return decoded;
+}
+
+function assertNotBinaryBytesUnlessUtf16(
+  bytes: Uint8Array,
+  bom: { charset: string; length: number } | null,
+  opts: CleanOptions,
+  t: DecodeThresholds,
+): void {
+  const utf16 = bom ? isUtf16(bom.charset) : /charset\s*=\s*["']?\s*utf-?16/i.test(opts.contentType ?? '');
+  if (utf16) {
+    // Only the signatures here; NULs and controls are checked on the decoded text.
+    assertNotBinaryBytes(bytes.subarray(0, 0), 0, t);
+    return;
   }
-  let bytes = input;
-  let gzip = false;
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
-    bytes = gunzipSync(bytes);
-    gzip = true;
-  }
-  if (bytes.length > opts.decode.maxBytes) throw new WinnowError('TOO_LARGE', 'too large');
-  const text = new TextDecoder('utf-8').decode(bytes);
-  if (!text.trim()) throw new WinnowError('EMPTY_INPUT', 'the input is empty');
-  return { text, charset: 'utf-8', gzip, source: 'utf8-valid', bytes: bytes.length };
+  assertNotBinaryBytes(bytes, bom ? bom.length : 0, t);
 }

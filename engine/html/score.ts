@@ -55,6 +55,7 @@ function validateHints(blocks: RawBlock[], regions: Region[], text: BlockFeature
   const positive = new Prefix(text.map((f) => Math.max(0, f.textScore)));
   const chars = new Prefix(text.map((f) => f.chars));
   const links = new Prefix(blocks.map((b) => b.linkChars));
+  const pageGood = positive.sums[blocks.length];
   const seen = new Set<Hint>();
   for (const block of blocks) {
     for (const hint of block.hints) {
@@ -64,11 +65,11 @@ function validateHints(blocks: RawBlock[], regions: Region[], text: BlockFeature
       const region = regions[hint.region];
       const total = chars.range(region);
       const good = positive.range(region);
-      if (
+      const mostlyArticle =
         good >= t.distrustHintChars &&
         good >= total * t.distrustHintShare &&
-        links.range(region) < total * t.distrustHintLinkDensity
-      ) {
+        links.range(region) < total * t.distrustHintLinkDensity;
+      if (mostlyArticle || good >= pageGood * t.distrustHintPageShare) {
         hint.trusted = false;
       }
     }
