@@ -17,7 +17,7 @@ export interface DecodeThresholds {
   /** Bytes sniffed for binary signatures and control characters. */
   sniffBytes: number;
   /**
-   * Share of control characters (other than tab, LF, CR, FF, ESC) in the first `sniffBytes`
+   * Share of control characters (other than tab, LF, VT, FF, CR, ESC) in the first `sniffBytes`
    * above which the input is BINARY_INPUT. Any NUL byte there is BINARY_INPUT on its own.
    */
   maxControlShare: number;

@@ -10,8 +10,8 @@
 import type { CleanOptions } from '../config/options';
 import type { DecodeThresholds } from '../config/decode';
 import { WinnowError } from '../errors';
-import { assertNotBinaryBytes, assertNotBinaryText } from './binary';
-import { decodeCharset, detectBom, isUtf16, type CharsetSource } from './charset';
+import { assertNoBinarySignature, assertNotBinaryBytes, assertNotBinaryText } from './binary';
+import { charsetParam, decodeCharset, detectBom, isUtf16, resolveLabel, type CharsetSource } from './charset';
 import { formatBytes, gunzipLayers } from './gzip';
 
 export interface Decoded {
@@ -76,10 +76,15 @@ export function decode(input: Uint8Array | string, opts: CleanOptions): Decoded 
 
   // NUL bytes are normal in UTF-16, so when the input is (or says it is) UTF-16 the
   // NUL and control-character check runs on the decoded text instead of the bytes.
+  assertNoBinarySignature(bytes);
   const bom = detectBom(bytes);
-  assertNotBinaryBytesUnlessUtf16(bytes, bom, opts, t);
+  const utf16Plausible = hasNulBytes(t);
+  const utf16 = bom
+    ? isUtf16(bom.charset)
+    : isUtf16(resolveLabel(charsetParam(opts.contentType) ?? '') ?? '') && utf16Plausible(bytes);
+  if (!utf16) assertNotBinaryBytes(bytes, bom ? bom.length : 0, t);
 
-  const choice = decodeCharset(bytes, opts.contentType, t, hasNulBytes(t));
+  const choice = decodeCharset(bytes, opts.contentType, t, utf16Plausible);
   if (isUtf16(choice.charset)) assertNotBinaryText(choice.text, t, false);
   if (!HAS_CONTENT.test(choice.text)) throw emptyError('only whitespace');
 
@@ -94,19 +99,4 @@ export function decode(input: Uint8Array | string, opts: CleanOptions): Decoded 
   };
   if (choice.ignored) decoded.ignoredDeclaration = choice.ignored;
   return decoded;
-}
-
-function assertNotBinaryBytesUnlessUtf16(
-  bytes: Uint8Array,
-  bom: { charset: string; length: number } | null,
-  opts: CleanOptions,
-  t: DecodeThresholds,
-): void {
-  const utf16 = bom ? isUtf16(bom.charset) : /charset\s*=\s*["']?\s*utf-?16/i.test(opts.contentType ?? '');
-  if (utf16) {
-    // Only the signatures here; NULs and controls are checked on the decoded text.
-    assertNotBinaryBytes(bytes.subarray(0, 0), 0, t);
-    return;
-  }
-  assertNotBinaryBytes(bytes, bom ? bom.length : 0, t);
 }
