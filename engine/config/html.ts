@@ -33,6 +33,17 @@ export interface HtmlThresholds {
   distrustHintPageShare: number;
   distrustHintShare: number;
   distrustHintLinkDensity: number;
+  /**
+   * Teaser cards (a headline link, then a date or a blurb) in lists of other stories: a small
+   * region — at most `cardMaxBlocks` blocks and `cardMaxChars` characters — whose first block is
+   * link text (link density ≥ `cardLinkDensity`), or begins with a link of `cardLeadingLinkChars`.
+   */
+  cardMaxBlocks: number;
+  cardMaxChars: number;
+  cardLinkDensity: number;
+  cardLeadingLinkChars: number;
+  /** Weight of a teaser card's text (negative: it argues against its region). */
+  cardPenalty: number;
   /** Soft hints (byline, caption, date) remove a block only when it is shorter than this. */
   softHintMaxChars: number;
 }
@@ -47,8 +58,13 @@ export const HTML_DEFAULTS: HtmlThresholds = {
   contentBonus: 0.1,
   articleBodyBonus: 0.25,
   tieRatio: 0.98,
-  minArticleChars: 150,
+  minArticleChars: 60,
   softHintMaxChars: 150,
+  cardMaxBlocks: 6,
+  cardMaxChars: 700,
+  cardLinkDensity: 0.8,
+  cardLeadingLinkChars: 20,
+  cardPenalty: 0.5,
   distrustHintChars: 500,
   distrustHintPageShare: 0.5,
   distrustHintShare: 0.6,

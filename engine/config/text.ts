@@ -1,10 +1,66 @@
 /**
- * Thresholds of the plain-text path (line classification, context, language detection).
- * Every number the text path decides by lives here, so it can be tuned without code edits.
+ * Thresholds of the plain-text path (line classification, main-body search, title and
+ * language detection). Every number the text path decides by lives here, so it can be tuned
+ * without code edits. Lengths are in characters; "stop density" is the share of a line's
+ * words that are stop words of the page language.
  */
 export interface TextThresholds {
-  /** A line at least this long (characters) can be a body paragraph on its own. */
+  /** A line at least this long with enough stop words is a body paragraph on its own ("good"). */
   minParagraphChars: number;
+  /** A line this long needs only `stopDensityLow` to be "good". */
+  longParagraphChars: number;
+  /** Lines at least this long with `stopDensityLow` are "near-good" (body by context). */
+  nearParagraphChars: number;
+  /** Lines shorter than this are "short": neither good nor bad on their own. */
+  shortLineChars: number;
+  /** Stop-word density of running prose. */
+  stopDensityHigh: number;
+  /** Lowest stop-word density a near-good or long good line may have. */
+  stopDensityLow: number;
+  /** Without a stop-word list: share of short lower-case words standing in for stop density. */
+  shortWordDensityHigh: number;
+  shortWordDensityLow: number;
+  /** Longest word (letters) counted as a "short word" by the fallback above. */
+  shortWordMaxLetters: number;
+  /** Scripts without spaces (CJK, Thai): a line with sentence punctuation this long is good. */
+  unspacedGoodChars: number;
+  unspacedNearChars: number;
+  /** A line whose URL/e-mail characters are at least this share of it is bad. */
+  maxLinkCharShare: number;
+  /** A line with at least this share of capitalised words (and no sentence end) is menu-like. */
+  menuCapitalShare: number;
+  /** Menu-like lines are judged only up to this length. */
+  menuMaxChars: number;
+
+  // ── main-body search (maximum-sum run of line scores) ─────────────────────
+  /** Score of a good line per character. */
+  goodWeight: number;
+  /** Score of a near-good line per character. */
+  nearWeight: number;
+  /** Fixed cost of a short line. */
+  shortPenalty: number;
+  /** Cost of a bad line: fixed part … */
+  badPenalty: number;
+  /** … plus this much per character. */
+  badWeight: number;
+  /** Cost of a line that matched a known boilerplate phrase: fixed part (plus `badWeight` per char). */
+  phrasePenalty: number;
+  /** A run before a comment section must reach this share of the best run to be chosen over it. */
+  commentSplitShare: number;
+  /** … and at least this score. */
+  minRunScore: number;
+  /** Growing the run over trailing/leading near-good lines crosses at most this many short lines. */
+  growMaxGap: number;
+  /** Lines of a run longer than this many short lines in a row that look like a menu are dropped. */
+  menuRunMin: number;
+
+  // ── title ─────────────────────────────────────────────────────────────────
+  /** Longest line that can be a title. */
+  titleMaxChars: number;
+  /** Lines before the body searched for the title. */
+  titleSearchLines: number;
+  /** Share of a candidate's words that must appear in the document title (first line). */
+  titleMinOverlap: number;
 
   // ── language detection ────────────────────────────────────────────────────
   /** Only this many leading characters are sampled for language detection. */
@@ -22,7 +78,35 @@ export interface TextThresholds {
 }
 
 export const TEXT_DEFAULTS: TextThresholds = {
-  minParagraphChars: 80,
+  minParagraphChars: 70,
+  longParagraphChars: 200,
+  nearParagraphChars: 40,
+  shortLineChars: 40,
+  stopDensityHigh: 0.3,
+  stopDensityLow: 0.2,
+  shortWordDensityHigh: 0.3,
+  shortWordDensityLow: 0.2,
+  shortWordMaxLetters: 3,
+  unspacedGoodChars: 40,
+  unspacedNearChars: 15,
+  maxLinkCharShare: 0.5,
+  menuCapitalShare: 0.8,
+  menuMaxChars: 80,
+
+  goodWeight: 1,
+  nearWeight: 0.5,
+  shortPenalty: 15,
+  badPenalty: 20,
+  badWeight: 0.5,
+  phrasePenalty: 60,
+  commentSplitShare: 0.3,
+  minRunScore: 60,
+  growMaxGap: 1,
+  menuRunMin: 3,
+
+  titleMaxChars: 300,
+  titleSearchLines: 60,
+  titleMinOverlap: 0.8,
 
   languageSampleChars: 200_000,
   languageScriptShare: 0.3,

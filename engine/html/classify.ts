@@ -45,6 +45,9 @@ export function classify(
         return { ...base, kind: innerHint.kind, kept: false, reason: `inside the article region, under ${innerHint.source}` };
       }
     }
+    if (f.teaser) {
+      return { ...base, kind: 'related', kept: false, reason: 'teaser card: opens with a headline link' };
+    }
     if (f.linkDensity > t.maxLinkDensity) {
       return { ...base, kind: f.chars > t.longBlockChars ? 'related' : 'navigation', kept: false, reason: `link density ${pct(f.linkDensity)}` };
     }

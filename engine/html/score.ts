@@ -10,7 +10,7 @@ import type { HtmlThresholds } from '../config/html';
 import { ALWAYS_TRUSTED_KINDS, SOFT_KINDS } from '../config/html-hints';
 import type { Hint, RawBlock, Region } from './segment';
 
-const SENTENCE_END = /[.!?…:;"”’»)\]]\s*$|[.!?…]["”’»)]?\s+\S/;
+const SENTENCE_END = /[.!?…:;"”’»)\]。！？]\s*$|[.!?…]["”’»)]?\s+\S|[。！？]/;
 
 export interface BlockFeatures {
   chars: number;
@@ -18,6 +18,8 @@ export interface BlockFeatures {
   sentence: boolean;
   /** Score from the text alone, before hints. */
   textScore: number;
+  /** Part of a teaser card (headline link + blurb) pointing to another page. */
+  teaser: boolean;
   /** Nearest trusted hint that is not soft (metadata, caption, header). */
   hardHint: Hint | null;
   score: number;
@@ -76,19 +78,45 @@ function validateHints(blocks: RawBlock[], regions: Region[], text: BlockFeature
   }
 }
 
+/**
+ * Teaser cards: small regions that open with a headline link (a linked heading, or a list item
+ * starting with a link) and go on with a date or a blurb. Article paragraphs rarely open that
+ * way; lists of other stories always do.
+ */
+function markTeaserCards(blocks: RawBlock[], regions: Region[], features: BlockFeatures[], t: HtmlThresholds): void {
+  for (const r of regions) {
+    const count = r.end - r.start;
+    if (count < 1 || count > t.cardMaxBlocks) continue;
+    const first = blocks[r.start];
+    const f = features[r.start];
+    const linkedHead = f.linkDensity >= t.cardLinkDensity && count >= 2;
+    const leadingLink =
+      first.leadingLinkChars >= t.cardLeadingLinkChars &&
+      first.leadingLinkChars < f.chars &&
+      (count >= 2 || r.tag === 'li');
+    if (!linkedHead && !leadingLink) continue;
+    let chars = 0;
+    for (let i = r.start; i < r.end; i++) chars += features[i].chars;
+    if (chars > t.cardMaxChars) continue;
+    for (let i = r.start; i < r.end; i++) features[i].teaser = true;
+  }
+}
+
 export function scoreBlocks(blocks: RawBlock[], regions: Region[], t: HtmlThresholds): BlockFeatures[] {
   const features = blocks.map((block): BlockFeatures => {
     const chars = block.text.length;
     const linkDensity = chars ? block.linkChars / chars : 0;
     const sentence = SENTENCE_END.test(block.text);
     const score = textScore(chars, linkDensity, sentence, t);
-    return { chars, linkDensity, sentence, textScore: score, hardHint: null, score };
+    return { chars, linkDensity, sentence, textScore: score, hardHint: null, teaser: false, score };
   });
   validateHints(blocks, regions, features, t);
+  markTeaserCards(blocks, regions, features, t);
   blocks.forEach((block, i) => {
     const f = features[i];
     f.hardHint = nearestHardHint(block);
     if (f.hardHint) f.score = -f.chars * t.hintPenalty;
+    else if (f.teaser) f.score = -f.chars * t.cardPenalty;
   });
   return features;
 }

@@ -46,6 +46,8 @@ export interface RawBlock {
   role: BlockRole;
   /** Characters of the text inside links. */
   linkChars: number;
+  /** Characters of link text before any other text (teasers start with their headline link). */
+  leadingLinkChars: number;
   /** Innermost block-level element holding the text. */
   region: number;
   depth: number;
@@ -111,6 +113,9 @@ export function segment(doc: Document): Segmented {
   let parts: string[] = [];
   let partsChars = 0;
   let linkChars = 0;
+  let leadingLinkChars = 0;
+  /** 0: no text yet in this block; 1: inside a leading run of link text; 2: past it. */
+  let leadState = 0;
   let pendingBreak = false;
   let rowCellCount = 0;
 
@@ -129,6 +134,9 @@ export function segment(doc: Document): Segmented {
     parts = [];
     partsChars = 0;
     linkChars = 0;
+    const leading = leadingLinkChars;
+    leadingLinkChars = 0;
+    leadState = 0;
     pendingBreak = false;
     if (!text) return;
     const region = regions[owner.region];
@@ -146,6 +154,7 @@ export function segment(doc: Document): Segmented {
       tag: owner.dataRow ? 'tr' : tag,
       role,
       linkChars: links,
+      leadingLinkChars: Math.min(leading, links),
       region: owner.region,
       depth: frames.length,
       hints: hints.slice(),
@@ -156,7 +165,14 @@ export function segment(doc: Document): Segmented {
   const append = (text: string, inLink: boolean): void => {
     parts.push(text);
     partsChars += text.length;
-    if (inLink) linkChars += text.replace(/\s+/g, ' ').trim().length;
+    const visible = inLink || leadState < 2 ? text.replace(/\s+/g, ' ').trim().length : 0;
+    if (inLink) linkChars += visible;
+    if (visible > 0 && leadState < 2) {
+      if (inLink) {
+        leadState = 1;
+        leadingLinkChars += visible;
+      } else leadState = 2;
+    }
     if (pendingBreak && /\S/.test(text)) pendingBreak = false;
   };
 
