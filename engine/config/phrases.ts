@@ -27,12 +27,22 @@ export interface PhraseRule {
   patterns: readonly RegExp[];
   /** Longest block (characters) the patterns are tested on. */
   maxChars: number;
+  /**
+   * Patterns that hint at the kind but also occur in ordinary text ("… says:"). A match is
+   * reported with `strong: false`, like single-word `lines` matches.
+   */
+  weak?: readonly RegExp[];
 }
 
 export interface PhraseMatch {
   kind: BlockKind;
   /** Human-readable: which rule and phrase matched. */
   rule: string;
+  /**
+   * A multi-word phrase or a pattern (rather than a single word such as "Reply" or a `weak`
+   * pattern): strong enough to act on alone, e.g. to end an article at a comment form.
+   */
+  strong: boolean;
 }
 
 /** `a b c` → /(?<![\p{L}\p{N}])a\s+b\s+c/iu: a phrase starting at a word boundary. */
@@ -73,11 +83,11 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
         'please enter your comment', 'please enter your name', 'please enter your email',
         'you have entered an incorrect email', 'leave a reply', 'leave a comment', 'post a comment',
         'your email address will not be published', 'your e-mail address will not be published',
-        'will not be published', 'required fields are marked', 'notify me of follow-up comments',
-        'notify me of new comments', 'notify me of new posts', 'save my name, email',
+        'required fields are marked', 'notify me of follow-up comments',
+        'notify me of new comments', 'notify me of new posts', 'save my name, email', 'join the discussion',
         'you must be logged in to post', 'log in to leave a comment', 'sign in to comment',
-        'login to comment', 'join the discussion', 'comments are closed', 'comments are moderated',
-        'this site uses akismet', 'by submitting your comment', 'start the conversation',
+        'login to comment', 'comments are closed', 'comments are moderated',
+        'this site uses akismet', 'by submitting your comment', 'start the conversation', 'join the conversation',
         'be the first to comment', 'add your comment', 'write your comment',
         // de
         'schreibe einen kommentar', 'hinterlasse einen kommentar', 'kommentar verfassen',
@@ -86,35 +96,35 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
         'meinen namen, meine e-mail-adresse', 'benachrichtige mich über', 'kommentare sind geschlossen',
         // fr
         'laisser un commentaire', 'laisser une réponse', 'ajouter un commentaire', 'poster un commentaire',
-        'publier un commentaire', 'ne sera pas publiée', 'champs obligatoires sont indiqués',
+        'publier un commentaire', 'adresse e-mail ne sera pas publiée', 'adresse de messagerie ne sera pas publiée', 'adresse email ne sera pas publiée', 'champs obligatoires sont indiqués',
         'veuillez entrer votre commentaire', 'veuillez entrer votre nom', 'veuillez saisir votre commentaire',
         'enregistrer mon nom, mon e-mail', 'prévenez-moi de tous les nouveaux', 'les commentaires sont fermés',
         // es
         'deja un comentario', 'deja una respuesta', 'dejar un comentario', 'escribe tu comentario',
-        'añadir comentario', 'publicar comentario', 'no será publicada', 'los campos obligatorios están marcados',
+        'añadir comentario', 'publicar comentario', 'correo electrónico no será publicada', 'correo electrónico no será publicado', 'los campos obligatorios están marcados',
         'por favor ingrese su comentario', 'por favor, introduce tu comentario', 'por favor ingrese su nombre',
         'guarda mi nombre, correo electrónico', 'los comentarios están cerrados',
         // it
         'lascia un commento', 'lascia una risposta', 'scrivi un commento', 'aggiungi un commento',
-        'non sarà pubblicato', 'i campi obbligatori sono contrassegnati', 'inserisci il tuo commento',
+        'indirizzo email non sarà pubblicato', 'indirizzo e-mail non sarà pubblicato', 'i campi obbligatori sono contrassegnati', 'inserisci il tuo commento',
         'per favore inserisci il tuo commento', 'per favore inserisci il tuo nome',
         'salva il mio nome, email', 'i commenti sono chiusi',
         // pt
         'deixe um comentário', 'deixe uma resposta', 'deixe seu comentário', 'publicar comentário',
-        'não será publicado', 'campos obrigatórios são marcados', 'por favor, digite seu comentário',
+        'e-mail não será publicado', 'email não será publicado', 'campos obrigatórios são marcados', 'por favor, digite seu comentário',
         'por favor digite seu comentário', 'por favor digite seu nome', 'por favor, insira o seu comentário',
         'salvar meus dados neste navegador', 'comentários encerrados',
         // nl
         'laat een reactie achter', 'geef een reactie', 'plaats een reactie', 'reactie plaatsen',
-        'wordt niet gepubliceerd', 'vereiste velden zijn gemarkeerd', 'voer je reactie in',
+        'e-mailadres wordt niet gepubliceerd', 'vereiste velden zijn gemarkeerd', 'voer je reactie in',
         'vul hier uw naam in', 'vul hier je naam in', 'mijn naam, e-mail en site bewaren',
         // pl
         'dodaj komentarz', 'zostaw komentarz', 'napisz komentarz', 'skomentuj', 'opublikuj komentarz',
-        'nie zostanie opublikowany', 'wymagane pola są oznaczone', 'wpisz swój komentarz',
+        'e-mail nie zostanie opublikowany', 'email nie zostanie opublikowany', 'wymagane pola są oznaczone', 'wpisz swój komentarz',
         'proszę wpisać swój komentarz', 'wpisz tutaj swoje imię', 'podaj swoje imię',
         // ru
         'оставить комментарий', 'оставьте комментарий', 'добавить комментарий', 'написать комментарий',
-        'отправить комментарий', 'не будет опубликован', 'обязательные поля помечены',
+        'отправить комментарий', 'email не будет опубликован', 'e-mail не будет опубликован', 'почты не будет опубликован', 'обязательные поля помечены',
         'пожалуйста, введите ваш комментарий', 'пожалуйста, введите ваше имя', 'введите ваш комментарий',
       ),
     ],
@@ -134,8 +144,11 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
       /^[^\p{L}\p{N}]{0,3}\d[\d,.\s]{0,8}(?:comments?|responses?|replies|thoughts? on|reactions?|kommentare?|commentaires?|comentarios?|comentários?|commenti|commento|reacties?|komentarz[ey]?|komentarzy|комментари[йяев]{1,2})(?![\p{L}])/iu,
       /^[^\p{L}\p{N}]{0,3}(?:comments?|kommentare|commentaires|comentarios|comentários|commenti|reacties|komentarze|комментарии)\s*[([]\s*\d{1,6}\s*[)\]]/iu,
       /^[^\p{L}\p{N}]{0,3}(?:one|no) (?:comments?|responses?|thoughts? on)/iu,
+      ...start('load more comments', 'show more comments', 'view all comments', 'show all comments'),
+    ],
+    weak: [
       /\s(?:says|said|wrote|schreibt|schrieb|dit|a écrit|dice|dijo|scrive|diz|disse|zegt|schreef|pisze|napisał|пишет|написал)\s?:$/iu,
-      ...start('in reply to', 'reply to', 'replying to', 'view all', 'load more', 'show more replies'),
+      ...start('in reply to', 'reply to', 'replying to', 'load more', 'show more replies'),
     ],
   },
   {
@@ -348,13 +361,17 @@ export function matchBoilerplate(text: string): PhraseMatch | null {
   if (trimmed.length <= LONGEST_LINE + 8) {
     const norm = normalizePhrase(trimmed);
     const kind = LINE_INDEX.get(norm);
-    if (kind) return { kind, rule: `${kind}: line "${norm}"` };
+    if (kind) return { kind, rule: `${kind}: line "${norm}"`, strong: norm.includes(' ') };
   }
   for (const rule of BOILERPLATE_PHRASES) {
     if (trimmed.length > rule.maxChars) continue;
     for (const re of rule.patterns) {
       const m = re.exec(trimmed);
-      if (m) return { kind: rule.kind, rule: `${rule.kind}: phrase "${m[0].trim().slice(0, 40)}"` };
+      if (m) return { kind: rule.kind, rule: `${rule.kind}: phrase "${m[0].trim().slice(0, 40)}"`, strong: true };
+    }
+    for (const re of rule.weak ?? []) {
+      const m = re.exec(trimmed);
+      if (m) return { kind: rule.kind, rule: `${rule.kind}: hint "${m[0].trim().slice(0, 40)}"`, strong: false };
     }
   }
   return null;

@@ -12,6 +12,9 @@ import type { Hint, RawBlock, Region } from './segment';
 
 const SENTENCE_END = /[.!?…:;"”’»)\]。！？]\s*$|[.!?…]["”’»)]?\s+\S|[。！？]/;
 
+/** A headline link followed by one of these was a sentence of its own, not a headline. */
+const SENTENCE_PUNCTUATION = /^[.!?…:;,。！？]$/;
+
 export interface BlockFeatures {
   chars: number;
   linkDensity: number;
@@ -93,6 +96,7 @@ function markTeaserCards(blocks: RawBlock[], regions: Region[], features: BlockF
     const leadingLink =
       first.leadingLinkChars >= t.cardLeadingLinkChars &&
       first.leadingLinkChars < f.chars &&
+      !SENTENCE_PUNCTUATION.test(first.afterLeadingLink) &&
       (count >= 2 || r.tag === 'li');
     if (!linkedHead && !leadingLink) continue;
     let chars = 0;

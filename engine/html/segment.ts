@@ -48,6 +48,8 @@ export interface RawBlock {
   linkChars: number;
   /** Characters of link text before any other text (teasers start with their headline link). */
   leadingLinkChars: number;
+  /** The first character after the leading link (`.` when the link was the block's first sentence). */
+  afterLeadingLink: string;
   /** Innermost block-level element holding the text. */
   region: number;
   depth: number;
@@ -116,6 +118,7 @@ export function segment(doc: Document): Segmented {
   let leadingLinkChars = 0;
   /** 0: no text yet in this block; 1: inside a leading run of link text; 2: past it. */
   let leadState = 0;
+  let afterLeading = '';
   let pendingBreak = false;
   let rowCellCount = 0;
 
@@ -137,6 +140,8 @@ export function segment(doc: Document): Segmented {
     const leading = leadingLinkChars;
     leadingLinkChars = 0;
     leadState = 0;
+    const after = afterLeading;
+    afterLeading = '';
     pendingBreak = false;
     if (!text) return;
     const region = regions[owner.region];
@@ -155,6 +160,7 @@ export function segment(doc: Document): Segmented {
       role,
       linkChars: links,
       leadingLinkChars: Math.min(leading, links),
+      afterLeadingLink: after,
       region: owner.region,
       depth: frames.length,
       hints: hints.slice(),
@@ -171,7 +177,10 @@ export function segment(doc: Document): Segmented {
       if (inLink) {
         leadState = 1;
         leadingLinkChars += visible;
-      } else leadState = 2;
+      } else {
+        if (leadState === 1) afterLeading = text.trimStart().charAt(0);
+        leadState = 2;
+      }
     }
     if (pendingBreak && /\S/.test(text)) pendingBreak = false;
   };
