@@ -33,6 +33,7 @@ export const TAG_KINDS: Readonly<Record<string, BlockKind>> = {
   footer: 'footer',
   aside: 'related',
   figcaption: 'caption',
+  figure: 'caption',
   address: 'author',
 };
 
@@ -65,7 +66,8 @@ export const NAME_KINDS: ReadonlyArray<{ kind: BlockKind; words: string[] }> = [
   { kind: 'navigation', words: ['nav', 'navbar', 'navigation', 'menu', 'menus', 'pagination', 'pager', 'skip-link', 'skiplink', 'masthead', 'toolbar', 'topbar', 'site-header', 'sidebar', 'side-bar', 'rail', 'right-rail', 'left-rail', 'sitemap', 'jump-to', 'toc', 'table-of-contents', 'search'] },
   { kind: 'tags', words: ['tags', 'tag-list', 'taglist', 'tag-links', 'tagcloud', 'tag-cloud', 'post-tags', 'entry-tags', 'keywords', 'topics', 'categories', 'cat-links', 'post-categories'] },
   { kind: 'author', words: ['author-bio', 'author-box', 'authorbox', 'about-author', 'about-the-author', 'author-info', 'author-card', 'bio', 'contributor-bio', 'byline-bio'] },
-  { kind: 'metadata', words: ['byline', 'dateline', 'post-meta', 'entry-meta', 'article-meta', 'meta', 'timestamp', 'published', 'posted-on', 'date', 'time', 'credit', 'credits', 'caption', 'wp-caption-text', 'photo-credit', 'image-credit', 'kicker', 'eyebrow', 'label'] },
+  { kind: 'caption', words: ['caption', 'captions', 'wp-caption-text', 'credit', 'credits', 'photo-credit', 'image-credit', 'gallery', 'slideshow', 'lightbox', 'media-caption', 'image-caption', 'photo-caption'] },
+  { kind: 'metadata', words: ['byline', 'dateline', 'post-meta', 'entry-meta', 'article-meta', 'meta', 'timestamp', 'published', 'posted-on', 'date', 'time', 'kicker', 'eyebrow', 'label'] },
   { kind: 'legal', words: ['copyright', 'legal', 'disclaimer', 'terms', 'privacy'] },
   { kind: 'footer', words: ['footer', 'site-footer', 'page-footer', 'colophon', 'bottom'] },
   { kind: 'header', words: ['header', 'site-header', 'page-header', 'topnav', 'top-nav', 'banner'] },
@@ -88,4 +90,4 @@ export const CONTENT_NAMES: readonly string[] = [
 export const ALWAYS_TRUSTED_KINDS: ReadonlySet<BlockKind> = new Set(['comments', 'comment-form', 'consent']);
 
 /** Kinds that are metadata about the article rather than navigation away from it. */
-export const SOFT_KINDS: ReadonlySet<BlockKind> = new Set(['metadata', 'caption', 'header', 'label' as BlockKind]);
+export const SOFT_KINDS: ReadonlySet<BlockKind> = new Set(['metadata', 'header']);
