@@ -1,0 +1,222 @@
+/**
+ * Line classification of the plain-text path, in three steps:
+ *
+ * 1. Each line alone: known boilerplate phrase, link-heavy, short, or by length and stop-word
+ *    density "good" (running prose), "near" (prose-like but short or sparse) or "bad".
+ * 2. Main body: every line gets a score (good lines earn their length, near lines half of it,
+ *    short and bad lines cost), and the run of lines with the maximum total is the article
+ *    (one linear pass). Strong comment markers ("Leave a reply", "12 comments") are walls a
+ *    run cannot cross; when the best run lies in a comment thread, the run before it wins.
+ * 3. Inside the run, everything but boilerplate is kept (short lines there are subheadings,
+ *    list items, quotes); outside it nothing is, and each line is given the kind it most
+ *    likely is (navigation, related, footer, comments …).
+ */
+import { matchBoilerplate, type PhraseMatch } from '../config/phrases';
+import type { TextThresholds } from '../config/text';
+import type { BlockKind } from '../types';
+import { lineFeatures, UNSPACED_LANGUAGES, type Line, type LineFeatures } from './lines';
+
+export type LineClass = 'good' | 'near' | 'short' | 'bad';
+
+export interface JudgedLine {
+  line: Line;
+  f: LineFeatures;
+  cls: LineClass;
+  /** Why `cls` (readable). */
+  why: string;
+  phrase: PhraseMatch | null;
+  /** A strong comment-section marker: runs do not cross it. */
+  wall: boolean;
+  /** Short, capitalised, no sentence end: a menu entry or headline. */
+  menuLike: boolean;
+  score: number;
+}
+
+const CJK_MARK_RE = /[。！？]/gu;
+
+function countCjkMarks(text: string): number {
+  let n = 0;
+  for (const _ of text.matchAll(CJK_MARK_RE)) n += 1;
+  return n;
+}
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+export function judgeLine(line: Line, lang: string | null, hasList: boolean, t: TextThresholds): JudgedLine {
+  const f = lineFeatures(line, lang, t);
+  const phrase = matchBoilerplate(line.text);
+  const wall = !!phrase && phrase.strong && (phrase.kind === 'comment-form' || phrase.kind === 'comments');
+  const menuLike =
+    f.chars <= t.menuMaxChars && !f.sentenceEnd && f.words > 0 && f.capitalShare >= t.menuCapitalShare;
+  const hi = hasList ? t.stopDensityHigh : t.shortWordDensityHigh;
+  const lo = hasList ? t.stopDensityLow : t.shortWordDensityLow;
+  let cls: LineClass;
+  let why: string;
+  if (phrase) {
+    cls = 'bad';
+    why = phrase.rule;
+  } else if (f.linkShare >= t.maxLinkCharShare) {
+    cls = 'bad';
+    why = `links/e-mails are ${pct(f.linkShare)} of the line`;
+  } else if (lang && UNSPACED_LANGUAGES.has(lang)) {
+    const marks = countCjkMarks(line.text) + f.sentenceMarks;
+    if (f.chars >= t.unspacedGoodChars && marks > 0) {
+      cls = 'good';
+      why = `${f.chars} chars with sentence punctuation`;
+    } else if (f.chars >= t.unspacedNearChars && marks > 0) {
+      cls = 'near';
+      why = `${f.chars} chars with sentence punctuation`;
+    } else {
+      cls = 'short';
+      why = `${f.chars} chars, no sentence`;
+    }
+  } else if (f.chars < t.shortLineChars) {
+    cls = 'short';
+    why = `short line (${f.chars} chars)`;
+  } else if (menuLike) {
+    cls = 'bad';
+    why = `capitalised words ${pct(f.capitalShare)}, no sentence end: headline or menu`;
+  } else {
+    const d = `stop words ${pct(f.density)}`;
+    if ((f.chars >= t.minParagraphChars && f.density >= hi) || (f.chars >= t.longParagraphChars && f.density >= lo)) {
+      cls = 'good';
+      why = `prose: ${f.chars} chars, ${d}`;
+    } else if (f.density >= lo) {
+      cls = 'near';
+      why = `prose-like: ${f.chars} chars, ${d}`;
+    } else {
+      cls = 'bad';
+      why = `few stop words (${d}) in ${f.chars} chars`;
+    }
+  }
+  let score: number;
+  switch (cls) {
+    case 'good':
+      score = t.goodWeight * f.chars;
+      break;
+    case 'near':
+      score = t.nearWeight * f.chars;
+      break;
+    case 'short':
+      score = -t.shortPenalty;
+      break;
+    default:
+      score = -((phrase ? t.phrasePenalty : t.badPenalty) + t.badWeight * Math.min(f.chars, t.longParagraphChars));
+  }
+  return { line, f, cls, why, phrase, wall, menuLike, score };
+}
+
+export interface Run {
+  start: number;
+  end: number;
+  score: number;
+  /** Index of the wall-delimited segment the run lies in. */
+  segment: number;
+}
+
+/** Best (maximum-sum) run of each wall-delimited segment, in order. Linear. */
+export function bestRuns(lines: readonly JudgedLine[]): Run[] {
+  const runs: Run[] = [];
+  let segment = 0;
+  let best: Run | null = null;
+  let cur = 0;
+  let curStart = 0;
+  const close = () => {
+    if (best) runs.push(best);
+    best = null;
+    segment += 1;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.wall) {
+      close();
+      cur = 0;
+      curStart = i + 1;
+      continue;
+    }
+    cur += l.score;
+    if (cur <= 0) {
+      cur = 0;
+      curStart = i + 1;
+    } else if (!best || cur > (best as Run).score) {
+      best = { start: curStart, end: i, score: cur, segment };
+    }
+  }
+  close();
+  return runs;
+}
+
+/** Weak comment markers ("Reply", "… says:") in lines [start, end]. */
+function commentHints(lines: readonly JudgedLine[], start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i <= end; i++) {
+    const k = lines[i]!.phrase?.kind;
+    if (k === 'comments' || k === 'comment-form') n += 1;
+  }
+  return n;
+}
+
+/**
+ * The article's run: the best one, unless it sits after a comment wall in what looks like a
+ * thread (comment hints inside) or a run before the wall is big enough on its own.
+ */
+export function chooseRun(lines: readonly JudgedLine[], t: TextThresholds): Run | null {
+  const runs = bestRuns(lines);
+  let best: Run | null = null;
+  for (const r of runs) if (!best || r.score > best.score) best = r;
+  if (!best || best.score < t.minRunScore) return null;
+  const looksLikeThread = commentHints(lines, best.start, best.end) >= 2;
+  let earlier: Run | null = null;
+  for (const r of runs) {
+    if (r.segment >= best.segment || r.score < t.minRunScore) continue;
+    if (!earlier || r.score > earlier.score) earlier = r;
+  }
+  if (earlier && (looksLikeThread || earlier.score >= t.commentSplitShare * best.score)) return earlier;
+  return best;
+}
+
+export interface Decision {
+  kind: BlockKind;
+  kept: boolean;
+  reason: string;
+}
+
+/** Kind and keep decision of every line given the article run. */
+export function decide(lines: readonly JudgedLine[], run: Run | null): Decision[] {
+  const out: Decision[] = [];
+  // The first wall after the run starts the comment section.
+  let commentsFrom = lines.length;
+  if (run) {
+    for (let i = run.end + 1; i < lines.length; i++) {
+      if (lines[i]!.wall) {
+        commentsFrom = i;
+        break;
+      }
+    }
+  }
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    const inRun = !!run && i >= run.start && i <= run.end;
+    if (inRun) {
+      if (l.phrase) out.push({ kind: l.phrase.kind, kept: false, reason: `in body, but ${l.phrase.rule}` });
+      else if (l.cls === 'bad' && !l.menuLike) out.push({ kind: 'boilerplate', kept: false, reason: `in body, but ${l.why}` });
+      else out.push({ kind: 'body', kept: true, reason: `main body (run score ${Math.round(run.score)}): ${l.why}` });
+      continue;
+    }
+    if (l.phrase) {
+      out.push({ kind: l.phrase.kind, kept: false, reason: l.phrase.rule });
+      continue;
+    }
+    if (i >= commentsFrom) {
+      out.push({ kind: 'comments', kept: false, reason: `after the comment marker at line ${commentsFrom}` });
+      continue;
+    }
+    const before = !run || i < run.start;
+    const prose = l.cls === 'good' || l.cls === 'near';
+    let kind: BlockKind;
+    if (before) kind = prose ? 'header' : 'navigation';
+    else kind = prose || l.menuLike ? 'related' : 'footer';
+    out.push({ kind, kept: false, reason: `${before ? 'before' : 'after'} the main body: ${l.why}` });
+  }
+  return out;
+}
