@@ -32,30 +32,42 @@ export interface NameHint {
 
 const cache = new Map<string, NameHint>();
 const NO_HINT: NameHint = { kind: null, name: '', content: false };
+const MAX_CACHE = 20000;
 
-/** Kind and content mark of one `class`+`id` string, memoised (pages repeat their class names). */
-export function hintFromNames(classAndId: string): NameHint {
-  if (!classAndId) return NO_HINT;
-  const hit = cache.get(classAndId);
+/** Kind and content mark of one `class` or `id` attribute, memoised (pages repeat their class names). */
+function hintFromAttribute(value: string): NameHint {
+  if (!value) return NO_HINT;
+  const hit = cache.get(value);
   if (hit) return hit;
-  let result: NameHint = NO_HINT;
+  let kind: BlockKind | null = null;
+  let name = '';
   let content = false;
-  for (const raw of classAndId.split(/\s+/)) {
+  for (const raw of value.split(/\s+/)) {
     if (!raw) continue;
-    const name = normaliseName(raw);
-    if (CONTENT_RE.test(name)) content = true;
-    if (result.kind) continue;
+    const normalised = normaliseName(raw);
+    if (CONTENT_RE.test(normalised)) content = true;
+    if (kind) continue;
     for (const rule of KIND_RULES) {
-      if (rule.re.test(name)) {
-        result = { kind: rule.kind, name: raw, content: false };
+      if (rule.re.test(normalised)) {
+        kind = rule.kind;
+        name = raw;
         break;
       }
     }
   }
-  result = { ...result, content };
-  if (cache.size > 20000) cache.clear();
-  cache.set(classAndId, result);
+  const result: NameHint = kind || content ? { kind, name, content } : NO_HINT;
+  if (cache.size > MAX_CACHE) cache.clear();
+  cache.set(value, result);
   return result;
+}
+
+/** What an element's class names and id say: the first kind found (class names first), and any content mark. */
+export function hintFromNames(className: string, id: string): NameHint {
+  const byClass = hintFromAttribute(className);
+  const byId = hintFromAttribute(id);
+  if (byId === NO_HINT) return byClass;
+  if (byClass === NO_HINT) return byId;
+  return { kind: byClass.kind ?? byId.kind, name: byClass.kind ? byClass.name : byId.name, content: byClass.content || byId.content };
 }
 
 export function hintFromTag(tag: string): BlockKind | null {

@@ -2,12 +2,11 @@
  * HTML path: parse (htmlparser2) → segment into blocks → score blocks and choose the region
  * holding the article → classify every block (kept, kind, reason).
  */
-import { parseDocument } from 'htmlparser2';
 import type { CleanOptions } from '../config/options';
 import type { Extraction } from '../types';
 import { classify } from './classify';
 import { chooseRoot, scoreBlocks } from './score';
-import { segment } from './segment';
+import { regionLabel, segment } from './segment';
 import { chooseTitle } from './title';
 
 function languageCode(tag: string | null | undefined): string | null {
@@ -16,8 +15,7 @@ function languageCode(tag: string | null | undefined): string | null {
 }
 
 export function extractHtml(html: string, opts: CleanOptions): Extraction {
-  const doc = parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
-  const { blocks: raw, regions, meta } = segment(doc);
+  const { blocks: raw, regions, meta } = segment(html);
   const features = scoreBlocks(raw, regions, opts.html);
   const root = chooseRoot(regions, features, opts.html);
   const title = chooseTitle(meta);
@@ -33,7 +31,7 @@ export function extractHtml(html: string, opts: CleanOptions): Extraction {
     emptyReason: hasArticle
       ? undefined
       : root.region
-        ? `no region held enough article-like text (best: ${root.region.label}, ${Math.round(root.positiveChars)} characters)`
+        ? `no region held enough article-like text (best: ${regionLabel(root.region)}, ${Math.round(root.positiveChars)} characters)`
         : 'the page has no visible text',
   };
 }

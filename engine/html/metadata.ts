@@ -1,6 +1,4 @@
 /** Page metadata the article is judged against: titles, declared language, JSON-LD. */
-import type { AnyNode, Element } from 'domhandler';
-
 export interface JsonLdArticle {
   type: string;
   headline: string | null;
@@ -21,32 +19,13 @@ export interface PageMeta {
   h1: string[];
 }
 
-function textOf(node: AnyNode): string {
-  if (node.type === 'text') return (node as unknown as { data: string }).data;
-  const children = (node as Element).children;
-  if (!children) return '';
-  let out = '';
-  for (const child of children) out += textOf(child);
-  return out;
-}
-
-export function readHead(head: Element, meta: PageMeta): void {
-  for (const node of head.children) {
-    if (node.type !== 'tag' && node.type !== 'script') continue;
-    const el = node as Element;
-    if (el.name === 'title' && !meta.title) {
-      meta.title = textOf(el).replace(/\s+/g, ' ').trim() || null;
-    } else if (el.name === 'meta') {
-      const key = (el.attribs.property ?? el.attribs.name ?? el.attribs['http-equiv'] ?? '').toLowerCase();
-      const content = (el.attribs.content ?? '').replace(/\s+/g, ' ').trim();
-      if (!content) continue;
-      if ((key === 'og:title' || key === 'twitter:title') && !meta.ogTitle) meta.ogTitle = content;
-      else if ((key === 'og:locale' || key === 'content-language' || key === 'language') && !meta.lang)
-        meta.lang = content;
-    } else if (el.name === 'script' && /ld\+json/i.test(el.attribs.type ?? '')) {
-      readJsonLd(el, meta);
-    }
-  }
+/** Reads one `<meta>` of the head: og:title / twitter:title, og:locale and content-language. */
+export function readMeta(attribs: Readonly<Record<string, string>>, meta: PageMeta): void {
+  const key = (attribs.property ?? attribs.name ?? attribs['http-equiv'] ?? '').toLowerCase();
+  const content = (attribs.content ?? '').replace(/\s+/g, ' ').trim();
+  if (!content) return;
+  if ((key === 'og:title' || key === 'twitter:title') && !meta.ogTitle) meta.ogTitle = content;
+  else if ((key === 'og:locale' || key === 'content-language' || key === 'language') && !meta.lang) meta.lang = content;
 }
 
 const ARTICLE_TYPES = /article|posting|report|newsarticle|blog|review|webpage|creativework/i;
@@ -77,8 +56,8 @@ function visitLd(value: unknown, out: JsonLdArticle[], depth: number): void {
   if (obj.mainEntity) visitLd(obj.mainEntity, out, depth + 1);
 }
 
-export function readJsonLd(script: Element, meta: PageMeta): void {
-  const raw = textOf(script).trim();
+export function readJsonLd(text: string, meta: PageMeta): void {
+  const raw = text.trim();
   if (!raw) return;
   try {
     visitLd(JSON.parse(raw), meta.jsonLd, 0);

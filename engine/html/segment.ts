@@ -1,17 +1,17 @@
 /**
- * Segment: walk the parsed document once, in document order, and cut its visible text into
- * blocks at block-level element boundaries. Each element that holds text becomes a Region
- * covering a contiguous range of blocks, so any subtree's blocks are `blocks[start, end)` and
- * scoring a subtree is a subtraction of prefix sums.
+ * Segment: stream the page through htmlparser2's tokenizer once (no DOM is built) and cut
+ * its visible text into blocks at block-level element boundaries. Each block-level element
+ * that holds text becomes a Region covering a contiguous range of blocks, so any subtree's
+ * blocks are `blocks[start, end)` and scoring a subtree is a subtraction of prefix sums.
  *
- * The walk is iterative (an explicit stack), so pages nested 100,000 elements deep cannot
- * overflow the call stack.
+ * Streaming keeps memory flat and means no recursion at all: a page nested 100,000 elements
+ * deep is only a long stack array (see tokenize.ts).
  */
-import type { AnyNode, Document, Element } from 'domhandler';
 import { BLOCK_TAGS, HEADING_TAGS, LIST_ITEM_TAGS, SKIP_TAGS } from '../config/html-hints';
 import type { BlockKind, BlockRole } from '../types';
 import { hintFromNames, hintFromRole, hintFromTag } from './hints';
-import { type PageMeta, readHead, readJsonLd } from './metadata';
+import { type PageMeta, readJsonLd, readMeta } from './metadata';
+import { type Attrs, tokenize } from './tokenize';
 
 export interface Hint {
   kind: BlockKind;
@@ -27,8 +27,9 @@ export interface Hint {
 export interface Region {
   index: number;
   tag: string;
-  /** `tag#id.class` as a person would name the element. */
-  label: string;
+  /** `class` and `id` as written, for the region's label. */
+  className: string;
+  id: string;
   depth: number;
   parent: number;
   /** Blocks [start, end) are this element's. */
@@ -55,8 +56,6 @@ export interface RawBlock {
   depth: number;
   /** Boilerplate hints of the ancestors, outermost first. */
   hints: Hint[];
-  /** Inside an element whose text is a heading. */
-  heading: boolean;
 }
 
 export interface Segmented {
@@ -65,226 +64,297 @@ export interface Segmented {
   meta: PageMeta;
 }
 
+/** `tag#id.class` as a person would name the element. */
+export function regionLabel(r: Region): string {
+  const id = r.id ? `#${r.id}` : '';
+  const cls = r.className ? `.${r.className.trim().split(/\s+/).slice(0, 3).join('.')}` : '';
+  return `${r.tag}${id}${cls}`;
+}
+
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
-const MAX_ROW_SCAN = 200;
+const JSON_LD_TYPE = /ld\+json/i;
+const CELL_SEPARATOR = ' | ';
 
-function label(el: Element): string {
-  const id = el.attribs.id ? `#${el.attribs.id}` : '';
-  const cls = el.attribs.class ? `.${el.attribs.class.trim().split(/\s+/).slice(0, 3).join('.')}` : '';
-  return `${el.name}${id}${cls}`;
-}
-
-function isHidden(el: Element): boolean {
-  const a = el.attribs;
-  if ('hidden' in a || a['aria-hidden'] === 'true') return true;
-  return a.style !== undefined && HIDDEN_STYLE.test(a.style);
-}
-
-/** A table row whose cells hold only inline content: emitted as one line, cells separated. */
-function isDataRow(tr: Element): boolean {
-  let scanned = 0;
-  const stack: AnyNode[] = [...tr.children];
-  while (stack.length && scanned < MAX_ROW_SCAN) {
-    const node = stack.pop()!;
-    scanned++;
-    if (node.type !== 'tag') continue;
-    const el = node as Element;
-    if (el.name !== 'td' && el.name !== 'th' && BLOCK_TAGS.has(el.name)) return false;
-    stack.push(...el.children);
-  }
-  return scanned < MAX_ROW_SCAN;
+function isHidden(attribs: Attrs): boolean {
+  if ('hidden' in attribs || attribs['aria-hidden'] === 'true') return true;
+  return attribs.style !== undefined && HIDDEN_STYLE.test(attribs.style);
 }
 
 interface Frame {
-  node: AnyNode & { children?: AnyNode[] };
-  next: number;
+  tag: string;
+  /** Region of the nearest block-level element (this one, if it is block-level). */
   region: number;
   isBlock: boolean;
   pushedHint: boolean;
   inLink: boolean;
   heading: boolean;
-  dataRow: boolean;
 }
 
-export function segment(doc: Document): Segmented {
+/** Length without leading and trailing whitespace, without allocating a trimmed copy. */
+function visibleLength(text: string): number {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text.charCodeAt(start) <= 32) start++;
+  while (end > start && text.charCodeAt(end - 1) <= 32) end--;
+  return end - start;
+}
+
+/** Text being gathered for the next block. */
+class Pending {
+  parts: string[] = [];
+  visible = 0;
+  linkChars = 0;
+  leadingLinkChars = 0;
+  /** 0: no text yet; 1: inside a leading run of link text; 2: past it. */
+  leadState = 0;
+  afterLeading = '';
+  /** A `<br>` was just seen: a second one in a row ends the block. */
+  pendingBreak = false;
+
+  add(text: string, inLink: boolean): void {
+    this.parts.push(text);
+    const visible = visibleLength(text);
+    if (visible === 0) return;
+    this.visible += visible;
+    this.pendingBreak = false;
+    if (inLink) this.linkChars += visible;
+    if (this.leadState === 2) return;
+    if (inLink) {
+      this.leadState = 1;
+      this.leadingLinkChars += visible;
+    } else {
+      if (this.leadState === 1) this.afterLeading = text.trimStart().charAt(0);
+      this.leadState = 2;
+    }
+  }
+
+  reset(): void {
+    this.parts = [];
+    this.visible = 0;
+    this.linkChars = 0;
+    this.leadingLinkChars = 0;
+    this.leadState = 0;
+    this.afterLeading = '';
+    this.pendingBreak = false;
+  }
+}
+
+export function segment(html: string): Segmented {
   const blocks: RawBlock[] = [];
   const regions: Region[] = [];
   const hints: Hint[] = [];
+  /** A copy of `hints` shared by every block flushed until the hint stack changes. */
+  let hintsSnapshot: Hint[] | null = null;
   const meta: PageMeta = { title: null, ogTitle: null, lang: null, jsonLd: [], h1: [] };
+  const pending = new Pending();
+  const root: Frame = { tag: '#root', region: -1, isBlock: true, pushedHint: false, inLink: false, heading: false };
+  const frames: Frame[] = [root];
 
-  let parts: string[] = [];
-  let partsChars = 0;
-  let linkChars = 0;
-  let leadingLinkChars = 0;
-  /** 0: no text yet in this block; 1: inside a leading run of link text; 2: past it. */
-  let leadState = 0;
-  let afterLeading = '';
-  let pendingBreak = false;
-  let rowCellCount = 0;
+  /** Depth of skipped elements we are inside (script, style, hidden…); their text is not the page's. */
+  let skipDepth = 0;
+  /** Collecting raw text of a JSON-LD script or the head's `<title>`. */
+  let capture: 'json-ld' | 'title' | null = null;
+  let captured: string[] = [];
+  let inHead = false;
 
-  const frames: Frame[] = [];
-
-  const currentBlockFrame = (): Frame => {
+  const nearestBlock = (): Frame => {
     for (let i = frames.length - 1; i >= 0; i--) if (frames[i].isBlock) return frames[i];
-    return frames[0];
+    return root;
   };
 
   const flush = (): void => {
-    if (partsChars === 0) return;
-    const text = parts.join('').replace(/\s+/g, ' ').trim();
-    const owner = currentBlockFrame();
-    const links = Math.min(linkChars, text.length);
-    parts = [];
-    partsChars = 0;
-    linkChars = 0;
-    const leading = leadingLinkChars;
-    leadingLinkChars = 0;
-    leadState = 0;
-    const after = afterLeading;
-    afterLeading = '';
-    pendingBreak = false;
-    if (!text) return;
-    const region = regions[owner.region];
+    if (pending.visible === 0) {
+      if (pending.parts.length) pending.reset();
+      return;
+    }
+    const text = pending.parts.join('').replace(/\s+/g, ' ').trim();
+    const owner = nearestBlock();
+    const region = owner.region >= 0 ? regions[owner.region] : null;
     const tag = region ? region.tag : 'body';
+    const role: BlockRole = owner.heading ? 'heading' : LIST_ITEM_TAGS.has(tag) ? 'list-item' : 'paragraph';
     if (tag === 'h1') meta.h1.push(text);
-    const role: BlockRole = owner.heading
-      ? 'heading'
-      : owner.dataRow
-        ? 'table-row'
-        : LIST_ITEM_TAGS.has(tag)
-          ? 'list-item'
-          : 'paragraph';
     blocks.push({
       text,
-      tag: owner.dataRow ? 'tr' : tag,
+      tag,
       role,
-      linkChars: links,
-      leadingLinkChars: Math.min(leading, links),
-      afterLeadingLink: after,
+      linkChars: Math.min(pending.linkChars, text.length),
+      leadingLinkChars: Math.min(pending.leadingLinkChars, pending.linkChars, text.length),
+      afterLeadingLink: pending.afterLeading,
       region: owner.region,
       depth: frames.length,
-      hints: hints.slice(),
-      heading: owner.heading,
+      hints: (hintsSnapshot ??= hints.slice()),
     });
+    pending.reset();
   };
 
-  const append = (text: string, inLink: boolean): void => {
-    parts.push(text);
-    partsChars += text.length;
-    const visible = inLink || leadState < 2 ? text.replace(/\s+/g, ' ').trim().length : 0;
-    if (inLink) linkChars += visible;
-    if (visible > 0 && leadState < 2) {
-      if (inLink) {
-        leadState = 1;
-        leadingLinkChars += visible;
-      } else {
-        if (leadState === 1) afterLeading = text.trimStart().charAt(0);
-        leadState = 2;
-      }
+  const openBlock = (tag: string, attribs: Attrs, parent: Frame): Frame => {
+    flush();
+    const className = attribs.class ?? '';
+    const id = attribs.id ?? '';
+    const named = tag === 'body' || tag === 'html' ? null : hintFromNames(className, id);
+    const articleBody = (attribs.itemprop ?? '').toLowerCase().includes('articlebody');
+    const role = attribs.role;
+    const index = regions.length;
+    regions.push({
+      index,
+      tag,
+      className,
+      id,
+      depth: frames.length,
+      parent: parent.region,
+      start: blocks.length,
+      end: blocks.length,
+      content: articleBody || tag === 'article' || tag === 'main' || role === 'main' || Boolean(named?.content),
+      articleBody,
+    });
+    const tagKind = hintFromTag(tag);
+    const roleKind = tagKind ? null : hintFromRole(role);
+    const kind = tagKind ?? roleKind ?? named?.kind ?? null;
+    let pushedHint = false;
+    if (kind && !articleBody) {
+      const source = tagKind ? `<${tag}>` : roleKind ? `role=${role}` : `class/id "${named?.name}"`;
+      hints.push({ kind, region: index, depth: frames.length, source, trusted: true });
+      hintsSnapshot = null;
+      pushedHint = true;
     }
-    if (pendingBreak && /\S/.test(text)) pendingBreak = false;
+    return {
+      tag,
+      region: index,
+      isBlock: true,
+      pushedHint,
+      inLink: parent.inLink,
+      heading: parent.heading || HEADING_TAGS.has(tag),
+    };
   };
 
-  const enter = (el: Element, parent: Frame): void => {
-    const tag = el.name;
-    const parentRegion = parent.region;
-    // Inside a data row nothing is a block: its cells are joined on the row's line.
-    const isBlock = BLOCK_TAGS.has(tag) && !parent.dataRow;
-    if (parent.dataRow && (tag === 'td' || tag === 'th') && rowCellCount++ > 0) append(' | ', false);
-    if (tag === 'br') {
-      if (pendingBreak) flush();
+  const onOpen = (name: string, attribs: Attrs, isVoid: boolean): void => {
+    if (skipDepth > 0) {
+      if (!isVoid) skipDepth++;
+      return;
+    }
+    if (name === 'html' && attribs.lang) meta.lang = attribs.lang;
+    if (name === 'head') inHead = true;
+    else if (name === 'body' || BLOCK_TAGS.has(name)) inHead = false; // a page that never closed its head
+    if (inHead && name === 'meta') readMeta(attribs, meta);
+    if (name === 'script' && JSON_LD_TYPE.test(attribs.type ?? '')) {
+      capture = 'json-ld';
+      captured = [];
+    } else if (name === 'title' && inHead) {
+      capture = 'title';
+      captured = [];
+    }
+    if (name === 'br') {
+      if (pending.pendingBreak) flush();
       else {
-        append(' ', false);
-        pendingBreak = true;
+        pending.add(' ', false);
+        pending.pendingBreak = true;
       }
       return;
     }
-    let region = parentRegion;
-    let pushedHint = false;
-    if (isBlock) {
-      flush();
-      const classAndId = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.trim();
-      const named = tag === 'body' || tag === 'html' ? null : hintFromNames(classAndId);
-      const itemprop = (el.attribs.itemprop ?? '').toLowerCase();
-      const articleBody = itemprop.includes('articlebody');
-      const role = el.attribs.role;
-      region = regions.length;
-      regions.push({
-        index: region,
-        tag,
-        label: label(el),
-        depth: frames.length,
-        parent: parentRegion,
-        start: blocks.length,
-        end: blocks.length,
-        content:
-          articleBody || tag === 'article' || tag === 'main' || role === 'main' || Boolean(named?.content),
-        articleBody,
-      });
-      const kind =
-        hintFromTag(tag) ?? hintFromRole(role) ?? (named && named.kind ? named.kind : null);
-      if (kind && !articleBody) {
-        const source = hintFromTag(tag)
-          ? `<${tag}>`
-          : hintFromRole(role)
-            ? `role=${role}`
-            : `class/id "${named?.name}"`;
-        hints.push({ kind, region, depth: frames.length, source, trusted: true });
-        pushedHint = true;
-      }
+    if (isVoid) return; // img, hr, input…: no text of their own
+    if (SKIP_TAGS.has(name) || isHidden(attribs)) {
+      skipDepth = 1;
+      return;
     }
-    const dataRow = tag === 'tr' && isDataRow(el);
-    if (dataRow) rowCellCount = 0;
-    frames.push({
-      node: el,
-      next: 0,
-      region,
-      isBlock,
-      pushedHint,
-      inLink: parent.inLink || (tag === 'a' && el.attribs.href !== undefined),
-      heading: parent.heading || HEADING_TAGS.has(tag),
-      dataRow: dataRow || (parent.dataRow && !isBlock),
-    });
+    const parent = frames[frames.length - 1];
+    if (BLOCK_TAGS.has(name)) {
+      frames.push(openBlock(name, attribs, parent));
+    } else {
+      frames.push({
+        tag: name,
+        region: parent.region,
+        isBlock: false,
+        pushedHint: false,
+        inLink: parent.inLink || (name === 'a' && attribs.href !== undefined),
+        heading: parent.heading,
+      });
+    }
   };
 
-  const exit = (frame: Frame): void => {
+  const onClose = (name: string): void => {
+    if (capture && (name === 'script' || name === 'title')) {
+      if (capture === 'json-ld') readJsonLd(captured.join(''), meta);
+      else if (!meta.title) meta.title = captured.join('').replace(/\s+/g, ' ').trim() || null;
+      capture = null;
+    }
+    if (name === 'head') inHead = false;
+    if (skipDepth > 0) {
+      skipDepth--;
+      return;
+    }
+    if (frames.length <= 1) return;
+    const frame = frames.pop()!;
     if (frame.isBlock) {
       flush();
-      if (frame.region >= 0) regions[frame.region].end = blocks.length;
+      regions[frame.region].end = blocks.length;
     }
-    if (frame.pushedHint) hints.pop();
+    if (frame.pushedHint) {
+      hints.pop();
+      hintsSnapshot = null;
+    }
   };
 
-  frames.push({
-    node: doc,
-    next: 0,
-    region: -1,
-    isBlock: true,
-    pushedHint: false,
-    inLink: false,
-    heading: false,
-    dataRow: false,
+  tokenize(html, {
+    get wantsText() {
+      return capture !== null || (skipDepth === 0 && !inHead);
+    },
+    open: onOpen,
+    text(text) {
+      if (capture) captured.push(text);
+      else pending.add(text, frames[frames.length - 1].inLink);
+    },
+    close: onClose,
   });
-  while (frames.length) {
-    const frame = frames[frames.length - 1];
-    const children = frame.node.children;
-    if (!children || frame.next >= children.length) {
-      exit(frame);
-      frames.pop();
+  flush();
+  return { blocks: mergeTableRows(blocks, regions), regions, meta };
+}
+
+/**
+ * A table row whose cells each hold one line of text becomes one block, cells separated by
+ * ` | ` (layout tables, whose cells hold paragraphs, stay as they are).
+ */
+function mergeTableRows(blocks: RawBlock[], regions: Region[]): RawBlock[] {
+  const rows = regions.filter((r) => r.tag === 'tr' && r.end > r.start);
+  if (rows.length === 0) return blocks;
+  const mergeAt = new Map<number, Region>();
+  for (const row of rows) {
+    let simple = true;
+    for (let i = row.start; i < row.end && simple; i++) {
+      const owner = regions[blocks[i].region];
+      simple = owner !== undefined && (owner === row || ((owner.tag === 'td' || owner.tag === 'th') && owner.parent === row.index));
+      if (simple && owner !== row && owner.end - owner.start !== 1) simple = false;
+    }
+    if (simple) mergeAt.set(row.start, row);
+  }
+  if (mergeAt.size === 0) return blocks;
+  const out: RawBlock[] = [];
+  const newPos = new Int32Array(blocks.length + 1);
+  for (let i = 0; i < blocks.length; ) {
+    const row = mergeAt.get(i);
+    if (!row) {
+      newPos[i] = out.length;
+      out.push(blocks[i]);
+      i++;
       continue;
     }
-    const child = children[frame.next++];
-    if (child.type === 'text') {
-      append((child as unknown as { data: string }).data, frame.inLink);
-    } else if (child.type === 'tag' || child.type === 'script' || child.type === 'style') {
-      const el = child as Element;
-      if (el.name === 'head') readHead(el, meta);
-      else if (el.name === 'script' && /ld\+json/i.test(el.attribs.type ?? '')) readJsonLd(el, meta);
-      if (el.name === 'html' && el.attribs.lang) meta.lang = el.attribs.lang;
-      if (SKIP_TAGS.has(el.name) || isHidden(el)) continue;
-      enter(el, frame);
-    }
+    const cells = blocks.slice(row.start, row.end);
+    const first = cells[0];
+    newPos[row.start] = out.length;
+    for (let j = row.start + 1; j < row.end; j++) newPos[j] = out.length + 1;
+    out.push({
+      ...first,
+      text: cells.map((c) => c.text).join(CELL_SEPARATOR),
+      tag: 'tr',
+      role: 'table-row',
+      linkChars: cells.reduce((n, c) => n + c.linkChars, 0),
+      region: row.index,
+    });
+    i = row.end;
   }
-  flush();
-  return { blocks, regions, meta };
+  newPos[blocks.length] = out.length;
+  for (const r of regions) {
+    r.start = newPos[r.start];
+    r.end = newPos[r.end];
+  }
+  return out;
 }

@@ -1,0 +1,26 @@
+/**
+ * The benchmark measures the engine as it ships: bundled and minified by esbuild into one
+ * CommonJS file, as the Lambda bundle and the CLI load it.
+ */
+import { buildSync } from 'esbuild';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(__dirname, '..');
+
+export function bundleEngine(outDir = join(ROOT, '.bench')): string {
+  mkdirSync(outDir, { recursive: true });
+  const outfile = join(outDir, 'engine.cjs');
+  buildSync({
+    entryPoints: [join(ROOT, 'engine/index.ts')],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    minify: process.env.WINNOW_BENCH_NOMINIFY ? false : true,
+    mainFields: ['module', 'main'],
+    outfile,
+    logLevel: 'error',
+  });
+  return outfile;
+}

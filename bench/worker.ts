@@ -1,0 +1,59 @@
+/**
+ * One system over the whole benchmark, in its own process so its peak RSS is its own.
+ * node bin/tsx-run.cjs bench/worker.ts SYSTEM  → one JSON line on stdout.
+ */
+import { loadDataset } from './dataset';
+import { scorePage } from './metric';
+import { loadSystem, type SystemName } from './systems';
+
+const name = process.argv[2] as SystemName;
+const extract = loadSystem(name);
+const textInput = name === 'winnow-text';
+const pages = loadDataset().map((p) => ({
+  id: p.id,
+  url: p.url,
+  truth: p.truth,
+  input: textInput ? p.pageText : p.htmlGz,
+}));
+const gunzippedBytes = (input: Buffer | string): number =>
+  typeof input === 'string' ? Buffer.byteLength(input) : require('node:zlib').gunzipSync(input).length;
+const totalBytes = pages.reduce((n, p) => n + gunzippedBytes(p.input), 0);
+
+// Warm up the JIT on a few pages (not timed, not scored).
+for (const page of pages.slice(0, name === 'readability-jsdom' ? 2 : 10)) {
+  try {
+    extract(page.input);
+  } catch {
+    /* scored below */
+  }
+}
+
+const results = [];
+let errors = 0;
+let extractMs = 0;
+for (const page of pages) {
+  const t0 = performance.now();
+  let text = '';
+  let error: string | null = null;
+  try {
+    text = extract(page.input);
+  } catch (err) {
+    errors++;
+    error = String((err as Error).message ?? err).slice(0, 200);
+  }
+  const ms = performance.now() - t0;
+  extractMs += ms;
+  results.push({ id: page.id, url: page.url, ms, error, ...scorePage(page.truth, text) });
+}
+const seconds = extractMs / 1000;
+process.stdout.write(
+  JSON.stringify({
+    system: name,
+    pages: pages.length,
+    errors,
+    seconds,
+    bytes: totalBytes,
+    maxRssMB: process.resourceUsage().maxRSS / 1024,
+    results,
+  }) + '\n',
+);

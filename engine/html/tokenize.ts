@@ -1,0 +1,157 @@
+/**
+ * A lean tree-event layer over htmlparser2's Tokenizer: open / text / close events with the
+ * implied closings that matter for text blocks (`<p>` closed by a block, `<li>` by `<li>`, table
+ * cells and rows, headings), void elements, and only the attributes the engine reads.
+ *
+ * Why not htmlparser2's Parser: it slices every attribute and every script body into strings
+ * and keeps its open-element stack with `unshift` (quadratic on pages nested 100,000 deep).
+ * Here text is sliced only when the consumer wants it, and the stack is a plain array with a
+ * count per tag name, so a stray `</div>` costs O(1).
+ */
+import { Tokenizer } from 'htmlparser2';
+
+export type Attrs = Readonly<Record<string, string>>;
+
+export interface TagSink {
+  /** Read before each text run: false inside script/style/skipped subtrees, so nothing is sliced. */
+  readonly wantsText: boolean;
+  /** `isVoid`: the element has no content and no close event follows (`<img>`, `<br>`, `<meta>`). */
+  open(name: string, attrs: Attrs, isVoid: boolean): void;
+  text(text: string): void;
+  close(name: string): void;
+}
+
+const WANTED_ATTRS: ReadonlySet<string> = new Set([
+  'class', 'id', 'role', 'itemprop', 'style', 'hidden', 'aria-hidden', 'href', 'type', 'lang',
+  'property', 'name', 'http-equiv', 'content',
+]);
+
+/** First letter (lower-cased) and length of a name, as one number. */
+function shapeOf(firstCharCode: number, length: number): number {
+  return ((firstCharCode | 0x20) << 8) | Math.min(length, 255);
+}
+const WANTED_SHAPES: ReadonlySet<number> = new Set([...WANTED_ATTRS].map((a) => shapeOf(a.charCodeAt(0), a.length)));
+
+const VOID_ELEMENTS: ReadonlySet<string> = new Set([
+  'area', 'base', 'basefont', 'br', 'col', 'command', 'embed', 'frame', 'hr', 'img', 'input',
+  'isindex', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr',
+]);
+
+const P_CLOSERS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'details', 'div', 'dl', 'fieldset', 'figcaption',
+  'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'main',
+  'menu', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'ul', 'li',
+]);
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+/** Opening `key` closes open elements in the set while they are on top of the stack. */
+const IMPLIED_CLOSE: ReadonlyMap<string, ReadonlySet<string>> = new Map<string, ReadonlySet<string>>([
+  ['li', new Set(['li', 'p'])],
+  ['dt', new Set(['dt', 'dd', 'p'])],
+  ['dd', new Set(['dt', 'dd', 'p'])],
+  ['tr', new Set(['tr', 'td', 'th', 'p'])],
+  ['td', new Set(['td', 'th', 'p'])],
+  ['th', new Set(['td', 'th', 'p'])],
+  ['tbody', new Set(['tr', 'td', 'th', 'thead', 'tbody', 'p'])],
+  ['tfoot', new Set(['tr', 'td', 'th', 'thead', 'tbody', 'p'])],
+  ['option', new Set(['option'])],
+  ['a', new Set(['a'])],
+  ['body', new Set(['head', 'link', 'script'])],
+  ...[...HEADINGS].map((h): [string, ReadonlySet<string>] => [h, new Set([...HEADINGS, 'p'])]),
+  ...[...P_CLOSERS]
+    .filter((tag) => !HEADINGS.has(tag) && tag !== 'li')
+    .map((tag): [string, ReadonlySet<string>] => [tag, new Set(['p'])]),
+]);
+
+const EMPTY_ATTRS: Attrs = Object.freeze({});
+
+export function tokenize(html: string, sink: TagSink): void {
+  const stack: string[] = [];
+  const openCount = new Map<string, number>();
+  let tagName = '';
+  let attrs: Record<string, string> | null = null;
+  let attrName = '';
+  let attrValue = '';
+  let attrWanted = false;
+
+  const push = (name: string): void => {
+    stack.push(name);
+    openCount.set(name, (openCount.get(name) ?? 0) + 1);
+  };
+  const pop = (): void => {
+    const name = stack.pop()!;
+    openCount.set(name, openCount.get(name)! - 1);
+    sink.close(name);
+  };
+
+  const tokenizer = new Tokenizer(
+    { decodeEntities: true },
+    {
+      onopentagname(start, end) {
+        tagName = html.slice(start, end).toLowerCase();
+        attrs = null;
+      },
+      onattribname(start, end) {
+        // Most attributes (src, alt, width, data-*) are not read: reject them by first letter and
+        // length before paying for a slice.
+        attrWanted = WANTED_SHAPES.has(shapeOf(html.charCodeAt(start), end - start));
+        if (!attrWanted) return;
+        attrName = html.slice(start, end).toLowerCase();
+        attrWanted = WANTED_ATTRS.has(attrName);
+        attrValue = '';
+      },
+      onattribdata(start, end) {
+        if (attrWanted) attrValue += html.slice(start, end);
+      },
+      onattribentity(codepoint) {
+        if (attrWanted) attrValue += String.fromCodePoint(codepoint);
+      },
+      onattribend() {
+        if (!attrWanted) return;
+        attrs ??= {};
+        if (!(attrName in attrs)) attrs[attrName] = attrValue;
+      },
+      onopentagend() {
+        const name = tagName;
+        const closes = IMPLIED_CLOSE.get(name);
+        if (closes) while (stack.length && closes.has(stack[stack.length - 1])) pop();
+        const isVoid = VOID_ELEMENTS.has(name);
+        if (!isVoid) push(name);
+        sink.open(name, attrs ?? EMPTY_ATTRS, isVoid);
+      },
+      onselfclosingtag() {
+        this.onopentagend(0);
+      },
+      onclosetag(start, end) {
+        const name = html.slice(start, end).toLowerCase();
+        if (VOID_ELEMENTS.has(name)) {
+          if (name === 'br') {
+            // `</br>` is a line break in every browser.
+            sink.open('br', EMPTY_ATTRS, true);
+          }
+          return;
+        }
+        if (!openCount.get(name)) return; // a stray end tag: browsers ignore it
+        while (stack.length) {
+          const top = stack[stack.length - 1];
+          pop();
+          if (top === name) break;
+        }
+      },
+      ontext(start, end) {
+        if (sink.wantsText) sink.text(html.slice(start, end));
+      },
+      ontextentity(codepoint) {
+        if (sink.wantsText) sink.text(String.fromCodePoint(codepoint));
+      },
+      oncdata() {},
+      oncomment() {},
+      ondeclaration() {},
+      onprocessinginstruction() {},
+      onend() {},
+    },
+  );
+  tokenizer.write(html);
+  tokenizer.end();
+  while (stack.length) pop();
+}
