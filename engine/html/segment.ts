@@ -76,12 +76,17 @@ const JSON_LD_TYPE = /ld\+json/i;
 const CELL_SEPARATOR = ' | ';
 
 function isHidden(attribs: Attrs): boolean {
-  if ('hidden' in attribs || attribs['aria-hidden'] === 'true') return true;
+  if (attribs.hidden !== undefined || attribs['aria-hidden'] === 'true') return true;
   return attribs.style !== undefined && HIDDEN_STYLE.test(attribs.style);
 }
 
 interface Frame {
   tag: string;
+  /**
+   * Inline elements that change nothing (span, em, strong…) get no frame of their own: they
+   * are counted here on the frame below them, and their close event just decrements the count.
+   */
+  transparent: number;
   /** Region of the nearest block-level element (this one, if it is block-level). */
   region: number;
   isBlock: boolean;
@@ -147,7 +152,7 @@ export function segment(html: string): Segmented {
   let hintsSnapshot: Hint[] | null = null;
   const meta: PageMeta = { title: null, ogTitle: null, lang: null, jsonLd: [], h1: [] };
   const pending = new Pending();
-  const root: Frame = { tag: '#root', region: -1, isBlock: true, pushedHint: false, inLink: false, heading: false };
+  const root: Frame = { tag: '#root', transparent: 0, region: -1, isBlock: true, pushedHint: false, inLink: false, heading: false };
   const frames: Frame[] = [root];
 
   /** Depth of skipped elements we are inside (script, style, hidden…); their text is not the page's. */
@@ -157,18 +162,13 @@ export function segment(html: string): Segmented {
   let captured: string[] = [];
   let inHead = false;
 
-  const nearestBlock = (): Frame => {
-    for (let i = frames.length - 1; i >= 0; i--) if (frames[i].isBlock) return frames[i];
-    return root;
-  };
-
   const flush = (): void => {
     if (pending.visible === 0) {
       if (pending.parts.length) pending.reset();
       return;
     }
     const text = pending.parts.join('').replace(/\s+/g, ' ').trim();
-    const owner = nearestBlock();
+    const owner = frames[frames.length - 1]; // inline frames carry their block's region
     const region = owner.region >= 0 ? regions[owner.region] : null;
     const tag = region ? region.tag : 'body';
     const role: BlockRole = owner.heading ? 'heading' : LIST_ITEM_TAGS.has(tag) ? 'list-item' : 'paragraph';
@@ -219,6 +219,7 @@ export function segment(html: string): Segmented {
     }
     return {
       tag,
+      transparent: 0,
       region: index,
       isBlock: true,
       pushedHint,
@@ -259,15 +260,10 @@ export function segment(html: string): Segmented {
     const parent = frames[frames.length - 1];
     if (BLOCK_TAGS.has(name)) {
       frames.push(openBlock(name, attribs, parent));
+    } else if (!parent.inLink && name === 'a' && attribs.href !== undefined) {
+      frames.push({ tag: name, transparent: 0, region: parent.region, isBlock: false, pushedHint: false, inLink: true, heading: parent.heading });
     } else {
-      frames.push({
-        tag: name,
-        region: parent.region,
-        isBlock: false,
-        pushedHint: false,
-        inLink: parent.inLink || (name === 'a' && attribs.href !== undefined),
-        heading: parent.heading,
-      });
+      parent.transparent++;
     }
   };
 
@@ -280,6 +276,11 @@ export function segment(html: string): Segmented {
     if (name === 'head') inHead = false;
     if (skipDepth > 0) {
       skipDepth--;
+      return;
+    }
+    const top = frames[frames.length - 1];
+    if (top.transparent > 0) {
+      top.transparent--;
       return;
     }
     if (frames.length <= 1) return;

@@ -10,7 +10,26 @@
  */
 import { Tokenizer } from 'htmlparser2';
 
-export type Attrs = Readonly<Record<string, string>>;
+/** The attributes the engine reads; the rest are never sliced out of the page. */
+export class AttrBag {
+  class?: string = undefined;
+  id?: string = undefined;
+  role?: string = undefined;
+  itemprop?: string = undefined;
+  style?: string = undefined;
+  hidden?: string = undefined;
+  'aria-hidden'?: string = undefined;
+  href?: string = undefined;
+  type?: string = undefined;
+  lang?: string = undefined;
+  property?: string = undefined;
+  name?: string = undefined;
+  'http-equiv'?: string = undefined;
+  content?: string = undefined;
+}
+
+export type Attrs = Readonly<AttrBag>;
+type AttrName = keyof AttrBag;
 
 export interface TagSink {
   /** Read before each text run: false inside script/style/skipped subtrees, so nothing is sliced. */
@@ -21,10 +40,7 @@ export interface TagSink {
   close(name: string): void;
 }
 
-const WANTED_ATTRS: ReadonlySet<string> = new Set([
-  'class', 'id', 'role', 'itemprop', 'style', 'hidden', 'aria-hidden', 'href', 'type', 'lang',
-  'property', 'name', 'http-equiv', 'content',
-]);
+const WANTED_ATTRS: ReadonlySet<string> = new Set(Object.keys(new AttrBag()));
 
 /** First letter (lower-cased) and length of a name, as one number. */
 function shapeOf(firstCharCode: number, length: number): number {
@@ -63,13 +79,13 @@ const IMPLIED_CLOSE: ReadonlyMap<string, ReadonlySet<string>> = new Map<string, 
     .map((tag): [string, ReadonlySet<string>] => [tag, new Set(['p'])]),
 ]);
 
-const EMPTY_ATTRS: Attrs = Object.freeze({});
+const EMPTY_ATTRS: Attrs = Object.freeze(new AttrBag());
 
 export function tokenize(html: string, sink: TagSink): void {
   const stack: string[] = [];
   const openCount = new Map<string, number>();
   let tagName = '';
-  let attrs: Record<string, string> | null = null;
+  let attrs: AttrBag | null = null;
   let attrName = '';
   let attrValue = '';
   let attrWanted = false;
@@ -108,8 +124,9 @@ export function tokenize(html: string, sink: TagSink): void {
       },
       onattribend() {
         if (!attrWanted) return;
-        attrs ??= {};
-        if (!(attrName in attrs)) attrs[attrName] = attrValue;
+        attrs ??= new AttrBag();
+        const key = attrName as AttrName;
+        if (attrs[key] === undefined) attrs[key] = attrValue; // the first of duplicates wins, as in browsers
       },
       onopentagend() {
         const name = tagName;
