@@ -22,6 +22,8 @@ function wordsRegex(words: readonly string[]): RegExp {
 
 const KIND_RULES = NAME_KINDS.map((rule) => ({ kind: rule.kind, re: wordsRegex(rule.words) }));
 const CONTENT_RE = wordsRegex(CONTENT_NAMES);
+/** Every word of every rule in one pattern: most names match none, and one test rules them out. */
+const ANY_RULE_RE = wordsRegex(NAME_KINDS.flatMap((rule) => rule.words));
 
 export interface NameHint {
   kind: BlockKind | null;
@@ -30,12 +32,13 @@ export interface NameHint {
   content: boolean;
 }
 
-const cache = new Map<string, NameHint>();
 const NO_HINT: NameHint = { kind: null, name: '', content: false };
-const MAX_CACHE = 20000;
 
-/** Kind and content mark of one `class` or `id` attribute, memoised (pages repeat their class names). */
-function hintFromAttribute(value: string): NameHint {
+/**
+ * Kind and content mark of one `class` or `id` attribute. `cache` lives for one page: pages
+ * repeat their class names, and a longer-lived cache would keep slices of old pages alive.
+ */
+function hintFromAttribute(value: string, cache: Map<string, NameHint>): NameHint {
   if (!value) return NO_HINT;
   const hit = cache.get(value);
   if (hit) return hit;
@@ -46,7 +49,7 @@ function hintFromAttribute(value: string): NameHint {
     if (!raw) continue;
     const normalised = normaliseName(raw);
     if (CONTENT_RE.test(normalised)) content = true;
-    if (kind) continue;
+    if (kind || !ANY_RULE_RE.test(normalised)) continue;
     for (const rule of KIND_RULES) {
       if (rule.re.test(normalised)) {
         kind = rule.kind;
@@ -56,15 +59,14 @@ function hintFromAttribute(value: string): NameHint {
     }
   }
   const result: NameHint = kind || content ? { kind, name, content } : NO_HINT;
-  if (cache.size > MAX_CACHE) cache.clear();
   cache.set(value, result);
   return result;
 }
 
 /** What an element's class names and id say: the first kind found (class names first), and any content mark. */
-export function hintFromNames(className: string, id: string): NameHint {
-  const byClass = hintFromAttribute(className);
-  const byId = hintFromAttribute(id);
+export function hintFromNames(className: string, id: string, cache: Map<string, NameHint>): NameHint {
+  const byClass = hintFromAttribute(className, cache);
+  const byId = hintFromAttribute(id, cache);
   if (byId === NO_HINT) return byClass;
   if (byClass === NO_HINT) return byId;
   return { kind: byClass.kind ?? byId.kind, name: byClass.kind ? byClass.name : byId.name, content: byClass.content || byId.content };

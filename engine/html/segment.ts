@@ -9,7 +9,7 @@
  */
 import { BLOCK_TAGS, HEADING_TAGS, LIST_ITEM_TAGS, SKIP_TAGS } from '../config/html-hints';
 import type { BlockKind, BlockRole } from '../types';
-import { hintFromNames, hintFromRole, hintFromTag } from './hints';
+import { hintFromNames, hintFromRole, hintFromTag, type NameHint } from './hints';
 import { type PageMeta, readJsonLd, readMeta } from './metadata';
 import { type Attrs, tokenize } from './tokenize';
 
@@ -152,6 +152,7 @@ export function segment(html: string): Segmented {
   let hintsSnapshot: Hint[] | null = null;
   const meta: PageMeta = { title: null, ogTitle: null, lang: null, jsonLd: [], h1: [] };
   const pending = new Pending();
+  const nameCache = new Map<string, NameHint>();
   const root: Frame = { tag: '#root', transparent: 0, region: -1, isBlock: true, pushedHint: false, inLink: false, heading: false };
   const frames: Frame[] = [root];
 
@@ -191,7 +192,7 @@ export function segment(html: string): Segmented {
     flush();
     const className = attribs.class ?? '';
     const id = attribs.id ?? '';
-    const named = tag === 'body' || tag === 'html' ? null : hintFromNames(className, id);
+    const named = tag === 'body' || tag === 'html' ? null : hintFromNames(className, id, nameCache);
     const articleBody = (attribs.itemprop ?? '').toLowerCase().includes('articlebody');
     const role = attribs.role;
     const index = regions.length;
