@@ -11,7 +11,7 @@ import type { BlockKind } from '../types';
 /** Elements whose content is never article text and is dropped before segmentation. */
 export const SKIP_TAGS: ReadonlySet<string> = new Set([
   'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed',
-  'canvas', 'video', 'audio', 'select', 'option', 'button', 'input', 'textarea', 'head',
+  'canvas', 'video', 'audio', 'select', 'option', 'button', 'input', 'textarea',
   'link', 'meta', 'map', 'dialog',
 ]);
 

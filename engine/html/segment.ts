@@ -285,11 +285,9 @@ export function segment(html: string): Segmented {
       return;
     }
     if (frames.length <= 1) return;
+    if (top.isBlock) flush(); // while the block is still on top: its text is its own
     const frame = frames.pop()!;
-    if (frame.isBlock) {
-      flush();
-      regions[frame.region].end = blocks.length;
-    }
+    if (frame.isBlock) regions[frame.region].end = blocks.length;
     if (frame.pushedHint) {
       hints.pop();
       hintsSnapshot = null;
