@@ -44,6 +44,8 @@ export interface HtmlThresholds {
   cardLeadingLinkChars: number;
   /** Weight of a teaser card's text (negative: it argues against its region). */
   cardPenalty: number;
+  /** A weak boilerplate phrase ("Reply", "Share") removes a block only up to this length. */
+  weakPhraseMaxChars: number;
   /** Soft hints (byline, caption, date) remove a block only when it is shorter than this. */
   softHintMaxChars: number;
 }
@@ -60,6 +62,7 @@ export const HTML_DEFAULTS: HtmlThresholds = {
   tieRatio: 0.98,
   minArticleChars: 60,
   softHintMaxChars: 150,
+  weakPhraseMaxChars: 40,
   cardMaxBlocks: 6,
   cardMaxChars: 700,
   cardLinkDensity: 0.8,

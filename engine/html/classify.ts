@@ -3,6 +3,7 @@
  * region are boilerplate; inside it, blocks under a boilerplate hint or made of links are too.
  */
 import type { HtmlThresholds } from '../config/html';
+import { matchBoilerplate } from '../config/phrases';
 import type { Block, BlockKind } from '../types';
 import type { BlockFeatures, RootChoice } from './score';
 import { type Hint, regionLabel, type RawBlock, type Region } from './segment';
@@ -10,12 +11,18 @@ import { titleKey } from './title';
 
 /** The innermost trusted hint set deeper than `minDepth`. */
 function innermostHint(hints: Hint[], minDepth: number): Hint | null {
+  let found: Hint | null = null;
   for (let i = hints.length - 1; i >= 0; i--) {
     const h = hints[i];
-    if (h.trusted && h.depth > minDepth) return h;
+    if (!h.trusted || h.depth <= minDepth) continue;
+    // Inside a comment form, a "comment-notes" paragraph is part of the form, not a comment.
+    if (h.kind === 'comment-form') return h;
+    found ??= h;
   }
-  return null;
+  return found;
 }
+
+const COMMENT_KINDS: ReadonlySet<BlockKind> = new Set(['comments', 'comment-form']);
 
 function pct(x: number): string {
   return `${Math.round(x * 100)}%`;
@@ -33,6 +40,9 @@ export function classify(
   const hasArticle = region !== null && root.positiveChars >= t.minArticleChars;
   const key = title ? titleKey(title) : '';
   const rootLabel = region ? regionLabel(region) : '';
+  let bodySeen = false;
+  /** Set once a comment form or thread begins inside the region: nothing after it is article. */
+  let commentWall: string | null = null;
   return raw.map((b, index): Block => {
     const f = features[index];
     const block = (kind: BlockKind, kept: boolean, reason: string): Block => ({
@@ -48,9 +58,11 @@ export function classify(
     const inside = hasArticle && index >= region.start && index < region.end;
     if (!inside) {
       const lastHint = innermostHint(b.hints, -1);
-      const kind: BlockKind = lastHint?.kind ?? (f.linkDensity > t.maxLinkDensity ? 'navigation' : 'boilerplate');
+      const phrase = lastHint ? null : matchBoilerplate(b.text);
+      const kind: BlockKind =
+        lastHint?.kind ?? phrase?.kind ?? (f.linkDensity > t.maxLinkDensity ? 'navigation' : 'boilerplate');
       const why = hasArticle ? `outside the article region ${rootLabel}` : 'the page has no article region';
-      return block(kind, false, lastHint ? `${why}; ${lastHint.source}` : why);
+      return block(kind, false, lastHint ? `${why}; ${lastHint.source}` : phrase ? `${why}; ${phrase.rule}` : why);
     }
     // Hints set by elements inside the article region speak about this block; hints above it
     // were outweighed when the region was chosen.
@@ -61,12 +73,21 @@ export function classify(
         return block(innerHint.kind, false, `inside the article region, under ${innerHint.source}`);
       }
     }
+    if (commentWall) return block('comments', false, commentWall);
+    const phrase = matchBoilerplate(b.text);
+    if (phrase && (phrase.strong || f.chars <= t.weakPhraseMaxChars)) {
+      if (bodySeen && phrase.strong && COMMENT_KINDS.has(phrase.kind)) {
+        commentWall = `after the comment section that begins at block ${index} ("${b.text.slice(0, 40)}")`;
+      }
+      return block(phrase.kind, false, `boilerplate phrase (${phrase.rule})`);
+    }
     if (f.teaser) {
       return block('related', false, 'teaser card: opens with a headline link');
     }
     if (f.linkDensity > t.maxLinkDensity) {
       return block(f.chars > t.longBlockChars ? 'related' : 'navigation', false, `link density ${pct(f.linkDensity)}`);
     }
+    bodySeen = true;
     return block('body', true, `in the article region ${rootLabel} (score ${f.score.toFixed(0)})`);
   });
 }
