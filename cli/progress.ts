@@ -54,7 +54,7 @@ export class Progress {
   }
 
   render(): string {
-    const width = Math.max(20, (this.stream.columns ?? 80) - 1);
+    const width = Math.max(20, (this.stream.columns || 80) - 1);
     const counts = ` ${this.done}/${this.total}${this.failed ? ` (${this.failed} failed)` : ''} `;
     const barWidth = Math.max(10, Math.min(30, width - counts.length - 12));
     const filled = Math.round((this.done / this.total) * barWidth);

@@ -127,7 +127,12 @@ function describe(engine: typeof Engine, err: unknown): { code: string; message:
     const message = e.message.startsWith(`${e.code}: `) ? e.message.slice(e.code.length + 2) : e.message;
     return { code: e.code, message };
   }
-  return { code: 'INTERNAL', message: err instanceof Error ? err.stack ?? err.message : String(err) };
+  // A bug, not bad input: keep it on one line, with where it happened.
+  if (err instanceof Error) {
+    const frame = /\n\s+at (.+)/.exec(err.stack ?? '')?.[1];
+    return { code: 'INTERNAL', message: `${err.name}: ${err.message}${frame ? ` (at ${frame})` : ''}` };
+  }
+  return { code: 'INTERNAL', message: String(err) };
 }
 
 class Cleaner {
