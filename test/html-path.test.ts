@@ -1,0 +1,160 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { clean } from '../engine';
+import type { BlockKind, CleanResult } from '../engine';
+
+const fixture = (name: string) => readFileSync(join(__dirname, 'fixtures/html', name));
+const kinds = (r: CleanResult): Set<BlockKind> => new Set(r.blocks.filter((b) => !b.kept).map((b) => b.kind));
+
+describe('HTML path: a WordPress post with share bar, related posts, comments and a comment form', () => {
+  const result = clean(fixture('wordpress-post.html'));
+
+  test('the text is the title, then the article', () => {
+    expect(result.format).toBe('html');
+    expect(result.title).toBe('How We Restored the Old Mill Wheel');
+    expect(result.text.split('\n')[0]).toBe('How We Restored the Old Mill Wheel');
+    for (const phrase of [
+      'When our volunteers first opened the doors of the mill',
+      'We spent the first month simply recording what was there.',
+      'Finding the right timber',
+      'Oak of the right size is hard to find today.',
+      'On the first Saturday of October the sluice gate was opened',
+    ]) {
+      expect(result.text).toContain(phrase);
+    }
+    expect(result.body.startsWith('When our volunteers')).toBe(true);
+  });
+
+  test('list items and table rows are lines; paragraphs are separated by one blank line', () => {
+    expect(result.text).toContain(
+      'Twenty-four new paddles, each cut from a single board.\nTwo new spokes to replace the ones that had cracked.\nA new bearing block for the main axle.',
+    );
+    expect(result.text).toContain('Part | Hours of work\nPaddles | 310\nSpokes | 45');
+    expect(result.text).toContain('the gearing.\n\nWe spent the first month');
+    expect(result.text).not.toMatch(/\n{3,}/);
+  });
+
+  test('nothing of the boilerplate, the comments or the comment form', () => {
+    for (const phrase of [
+      'Skip to content', 'Volunteer', 'Posted on', 'Share this', 'Twitter', 'Related', 'millpond',
+      'Tagged', 'thoughts on', 'Peter Hale', 'grandfather', 'Replica Watches', 'claim your prize',
+      'Leave a Reply', 'Your email address will not be published', 'Post Comment', 'Recent Posts',
+      'All rights reserved', 'We use cookies',
+    ]) {
+      expect(result.text).not.toContain(phrase);
+    }
+  });
+
+  test('every removed block says what it is and why', () => {
+    for (const kind of ['navigation', 'share', 'related', 'comments', 'comment-form', 'footer', 'consent'] as BlockKind[]) {
+      expect(kinds(result).has(kind)).toBe(true);
+    }
+    for (const block of result.blocks) {
+      expect(block.reason.length).toBeGreaterThan(0);
+    }
+    const spam = result.blocks.find((b) => b.text.includes('Replica Watches'));
+    expect(spam).toMatchObject({ kind: 'comments', kept: false });
+    const notes = result.blocks.find((b) => b.text.startsWith('Your email address'));
+    expect(notes).toMatchObject({ kind: 'comment-form', kept: false });
+  });
+
+  test('blocks are in document order and the stats add up', () => {
+    result.blocks.forEach((b, i) => expect(b.index).toBe(i));
+    const kept = result.blocks.filter((b) => b.kept);
+    expect(result.stats.blocksKept).toBe(kept.length);
+    expect(result.stats.blocksRemoved).toBe(result.blocks.length - kept.length);
+    expect(result.stats.charsKept).toBe(kept.reduce((n, b) => n + b.text.length, 0));
+    expect(result.stats.removed.comments?.blocks).toBeGreaterThanOrEqual(4);
+    expect(result.language).toBe('en');
+  });
+});
+
+describe('HTML path: a news page with navigation, breadcrumbs, related links, an ad and a footer', () => {
+  const result = clean(fixture('news-article.html'));
+
+  test('keeps the article', () => {
+    expect(result.title).toBe('City council approves new cycle lanes');
+    expect(result.body.split('\n\n')).toHaveLength(4);
+    expect(result.body).toContain('eleven kilometres of protected cycle lanes');
+    expect(result.body).toContain('“Now it is time to build, and to measure honestly what happens.”');
+  });
+
+  test('drops everything around it, each under its kind', () => {
+    for (const phrase of ['Subscribe', 'Sport', 'Local', 'Maria Lopez', 'rush hour', 'Advertisement', 'morning briefing', 'Bus fares', 'ring road', 'Most read', 'bakery', 'Daily Courier', 'Privacy']) {
+      expect(result.text).not.toContain(phrase);
+    }
+    for (const kind of ['navigation', 'breadcrumb', 'caption', 'ad', 'newsletter', 'related', 'footer'] as BlockKind[]) {
+      expect(kinds(result).has(kind)).toBe(true);
+    }
+  });
+});
+
+describe('HTML path: structure and robustness', () => {
+  const paragraph = (i: number) =>
+    `<p>Paragraph ${i} of the report explains, in plain words and at some length, what the committee found when it visited the harbour last winter.</p>`;
+
+  test('a comment section without class names ends the article', () => {
+    const html = `<html><body><div>${[1, 2, 3].map(paragraph).join('')}
+      <h3>Leave a Reply</h3><p>Your email address will not be published. Required fields are marked *</p>
+      <p>I think the committee was wrong about the harbour and I have said so many times at the meetings.</p></div></body></html>`;
+    const r = clean(html);
+    expect(r.body).toContain('Paragraph 3 of the report');
+    expect(r.body).not.toContain('Leave a Reply');
+    expect(r.body).not.toContain('committee was wrong');
+  });
+
+  test('hidden elements, scripts and styles never reach the text', () => {
+    const html = `<html><head><style>p{color:red}</style></head><body><div>${paragraph(1)}${paragraph(2)}
+      <p style="display: none">Secret hidden paragraph that a browser would never show to anybody at all.</p>
+      <div hidden><p>Another hidden paragraph that is not rendered by any browser on any device.</p></div>
+      <script>var x = "a script string that is long enough to look like a paragraph of text.";</script></div></body></html>`;
+    const r = clean(html);
+    expect(r.body).toContain('Paragraph 2');
+    expect(r.text).not.toMatch(/hidden|script string|color:red/);
+  });
+
+  test('entities are decoded and whitespace (no-break spaces too) collapsed', () => {
+    const r = clean(`<html><body><article><p>Caf&eacute; &amp; bar&nbsp;owners   met
+      on Monday &#8212; and they agreed, after a long discussion, that the new square needs more benches and more trees.</p></article></body></html>`);
+    expect(r.body).toBe('Café & bar owners met on Monday — and they agreed, after a long discussion, that the new square needs more benches and more trees.');
+  });
+
+  test('a page with nothing article-like gives empty text and a reason', () => {
+    const links = Array.from({ length: 40 }, (_, i) => `<li><a href="/p/${i}">Product ${i}</a></li>`).join('');
+    const r = clean(`<html><body><nav><ul>${links}</ul></nav><footer>© Shop</footer></body></html>`);
+    expect(r.text).toBe('');
+    expect(r.body).toBe('');
+    expect(r.emptyReason).toEqual(expect.any(String));
+    expect(r.blocks.length).toBeGreaterThan(0);
+    expect(r.blocks.every((b) => !b.kept)).toBe(true);
+  });
+
+  test('100,000 nested elements do not overflow the stack', () => {
+    const depth = 100_000;
+    const html = `<html><body>${'<div>'.repeat(depth)}${paragraph(1)}${paragraph(2)}${'</div>'.repeat(depth)}</body></html>`;
+    const r = clean(html);
+    expect(r.body).toContain('Paragraph 1');
+    expect(r.body).toContain('Paragraph 2');
+  });
+
+  test('unclosed paragraphs and list items are closed as browsers do', () => {
+    const r = clean(`<html><body><article><p>First paragraph of the story, which is long enough to be counted as text of the article.
+      <p>Second paragraph of the story, also long enough to be counted as text of the article proper.
+      <ul><li>first point<li>second point</ul></article></body></html>`);
+    expect(r.body).toBe(
+      'First paragraph of the story, which is long enough to be counted as text of the article.\n\n' +
+        'Second paragraph of the story, also long enough to be counted as text of the article proper.\n\n' +
+        'first point\nsecond point',
+    );
+  });
+
+  test('the result is deterministic', () => {
+    const input = fixture('wordpress-post.html');
+    expect(clean(input)).toEqual(clean(input));
+  });
+
+  test('language comes from the page when declared', () => {
+    const r = clean(`<html lang="de-DE"><body><article>${paragraph(1)}${paragraph(2)}</article></body></html>`);
+    expect(r.language).toBe('de');
+  });
+});
