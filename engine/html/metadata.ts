@@ -1,4 +1,6 @@
 /** Page metadata the article is judged against: titles, declared language, JSON-LD. */
+import { decodeHTML } from 'entities';
+
 export interface JsonLdArticle {
   type: string;
   headline: string | null;
@@ -22,7 +24,8 @@ export interface PageMeta {
 /** Reads one `<meta>` of the head: og:title / twitter:title, og:locale and content-language. */
 export function readMeta(attribs: Readonly<Record<string, string>>, meta: PageMeta): void {
   const key = (attribs.property ?? attribs.name ?? attribs['http-equiv'] ?? '').toLowerCase();
-  const content = (attribs.content ?? '').replace(/\s+/g, ' ').trim();
+  const raw = attribs.content ?? '';
+  const content = (raw.includes('&') ? decodeHTML(raw) : raw).replace(/\s+/g, ' ').trim();
   if (!content) return;
   if ((key === 'og:title' || key === 'twitter:title') && !meta.ogTitle) meta.ogTitle = content;
   else if ((key === 'og:locale' || key === 'content-language' || key === 'language') && !meta.lang) meta.lang = content;

@@ -7,6 +7,7 @@
  * Streaming keeps memory flat and means no recursion at all: a page nested 100,000 elements
  * deep is only a long stack array (see tokenize.ts).
  */
+import { decodeHTML } from 'entities';
 import { BLOCK_TAGS, HEADING_TAGS, LIST_ITEM_TAGS, SKIP_TAGS } from '../config/html-hints';
 import type { BlockKind, BlockRole } from '../types';
 import { hintFromNames, hintFromRole, hintFromTag, type NameHint } from './hints';
@@ -95,6 +96,16 @@ interface Frame {
   heading: boolean;
 }
 
+/** Character references (`&amp;`, `&#8212;`) decoded, as a browser shows them. */
+export function decodeReferences(raw: string): string {
+  return raw.includes('&') ? decodeHTML(raw) : raw;
+}
+
+/** Runs of whitespace (no-break spaces too) as one space, trimmed. */
+function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
 /** Length without leading and trailing whitespace, without allocating a trimmed copy. */
 function visibleLength(text: string): number {
   let start = 0;
@@ -168,7 +179,7 @@ export function segment(html: string): Segmented {
       if (pending.parts.length) pending.reset();
       return;
     }
-    const text = pending.parts.join('').replace(/\s+/g, ' ').trim();
+    const text = collapse(decodeReferences(pending.parts.join('')));
     const owner = frames[frames.length - 1]; // inline frames carry their block's region
     const region = owner.region >= 0 ? regions[owner.region] : null;
     const tag = region ? region.tag : 'body';
@@ -271,7 +282,7 @@ export function segment(html: string): Segmented {
   const onClose = (name: string): void => {
     if (capture && (name === 'script' || name === 'title')) {
       if (capture === 'json-ld') readJsonLd(captured.join(''), meta);
-      else if (!meta.title) meta.title = captured.join('').replace(/\s+/g, ' ').trim() || null;
+      else if (!meta.title) meta.title = collapse(decodeReferences(captured.join(''))) || null;
       capture = null;
     }
     if (name === 'head') inHead = false;

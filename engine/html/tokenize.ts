@@ -6,7 +6,8 @@
  * Why not htmlparser2's Parser: it slices every attribute and every script body into strings
  * and keeps its open-element stack with `unshift` (quadratic on pages nested 100,000 deep).
  * Here text is sliced only when the consumer wants it, and the stack is a plain array with a
- * count per tag name, so a stray `</div>` costs O(1).
+ * count per tag name, so a stray `</div>` costs O(1). Character references (`&amp;`) are NOT
+ * decoded here: text and attribute values arrive raw, and consumers decode what they keep.
  */
 import { Tokenizer } from 'htmlparser2';
 
@@ -100,8 +101,10 @@ export function tokenize(html: string, sink: TagSink): void {
     sink.close(name);
   };
 
+  // Entities are left in place here: decoding them in the tokenizer makes it walk every
+  // attribute value and text run byte by byte. The segmenter decodes the text it keeps.
   const tokenizer = new Tokenizer(
-    { decodeEntities: true },
+    { decodeEntities: false },
     {
       onopentagname(start, end) {
         tagName = html.slice(start, end).toLowerCase();
