@@ -245,9 +245,10 @@ export function segment(html: string): Segmented {
       if (!isVoid) skipDepth++;
       return;
     }
+    const isBlock = BLOCK_TAGS.has(name);
     if (name === 'html' && attribs.lang) meta.lang = attribs.lang;
     if (name === 'head') inHead = true;
-    else if (name === 'body' || BLOCK_TAGS.has(name)) inHead = false; // a page that never closed its head
+    else if (isBlock || name === 'body') inHead = false; // a page that never closed its head
     if (inHead && name === 'meta') readMeta(attribs, meta);
     if (name === 'script' && JSON_LD_TYPE.test(attribs.type ?? '')) {
       capture = 'json-ld';
@@ -270,7 +271,7 @@ export function segment(html: string): Segmented {
       return;
     }
     const parent = frames[frames.length - 1];
-    if (BLOCK_TAGS.has(name)) {
+    if (isBlock) {
       frames.push(openBlock(name, attribs, parent));
     } else if (!parent.inLink && name === 'a' && attribs.href !== undefined) {
       frames.push({ tag: name, transparent: 0, region: parent.region, isBlock: false, pushedHint: false, inLink: true, heading: parent.heading });

@@ -82,6 +82,15 @@ const IMPLIED_CLOSE: ReadonlyMap<string, ReadonlySet<string>> = new Map<string, 
 
 const EMPTY_ATTRS: Attrs = Object.freeze(new AttrBag());
 
+/** Does `html[start…]` spell `name` (lower case), ignoring ASCII case? */
+function sameNameIgnoringCase(html: string, start: number, name: string): boolean {
+  for (let i = 0; i < name.length; i++) {
+    const c = html.charCodeAt(start + i);
+    if ((c >= 65 && c <= 90 ? c | 0x20 : c) !== name.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
 export function tokenize(html: string, sink: TagSink): void {
   const stack: string[] = [];
   const openCount = new Map<string, number>();
@@ -143,19 +152,22 @@ export function tokenize(html: string, sink: TagSink): void {
         this.onopentagend(0);
       },
       onclosetag(start, end) {
+        // Fast path: the end tag closes the element on top (the common case), compared in place.
+        const top = stack.length ? stack[stack.length - 1] : '';
+        if (top.length === end - start && sameNameIgnoringCase(html, start, top)) {
+          pop();
+          return;
+        }
         const name = html.slice(start, end).toLowerCase();
         if (VOID_ELEMENTS.has(name)) {
-          if (name === 'br') {
-            // `</br>` is a line break in every browser.
-            sink.open('br', EMPTY_ATTRS, true);
-          }
+          if (name === 'br') sink.open('br', EMPTY_ATTRS, true); // `</br>` is a line break in every browser
           return;
         }
         if (!openCount.get(name)) return; // a stray end tag: browsers ignore it
         while (stack.length) {
-          const top = stack[stack.length - 1];
+          const open = stack[stack.length - 1];
           pop();
-          if (top === name) break;
+          if (open === name) break;
         }
       },
       ontext(start, end) {
