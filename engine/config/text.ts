@@ -39,6 +39,10 @@ export interface TextThresholds {
   nearWeight: number;
   /** Fixed cost of a short line. */
   shortPenalty: number;
+  /** Fixed cost of a short line that reads like prose (lower-case words, stop words). */
+  shortProsePenalty: number;
+  /** Share of a kept line's word 4-grams already kept above it that makes it a duplicate. */
+  duplicateShare: number;
   /** Cost of a bad line: fixed part … */
   badPenalty: number;
   /** … plus this much per character. */
@@ -53,6 +57,8 @@ export interface TextThresholds {
   growMaxGap: number;
   /** Lines of a run longer than this many short lines in a row that look like a menu are dropped. */
   menuRunMin: number;
+  /** … when at least this share of them is menu-like. */
+  menuRunShare: number;
 
   // ── title ─────────────────────────────────────────────────────────────────
   /** Longest line that can be a title. */
@@ -61,6 +67,14 @@ export interface TextThresholds {
   titleSearchLines: number;
   /** Share of a candidate's words that must appear in the document title (first line). */
   titleMinOverlap: number;
+  /** Share of the document title's headline words (site name stripped) a candidate must cover. */
+  titleMinCover: number;
+  /** A headline followed by a prose line within this many lines is preferred. */
+  titleFollowLines: number;
+  /** Copies of the title this many lines around it or the body start are dropped. */
+  titleDuplicateSpan: number;
+  /** Short lines with at least this many words and prose-like stop words cost `shortProsePenalty`. */
+  shortProseMinWords: number;
 
   // ── language detection ────────────────────────────────────────────────────
   /** Only this many leading characters are sampled for language detection. */
@@ -95,7 +109,9 @@ export const TEXT_DEFAULTS: TextThresholds = {
 
   goodWeight: 1,
   nearWeight: 0.5,
-  shortPenalty: 15,
+  shortPenalty: 20,
+  shortProsePenalty: 5,
+  duplicateShare: 0.8,
   badPenalty: 20,
   badWeight: 0.5,
   phrasePenalty: 60,
@@ -103,10 +119,15 @@ export const TEXT_DEFAULTS: TextThresholds = {
   minRunScore: 60,
   growMaxGap: 1,
   menuRunMin: 3,
+  menuRunShare: 0.6,
 
   titleMaxChars: 300,
   titleSearchLines: 60,
   titleMinOverlap: 0.8,
+  titleMinCover: 0.6,
+  titleFollowLines: 8,
+  titleDuplicateSpan: 3,
+  shortProseMinWords: 3,
 
   languageSampleChars: 200_000,
   languageScriptShare: 0.3,

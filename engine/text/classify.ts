@@ -32,6 +32,11 @@ export interface JudgedLine {
   score: number;
 }
 
+/** Kinds whose strong phrases end an article: a run of body lines never crosses them. */
+const WALL_KINDS: ReadonlySet<BlockKind> = new Set(['comment-form', 'comments', 'legal']);
+/** Walls of these kinds start the comment section. */
+const COMMENT_KINDS: ReadonlySet<BlockKind> = new Set(['comment-form', 'comments']);
+
 const CJK_MARK_RE = /[。！？]/gu;
 
 function countCjkMarks(text: string): number {
@@ -45,7 +50,7 @@ const pct = (x: number) => `${Math.round(x * 100)}%`;
 export function judgeLine(line: Line, lang: string | null, hasList: boolean, t: TextThresholds): JudgedLine {
   const f = lineFeatures(line, lang, t);
   const phrase = matchBoilerplate(line.text);
-  const wall = !!phrase && phrase.strong && (phrase.kind === 'comment-form' || phrase.kind === 'comments');
+  const wall = !!phrase && phrase.strong && WALL_KINDS.has(phrase.kind);
   const menuLike =
     f.chars <= t.menuMaxChars && !f.sentenceEnd && f.words > 0 && f.capitalShare >= t.menuCapitalShare;
   const hi = hasList ? t.stopDensityHigh : t.shortWordDensityHigh;
@@ -73,6 +78,11 @@ export function judgeLine(line: Line, lang: string | null, hasList: boolean, t: 
   } else if (f.chars < t.shortLineChars) {
     cls = 'short';
     why = `short line (${f.chars} chars)`;
+  } else if (!f.sentenceEnd && f.chars < t.longParagraphChars) {
+    cls = 'short';
+    why = menuLike
+      ? `capitalised words ${pct(f.capitalShare)}, no sentence end: headline or menu`
+      : `no sentence end in ${f.chars} chars: heading or link`;
   } else if (menuLike) {
     cls = 'bad';
     why = `capitalised words ${pct(f.capitalShare)}, no sentence end: headline or menu`;
@@ -98,7 +108,8 @@ export function judgeLine(line: Line, lang: string | null, hasList: boolean, t: 
       score = t.nearWeight * f.chars;
       break;
     case 'short':
-      score = -t.shortPenalty;
+      score =
+        !menuLike && f.words >= t.shortProseMinWords && f.density >= lo ? -t.shortProsePenalty : -t.shortPenalty;
       break;
     default:
       score = -((phrase ? t.phrasePenalty : t.badPenalty) + t.badWeight * Math.min(f.chars, t.longParagraphChars));
@@ -115,18 +126,18 @@ export interface Run {
 }
 
 /** Best (maximum-sum) run of each wall-delimited segment, in order. Linear. */
-export function bestRuns(lines: readonly JudgedLine[]): Run[] {
+export function bestRuns(lines: readonly JudgedLine[], from = 0): Run[] {
   const runs: Run[] = [];
   let segment = 0;
   let best: Run | null = null;
   let cur = 0;
-  let curStart = 0;
+  let curStart = from;
   const close = () => {
     if (best) runs.push(best);
     best = null;
     segment += 1;
   };
-  for (let i = 0; i < lines.length; i++) {
+  for (let i = from; i < lines.length; i++) {
     const l = lines[i]!;
     if (l.wall) {
       close();
@@ -160,8 +171,8 @@ function commentHints(lines: readonly JudgedLine[], start: number, end: number):
  * The article's run: the best one, unless it sits after a comment wall in what looks like a
  * thread (comment hints inside) or a run before the wall is big enough on its own.
  */
-export function chooseRun(lines: readonly JudgedLine[], t: TextThresholds): Run | null {
-  const runs = bestRuns(lines);
+export function chooseRun(lines: readonly JudgedLine[], t: TextThresholds, from = 0): Run | null {
+  const runs = bestRuns(lines, from);
   let best: Run | null = null;
   for (const r of runs) if (!best || r.score > best.score) best = r;
   if (!best || best.score < t.minRunScore) return null;
@@ -175,6 +186,32 @@ export function chooseRun(lines: readonly JudgedLine[], t: TextThresholds): Run 
   return best;
 }
 
+/**
+ * Inside the run: stretches of at least `menuRunMin` consecutive short lines, most of them
+ * menu-like (capitalised, no sentence end), are menus that the run bridged, not lists of the
+ * article. Returns a per-line flag (indexed like `lines`).
+ */
+function menuRuns(lines: readonly JudgedLine[], run: Run, t: TextThresholds): boolean[] {
+  const flags: boolean[] = new Array<boolean>(lines.length).fill(false);
+  let i = run.start;
+  while (i <= run.end) {
+    if (lines[i]!.cls !== 'short' && !(lines[i]!.cls === 'bad' && lines[i]!.menuLike)) {
+      i += 1;
+      continue;
+    }
+    let j = i;
+    let menu = 0;
+    while (j <= run.end && (lines[j]!.cls === 'short' || (lines[j]!.cls === 'bad' && lines[j]!.menuLike))) {
+      if (lines[j]!.menuLike || lines[j]!.f.words <= 1) menu += 1;
+      j += 1;
+    }
+    const len = j - i;
+    if (len >= t.menuRunMin && menu / len >= t.menuRunShare) for (let k = i; k < j; k++) flags[k] = true;
+    i = j;
+  }
+  return flags;
+}
+
 export interface Decision {
   kind: BlockKind;
   kept: boolean;
@@ -182,24 +219,28 @@ export interface Decision {
 }
 
 /** Kind and keep decision of every line given the article run. */
-export function decide(lines: readonly JudgedLine[], run: Run | null): Decision[] {
+export function decide(lines: readonly JudgedLine[], run: Run | null, t: TextThresholds): Decision[] {
   const out: Decision[] = [];
   // The first wall after the run starts the comment section.
   let commentsFrom = lines.length;
   if (run) {
     for (let i = run.end + 1; i < lines.length; i++) {
-      if (lines[i]!.wall) {
+      const l = lines[i]!;
+      if (l.wall && COMMENT_KINDS.has(l.phrase!.kind)) {
         commentsFrom = i;
         break;
       }
     }
   }
+  const menuRun = run ? menuRuns(lines, run, t) : [];
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     const inRun = !!run && i >= run.start && i <= run.end;
     if (inRun) {
       if (l.phrase) out.push({ kind: l.phrase.kind, kept: false, reason: `in body, but ${l.phrase.rule}` });
-      else if (l.cls === 'bad' && !l.menuLike) out.push({ kind: 'boilerplate', kept: false, reason: `in body, but ${l.why}` });
+      else if (menuRun[i]) out.push({ kind: 'navigation', kept: false, reason: `in body, but part of a menu-like run of short lines` });
+      else if (l.cls === 'bad' && !l.f.sentenceEnd && !l.menuLike)
+        out.push({ kind: 'boilerplate', kept: false, reason: `in body, but ${l.why}` });
       else out.push({ kind: 'body', kept: true, reason: `main body (run score ${Math.round(run.score)}): ${l.why}` });
       continue;
     }

@@ -2,18 +2,20 @@
  * Plain-text path: the whole visible text of a page in, the article's lines out.
  *
  *   lines (segmentation) → language → per-line judgement (phrases, length, stop words,
- *   links, capitals) → best-scoring run of lines = main body, cut at comment sections →
- *   title → blocks with kind, role, kept and reason.
+ *   links, capitals) → headline (repeat of the document title) → best-scoring run of lines
+ *   after it = main body, cut at comment sections → repeated text dropped → blocks with kind,
+ *   role, kept and reason.
  *
  * See classify.ts for the method; every threshold is in config/text.ts.
  */
 import type { CleanOptions } from '../config/options';
 import { STOPWORDS } from '../config/stopwords';
+import type { TextThresholds } from '../config/text';
 import type { Block, BlockRole, Extraction } from '../types';
-import { chooseRun, decide, judgeLine, type JudgedLine } from './classify';
-import { detectLanguage } from './language';
+import { chooseRun, decide, judgeLine, type Decision, type JudgedLine } from './classify';
+import { detectLanguage, words } from './language';
 import { splitLines } from './lines';
-import { findTitle } from './title';
+import { findTitle, titleDuplicates } from './title';
 
 export { detectLanguage } from './language';
 
@@ -23,6 +25,30 @@ function roleOf(l: JudgedLine, next: JudgedLine | undefined, isTitle: boolean, m
   if (l.f.sentenceEnd || l.f.chars >= minParagraph) return 'paragraph';
   if (next && (next.cls === 'good' || next.cls === 'near') && l.line.breakAfter) return 'heading';
   return 'line';
+}
+
+/**
+ * Kept lines whose word 4-grams were (almost) all kept already are repeats (pages that carry
+ * the article twice, or a one-line copy of it): they are dropped. Linear in the kept text.
+ */
+function dropRepeats(judged: readonly JudgedLine[], decisions: Decision[], t: TextThresholds): void {
+  const seen = new Set<string>();
+  for (let i = 0; i < judged.length; i++) {
+    const d = decisions[i]!;
+    if (!d.kept || d.kind === 'title') continue;
+    const ws = words(judged[i]!.line.text);
+    const grams: string[] = [];
+    if (ws.length < 4) grams.push(ws.join(' '));
+    else for (let k = 0; k + 4 <= ws.length; k++) grams.push(`${ws[k]} ${ws[k + 1]} ${ws[k + 2]} ${ws[k + 3]}`);
+    let old = 0;
+    for (const g of grams) if (seen.has(g)) old += 1;
+    // Very short lines (list items, "Yes") may repeat legitimately; only longer ones are checked.
+    if (ws.length >= t.shortProseMinWords && grams.length > 0 && old / grams.length >= t.duplicateShare) {
+      decisions[i] = { kind: 'boilerplate', kept: false, reason: `repeats text kept above (${Math.round((100 * old) / grams.length)}% of its 4-grams)` };
+      continue;
+    }
+    for (const g of grams) seen.add(g);
+  }
 }
 
 export function extractText(text: string, opts: CleanOptions): Extraction {
@@ -35,16 +61,20 @@ export function extractText(text: string, opts: CleanOptions): Extraction {
   const language = detectLanguage(text, t);
   const hasList = !!language && language in STOPWORDS;
   const judged = lines.map((l) => judgeLine(l, language, hasList, t));
-  const run = chooseRun(judged, t);
-  const decisions = decide(judged, run);
-  const title = findTitle(judged, run ? run.start : null, t);
+  const title = findTitle(judged, t);
+  // The body follows the headline when the headline is repeated on the page.
+  const run =
+    (title.anchored && title.line !== null ? chooseRun(judged, t, title.line + 1) : null) ?? chooseRun(judged, t);
+  const decisions = decide(judged, run, t);
 
   if (title.line !== null) {
     decisions[title.line] = { kind: 'title', kept: true, reason: title.reason };
   }
-  for (const d of title.duplicates) {
+  const around = run ? run.start : title.line ?? 0;
+  for (const d of titleDuplicates(judged, title, around, t.titleDuplicateSpan)) {
     decisions[d] = { kind: 'header', kept: false, reason: 'repeats the title' };
   }
+  dropRepeats(judged, decisions, t);
 
   const blocks: Block[] = judged.map((l, index) => {
     const d = decisions[index]!;
