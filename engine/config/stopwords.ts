@@ -124,6 +124,15 @@ const RU = `
 будет будут было сказал между через более также лишь пока своей своих свою
 `;
 
+const ID = `
+ada adalah agar akan aku anda antara apa apabila atas atau bagai bagaimana bagi bahkan bahwa banyak baru
+belum berapa bisa boleh bukan dalam dan dapat dari demikian dengan di dia dulu hal hanya harus hingga ia
+ini itu jadi jika juga jangan kalau kami kamu karena ke kemudian kepada ketika kita lagi lain lalu maka
+masih melalui mereka meski mungkin namun nya oleh pada para pernah pula saat saja sama sampai sangat saya
+se sebagai sebelum sedang sehingga sejak selalu semua seperti serta setelah sudah supaya tak tanpa telah
+tentang tersebut tetapi tidak untuk yaitu yang
+`;
+
 /** Stop words per ISO 639-1 language code. */
 export const STOPWORDS: Record<string, ReadonlySet<string>> = {
   en: set(EN),
@@ -135,6 +144,7 @@ export const STOPWORDS: Record<string, ReadonlySet<string>> = {
   nl: set(NL),
   pl: set(PL),
   ru: set(RU),
+  id: set(ID),
 };
 
 /** The languages that have a stop-word list, in a fixed order. */

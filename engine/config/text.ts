@@ -20,6 +20,8 @@ export interface TextThresholds {
   /** Without a stop-word list: share of short lower-case words standing in for stop density. */
   shortWordDensityHigh: number;
   shortWordDensityLow: number;
+  /** Without a stop-word list, this share of lower-case words also counts as function words. */
+  lowercaseDensityWeight: number;
   /** Longest word (letters) counted as a "short word" by the fallback above. */
   shortWordMaxLetters: number;
   /** Scripts without spaces (CJK, Thai): a line with sentence punctuation this long is good. */
@@ -53,6 +55,8 @@ export interface TextThresholds {
   commentSplitShare: number;
   /** … and at least this score. */
   minRunScore: number;
+  /** Below a repeated headline, the first run reaching this share of the best one is the body. */
+  anchorRunShare: number;
   /** Growing the run over trailing/leading near-good lines crosses at most this many short lines. */
   growMaxGap: number;
   /** Lines of a run longer than this many short lines in a row that look like a menu are dropped. */
@@ -101,6 +105,7 @@ export const TEXT_DEFAULTS: TextThresholds = {
   shortWordDensityHigh: 0.3,
   shortWordDensityLow: 0.2,
   shortWordMaxLetters: 3,
+  lowercaseDensityWeight: 0.5,
   unspacedGoodChars: 40,
   unspacedNearChars: 15,
   maxLinkCharShare: 0.5,
@@ -117,6 +122,7 @@ export const TEXT_DEFAULTS: TextThresholds = {
   phrasePenalty: 60,
   commentSplitShare: 0.3,
   minRunScore: 60,
+  anchorRunShare: 0.3,
   growMaxGap: 1,
   menuRunMin: 3,
   menuRunShare: 0.6,

@@ -157,6 +157,56 @@ export function bestRuns(lines: readonly JudgedLine[], from = 0): Run[] {
   return runs;
 }
 
+/**
+ * Every stretch's best run from `from` on (a stretch ends where the running sum falls to
+ * zero or at a wall), in document order. Linear.
+ */
+export function stretchRuns(lines: readonly JudgedLine[], from: number): Run[] {
+  const runs: Run[] = [];
+  let best: Run | null = null;
+  let cur = 0;
+  let curStart = from;
+  let segment = 0;
+  const close = () => {
+    if (best) runs.push(best);
+    best = null;
+  };
+  for (let i = from; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.wall) {
+      close();
+      segment += 1;
+      cur = 0;
+      curStart = i + 1;
+      continue;
+    }
+    cur += l.score;
+    if (cur <= 0) {
+      close();
+      cur = 0;
+      curStart = i + 1;
+    } else if (!best || cur > best.score) {
+      best = { start: curStart, end: i, score: cur, segment };
+    }
+  }
+  close();
+  return runs;
+}
+
+/**
+ * Below a repeated headline the article comes first: the earliest run after it that reaches
+ * `anchorRunShare` of the biggest one (teaser lists and comment threads further down can
+ * outscore a short article).
+ */
+export function runAfterHeadline(lines: readonly JudgedLine[], t: TextThresholds, headline: number): Run | null {
+  const runs = stretchRuns(lines, headline + 1);
+  let max = 0;
+  for (const r of runs) max = Math.max(max, r.score);
+  if (max < t.minRunScore) return null;
+  for (const r of runs) if (r.score >= t.minRunScore && r.score >= t.anchorRunShare * max) return r;
+  return null;
+}
+
 /** Weak comment markers ("Reply", "… says:") in lines [start, end]. */
 function commentHints(lines: readonly JudgedLine[], start: number, end: number): number {
   let n = 0;

@@ -12,7 +12,7 @@ import type { CleanOptions } from '../config/options';
 import { STOPWORDS } from '../config/stopwords';
 import type { TextThresholds } from '../config/text';
 import type { Block, BlockRole, Extraction } from '../types';
-import { chooseRun, decide, judgeLine, type Decision, type JudgedLine } from './classify';
+import { chooseRun, decide, judgeLine, runAfterHeadline, type Decision, type JudgedLine } from './classify';
 import { detectLanguage, words } from './language';
 import { splitLines } from './lines';
 import { findTitle, titleDuplicates } from './title';
@@ -64,7 +64,7 @@ export function extractText(text: string, opts: CleanOptions): Extraction {
   const title = findTitle(judged, t);
   // The body follows the headline when the headline is repeated on the page.
   const run =
-    (title.anchored && title.line !== null ? chooseRun(judged, t, title.line + 1) : null) ?? chooseRun(judged, t);
+    (title.anchored && title.line !== null ? runAfterHeadline(judged, t, title.line) : null) ?? chooseRun(judged, t);
   const decisions = decide(judged, run, t);
 
   if (title.line !== null) {

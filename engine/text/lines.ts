@@ -103,8 +103,11 @@ export function lineFeatures(line: Line, lang: string | null, t: TextThresholds)
   }
   let marks = 0;
   for (const _ of text.matchAll(SENTENCE_MARK_RE)) marks += 1;
-  // Without a stop-word list, the share of short words stands in for function words.
-  const density = ws.length === 0 ? 0 : (list ? stops : Math.max(stops, shortLower)) / ws.length;
+  // Without a stop-word list, function words are guessed: the share of stop words of any
+  // language, of short words, or half the share of lower-case words (prose is mostly lower
+  // case, menus are capitalised), whichever is largest.
+  const lowerHalf = (ws.length - Math.min(ws.length, caps)) * t.lowercaseDensityWeight;
+  const density = ws.length === 0 ? 0 : (list ? stops : Math.max(stops, shortLower, lowerHalf)) / ws.length;
   return {
     chars: text.length,
     words: ws.length,
