@@ -121,6 +121,8 @@ export interface Run {
   start: number;
   end: number;
   score: number;
+  /** A comment wall lies between the search start and the run. */
+  afterComments?: boolean;
   /** Index of the wall-delimited segment the run lies in. */
   segment: number;
 }
@@ -167,6 +169,7 @@ export function stretchRuns(lines: readonly JudgedLine[], from: number): Run[] {
   let cur = 0;
   let curStart = from;
   let segment = 0;
+  let afterComments = false;
   const close = () => {
     if (best) runs.push(best);
     best = null;
@@ -176,6 +179,7 @@ export function stretchRuns(lines: readonly JudgedLine[], from: number): Run[] {
     if (l.wall) {
       close();
       segment += 1;
+      if (COMMENT_KINDS.has(l.phrase!.kind)) afterComments = true;
       cur = 0;
       curStart = i + 1;
       continue;
@@ -186,7 +190,7 @@ export function stretchRuns(lines: readonly JudgedLine[], from: number): Run[] {
       cur = 0;
       curStart = i + 1;
     } else if (!best || cur > best.score) {
-      best = { start: curStart, end: i, score: cur, segment };
+      best = { start: curStart, end: i, score: cur, segment, afterComments };
     }
   }
   close();
@@ -195,11 +199,14 @@ export function stretchRuns(lines: readonly JudgedLine[], from: number): Run[] {
 
 /**
  * Below a repeated headline the article comes first: the earliest run after it that reaches
- * `anchorRunShare` of the biggest one (teaser lists and comment threads further down can
- * outscore a short article).
+ * `anchorRunShare` of the biggest one (teaser lists further down can outscore a short
+ * article), ignoring runs after a comment wall.
  */
 export function runAfterHeadline(lines: readonly JudgedLine[], t: TextThresholds, headline: number): Run | null {
-  const runs = stretchRuns(lines, headline + 1);
+  const all = stretchRuns(lines, headline + 1);
+  // Runs in a comment section count only when there is nothing before it.
+  const before = all.filter((r) => !r.afterComments && r.score >= t.minRunScore);
+  const runs = before.length ? before : all;
   let max = 0;
   for (const r of runs) max = Math.max(max, r.score);
   if (max < t.minRunScore) return null;
