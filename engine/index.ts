@@ -26,3 +26,4 @@ export function clean(input: Uint8Array | string, options?: CleanOptionsInput): 
 export { WinnowError, isWinnowError, type WinnowErrorCode } from './errors';
 export { DEFAULT_OPTIONS, resolveOptions, type CleanOptions, type CleanOptionsInput } from './config/options';
 export type * from './types';
+export { FILTER_VERSION } from './version';

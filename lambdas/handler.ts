@@ -1,10 +1,76 @@
 /**
  * The Lambda handler: SQS messages carrying S3 event notifications → the winnow engine →
  * clean text and JSON in the output bucket, a metadata item in DynamoDB.
- * (Being written: this placeholder only fixes the entry point the CDK construct bundles.)
+ *
+ * Partial batch responses (Powertools batch): a message whose processing hit an AWS error is
+ * reported in `batchItemFailures` and retried by SQS; bad input is not an error here — it ends
+ * as a `failed` item and the message is acknowledged.
  */
-import type { SQSBatchResponse, SQSEvent } from './types';
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { Logger } from '@aws-lambda-powertools/logger';
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { clientsFromEnv, configFromEnv } from './clients';
+import { processObject, type PipelineClients, type PipelineConfig } from './process-object';
+import { parseMessageBody } from './s3-events';
 
-export async function handler(_event: SQSEvent): Promise<SQSBatchResponse> {
-  throw new Error('winnow handler: not implemented yet');
+export interface HandlerDeps {
+  clients: PipelineClients;
+  config: PipelineConfig;
+  logger: Logger;
 }
+
+export type Handler = (event: SQSEvent, context?: Partial<Context>) => Promise<SQSBatchResponse>;
+
+export function createHandler(deps: HandlerDeps): Handler {
+  const { clients, config, logger } = deps;
+  const processor = new BatchProcessor(EventType.SQS);
+
+  const recordHandler = async (record: SQSRecord): Promise<void> => {
+    const message = parseMessageBody(record.body);
+    if (message.type === 'test') {
+      logger.info('ignored the s3:TestEvent message', { messageId: record.messageId });
+      return;
+    }
+    if (message.type === 'unknown') {
+      // Not an S3 notification: retrying cannot help, so it is acknowledged and logged.
+      logger.warn('ignored a message that is not an S3 event notification', { messageId: record.messageId, reason: message.reason });
+      return;
+    }
+    for (const event of message.events) {
+      try {
+        const outcome = await processObject(event, clients, config);
+        logger.info('object', {
+          bucket: event.bucket,
+          key: event.key,
+          event: event.eventName,
+          status: outcome.item.status,
+          code: outcome.item.errorCode,
+          bytesIn: outcome.bytesIn,
+          textChars: outcome.textChars,
+          ms: outcome.item.durationMs,
+        });
+      } catch (err) {
+        logger.error('object will be retried', { bucket: event.bucket, key: event.key, event: event.eventName, error: err as Error });
+        throw err;
+      }
+    }
+  };
+
+  return (event, context) =>
+    processPartialResponse(event, recordHandler, processor, {
+      context: context as Context | undefined,
+      throwOnFullBatchFailure: false,
+    });
+}
+
+let lambdaHandler: Handler | null = null;
+
+/** The Lambda entry point: clients and configuration are built once per container. */
+export const handler: Handler = (event, context) => {
+  lambdaHandler ??= createHandler({
+    clients: clientsFromEnv(),
+    config: configFromEnv(),
+    logger: new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'winnow' }),
+  });
+  return lambdaHandler(event, context);
+};

@@ -1,0 +1,32 @@
+/**
+ * AWS clients and configuration from the environment, as Lambda (or the local stack) gives it.
+ * SDK v3 reads AWS_ENDPOINT_URL itself; S3 on a custom endpoint (moto) needs path-style URLs.
+ */
+import { S3Client } from '@aws-sdk/client-s3';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { PipelineClients, PipelineConfig } from './process-object';
+
+export const DEFAULT_MAX_INPUT_BYTES = 10 * 1024 * 1024;
+
+export function clientsFromEnv(env: NodeJS.ProcessEnv = process.env): PipelineClients {
+  const customEndpoint = Boolean(env.AWS_ENDPOINT_URL_S3 ?? env.AWS_ENDPOINT_URL);
+  return {
+    s3: new S3Client({ forcePathStyle: customEndpoint }),
+    dynamodb: new DynamoDBClient({}),
+  };
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PipelineConfig {
+  const outputBucket = env.OUTPUT_BUCKET;
+  const tableName = env.TABLE_NAME;
+  if (!outputBucket || !tableName) {
+    throw new Error('winnow handler: OUTPUT_BUCKET and TABLE_NAME must be set in the environment');
+  }
+  const maxInputBytes = Number(env.MAX_INPUT_BYTES ?? DEFAULT_MAX_INPUT_BYTES);
+  return {
+    outputBucket,
+    tableName,
+    maxInputBytes: Number.isFinite(maxInputBytes) && maxInputBytes > 0 ? maxInputBytes : DEFAULT_MAX_INPUT_BYTES,
+    engine: { decode: { maxBytes: maxInputBytes > 0 ? maxInputBytes : DEFAULT_MAX_INPUT_BYTES } },
+  };
+}

@@ -1,0 +1,107 @@
+/** The metadata item of one input object in the DynamoDB table. */
+import { createHash } from 'node:crypto';
+import type { CleanResult } from '../engine';
+import { FILTER_VERSION } from '../engine';
+import type { S3ObjectEvent } from './s3-events';
+import type { OutputKeys } from './output-keys';
+
+export type ItemStatus = 'done' | 'failed' | 'deleted';
+
+export interface PageItem {
+  /** `s3://<input bucket>/<key>` */
+  pk: string;
+  bucket: string;
+  key: string;
+  status: ItemStatus;
+  /** ISO 8601, UTC: when this item was written (the GSI's sort key). */
+  processedAt: string;
+  filterVersion: string;
+  durationMs: number;
+  eventName: string;
+  eventTime?: string;
+  etag?: string;
+  size?: number;
+  versionId?: string;
+  sequencer?: string;
+  errorCode?: string;
+  errorMessage?: string;
+  format?: string;
+  title?: string;
+  language?: string;
+  charset?: string;
+  gzip?: boolean;
+  textKey?: string;
+  jsonKey?: string;
+  textSha256?: string;
+  charsKept?: number;
+  charsRemoved?: number;
+  blocksKept?: number;
+  blocksRemoved?: number;
+  /** Kept blocks by kind: `{ body: { blocks, chars }, … }`. */
+  keptByKind?: Record<string, { blocks: number; chars: number }>;
+  /** Removed blocks by kind. */
+  removedByKind?: Record<string, { blocks: number; chars: number }>;
+  /** Blocks removed as comment threads or comment forms. */
+  commentBlocksRemoved?: number;
+  emptyReason?: string;
+}
+
+export function pkOf(bucket: string, key: string): string {
+  return `s3://${bucket}/${key}`;
+}
+
+function baseItem(event: S3ObjectEvent, status: ItemStatus, durationMs: number): PageItem {
+  const item: PageItem = {
+    pk: pkOf(event.bucket, event.key),
+    bucket: event.bucket,
+    key: event.key,
+    status,
+    processedAt: new Date().toISOString(),
+    filterVersion: FILTER_VERSION,
+    durationMs: Math.round(durationMs),
+    eventName: event.eventName,
+  };
+  if (event.eventTime) item.eventTime = event.eventTime;
+  if (event.etag) item.etag = event.etag;
+  if (event.size !== null) item.size = event.size;
+  if (event.versionId) item.versionId = event.versionId;
+  if (event.sequencer) item.sequencer = event.sequencer;
+  return item;
+}
+
+export function doneItem(event: S3ObjectEvent, result: CleanResult, keys: OutputKeys, durationMs: number, etag: string | null, size: number | null): PageItem {
+  const item = baseItem(event, 'done', durationMs);
+  if (etag) item.etag = etag;
+  if (size !== null) item.size = size;
+  const removed = result.stats.removed;
+  Object.assign(item, {
+    format: result.format,
+    charset: result.encoding.charset,
+    gzip: result.encoding.gzip,
+    textKey: keys.text,
+    jsonKey: keys.json,
+    textSha256: createHash('sha256').update(result.text, 'utf8').digest('hex'),
+    charsKept: result.stats.charsKept,
+    charsRemoved: result.stats.charsRemoved,
+    blocksKept: result.stats.blocksKept,
+    blocksRemoved: result.stats.blocksRemoved,
+    keptByKind: result.stats.kept,
+    removedByKind: removed,
+    commentBlocksRemoved: (removed.comments?.blocks ?? 0) + (removed['comment-form']?.blocks ?? 0),
+  });
+  if (result.title) item.title = result.title;
+  if (result.language) item.language = result.language;
+  if (result.emptyReason) item.emptyReason = result.emptyReason;
+  return item;
+}
+
+export function failedItem(event: S3ObjectEvent, code: string, message: string, durationMs: number): PageItem {
+  const item = baseItem(event, 'failed', durationMs);
+  item.errorCode = code;
+  item.errorMessage = message.slice(0, 1000);
+  return item;
+}
+
+export function deletedItem(event: S3ObjectEvent, durationMs: number): PageItem {
+  return baseItem(event, 'deleted', durationMs);
+}
