@@ -61,8 +61,12 @@ export interface TextThresholds {
   growMaxGap: number;
   /** Lines of a run longer than this many short lines in a row that look like a menu are dropped. */
   menuRunMin: number;
-  /** … when at least this share of them is menu-like. */
+  /** … when at least this share of them is menu-like. Each such line costs `menuLinePenalty`. */
   menuRunShare: number;
+  menuLinePenalty: number;
+  /** A good line shorter than this with no prose line on either side earns `isolatedWeight`. */
+  isolatedMaxChars: number;
+  isolatedWeight: number;
 
   // ── title ─────────────────────────────────────────────────────────────────
   /** Longest line that can be a title. */
@@ -126,6 +130,9 @@ export const TEXT_DEFAULTS: TextThresholds = {
   growMaxGap: 1,
   menuRunMin: 3,
   menuRunShare: 0.6,
+  menuLinePenalty: 60,
+  isolatedMaxChars: 300,
+  isolatedWeight: 0.5,
 
   titleMaxChars: 300,
   titleSearchLines: 60,

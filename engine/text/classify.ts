@@ -248,7 +248,7 @@ export function chooseRun(lines: readonly JudgedLine[], t: TextThresholds, from 
  * menu-like (capitalised, no sentence end), are menus that the run bridged, not lists of the
  * article. Returns a per-line flag (indexed like `lines`).
  */
-function menuRuns(lines: readonly JudgedLine[], run: Run, t: TextThresholds): boolean[] {
+function menuRuns(lines: readonly JudgedLine[], run: Pick<Run, 'start' | 'end'>, t: TextThresholds): boolean[] {
   const flags: boolean[] = new Array<boolean>(lines.length).fill(false);
   let i = run.start;
   while (i <= run.end) {
@@ -267,6 +267,33 @@ function menuRuns(lines: readonly JudgedLine[], run: Run, t: TextThresholds): bo
     i = j;
   }
   return flags;
+}
+
+/**
+ * Scores in context, before the run search:
+ *  - lines of a menu-like stretch (tag lists, section menus) cost `menuLinePenalty` each, so
+ *    that the body run stops at them instead of bridging into teasers below;
+ *  - a good line that is not very long and has no prose neighbour (a teaser's summary between
+ *    its headline and its date) earns only `isolatedWeight` of its length.
+ */
+export function scoreInContext(lines: JudgedLine[], t: TextThresholds): void {
+  const menu = menuRuns(lines, { start: 0, end: lines.length - 1 }, t);
+  const prose = (l: JudgedLine | undefined) => !!l && (l.cls === 'good' || l.cls === 'near');
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (menu[i] && !l.wall && l.score > -t.menuLinePenalty) {
+      l.score = -t.menuLinePenalty;
+      l.why += '; in a menu-like stretch';
+    } else if (
+      l.cls === 'good' &&
+      l.f.chars < t.isolatedMaxChars &&
+      !prose(lines[i - 1]) &&
+      !prose(lines[i + 1])
+    ) {
+      l.score = t.isolatedWeight * t.goodWeight * l.f.chars;
+      l.why += '; isolated (no prose neighbour)';
+    }
+  }
 }
 
 export interface Decision {

@@ -12,7 +12,7 @@ import type { CleanOptions } from '../config/options';
 import { STOPWORDS } from '../config/stopwords';
 import type { TextThresholds } from '../config/text';
 import type { Block, BlockRole, Extraction } from '../types';
-import { chooseRun, decide, judgeLine, runAfterHeadline, type Decision, type JudgedLine } from './classify';
+import { chooseRun, decide, judgeLine, runAfterHeadline, scoreInContext, type Decision, type JudgedLine } from './classify';
 import { detectLanguage, words } from './language';
 import { splitLines } from './lines';
 import { findTitle, titleDuplicates } from './title';
@@ -61,6 +61,7 @@ export function extractText(text: string, opts: CleanOptions): Extraction {
   const language = detectLanguage(text, t);
   const hasList = !!language && language in STOPWORDS;
   const judged = lines.map((l) => judgeLine(l, language, hasList, t));
+  scoreInContext(judged, t);
   const title = findTitle(judged, t);
   // The body follows the headline when the headline is repeated on the page.
   const run =
