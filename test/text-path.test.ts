@@ -1,0 +1,203 @@
+/** Plain-text path: behaviour on small hand-written pages and the shared seed example. */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { clean, resolveOptions } from '../engine';
+import { extractText } from '../engine/text';
+import { matchBoilerplate } from '../engine/config/phrases';
+import { STOPWORDS } from '../engine/config/stopwords';
+import { detectLanguage } from '../engine/text/language';
+import { splitLines } from '../engine/text/lines';
+
+const FIXTURES = join(__dirname, 'fixtures', 'text');
+const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
+const SEED = resolve(__dirname, '../../shared/data/examples/news-with-comment-form.txt');
+
+/** The paragraphs of a text (blank-line separated, trimmed, non-empty). */
+const paragraphs = (text: string) =>
+  text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+
+describe('seed example: news with a comment form', () => {
+  const run = existsSync(SEED) ? it : it.skip;
+  run('detects the title, keeps every article paragraph and drops the form', () => {
+    const input = readFileSync(SEED, 'utf8');
+    const r = clean(input, { mode: 'text' });
+    expect(r.title).toBe('US, Russia Seek Int’l Talks Soon ‘to Save Syria’');
+    expect(r.format).toBe('text');
+    expect(r.strategy).toBe('text-lines');
+    expect(r.language).toBe('en');
+    const article = paragraphs(input).filter((p) => p.length > 100);
+    expect(article.length).toBeGreaterThan(5);
+    for (const p of article) expect(r.body).toContain(p);
+    expect(r.text.startsWith(r.title!)).toBe(true);
+    expect(r.body).not.toContain(r.title!);
+    expect(r.text).not.toMatch(/enter your (comment|name)/i);
+    const form = r.blocks.filter((b) => /Please enter/.test(b.text));
+    expect(form.map((b) => [b.kind, b.kept])).toEqual([
+      ['comment-form', false],
+      ['comment-form', false],
+    ]);
+  });
+});
+
+describe('blog post with a comment thread', () => {
+  const r = clean(fixture('blog-with-comments.txt'), { mode: 'text' });
+
+  it('keeps the article and its headline as title', () => {
+    expect(r.title).toBe('How Our Town Rebuilt Its Library After the Flood');
+    expect(r.body).toContain('When the river broke its banks');
+    expect(r.body).toContain('more people visit now than before the flood.');
+    expect(paragraphs(r.body)).toHaveLength(4);
+  });
+
+  it('removes the thread, the form, menus, share bar, related links and footer', () => {
+    for (const gone of ['says:', 'Reply', 'wonderful story', 'grandfather', 'Leave a Reply', 'Share this', 'Related Posts', 'Farmers Market', 'All rights reserved', 'Opinion', 'By Maria Jensen']) {
+      expect(r.text).not.toContain(gone);
+    }
+    const kindOf = (text: string) => r.blocks.find((b) => b.text === text)?.kind;
+    expect(kindOf('3 Comments')).toBe('comments');
+    expect(kindOf('Reply')).toBe('comments');
+    expect(kindOf('Leave a Reply')).toBe('comment-form');
+    expect(kindOf('Share this:')).toBe('share');
+    expect(kindOf('Related Posts')).toBe('related');
+    expect(kindOf('© 2021 Riverside Weekly. All rights reserved.')).toBe('legal');
+    const comment = r.blocks.find((b) => b.text.startsWith('What a wonderful story'))!;
+    expect(comment.kept).toBe(false);
+    expect(comment.kind).toBe('comments');
+  });
+
+  it('covers every line of the input, in order, each with a reason', () => {
+    const lines = splitLines(fixture('blog-with-comments.txt'));
+    expect(r.blocks.map((b) => b.text)).toEqual(lines.map((l) => l.text));
+    r.blocks.forEach((b, i) => {
+      expect(b.index).toBe(i);
+      expect(b.reason.length).toBeGreaterThan(0);
+    });
+    expect(r.stats.blocksKept + r.stats.blocksRemoved).toBe(r.blocks.length);
+  });
+});
+
+describe('German and French pages', () => {
+  it('extracts a German article and drops the German comment form', () => {
+    const r = clean(fixture('de-artikel.txt'), { mode: 'text' });
+    expect(r.language).toBe('de');
+    expect(r.title).toBe('Neue Radwege für die Innenstadt');
+    expect(paragraphs(r.body)).toHaveLength(4);
+    expect(r.body).toContain('zwölf Millionen Euro');
+    for (const gone of ['Schreibe einen Kommentar', 'veröffentlicht', 'Alle Rechte vorbehalten', 'Startseite', 'Spielplatz']) {
+      expect(r.text).not.toContain(gone);
+    }
+  });
+
+  it('extracts a French article and drops the French comment form', () => {
+    const r = clean(fixture('fr-article.txt'), { mode: 'text' });
+    expect(r.language).toBe('fr');
+    expect(r.title).toBe('Le marché couvert rouvre ses portes');
+    expect(paragraphs(r.body)).toHaveLength(3);
+    for (const gone of ['Laisser un commentaire', 'ne sera pas publiée', 'Tous droits réservés', 'festival']) {
+      expect(r.text).not.toContain(gone);
+    }
+  });
+});
+
+describe('nothing article-like', () => {
+  it('returns empty text with a reason for a page of menus and footer links', () => {
+    const r = clean(fixture('menu-only.txt'), { mode: 'text' });
+    expect(r.text).toBe('');
+    expect(r.body).toBe('');
+    expect(r.emptyReason).toMatch(/no run of prose/);
+    expect(r.blocks.every((b) => !b.kept)).toBe(true);
+    expect(r.blocks.length).toBe(10);
+  });
+
+  it('gives blank input no blocks and a reason (the decoder rejects empty bytes before this)', () => {
+    for (const input of ['', '   \n\n \t\n']) {
+      const x = extractText(input, resolveOptions({ mode: 'text' }));
+      expect(x.blocks).toEqual([]);
+      expect(x.title).toBeNull();
+      expect(x.emptyReason).toBeTruthy();
+    }
+  });
+
+  it('returns empty text with a reason for prose-free punctuation and numbers', () => {
+    const r = clean('---\n\n12 34\n\n***\n', { mode: 'text' });
+    expect(r.text).toBe('');
+    expect(r.emptyReason).toBeTruthy();
+  });
+});
+
+describe('detectLanguage', () => {
+  const samples: [string, string][] = [
+    ['en', 'The committee said that it would not publish the report until all of the members had read it.'],
+    ['de', 'Der Ausschuss hat erklärt, dass er den Bericht erst veröffentlichen wird, wenn alle Mitglieder ihn gelesen haben.'],
+    ['fr', "Le comité a déclaré qu'il ne publierait pas le rapport avant que tous les membres l'aient lu."],
+    ['es', 'El comité dijo que no publicaría el informe hasta que todos los miembros lo hubieran leído.'],
+    ['it', 'Il comitato ha detto che non pubblicherà la relazione finché tutti i membri non l’avranno letta.'],
+    ['pt', 'O comitê disse que não publicaria o relatório até que todos os membros o tivessem lido.'],
+    ['nl', 'De commissie zei dat zij het rapport pas zou publiceren als alle leden het hadden gelezen.'],
+    ['pl', 'Komisja powiedziała, że nie opublikuje raportu, dopóki wszyscy członkowie go nie przeczytają.'],
+    ['ru', 'Комитет заявил, что не опубликует доклад, пока все члены не прочитают его.'],
+    ['ja', '委員会は、すべての委員が読むまで報告書を公表しないと述べた。'],
+    ['zh', '委员会表示，在所有成员阅读之前不会公布这份报告。'],
+  ];
+  it.each(samples)('recognises %s', (lang, text) => {
+    expect(detectLanguage(text)).toBe(lang);
+  });
+
+  it('returns null without evidence', () => {
+    expect(detectLanguage('')).toBeNull();
+    expect(detectLanguage('12345 67 89')).toBeNull();
+    expect(detectLanguage('Home')).toBeNull();
+  });
+
+  it('has stop-word lists for the required languages', () => {
+    for (const lang of ['en', 'de', 'fr', 'es', 'it', 'pt', 'nl', 'pl', 'ru']) {
+      expect(STOPWORDS[lang]!.size).toBeGreaterThan(100);
+    }
+  });
+});
+
+describe('boilerplate phrases', () => {
+  it.each([
+    ['Please enter your comment!', 'comment-form'],
+    ['Hinterlasse einen Kommentar', 'comment-form'],
+    ['Deja un comentario', 'comment-form'],
+    ['Lascia un commento', 'comment-form'],
+    ['Deixe um comentário', 'comment-form'],
+    ['Laat een reactie achter', 'comment-form'],
+    ['Dodaj komentarz', 'comment-form'],
+    ['Оставить комментарий', 'comment-form'],
+    ['12 Comments', 'comments'],
+    ['We use cookies to give you the best experience.', 'consent'],
+    ['Subscribe to our newsletter', 'newsletter'],
+    ['Share this article', 'share'],
+    ['Related articles', 'related'],
+    ['© 2020 Example Ltd. All rights reserved.', 'legal'],
+  ])('%s → %s', (text, kind) => {
+    expect(matchBoilerplate(text)?.kind).toBe(kind);
+  });
+
+  it('leaves prose and long paragraphs alone', () => {
+    expect(matchBoilerplate('The council met on Tuesday to discuss the budget.')).toBeNull();
+    expect(matchBoilerplate(`${'The readers were asked to leave a comment on the plan. '.repeat(10)}`)).toBeNull();
+  });
+});
+
+describe('robustness', () => {
+  it('handles a very long line without spaces quickly', () => {
+    const huge = 'x'.repeat(5_000_000);
+    const start = Date.now();
+    const r = clean(`Title\n\n${huge}\n\nshort`, { mode: 'text' });
+    expect(Date.now() - start).toBeLessThan(5000);
+    expect(r.blocks.length).toBe(3);
+  });
+
+  it('honours thresholds passed as options', () => {
+    const input = fixture('fr-article.txt');
+    const strict = clean(input, { mode: 'text', text: { minRunScore: 1e9 } });
+    expect(strict.body).toBe('');
+    expect(strict.emptyReason).toBeTruthy();
+  });
+});
