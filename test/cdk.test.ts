@@ -1,0 +1,475 @@
+/**
+ * The CDK app: WinnowPipeline through WinnowStack, with the context of cdk.json (as `cdk synth`
+ * uses it) and with every option overridden. All CDK tests live in this one file: loading
+ * aws-cdk-lib costs seconds per file. NodejsFunction bundles lambdas/handler.ts with esbuild.
+ *
+ * cdk-nag 3 reports through CDK's policy-validation plugins, not annotations: its findings are
+ * read from `AwsSolutionsChecks.validateScope(stack)` (and from the app's validation report).
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { App, Stack, Validations } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import type { IConstruct } from 'constructs';
+import { CONTEXT_DEFAULTS, WinnowStack, createWinnowApp } from '../cdk/winnow-stack';
+import { VISIBILITY_TIMEOUT_FACTOR } from '../cdk/winnow-pipeline';
+
+type Json = Record<string, any>;
+
+const cdkJson: Json = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'cdk.json'), 'utf8'));
+
+function makeStack(context: Json = {}): { stack: WinnowStack; template: Template; resources: Json } {
+  const app = new App({ context: { ...cdkJson.context, ...context }, outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'winnow-cdk-')) });
+  const stack = new WinnowStack(app, 'WinnowStack');
+  const template = Template.fromStack(stack);
+  return { stack, template, resources: template.toJSON().Resources };
+}
+
+function only(resources: Json, type: string): [string, Json] {
+  const found = Object.entries(resources).filter(([, r]) => r.Type === type);
+  expect(found).toHaveLength(1);
+  return found[0] as [string, Json];
+}
+
+function logicalIdOf(stack: Stack, construct: IConstruct): string {
+  return stack.getLogicalId(construct.node.defaultChild as any);
+}
+
+/** Every statement of every IAM policy in the template (inline role policies included). */
+function policyStatements(resources: Json): Json[] {
+  const out: Json[] = [];
+  for (const r of Object.values(resources)) {
+    if (r.Type === 'AWS::IAM::Policy' || r.Type === 'AWS::IAM::ManagedPolicy') out.push(...r.Properties.PolicyDocument.Statement);
+    if (r.Type === 'AWS::IAM::Role') for (const p of r.Properties.Policies ?? []) out.push(...p.PolicyDocument.Statement);
+  }
+  return out;
+}
+const asArray = <T>(x: T | T[]): T[] => (Array.isArray(x) ? x : [x]);
+
+/** Raw cdk-nag findings, acknowledgements ignored. */
+function rawFindings(scope: IConstruct): string[] {
+  const checks = new AwsSolutionsChecks() as any;
+  checks.isAcknowledged = () => false;
+  return checks.validateScope(scope).violations.map((v: Json) => v.ruleName).sort();
+}
+
+/** Every acknowledgement recorded in the tree: [rule id, reason, construct path]. */
+function acknowledgements(scope: IConstruct): Array<[string, string, string]> {
+  const out: Array<[string, string, string]> = [];
+  for (const c of scope.node.findAll()) {
+    for (const m of c.node.metadata) {
+      if (m.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY) continue;
+      for (const [id, reason] of Object.entries(m.data as Record<string, string>)) {
+        out.push([id.replace(/^annotation::/i, ''), reason, c.node.path]);
+      }
+    }
+  }
+  return out;
+}
+
+describe('cdk.json', () => {
+  test('runs the app with tsx, offline: no notices, no telemetry', () => {
+    expect(cdkJson.app).toBe('npx tsx cdk/app.ts');
+    expect(cdkJson.notices).toBe(false);
+    expect(cdkJson.context['cli-telemetry']).toBe(false);
+  });
+
+  test('context defaults are the code defaults', () => {
+    for (const [key, value] of Object.entries(CONTEXT_DEFAULTS)) expect([key, cdkJson.context[key]]).toEqual([key, value]);
+  });
+});
+
+describe('WinnowStack with the cdk.json defaults', () => {
+  let stack: WinnowStack;
+  let template: Template;
+  let resources: Json;
+  let ids: { input: string; output: string; logs: string; queue: string; dlq: string; table: string; fn: string; logGroup: string; role: string };
+
+  beforeAll(() => {
+    ({ stack, template, resources } = makeStack());
+    const p = stack.pipeline;
+    ids = {
+      input: logicalIdOf(stack, p.inputBucket),
+      output: logicalIdOf(stack, p.outputBucket),
+      logs: logicalIdOf(stack, p.accessLogsBucket),
+      queue: logicalIdOf(stack, p.queue),
+      dlq: logicalIdOf(stack, p.deadLetterQueue),
+      table: logicalIdOf(stack, p.table),
+      fn: logicalIdOf(stack, p.handler),
+      logGroup: logicalIdOf(stack, p.logGroup),
+      role: logicalIdOf(stack, p.handler.role!),
+    };
+  });
+
+  test('three buckets: input, output (never the input one), access logs', () => {
+    template.resourceCountIs('AWS::S3::Bucket', 3);
+    expect(new Set([ids.input, ids.output, ids.logs]).size).toBe(3);
+    for (const id of [ids.input, ids.output, ids.logs]) expect(resources[id].Type).toBe('AWS::S3::Bucket');
+  });
+
+  test('every bucket: blocks all public access, S3-managed encryption, owner-enforced, retained', () => {
+    for (const [, bucket] of Object.entries(resources).filter(([, r]) => r.Type === 'AWS::S3::Bucket')) {
+      expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({
+        BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true,
+      });
+      expect(bucket.Properties.BucketEncryption).toEqual({
+        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+      });
+      expect(bucket.Properties.OwnershipControls).toEqual({ Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] });
+      expect(bucket.DeletionPolicy).toBe('Retain');
+      expect(bucket.UpdateReplacePolicy).toBe('Retain');
+    }
+  });
+
+  test('every bucket has a TLS-only bucket policy', () => {
+    for (const id of [ids.input, ids.output, ids.logs]) {
+      template.hasResourceProperties('AWS::S3::BucketPolicy', {
+        Bucket: { Ref: id },
+        PolicyDocument: {
+          Statement: Match.arrayWith([Match.objectLike({
+            Effect: 'Deny',
+            Action: 's3:*',
+            Principal: { AWS: '*' },
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          })]),
+        },
+      });
+    }
+  });
+
+  test('input and output buckets send server access logs to the access-log bucket, whose logs expire', () => {
+    expect(resources[ids.input].Properties.LoggingConfiguration).toEqual({ DestinationBucketName: { Ref: ids.logs }, LogFilePrefix: 'input/' });
+    expect(resources[ids.output].Properties.LoggingConfiguration).toEqual({ DestinationBucketName: { Ref: ids.logs }, LogFilePrefix: 'output/' });
+    expect(resources[ids.logs].Properties.LifecycleConfiguration.Rules).toEqual([
+      expect.objectContaining({ ExpirationInDays: 90, Status: 'Enabled' }),
+    ]);
+  });
+
+  test('S3 notifications: ObjectCreated and ObjectRemoved of the input bucket go to the queue, unfiltered', () => {
+    const [, notifications] = only(resources, 'Custom::S3BucketNotifications');
+    expect(notifications.Properties.BucketName).toEqual({ Ref: ids.input });
+    const configs = notifications.Properties.NotificationConfiguration.QueueConfigurations;
+    expect(configs).toEqual([
+      { Events: ['s3:ObjectCreated:*'], QueueArn: { 'Fn::GetAtt': [ids.queue, 'Arn'] } },
+      { Events: ['s3:ObjectRemoved:*'], QueueArn: { 'Fn::GetAtt': [ids.queue, 'Arn'] } },
+    ]);
+    // S3 may send to the queue, from this bucket only
+    template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      Queues: [{ Ref: ids.queue }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([Match.objectLike({
+          Effect: 'Allow',
+          Principal: { Service: 's3.amazonaws.com' },
+          Action: Match.arrayWith(['sqs:SendMessage']),
+          Condition: { ArnLike: { 'aws:SourceArn': { 'Fn::GetAtt': [ids.input, 'Arn'] } } },
+        })]),
+      },
+    });
+  });
+
+  test('queue: visibility timeout ≥ 6× the function timeout, redrive to the DLQ after 5 receives', () => {
+    const queue = resources[ids.queue].Properties;
+    const fnTimeout = resources[ids.fn].Properties.Timeout;
+    expect(fnTimeout).toBe(60);
+    expect(queue.VisibilityTimeout).toBeGreaterThanOrEqual(VISIBILITY_TIMEOUT_FACTOR * fnTimeout);
+    expect(queue.VisibilityTimeout).toBeGreaterThanOrEqual(6 * fnTimeout);
+    expect(queue.RedrivePolicy).toEqual({ deadLetterTargetArn: { 'Fn::GetAtt': [ids.dlq, 'Arn'] }, maxReceiveCount: 5 });
+    expect(resources[ids.dlq].Properties.MessageRetentionPeriod).toBe(14 * 24 * 3600);
+  });
+
+  test('both queues: SQS-managed encryption and TLS-only queue policies', () => {
+    template.resourceCountIs('AWS::SQS::Queue', 2);
+    for (const id of [ids.queue, ids.dlq]) {
+      expect(resources[id].Properties.SqsManagedSseEnabled).toBe(true);
+      template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+        Queues: [{ Ref: id }],
+        PolicyDocument: {
+          Statement: Match.arrayWith([Match.objectLike({
+            Effect: 'Deny',
+            Action: 'sqs:*',
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          })]),
+        },
+      });
+    }
+  });
+
+  test('function: nodejs22.x on arm64, handler, memory, timeout, exactly the four env vars, own log group and role', () => {
+    const fn = resources[ids.fn].Properties;
+    expect(fn.Runtime).toBe('nodejs22.x');
+    expect(fn.Architectures).toEqual(['arm64']);
+    expect(fn.Handler).toBe('index.handler');
+    expect(fn.MemorySize).toBe(1024);
+    expect(fn.Timeout).toBe(60);
+    expect(fn.Environment).toEqual({
+      Variables: {
+        OUTPUT_BUCKET: { Ref: ids.output },
+        TABLE_NAME: { Ref: ids.table },
+        POWERTOOLS_SERVICE_NAME: 'winnow',
+        LOG_LEVEL: 'INFO',
+      },
+    });
+    expect(fn.LoggingConfig).toEqual({ LogGroup: { Ref: ids.logGroup } });
+    expect(fn.Role).toEqual({ 'Fn::GetAtt': [ids.role, 'Arn'] });
+    template.resourceCountIs('AWS::Lambda::Function', 2); // ours + CDK's bucket-notification handler
+  });
+
+  test('function code is the esbuild bundle: minified CJS, no source map, SDK bundled', () => {
+    const asm = stack.node.root as App;
+    const outdir = asm.synth().directory;
+    const s3Key: string = resources[ids.fn].Properties.Code.S3Key;
+    const assetDir = path.join(outdir, `asset.${s3Key.replace(/\.zip$/, '')}`);
+    const files = fs.readdirSync(assetDir);
+    expect(files).toEqual(['index.js']);
+    const code = fs.readFileSync(path.join(assetDir, 'index.js'), 'utf8');
+    expect(code).toMatch(/module\.exports/); // CJS
+    expect(code).not.toMatch(/^import |^export /m);
+    expect(code).not.toMatch(/sourceMappingURL/);
+    expect(code.length / code.split('\n').length).toBeGreaterThan(500); // minified (newlines left only in template literals)
+    expect(code).not.toMatch(/require\("@aws-sdk\/(client|lib)-/); // the SDK clients are in the bundle, not the runtime's
+  });
+
+  test('event source mapping: batch size, window, ReportBatchItemFailures, ScalingConfig.MaximumConcurrency', () => {
+    const [, esm] = only(resources, 'AWS::Lambda::EventSourceMapping');
+    expect(esm.Properties).toEqual({
+      FunctionName: { Ref: ids.fn },
+      EventSourceArn: { 'Fn::GetAtt': [ids.queue, 'Arn'] },
+      BatchSize: 10,
+      MaximumBatchingWindowInSeconds: 0,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      ScalingConfig: { MaximumConcurrency: 10 },
+    });
+  });
+
+  test('table: pk (S), on demand, PITR, GSI byStatus (status S + processedAt S), retained', () => {
+    const table = resources[ids.table];
+    expect(table.Properties.KeySchema).toEqual([{ AttributeName: 'pk', KeyType: 'HASH' }]);
+    expect(table.Properties.AttributeDefinitions).toEqual(expect.arrayContaining([
+      { AttributeName: 'pk', AttributeType: 'S' },
+      { AttributeName: 'status', AttributeType: 'S' },
+      { AttributeName: 'processedAt', AttributeType: 'S' },
+    ]));
+    expect(table.Properties.AttributeDefinitions).toHaveLength(3);
+    expect(table.Properties.BillingMode).toBe('PAY_PER_REQUEST');
+    expect(table.Properties.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+    expect(table.Properties.SSESpecification).toEqual({ SSEEnabled: true });
+    expect(table.Properties.DeletionProtectionEnabled).toBe(true);
+    expect(table.Properties.GlobalSecondaryIndexes).toEqual([{
+      IndexName: 'byStatus',
+      KeySchema: [{ AttributeName: 'status', KeyType: 'HASH' }, { AttributeName: 'processedAt', KeyType: 'RANGE' }],
+      Projection: { ProjectionType: 'ALL' },
+    }]);
+    expect(table.DeletionPolicy).toBe('Retain');
+    expect(table.UpdateReplacePolicy).toBe('Retain');
+  });
+
+  test('log group: created explicitly, one month retention, retained', () => {
+    const [id, logGroup] = only(resources, 'AWS::Logs::LogGroup');
+    expect(id).toBe(ids.logGroup);
+    expect(logGroup.Properties.RetentionInDays).toBe(30);
+    expect(logGroup.DeletionPolicy).toBe('Retain');
+  });
+
+  test('alarms: DLQ depth > 0 and function errors > 0', () => {
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 2);
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/SQS',
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [ids.dlq, 'QueueName'] } }],
+      Statistic: 'Maximum',
+      Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
+      EvaluationPeriods: 1,
+      TreatMissingData: 'notBreaching',
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/Lambda',
+      MetricName: 'Errors',
+      Dimensions: [{ Name: 'FunctionName', Value: { Ref: ids.fn } }],
+      Statistic: 'Sum',
+      Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
+    });
+  });
+
+  test('outputs: InputBucketName, OutputBucketName, TableName, QueueUrl, DeadLetterQueueUrl', () => {
+    const outputs = template.toJSON().Outputs;
+    expect(Object.keys(outputs).sort()).toEqual(['DeadLetterQueueUrl', 'InputBucketName', 'OutputBucketName', 'QueueUrl', 'TableName']);
+    expect(outputs.InputBucketName.Value).toEqual({ Ref: ids.input });
+    expect(outputs.OutputBucketName.Value).toEqual({ Ref: ids.output });
+    expect(outputs.TableName.Value).toEqual({ Ref: ids.table });
+    expect(outputs.QueueUrl.Value).toEqual({ Ref: ids.queue });
+    expect(outputs.DeadLetterQueueUrl.Value).toEqual({ Ref: ids.dlq });
+  });
+
+  test('IAM: no wildcard action anywhere; the function role holds exactly the expected statements', () => {
+    for (const s of policyStatements(resources)) {
+      if (s.Effect !== 'Allow') continue;
+      for (const action of asArray(s.Action)) expect(action).not.toContain('*');
+    }
+    const role = resources[ids.role];
+    expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+    expect(role.Properties.Policies).toBeUndefined();
+    const rolePolicies = Object.values(resources).filter(
+      (r) => r.Type === 'AWS::IAM::Policy' && r.Properties.Roles.some((x: Json) => x.Ref === ids.role),
+    );
+    expect(rolePolicies).toHaveLength(1);
+    const statements = rolePolicies[0].Properties.PolicyDocument.Statement.map((s: Json) => ({
+      Effect: s.Effect, Action: asArray(s.Action).sort(), Resource: s.Resource,
+    }));
+    const arn = (id: string) => ({ 'Fn::GetAtt': [id, 'Arn'] });
+    const objects = (id: string) => ({ 'Fn::Join': ['', [arn(id), '/*']] });
+    expect(statements).toEqual([
+      { Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: arn(ids.logGroup) },
+      { Effect: 'Allow', Action: ['s3:GetObject'], Resource: objects(ids.input) },
+      { Effect: 'Allow', Action: ['s3:ListBucket'], Resource: [arn(ids.input), arn(ids.output)] },
+      { Effect: 'Allow', Action: ['s3:AbortMultipartUpload', 's3:DeleteObject', 's3:GetObject', 's3:PutObject'], Resource: objects(ids.output) },
+      { Effect: 'Allow', Action: ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'], Resource: arn(ids.table) },
+      {
+        Effect: 'Allow',
+        Action: ['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:ReceiveMessage'],
+        Resource: arn(ids.queue),
+      },
+    ]);
+  });
+
+  test('cdk-nag AwsSolutions: no unacknowledged finding (errors or warnings)', () => {
+    const report = new AwsSolutionsChecks().validateScope(stack);
+    expect(report.violations.map((v) => `${v.severity} ${v.ruleName}: ${v.description} @ ${v.violatingResources.map((r) => r.constructPath).join(', ')}`)).toEqual([]);
+    expect(report.success).toBe(true);
+  });
+
+  test('cdk-nag AwsSolutions: every acknowledgement has a reason and matches a real finding', () => {
+    const acks = acknowledgements(stack);
+    for (const [id, reason] of acks) {
+      expect(id).toMatch(/^AwsSolutions-/);
+      expect(reason.length).toBeGreaterThan(40);
+    }
+    expect([...new Set(acks.map(([id]) => id))].sort()).toEqual(rawFindings(stack));
+    expect(rawFindings(stack)).toEqual([
+      'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      `AwsSolutions-IAM5[Resource::<${ids.input}.Arn>/*]`,
+      `AwsSolutions-IAM5[Resource::<${ids.output}.Arn>/*]`,
+      'AwsSolutions-L1',
+    ]);
+  });
+});
+
+describe('cdk-nag wiring', () => {
+  test('the checks do flag a bare bucket (the pack runs)', () => {
+    const stack = new Stack(new App(), 'Bare');
+    new s3.Bucket(stack, 'Bucket');
+    const report = new AwsSolutionsChecks().validateScope(stack);
+    expect(report.success).toBe(false);
+    expect(report.violations.map((v) => v.ruleName)).toEqual(expect.arrayContaining(['AwsSolutions-S1', 'AwsSolutions-S10']));
+  });
+
+  test('the app as `cdk synth` builds it: plugin registered, synth passes validation', () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'winnow-cdk-app-'));
+    const { app, stack } = createWinnowApp({ context: cdkJson.context, outdir });
+    expect(stack.environment).toBe('aws://unknown-account/unknown-region');
+    const exitCode = process.exitCode;
+    app.synth();
+    expect(process.exitCode).toBe(exitCode); // a failed validation sets process.exitCode = 1
+    const report = JSON.parse(fs.readFileSync(path.join(outdir, 'validation-report.json'), 'utf8'));
+    expect(report.pluginReports.filter((r: Json) => r.conclusion !== 'success')).toEqual([]);
+  });
+});
+
+describe('WinnowStack with every context option overridden', () => {
+  const context = {
+    inputBucketName: 'existing-pages',
+    inputPrefix: 'incoming/',
+    inputSuffix: '.html',
+    maxReceiveCount: '3', // -c values arrive as strings
+    memorySize: 2048,
+    timeoutSeconds: '120',
+    batchSize: 50,
+    maxBatchingWindowSeconds: 10,
+    maxConcurrency: 4,
+    logRetentionDays: 7,
+    logLevel: 'debug',
+    removalPolicy: 'destroy',
+  };
+  let stack: WinnowStack;
+  let template: Template;
+  let resources: Json;
+
+  beforeAll(() => {
+    ({ stack, template, resources } = makeStack(context));
+  });
+
+  test('uses the existing bucket: no input bucket created, notifications filtered by prefix and suffix', () => {
+    template.resourceCountIs('AWS::S3::Bucket', 2); // output + access logs
+    const [, notifications] = only(resources, 'Custom::S3BucketNotifications');
+    expect(notifications.Properties.BucketName).toBe('existing-pages');
+    expect(notifications.Properties.Managed).toBe(false); // existing configurations are kept
+    const filter = { Key: { FilterRules: [{ Name: 'suffix', Value: '.html' }, { Name: 'prefix', Value: 'incoming/' }] } };
+    const configs = notifications.Properties.NotificationConfiguration.QueueConfigurations;
+    expect(configs.map((c: Json) => c.Events)).toEqual([['s3:ObjectCreated:*'], ['s3:ObjectRemoved:*']]);
+    for (const c of configs) {
+      expect(c.Filter.Key.FilterRules).toEqual(expect.arrayContaining(filter.Key.FilterRules));
+      expect(c.Filter.Key.FilterRules).toHaveLength(2);
+    }
+    expect(stack.pipeline.outputBucket.bucketName).not.toBe(stack.pipeline.inputBucket.bucketName);
+  });
+
+  test('reads only the prefix of the existing bucket', () => {
+    const statements = policyStatements(resources);
+    expect(statements).toContainEqual(expect.objectContaining({
+      Action: 's3:GetObject',
+      Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':s3:::existing-pages/incoming/*']] },
+    }));
+  });
+
+  test('numbers from context: visibility, redrive, memory, timeout, batching, concurrency, log level and retention', () => {
+    const queue = Object.values(resources).find((r) => r.Type === 'AWS::SQS::Queue' && r.Properties.RedrivePolicy)!;
+    expect(queue.Properties.VisibilityTimeout).toBe(6 * 120 + 10);
+    expect(queue.Properties.RedrivePolicy.maxReceiveCount).toBe(3);
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Runtime: 'nodejs22.x',
+      MemorySize: 2048,
+      Timeout: 120,
+      Environment: { Variables: Match.objectLike({ LOG_LEVEL: 'DEBUG' }) },
+    });
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      BatchSize: 50,
+      MaximumBatchingWindowInSeconds: 10,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      ScalingConfig: { MaximumConcurrency: 4 },
+    });
+    template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 7 });
+  });
+
+  test('removalPolicy destroy: data resources are deleted with the stack, no deletion protection', () => {
+    for (const type of ['AWS::S3::Bucket', 'AWS::DynamoDB::Table', 'AWS::Logs::LogGroup']) {
+      for (const r of Object.values(resources).filter((x) => x.Type === type)) expect(r.DeletionPolicy).toBe('Delete');
+    }
+    template.hasResourceProperties('AWS::DynamoDB::Table', { DeletionProtectionEnabled: false });
+  });
+
+  test('cdk-nag AwsSolutions: clean, and the acknowledgements follow the imported bucket', () => {
+    const report = new AwsSolutionsChecks().validateScope(stack);
+    expect(report.violations).toEqual([]);
+    expect(rawFindings(stack)).toContain('AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::existing-pages/incoming/*]');
+  });
+});
+
+describe('bad context is refused at synth', () => {
+  test.each([
+    [{ maxConcurrency: 1 }, /maxConcurrency must be an integer from 2 to 1000/],
+    [{ maxReceiveCount: 0 }, /maxReceiveCount/],
+    [{ batchSize: 11 }, /batchSize must be an integer from 1 to 10,?/],
+    [{ timeoutSeconds: 901 }, /timeout/],
+    [{ memorySize: 'lots' }, /context memorySize: expected a number/],
+    [{ logRetentionDays: 31 }, /logRetentionDays: 31 is not a CloudWatch Logs retention/],
+    [{ logLevel: 'LOUD' }, /logLevel must be one of/],
+    [{ removalPolicy: 'keep' }, /removalPolicy: expected "retain" or "destroy"/],
+  ])('%j', (context, message) => {
+    const app = new App({ context: { ...cdkJson.context, ...context } });
+    expect(() => new WinnowStack(app, 'Bad')).toThrow(message);
+  });
+});
