@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { clean } from '../engine';
 import type { BlockKind, CleanResult } from '../engine';
 
-const fixture = (name: string) => readFileSync(join(__dirname, 'fixtures/html', name));
+const fixture = (name: string) => readFileSync(join(__dirname, '../examples', name));
 const kinds = (r: CleanResult): Set<BlockKind> => new Set(r.blocks.filter((b) => !b.kept).map((b) => b.kind));
 
 describe('HTML path: a WordPress post with share bar, related posts, comments and a comment form', () => {
@@ -92,6 +92,21 @@ describe('HTML path: a news page with navigation, breadcrumbs, related links, an
 describe('HTML path: structure and robustness', () => {
   const paragraph = (i: number) =>
     `<p>Paragraph ${i} of the report explains, in plain words and at some length, what the committee found when it visited the harbour last winter.</p>`;
+
+  test('a short article after a short navigation bar is found (the page itself is no teaser card)', () => {
+    const r = clean(`<html><body><nav><a href="/">Home</a> <a href="/news">News</a></nav><article>${[1, 2, 3].map(paragraph).join('')}</article></body></html>`);
+    expect(r.body.split('\n\n')).toHaveLength(3);
+    expect(r.blocks[0]).toMatchObject({ kind: 'navigation', kept: false });
+  });
+
+  test('a "related" box inside the article removes only its own section', () => {
+    const html = `<html><body><article>${paragraph(1)}${paragraph(2)}
+      <div class="box"><h4>Related articles</h4><p><a href="/x">Harbour fees rise again this spring, the port authority says</a></p></div>
+      ${paragraph(3)}${paragraph(4)}</article></body></html>`;
+    const r = clean(html);
+    expect(r.body).toContain('Paragraph 4');
+    expect(r.body).not.toMatch(/Related articles|Harbour fees/);
+  });
 
   test('a comment section without class names ends the article', () => {
     const html = `<html><body><div>${[1, 2, 3].map(paragraph).join('')}

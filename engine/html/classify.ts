@@ -41,8 +41,8 @@ export function classify(
   const key = title ? titleKey(title) : '';
   const rootLabel = region ? regionLabel(region) : '';
   let bodySeen = false;
-  /** Set once a comment form or thread begins inside the region: nothing after it is article. */
-  let commentWall: string | null = null;
+  /** Set once a comment section or a list of other stories begins inside the region. */
+  let wall: { kind: BlockKind; reason: string; end: number } | null = null;
   return raw.map((b, index): Block => {
     const f = features[index];
     const block = (kind: BlockKind, kept: boolean, reason: string): Block => ({
@@ -73,11 +73,23 @@ export function classify(
         return block(innerHint.kind, false, `inside the article region, under ${innerHint.source}`);
       }
     }
-    if (commentWall) return block('comments', false, commentWall);
+    if (wall && index < wall.end) return block(wall.kind, false, wall.reason);
     const phrase = matchBoilerplate(b.text);
     if (phrase && (phrase.strong || f.chars <= t.weakPhraseMaxChars)) {
-      if (bodySeen && phrase.strong && COMMENT_KINDS.has(phrase.kind)) {
-        commentWall = `after the comment section that begins at block ${index} ("${b.text.slice(0, 40)}")`;
+      // A comment section, or a heading that opens a list of other stories ("Related
+      // articles", "You may also like"), ends the article: nothing after it is the article's.
+      const opensSection =
+        bodySeen && phrase.strong && (COMMENT_KINDS.has(phrase.kind) || (phrase.kind === 'related' && b.role === 'heading'));
+      if (opensSection) {
+        const kind: BlockKind = phrase.kind === 'related' ? 'related' : 'comments';
+        // The section runs to the end of the element that holds its opening block.
+        const own = regions[b.region];
+        const holder = own ? regions[own.parent] : undefined;
+        wall = {
+          kind,
+          end: holder ? holder.end : region.end,
+          reason: `in the ${kind === 'related' ? 'related stories' : 'comment section'} that begins at block ${index} ("${b.text.slice(0, 40)}")`,
+        };
       }
       return block(phrase.kind, false, `boilerplate phrase (${phrase.rule})`);
     }

@@ -89,10 +89,11 @@ function validateHints(blocks: RawBlock[], regions: Region[], text: BlockFeature
 function markTeaserCards(blocks: RawBlock[], regions: Region[], features: BlockFeatures[], t: HtmlThresholds): void {
   for (const r of regions) {
     const count = r.end - r.start;
-    if (count < 1 || count > t.cardMaxBlocks) continue;
+    // The page's own containers are never cards, however short the page.
+    if (count < 1 || count > t.cardMaxBlocks || r.tag === 'body' || r.tag === 'html') continue;
     const first = blocks[r.start];
     const f = features[r.start];
-    const linkedHead = f.linkDensity >= t.cardLinkDensity && count >= 2;
+    const linkedHead = first.role === 'heading' && f.linkDensity >= t.cardLinkDensity && count >= 2;
     const leadingLink =
       first.leadingLinkChars >= t.cardLeadingLinkChars &&
       first.leadingLinkChars < f.chars &&
