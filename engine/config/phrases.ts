@@ -45,6 +45,28 @@ export interface PhraseMatch {
   strong: boolean;
 }
 
+const BOUNDARY = '(?<![\\p{L}\\p{N}])';
+
+/**
+ * First word of each phrase pattern: a pattern is only run on a block that contains its first
+ * word, so a block is scanned by a handful of patterns instead of hundreds.
+ */
+const FIRST_WORD = new WeakMap<RegExp, string>();
+
+/** Lower-cased whitespace-separated tokens, outer punctuation stripped, ’ folded to '. */
+function token(raw: string): string {
+  return raw.replace(/^[^\p{L}\p{N}]+/u, '').replace(/[^\p{L}\p{N}]+$/u, '');
+}
+
+function lineTokens(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const raw of text.toLowerCase().replace(/’/g, "'").split(/\s+/)) {
+    const t = token(raw);
+    if (t) out.add(t);
+  }
+  return out;
+}
+
 /** `a b c` → /(?<![\p{L}\p{N}])a\s+b\s+c/iu: a phrase starting at a word boundary. */
 function p(...phrases: string[]): RegExp[] {
   return phrases.map((ph) => {
@@ -53,13 +75,21 @@ function p(...phrases: string[]): RegExp[] {
       .split(/\s+/)
       .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
       .join('\\s+');
-    return new RegExp(`(?<![\\p{L}\\p{N}])${body}`, 'iu');
+    const re = new RegExp(`${BOUNDARY}${body}`, 'iu');
+    const first = token(ph.trim().split(/\s+/)[0]!.toLowerCase().replace(/’/g, "'"));
+    if (first) FIRST_WORD.set(re, first);
+    return re;
   });
 }
 
 /** Phrases must start the block (after bullets/symbols). */
 function start(...phrases: string[]): RegExp[] {
-  return p(...phrases).map((re) => new RegExp(`^[^\\p{L}\\p{N}]{0,3}${re.source.slice('(?<![\\p{L}\\p{N}])'.length)}`, 'iu'));
+  return p(...phrases).map((re) => {
+    const anchored = new RegExp(`^[^\\p{L}\\p{N}]{0,3}${re.source.slice(BOUNDARY.length)}`, 'iu');
+    const first = FIRST_WORD.get(re);
+    if (first) FIRST_WORD.set(anchored, first);
+    return anchored;
+  });
 }
 
 export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
@@ -222,7 +252,7 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
       'related coverage', 'related topics', 'recommended', 'recommended for you', 'more stories',
       'more news', 'most popular', 'most read', 'most viewed', 'trending', 'trending now', 'read more',
       'read next', 'up next', 'you may also like', 'you might also like', 'more from', 'top stories',
-      'latest news', 'latest', 'popular', 'editor\'s picks', 'ähnliche artikel', 'mehr zum thema',
+      'latest news', 'latest', 'popular', 'trending news', 'more news', 'more videos', 'related video', 'related videos', 'editor\'s picks', 'ähnliche artikel', 'mehr zum thema',
       'das könnte sie auch interessieren', 'meistgelesen', 'weitere artikel', 'articles similaires',
       'à lire aussi', 'lire aussi', 'sur le même sujet', 'les plus lus', 'artículos relacionados',
       'te puede interesar', 'también te puede interesar', 'lo más leído', 'noticias relacionadas',
@@ -231,7 +261,7 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
       'meest gelezen', 'podobne artykuły', 'zobacz też', 'zobacz także', 'czytaj także', 'czytaj też',
       'najczęściej czytane', 'похожие статьи', 'читайте также', 'смотрите также', 'популярное'],
     patterns: [
-      ...start('related:', 'related articles', 'related stories', 'related posts', 'read more:', 'read also',
+      ...start('more in ', 'more from ', 'related:', 'related articles', 'related stories', 'related posts', 'read more:', 'read also',
         'see also:', 'you may also like', 'you might also like', 'recommended for you', 'more from',
         'more on this', 'more about', 'also read', 'read next', 'don\'t miss', 'lesen sie auch',
         'mehr zum thema', 'lire aussi', 'à lire aussi', 'lee también', 'leer más', 'leggi anche',
@@ -258,12 +288,14 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
       'aviso legal', 'política de privacidad', 'note legali', 'privacy', 'política de privacidade',
       'privacybeleid', 'polityka prywatności', 'regulamin', 'политика конфиденциальности'],
     patterns: [
-      /(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\d{4}))/iu,
+      /(?:©|\(c\)|copyright)\s*(?:\d{4}|[^\d\s]{1,40}\s\d{4})/iu,
+      /\d{4}\s*(?:©|\(c\))/iu,
       ...p('all rights reserved', 'alle rechte vorbehalten', 'tous droits réservés', 'todos los derechos reservados',
         'tutti i diritti riservati', 'todos os direitos reservados', 'alle rechten voorbehouden',
         'wszelkie prawa zastrzeżone', 'все права защищены', 'may not be reproduced', 'may not be published, broadcast',
         'without prior written permission', 'this material may not be'),
     ],
+    weak: [/©/u],
   },
   {
     kind: 'navigation',
@@ -306,6 +338,7 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
         'pubblicato', 'aggiornato', 'atualizado', 'gepubliceerd', 'bijgewerkt', 'opublikowano',
         'aktualizacja', 'опубликовано', 'обновлено'),
       /(?<![\p{L}])\d{1,3}\s?(?:min(?:ute)?s?\.?\s(?:read|lesezeit|de lecture|de lectura|di lettura|de leitura|leestijd|czytania))/iu,
+      /^[^\p{L}\p{N}]{0,3}(?:updated\s)?\d{1,3}\s?(?:s|m|h|d|w|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?)\sago(?![\p{L}])/iu,
       ...p('reading time', 'lesezeit', 'temps de lecture', 'tiempo de lectura', 'tempo di lettura',
         'tempo de leitura', 'leestijd', 'czas czytania', 'время чтения'),
     ],
@@ -348,6 +381,36 @@ export function normalizePhrase(text: string): string {
     .toLowerCase();
 }
 
+interface PatternEntry {
+  rule: PhraseRule;
+  re: RegExp;
+  weak: boolean;
+  /** Rule order, then patterns before weak patterns: the first match in this order wins. */
+  order: number;
+}
+
+const UNKEYED: PatternEntry[] = [];
+const BY_FIRST_WORD = new Map<string, PatternEntry[]>();
+{
+  let order = 0;
+  for (const rule of BOILERPLATE_PHRASES) {
+    const all: [RegExp, boolean][] = [
+      ...rule.patterns.map((re): [RegExp, boolean] => [re, false]),
+      ...(rule.weak ?? []).map((re): [RegExp, boolean] => [re, true]),
+    ];
+    for (const [re, weak] of all) {
+      const entry: PatternEntry = { rule, re, weak, order: order++ };
+      const key = FIRST_WORD.get(re);
+      if (key === undefined) UNKEYED.push(entry);
+      else {
+        const list = BY_FIRST_WORD.get(key) ?? [];
+        list.push(entry);
+        BY_FIRST_WORD.set(key, list);
+      }
+    }
+  }
+}
+
 /** Longest block any pattern is tested on. */
 const LONGEST_PATTERN_BLOCK = Math.max(...BOILERPLATE_PHRASES.map((r) => r.maxChars));
 
@@ -363,15 +426,20 @@ export function matchBoilerplate(text: string): PhraseMatch | null {
     const kind = LINE_INDEX.get(norm);
     if (kind) return { kind, rule: `${kind}: line "${norm}"`, strong: norm.includes(' ') };
   }
-  for (const rule of BOILERPLATE_PHRASES) {
-    if (trimmed.length > rule.maxChars) continue;
-    for (const re of rule.patterns) {
-      const m = re.exec(trimmed);
-      if (m) return { kind: rule.kind, rule: `${rule.kind}: phrase "${m[0].trim().slice(0, 40)}"`, strong: true };
-    }
-    for (const re of rule.weak ?? []) {
-      const m = re.exec(trimmed);
-      if (m) return { kind: rule.kind, rule: `${rule.kind}: hint "${m[0].trim().slice(0, 40)}"`, strong: false };
+  const tokens = lineTokens(trimmed);
+  // Candidate patterns: those keyed by a word of the block, plus the unkeyed ones.
+  const candidates: PatternEntry[] = [...UNKEYED];
+  for (const tok of tokens) {
+    const list = BY_FIRST_WORD.get(tok);
+    if (list) for (const e of list) candidates.push(e);
+  }
+  candidates.sort((a, b) => a.order - b.order);
+  for (const e of candidates) {
+    if (trimmed.length > e.rule.maxChars) continue;
+    const m = e.re.exec(trimmed);
+    if (m) {
+      const what = e.weak ? 'hint' : 'phrase';
+      return { kind: e.rule.kind, rule: `${e.rule.kind}: ${what} "${m[0].trim().slice(0, 40)}"`, strong: !e.weak };
     }
   }
   return null;

@@ -10,13 +10,13 @@ import { STOPWORDS, STOPWORD_LANGUAGES } from '../config/stopwords';
 import { TEXT_DEFAULTS, type TextThresholds } from '../config/text';
 
 /** Words: letter runs, with inner apostrophes kept (`don't`, `l'homme`, `dell'anno`). */
-const WORD_RE = /\p{L}[\p{L}\p{M}]*(?:['’][\p{L}\p{M}]+)*/gu;
+const WORD_RE = /\p{L}[\p{L}\p{M}]*(?:'[\p{L}\p{M}]+)*/gu;
 
 /** The lower-cased words of `text`, curly apostrophes folded to `'`. */
 export function words(text: string): string[] {
-  const out: string[] = [];
-  for (const m of text.matchAll(WORD_RE)) out.push(m[0].replace(/’/g, "'").toLowerCase());
-  return out;
+  let lower = text.toLowerCase();
+  if (lower.includes('’')) lower = lower.replace(/’/g, "'");
+  return lower.match(WORD_RE) ?? [];
 }
 
 /**
