@@ -21,8 +21,19 @@ type Json = Record<string, any>;
 
 const cdkJson: Json = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'cdk.json'), 'utf8'));
 
+/** Cloud assemblies go to temporary folders, removed after the file's tests. */
+const outdirs: string[] = [];
+function tmpOutdir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'winnow-cdk-'));
+  outdirs.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of outdirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
 function makeStack(context: Json = {}): { stack: WinnowStack; template: Template; resources: Json } {
-  const app = new App({ context: { ...cdkJson.context, ...context }, outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'winnow-cdk-')) });
+  const app = new App({ context: { ...cdkJson.context, ...context }, outdir: tmpOutdir() });
   const stack = new WinnowStack(app, 'WinnowStack');
   const template = Template.fromStack(stack);
   return { stack, template, resources: template.toJSON().Resources };
@@ -360,7 +371,7 @@ describe('WinnowStack with the cdk.json defaults', () => {
 
 describe('cdk-nag wiring', () => {
   test('the checks do flag a bare bucket (the pack runs)', () => {
-    const stack = new Stack(new App(), 'Bare');
+    const stack = new Stack(new App({ outdir: tmpOutdir() }), 'Bare');
     new s3.Bucket(stack, 'Bucket');
     const report = new AwsSolutionsChecks().validateScope(stack);
     expect(report.success).toBe(false);
@@ -368,7 +379,7 @@ describe('cdk-nag wiring', () => {
   });
 
   test('the app as `cdk synth` builds it: plugin registered, synth passes validation', () => {
-    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'winnow-cdk-app-'));
+    const outdir = tmpOutdir();
     const { app, stack } = createWinnowApp({ context: cdkJson.context, outdir });
     expect(stack.environment).toBe('aws://unknown-account/unknown-region');
     const exitCode = process.exitCode;
@@ -469,7 +480,7 @@ describe('bad context is refused at synth', () => {
     [{ logLevel: 'LOUD' }, /logLevel must be one of/],
     [{ removalPolicy: 'keep' }, /removalPolicy: expected "retain" or "destroy"/],
   ])('%j', (context, message) => {
-    const app = new App({ context: { ...cdkJson.context, ...context } });
+    const app = new App({ context: { ...cdkJson.context, ...context }, outdir: tmpOutdir() });
     expect(() => new WinnowStack(app, 'Bad')).toThrow(message);
   });
 });
