@@ -22,6 +22,11 @@ const COMMANDS: Record<string, CommandEntry> = {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     load: () => require('./commands/clean') as Command,
   },
+  local: {
+    summary: 'run the whole pipeline locally on moto (S3, SQS, DynamoDB) with the Lambda handler',
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    load: () => require('./commands/local') as Command,
+  },
 };
 
 function lookup(name: string): CommandEntry | undefined {

@@ -1,0 +1,115 @@
+/**
+ * `winnow local`: the whole pipeline on this machine. moto stands in for S3, SQS and
+ * DynamoDB; a worker feeds the queue to the same Lambda handler that runs on AWS.
+ */
+import { parseArgs } from 'node:util';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, write, type Io } from '../io';
+
+export const usage = `Usage:
+  winnow local [options]
+
+Starts the local stack and keeps it running until Ctrl-C:
+  moto_server on 127.0.0.1:4566 (or the endpoint in WINNOW_ENDPOINT, if set),
+  buckets winnow-input and winnow-output, queue winnow-uploads (dead letters: winnow-uploads-dlq),
+  table winnow-pages, the S3 -> SQS notification, and a worker that calls the Lambda handler
+  for each batch exactly as Lambda would. One JSON log line per object.
+
+Options:
+  -p, --port N          port for moto (default 4566)
+      --examples        upload the example pages in examples/ and report what happened to each
+      --once            stop after the examples instead of waiting for Ctrl-C
+                        (the default when standard input is not a terminal)
+      --log-level LEVEL handler logs: DEBUG, INFO (default), WARN, ERROR, SILENT
+  -h, --help            show this help
+`;
+
+const OPTIONS = {
+  port: { type: 'string', short: 'p' },
+  examples: { type: 'boolean' },
+  once: { type: 'boolean' },
+  'log-level': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+function instructions(endpoint: string, names: { inputBucket: string; outputBucket: string; table: string; queue: string }): string {
+  const aws = `aws --endpoint-url ${endpoint}`;
+  return `
+Local stack ready at ${endpoint}
+  input bucket   s3://${names.inputBucket}
+  output bucket  s3://${names.outputBucket}   (text/<key>, json/<key>.json)
+  queue          ${names.queue}
+  table          ${names.table}
+
+Try it from another terminal (any credentials work locally):
+  export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1
+  ${aws} s3 cp page.html s3://${names.inputBucket}/page.html
+  ${aws} s3 cp s3://${names.outputBucket}/text/page.html -
+  ${aws} dynamodb get-item --table-name ${names.table} --key '{"pk":{"S":"s3://${names.inputBucket}/page.html"}}'
+`;
+}
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: false, strict: true }));
+  } catch (err) {
+    await write(io.stderr, `winnow local: ${(err as Error).message}\n\n${usage}`);
+    return EXIT_USAGE;
+  }
+  if (values.help) {
+    await write(io.stdout, usage);
+    return EXIT_OK;
+  }
+  const port = values.port === undefined ? undefined : Number(values.port);
+  if (port !== undefined && (!Number.isInteger(port) || port < 1 || port > 65535)) {
+    await write(io.stderr, `winnow local: --port must be a port number, not ${values.port}\n`);
+    return EXIT_USAGE;
+  }
+  // Loaded only now, so `winnow --help` never pays for the AWS SDK.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { startLocalStack } = require('../../local/stack') as typeof import('../../local/stack');
+  const endpoint = process.env.WINNOW_ENDPOINT || undefined;
+  await write(io.stderr, endpoint ? `winnow local: using ${endpoint}\n` : `winnow local: starting moto on 127.0.0.1:${port ?? 4566}…\n`);
+  let stack;
+  try {
+    stack = await startLocalStack({ endpoint, port, logLevel: values['log-level'] });
+  } catch (err) {
+    await write(io.stderr, `winnow local: ${(err as Error).message}\n`);
+    return EXIT_FAILED;
+  }
+  let stopping = false;
+  const stop = async (): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    await stack.stop();
+  };
+  try {
+    await write(io.stdout, instructions(stack.endpoint, { ...stack.resources.names }));
+    let failed = false;
+    if (values.examples) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { exampleUploads, uploadExamples, describeItem } = require('../../local/examples') as typeof import('../../local/examples');
+      const uploads = exampleUploads();
+      await write(io.stdout, `\nUploading ${uploads.length} example pages to s3://${stack.resources.names.inputBucket}/examples/ …\n\n`);
+      const items = await uploadExamples(stack, uploads);
+      for (const [i, item] of items.entries()) {
+        if (!item) failed = true;
+        await write(io.stdout, `${item ? describeItem(item, stack.resources.names.outputBucket) : `${uploads[i].key}: no item within 20 s`}\n\n`);
+      }
+    }
+    const interactive = Boolean((io.stdin as NodeJS.ReadStream).isTTY);
+    if (values.once || (values.examples && !interactive)) {
+      await write(io.stdout, 'Stopping the local stack (--once, or not a terminal).\n');
+      return failed ? EXIT_FAILED : EXIT_OK;
+    }
+    await write(io.stdout, 'Running. Ctrl-C stops it and everything it started.\n');
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
+    await write(io.stderr, '\nwinnow local: stopping…\n');
+    return failed ? EXIT_FAILED : EXIT_OK;
+  } finally {
+    await stop();
+  }
+}

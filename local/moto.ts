@@ -1,0 +1,92 @@
+/**
+ * moto (`moto_server`, on the machine image) as the local stand-in for S3, SQS and DynamoDB:
+ * started on 127.0.0.1, waited for, and stopped with everything it started.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+
+export class MotoMissingError extends Error {
+  constructor() {
+    super(
+      'moto_server was not found on PATH. winnow\'s local stack runs on moto (the local stand-in for ' +
+        'S3, SQS and DynamoDB): install it with `pip install "moto[server]"`, or point WINNOW_ENDPOINT ' +
+        'at a running moto or LocalStack.',
+    );
+    this.name = 'MotoMissingError';
+  }
+}
+
+export interface MotoServer {
+  endpoint: string;
+  port: number;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** A port nobody is listening on right now, chosen by the OS. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function isUp(endpoint: string): Promise<boolean> {
+  try {
+    const res = await fetch(`${endpoint}/moto-api/data.json`, { signal: AbortSignal.timeout(1000) });
+    return res.ok;
+  } catch {
+    return false;
+  }
+}
+
+export async function startMoto(port: number, { timeoutMs = 20_000 } = {}): Promise<MotoServer> {
+  const endpoint = `http://127.0.0.1:${port}`;
+  const child = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000);
+  });
+  const exited = new Promise<NodeJS.ErrnoException | number | null>((resolve) => {
+    child.once('error', (err) => resolve(err));
+    child.once('exit', (code) => resolve(code));
+  });
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const early = await Promise.race([exited, new Promise<'wait'>((r) => setTimeout(() => r('wait'), 150))]);
+    if (early !== 'wait') {
+      if (early instanceof Error && early.code === 'ENOENT') throw new MotoMissingError();
+      throw new Error(`moto_server exited before it was ready (${String(early)}): ${stderr.trim().slice(-500)}`);
+    }
+    if (await isUp(endpoint)) break;
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`moto_server did not answer on ${endpoint} within ${timeoutMs} ms: ${stderr.trim().slice(-500)}`);
+    }
+  }
+  return {
+    endpoint,
+    port,
+    process: child,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** Clears all of moto's state (buckets, queues, tables). */
+export async function resetMoto(endpoint: string): Promise<void> {
+  await fetch(`${endpoint}/moto-api/reset`, { method: 'POST' });
+}

@@ -1,0 +1,98 @@
+/**
+ * The local stack: moto (started here, or an endpoint given in WINNOW_ENDPOINT), the same
+ * resources as the CDK stack under fixed names, and a worker that feeds the queue to the very
+ * same Lambda handler. Everything it started is stopped by `stop()`.
+ */
+import { Logger } from '@aws-lambda-powertools/logger';
+import { createHandler, type Handler } from '../lambdas/handler';
+import { clientsFromEnv, DEFAULT_MAX_INPUT_BYTES } from '../lambdas/clients';
+import { isUp, startMoto, type MotoServer } from './moto';
+import { createResources, localClients, LOCAL_NAMES, type AwsClients, type LocalNames, type LocalResources, type ResourceOptions, DEFAULT_RESOURCE_OPTIONS } from './resources';
+import { startWorker, type Worker } from './worker';
+
+export const DEFAULT_LOCAL_PORT = 4566;
+
+export interface LocalStackOptions {
+  /** Use this endpoint instead of starting moto (e.g. a moto or LocalStack already running). */
+  endpoint?: string;
+  /** Port for the moto this starts. */
+  port?: number;
+  names?: LocalNames;
+  resources?: ResourceOptions;
+  /** Log level of the handler's structured logs (Powertools): DEBUG, INFO, WARN, ERROR, SILENT. */
+  logLevel?: string;
+  /** Start the worker (default true). Tests that drive the handler themselves turn it off. */
+  worker?: boolean;
+}
+
+export interface LocalStack {
+  endpoint: string;
+  resources: LocalResources;
+  clients: AwsClients;
+  handler: Handler;
+  worker: Worker | null;
+  /** moto, when this stack started it. */
+  moto: MotoServer | null;
+  stop(): Promise<void>;
+}
+
+/** What the handler and the AWS CLI need to talk to the local endpoint. */
+export function localEnvironment(endpoint: string): Record<string, string> {
+  return {
+    AWS_ENDPOINT_URL: endpoint,
+    AWS_REGION: process.env.AWS_REGION ?? 'us-east-1',
+    AWS_DEFAULT_REGION: process.env.AWS_DEFAULT_REGION ?? process.env.AWS_REGION ?? 'us-east-1',
+    AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? 'test',
+    AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? 'test',
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  };
+}
+
+export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  const names = options.names ?? LOCAL_NAMES;
+  let moto: MotoServer | null = null;
+  let endpoint = options.endpoint;
+  if (!endpoint) {
+    moto = await startMoto(options.port ?? DEFAULT_LOCAL_PORT);
+    endpoint = moto.endpoint;
+  } else if (!(await isUp(endpoint))) {
+    throw new Error(`nothing answers at ${endpoint} (WINNOW_ENDPOINT): start moto there, or unset it to let winnow start one`);
+  }
+  try {
+    // The handler reads its endpoint, region and credentials from the environment, as on Lambda.
+    Object.assign(process.env, localEnvironment(endpoint));
+    const clients = localClients(endpoint);
+    const resources = await createResources(clients, names, options.resources ?? DEFAULT_RESOURCE_OPTIONS);
+    const handler = createHandler({
+      clients: clientsFromEnv(),
+      config: { outputBucket: names.outputBucket, tableName: names.table, maxInputBytes: DEFAULT_MAX_INPUT_BYTES },
+      logger: new Logger({ serviceName: 'winnow', logLevel: (options.logLevel ?? 'INFO') as 'INFO' }),
+    });
+    const worker =
+      options.worker === false
+        ? null
+        : startWorker({
+            sqs: clients.sqs,
+            queueUrl: resources.queueUrl,
+            handler,
+            onError: (err) => process.stderr.write(`winnow local: worker: ${(err as Error).message}\n`),
+          });
+    return {
+      endpoint,
+      resources,
+      clients,
+      handler,
+      worker,
+      moto,
+      async stop() {
+        await worker?.stop();
+        for (const client of Object.values(clients)) client.destroy();
+        await moto?.stop();
+      },
+    };
+  } catch (err) {
+    await moto?.stop();
+    throw err;
+  }
+}
