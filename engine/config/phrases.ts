@@ -24,14 +24,14 @@ export interface PhraseRule {
   /** Whole-line phrases, lower case, no surrounding punctuation. */
   lines: readonly string[];
   /** Searched in the block text (blocks up to `maxChars` only). */
-  patterns: readonly RegExp[];
+  patterns: readonly Matcher[];
   /** Longest block (characters) the patterns are tested on. */
   maxChars: number;
   /**
    * Patterns that hint at the kind but also occur in ordinary text ("… says:"). A match is
    * reported with `strong: false`, like single-word `lines` matches.
    */
-  weak?: readonly RegExp[];
+  weak?: readonly Matcher[];
 }
 
 export interface PhraseMatch {
@@ -47,11 +47,33 @@ export interface PhraseMatch {
 
 const BOUNDARY = '(?<![\\p{L}\\p{N}])';
 
+/** What a rule's pattern must do: a RegExp literal, or a phrase pattern compiled on first use. */
+export interface Matcher {
+  readonly source: string;
+  exec(text: string): RegExpExecArray | null;
+}
+
+/**
+ * Hundreds of case-insensitive Unicode patterns cost ~100 ms to compile, which would all land
+ * on the Lambda's cold start; each is compiled the first time a block contains its first word.
+ */
+class LazyRegExp implements Matcher {
+  private compiled: RegExp | null = null;
+  constructor(
+    readonly source: string,
+    private readonly flags: string,
+  ) {}
+  exec(text: string): RegExpExecArray | null {
+    this.compiled ??= new RegExp(this.source, this.flags);
+    return this.compiled.exec(text);
+  }
+}
+
 /**
  * First word of each phrase pattern: a pattern is only run on a block that contains its first
  * word, so a block is scanned by a handful of patterns instead of hundreds.
  */
-const FIRST_WORD = new WeakMap<RegExp, string>();
+const FIRST_WORD = new WeakMap<Matcher, string>();
 
 /** Lower-cased whitespace-separated tokens, outer punctuation stripped, ’ folded to '. */
 function token(raw: string): string {
@@ -68,14 +90,14 @@ function lineTokens(text: string): Set<string> {
 }
 
 /** `a b c` → /(?<![\p{L}\p{N}])a\s+b\s+c/iu: a phrase starting at a word boundary. */
-function p(...phrases: string[]): RegExp[] {
+function p(...phrases: string[]): Matcher[] {
   return phrases.map((ph) => {
     const body = ph
       .trim()
       .split(/\s+/)
       .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
       .join('\\s+');
-    const re = new RegExp(`${BOUNDARY}${body}`, 'iu');
+    const re = new LazyRegExp(`${BOUNDARY}${body}`, 'iu');
     const first = token(ph.trim().split(/\s+/)[0]!.toLowerCase().replace(/’/g, "'"));
     if (first) FIRST_WORD.set(re, first);
     return re;
@@ -83,9 +105,9 @@ function p(...phrases: string[]): RegExp[] {
 }
 
 /** Phrases must start the block (after bullets/symbols). */
-function start(...phrases: string[]): RegExp[] {
+function start(...phrases: string[]): Matcher[] {
   return p(...phrases).map((re) => {
-    const anchored = new RegExp(`^[^\\p{L}\\p{N}]{0,3}${re.source.slice(BOUNDARY.length)}`, 'iu');
+    const anchored = new LazyRegExp(`^[^\\p{L}\\p{N}]{0,3}${re.source.slice(BOUNDARY.length)}`, 'iu');
     const first = FIRST_WORD.get(re);
     if (first) FIRST_WORD.set(anchored, first);
     return anchored;
@@ -257,7 +279,9 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
       'à lire aussi', 'lire aussi', 'sur le même sujet', 'les plus lus', 'artículos relacionados',
       'te puede interesar', 'también te puede interesar', 'lo más leído', 'noticias relacionadas',
       'articoli correlati', 'potrebbe interessarti', 'leggi anche', 'i più letti', 'artigos relacionados',
-      'leia também', 'veja também', 'mais lidas', 'gerelateerde artikelen', 'lees ook', 'meer nieuws',
+      'leia também', 'veja também', 'mais lidas', 'você pode gostar', 'você também pode gostar',
+      'você pode se interessar', 'vous aimerez aussi', 'vous aimerez peut-être', 'ti potrebbe interessare',
+      'potrebbe interessarti anche', 'das könnte dich auch interessieren', 'puede que te guste', 'gerelateerde artikelen', 'lees ook', 'meer nieuws',
       'meest gelezen', 'podobne artykuły', 'zobacz też', 'zobacz także', 'czytaj także', 'czytaj też',
       'najczęściej czytane', 'похожие статьи', 'читайте также', 'смотрите также', 'популярное'],
     patterns: [
@@ -265,7 +289,8 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
         'see also:', 'you may also like', 'you might also like', 'recommended for you', 'more from',
         'more on this', 'more about', 'also read', 'read next', 'don\'t miss', 'lesen sie auch',
         'mehr zum thema', 'lire aussi', 'à lire aussi', 'lee también', 'leer más', 'leggi anche',
-        'leia também', 'lees ook', 'czytaj też', 'czytaj także', 'читайте также'),
+        'leia também', 'você pode gostar', 'você também pode gostar', 'lees ook', 'czytaj też', 'czytaj także',
+        'читайте также'),
     ],
   },
   {
@@ -383,7 +408,7 @@ export function normalizePhrase(text: string): string {
 
 interface PatternEntry {
   rule: PhraseRule;
-  re: RegExp;
+  re: Matcher;
   weak: boolean;
   /** Rule order, then patterns before weak patterns: the first match in this order wins. */
   order: number;
@@ -394,9 +419,9 @@ const BY_FIRST_WORD = new Map<string, PatternEntry[]>();
 {
   let order = 0;
   for (const rule of BOILERPLATE_PHRASES) {
-    const all: [RegExp, boolean][] = [
-      ...rule.patterns.map((re): [RegExp, boolean] => [re, false]),
-      ...(rule.weak ?? []).map((re): [RegExp, boolean] => [re, true]),
+    const all: [Matcher, boolean][] = [
+      ...rule.patterns.map((re): [Matcher, boolean] => [re, false]),
+      ...(rule.weak ?? []).map((re): [Matcher, boolean] => [re, true]),
     ];
     for (const [re, weak] of all) {
       const entry: PatternEntry = { rule, re, weak, order: order++ };
