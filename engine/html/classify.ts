@@ -57,12 +57,11 @@ export function classify(
     if (key && b.role === 'heading' && titleKey(b.text) === key) return block('title', true, 'matches the page title');
     const inside = hasArticle && index >= region.start && index < region.end;
     if (!inside) {
+      // Outside the article only the cheap signals name the kind: most of a page is here.
       const lastHint = innermostHint(b.hints, -1);
-      const phrase = lastHint ? null : matchBoilerplate(b.text);
-      const kind: BlockKind =
-        lastHint?.kind ?? phrase?.kind ?? (f.linkDensity > t.maxLinkDensity ? 'navigation' : 'boilerplate');
+      const kind: BlockKind = lastHint?.kind ?? (f.linkDensity > t.maxLinkDensity ? 'navigation' : 'boilerplate');
       const why = hasArticle ? `outside the article region ${rootLabel}` : 'the page has no article region';
-      return block(kind, false, lastHint ? `${why}; ${lastHint.source}` : phrase ? `${why}; ${phrase.rule}` : why);
+      return block(kind, false, lastHint ? `${why}; ${lastHint.source}` : why);
     }
     // Hints set by elements inside the article region speak about this block; hints above it
     // were outweighed when the region was chosen.

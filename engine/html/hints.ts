@@ -9,6 +9,8 @@ import type { BlockKind } from '../types';
 
 /** `socialShare_bar2` → `social-share-bar-` (words separated by single dashes). */
 export function normaliseName(name: string): string {
+  // Most class names are already lower-case words and dashes: skip the rewriting for them.
+  if (/^[a-z]+(?:-[a-z]+)*$/.test(name)) return name;
   return name
     .replace(/([a-z])([A-Z])/g, '$1-$2')
     .toLowerCase()
