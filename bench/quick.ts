@@ -6,6 +6,7 @@ import { clean } from '../engine';
 import { loadDataset } from './dataset';
 import { aggregate, scorePage } from './metric';
 
+process.stdout.on('error', () => process.exit(0)); // piped into head
 const args = process.argv.slice(2);
 const mode = args[0] === 'text' ? 'text' : 'html';
 const worstN = Number(args[args.indexOf('--worst') + 1]) || 10;

@@ -50,6 +50,11 @@ const BOUNDARY = '(?<![\\p{L}\\p{N}])';
 /** What a rule's pattern must do: a RegExp literal, or a phrase pattern compiled on first use. */
 export interface Matcher {
   readonly source: string;
+  /**
+   * For phrase patterns: the phrase lower-cased with single spaces. A block whose lower-cased,
+   * space-collapsed text does not contain it cannot match, and the regex is not run.
+   */
+  readonly literal?: string;
   exec(text: string): RegExpExecArray | null;
 }
 
@@ -62,6 +67,7 @@ class LazyRegExp implements Matcher {
   constructor(
     readonly source: string,
     private readonly flags: string,
+    readonly literal?: string,
   ) {}
   exec(text: string): RegExpExecArray | null {
     this.compiled ??= new RegExp(this.source, this.flags);
@@ -97,7 +103,7 @@ function p(...phrases: string[]): Matcher[] {
       .split(/\s+/)
       .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
       .join('\\s+');
-    const re = new LazyRegExp(`${BOUNDARY}${body}`, 'iu');
+    const re = new LazyRegExp(`${BOUNDARY}${body}`, 'iu', ph.trim().toLowerCase().split(/\s+/).join(' '));
     const first = token(ph.trim().split(/\s+/)[0]!.toLowerCase().replace(/’/g, "'"));
     if (first) FIRST_WORD.set(re, first);
     return re;
@@ -107,7 +113,7 @@ function p(...phrases: string[]): Matcher[] {
 /** Phrases must start the block (after bullets/symbols). */
 function start(...phrases: string[]): Matcher[] {
   return p(...phrases).map((re) => {
-    const anchored = new LazyRegExp(`^[^\\p{L}\\p{N}]{0,3}${re.source.slice(BOUNDARY.length)}`, 'iu');
+    const anchored = new LazyRegExp(`^[^\\p{L}\\p{N}]{0,3}${re.source.slice(BOUNDARY.length)}`, 'iu', re.literal);
     const first = FIRST_WORD.get(re);
     if (first) FIRST_WORD.set(anchored, first);
     return anchored;
@@ -459,8 +465,13 @@ export function matchBoilerplate(text: string): PhraseMatch | null {
     if (list) for (const e of list) candidates.push(e);
   }
   candidates.sort((a, b) => a.order - b.order);
+  let lowered: string | null = null;
   for (const e of candidates) {
     if (trimmed.length > e.rule.maxChars) continue;
+    if (e.re.literal !== undefined) {
+      lowered ??= trimmed.toLowerCase().replace(/\s+/g, ' ');
+      if (!lowered.includes(e.re.literal)) continue;
+    }
     const m = e.re.exec(trimmed);
     if (m) {
       const what = e.weak ? 'hint' : 'phrase';
