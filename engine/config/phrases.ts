@@ -83,7 +83,13 @@ const FIRST_WORD = new WeakMap<Matcher, string>();
 
 /** Lower-cased whitespace-separated tokens, outer punctuation stripped, ’ folded to '. */
 function token(raw: string): string {
+  // Fast path: a token that starts and ends with an ASCII letter or digit needs no stripping.
+  if (isAsciiAlnum(raw.charCodeAt(0)) && isAsciiAlnum(raw.charCodeAt(raw.length - 1))) return raw;
   return raw.replace(/^[^\p{L}\p{N}]+/u, '').replace(/[^\p{L}\p{N}]+$/u, '');
+}
+
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
 }
 
 function lineTokens(text: string): Set<string> {
