@@ -168,6 +168,13 @@ describe('HTML path: structure and robustness', () => {
     expect(clean(input)).toEqual(clean(input));
   });
 
+  test('language is told from the text when the page does not declare it', () => {
+    const de = Array.from({ length: 3 }, (_, i) =>
+      `<p>Der Bericht ${i} zeigt, dass die Stadt und das Land mit dem neuen Hafen nicht so schnell vorankommen, wie es die Regierung im letzten Jahr versprochen hat.</p>`,
+    ).join('');
+    expect(clean(`<html><body><article>${de}</article></body></html>`).language).toBe('de');
+  });
+
   test('language comes from the page when declared', () => {
     const r = clean(`<html lang="de-DE"><body><article>${paragraph(1)}${paragraph(2)}</article></body></html>`);
     expect(r.language).toBe('de');

@@ -8,6 +8,14 @@ import { classify } from './classify';
 import { chooseRoot, scoreBlocks } from './score';
 import { regionLabel, segment } from './segment';
 import { chooseTitle } from './title';
+import { detectLanguage } from '../text/language';
+import type { Block } from '../types';
+
+function keptText(blocks: Block[]): string {
+  let out = '';
+  for (const b of blocks) if (b.kept) out += `${b.text}\n`;
+  return out;
+}
 
 function languageCode(tag: string | null | undefined): string | null {
   const m = tag?.trim().toLowerCase().match(/^([a-z]{2,3})(?:[-_]|$)/);
@@ -20,9 +28,12 @@ export function extractHtml(html: string, opts: CleanOptions): Extraction {
   const root = chooseRoot(regions, features, opts.html);
   const title = chooseTitle(meta);
   const blocks = classify(raw, features, regions, root, title, opts.html);
-  const language =
-    languageCode(meta.lang) ?? languageCode(meta.jsonLd.find((a) => a.language)?.language) ?? null;
   const hasArticle = blocks.some((b) => b.kept && b.kind !== 'title');
+  // The page's declaration first; else what the kept text's stop words and script say.
+  const language =
+    languageCode(meta.lang) ??
+    languageCode(meta.jsonLd.find((a) => a.language)?.language) ??
+    (hasArticle ? detectLanguage(keptText(blocks), opts.text) : null);
   return {
     title,
     language,
