@@ -1,0 +1,389 @@
+/**
+ * npm run bench:pipeline [-- --objects N] [--concurrency C] [--workers K] [--rate R] [--timeout S] [--json]
+ *
+ * The whole local pipeline under load: starts moto on a free port and the local stack, uploads
+ * N gzipped pages (the development benchmark's pages in ../shared/data/article-extraction/html,
+ * cycled with distinct keys; the example pages when ../shared is absent) with C uploads in
+ * flight, and lets K workers (each a local stand-in for one Lambda instance: its own handler,
+ * one batch at a time, all on the same queue) process the S3 notifications. Then waits for
+ * the queue to drain, reads the DynamoDB table (Scan) until every upload has its item (or the
+ * timeout), and checks each item is `done` and its text output exists.
+ *
+ * By default the uploads go up as one burst, so latency includes the wait in the queue;
+ * `--rate R` paces them at R uploads per second to see the latency of an unloaded pipeline.
+ *
+ * Latency is upload-to-item: the item's processedAt minus the moment that upload's PutObject
+ * returned (same clock). Wall time runs from the first upload to the last item's processedAt.
+ * Exit status 1 when anything is lost (no item, or a done item without its text output).
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
+import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { createHandler, type Handler } from '../lambdas/handler';
+import { clientsFromEnv, DEFAULT_MAX_INPUT_BYTES } from '../lambdas/clients';
+import { pkOf } from '../lambdas/item';
+import { parseMessageBody } from '../lambdas/s3-events';
+import { freePort, startMoto, type MotoServer } from '../local/moto';
+import { startLocalStack, type LocalStack } from '../local/stack';
+import { startWorker, type Worker } from '../local/worker';
+
+const PAGES_DIR = resolve(__dirname, '../../shared/data/article-extraction/html');
+const EXAMPLES_DIR = resolve(__dirname, '../examples');
+
+const OPTIONS = {
+  objects: { type: 'string', default: '1000' },
+  concurrency: { type: 'string', default: '16' },
+  workers: { type: 'string', default: '2' },
+  rate: { type: 'string' },
+  timeout: { type: 'string', default: '600' },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const USAGE = `Usage: npm run bench:pipeline -- [--objects N] [--concurrency C] [--workers K] [--rate R] [--timeout SECONDS] [--json]
+  --objects N       objects to upload (default 1000)
+  --concurrency C   uploads in flight (default 16)
+  --workers K       queue consumers, each with its own handler (default 2)
+  --rate R          pace the uploads at R per second (default: all at once)
+  --timeout S       give up waiting for items after S seconds (default 600)
+  --json            one JSON object on stdout instead of the report
+`;
+
+interface Source {
+  name: string;
+  gz: Buffer;
+}
+
+function loadSources(): { from: string; sources: Source[] } {
+  if (existsSync(PAGES_DIR)) {
+    const files = readdirSync(PAGES_DIR).filter((f) => f.endsWith('.html.gz')).sort();
+    if (files.length > 0) return { from: PAGES_DIR, sources: files.map((f) => ({ name: f, gz: readFileSync(join(PAGES_DIR, f)) })) };
+  }
+  const files = readdirSync(EXAMPLES_DIR).filter((f) => /\.(html?|txt)$/i.test(f)).sort();
+  return {
+    from: EXAMPLES_DIR,
+    sources: files.map((f) => ({ name: `${f}.gz`, gz: gzipSync(readFileSync(join(EXAMPLES_DIR, f))) })),
+  };
+}
+
+function positiveInt(name: string, value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) {
+    process.stderr.write(`bench:pipeline: --${name} must be a positive integer, not ${value}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  return n;
+}
+
+function percentile(sorted: number[], p: number): number | null {
+  if (sorted.length === 0) return null;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+/** CPU seconds (user + system) a process has used, from /proc (Linux); null elsewhere. */
+function cpuSecondsOf(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return null;
+  }
+}
+
+interface ItemRow {
+  pk: string;
+  status: string;
+  processedAt: string;
+  errorCode?: string;
+}
+
+async function scanItems(stack: LocalStack): Promise<ItemRow[]> {
+  const rows: ItemRow[] = [];
+  let start: Record<string, never> | undefined;
+  do {
+    const out = await stack.clients.dynamodb.send(
+      new ScanCommand({
+        TableName: stack.resources.names.table,
+        ProjectionExpression: 'pk, #s, processedAt, errorCode',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExclusiveStartKey: start,
+        ConsistentRead: true,
+      }),
+    );
+    for (const it of out.Items ?? []) rows.push(unmarshall(it) as ItemRow);
+    start = out.LastEvaluatedKey as Record<string, never> | undefined;
+  } while (start);
+  return rows;
+}
+
+async function listKeys(stack: LocalStack, bucket: string, prefix: string): Promise<Set<string>> {
+  const keys = new Set<string>();
+  let token: string | undefined;
+  do {
+    const out = await stack.clients.s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
+    for (const o of out.Contents ?? []) if (o.Key) keys.add(o.Key);
+    token = out.IsTruncated ? out.NextContinuationToken : undefined;
+  } while (token);
+  return keys;
+}
+
+async function queueDepth(stack: LocalStack, url: string): Promise<number> {
+  const out = await stack.clients.sqs.send(
+    new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }),
+  );
+  return Number(out.Attributes?.ApproximateNumberOfMessages ?? 0) + Number(out.Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0);
+}
+
+async function main(): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({ args: process.argv.slice(2), options: OPTIONS, strict: true, allowPositionals: false }));
+  } catch (err) {
+    process.stderr.write(`bench:pipeline: ${(err as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const objects = positiveInt('objects', values.objects);
+  const concurrency = positiveInt('concurrency', values.concurrency);
+  const workerCount = positiveInt('workers', values.workers);
+  const timeoutMs = positiveInt('timeout', values.timeout) * 1000;
+  const rate = values.rate === undefined ? null : positiveInt('rate', values.rate);
+  const log = (line: string) => {
+    if (!values.json) process.stderr.write(`${line}\n`);
+  };
+
+  const { from, sources } = loadSources();
+  log(`bench:pipeline: ${objects} objects from ${sources.length} pages in ${from}; ${concurrency} uploads in flight${rate ? ` at ${rate}/s` : ''}; ${workerCount} worker(s)`);
+
+  let moto: MotoServer | null = null;
+  let stack: LocalStack | null = null;
+  const workers: Worker[] = [];
+  try {
+    moto = await startMoto(await freePort());
+    stack = await startLocalStack({ endpoint: moto.endpoint, logLevel: 'SILENT', worker: false });
+    const names = stack.resources.names;
+
+    // One handler per worker: on Lambda each instance has its own, and a handler's batch
+    // processor holds the state of the batch it is working on.
+    const processedCount = new Map<string, number>();
+    let handlerMs = 0;
+    let batches = 0;
+    const config = { outputBucket: names.outputBucket, tableName: names.table, maxInputBytes: DEFAULT_MAX_INPUT_BYTES };
+    for (let i = 0; i < workerCount; i++) {
+      const inner = createHandler({ clients: clientsFromEnv(), config, logger: new Logger({ serviceName: 'winnow', logLevel: 'SILENT' }) });
+      const counted: Handler = async (event, context) => {
+        const t0 = performance.now();
+        const response = await inner(event, context);
+        handlerMs += performance.now() - t0;
+        batches++;
+        const failed = new Set(response.batchItemFailures.map((f) => f.itemIdentifier));
+        for (const record of event.Records) {
+          if (failed.has(record.messageId)) continue;
+          const message = parseMessageBody(record.body);
+          if (message.type !== 'objects') continue;
+          for (const e of message.events) processedCount.set(e.key, (processedCount.get(e.key) ?? 0) + 1);
+        }
+        return response;
+      };
+      workers.push(
+        startWorker({
+          sqs: stack.clients.sqs,
+          queueUrl: stack.resources.queueUrl,
+          handler: counted,
+          onError: (err) => process.stderr.write(`bench:pipeline: worker ${i}: ${(err as Error).message}\n`),
+        }),
+      );
+    }
+
+    const runId = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '');
+    const prefix = `bench/${runId}/`;
+    const keys = Array.from({ length: objects }, (_, i) => `${prefix}${String(i).padStart(6, '0')}-${sources[i % sources.length].name}`);
+    const uploadedAt = new Map<string, number>();
+    const uploadErrors: string[] = [];
+    const cpuNode0 = process.cpuUsage();
+    const cpuMoto0 = cpuSecondsOf(moto.process.pid);
+
+    const started = Date.now();
+    let next = 0;
+    const uploader = async () => {
+      while (next < keys.length) {
+        const i = next++;
+        const key = keys[i];
+        if (rate !== null) {
+          const due = started + (i * 1000) / rate;
+          if (due > Date.now()) await new Promise((r) => setTimeout(r, due - Date.now()));
+        }
+        try {
+          await stack!.clients.s3.send(
+            new PutObjectCommand({ Bucket: names.inputBucket, Key: key, Body: sources[i % sources.length].gz, ContentType: 'application/gzip' }),
+          );
+          uploadedAt.set(key, Date.now());
+        } catch (err) {
+          uploadErrors.push(`${key}: ${(err as Error).message}`);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, objects) }, uploader));
+    const uploadsDoneAt = Date.now();
+    log(`  uploaded ${uploadedAt.size} objects in ${((uploadsDoneAt - started) / 1000).toFixed(1)} s${uploadErrors.length ? ` (${uploadErrors.length} upload errors)` : ''}`);
+
+    // Wait for the queue to drain (GetQueueAttributes is cheap), then read the table. A Scan
+    // costs moto ~0.7 ms of CPU per item, so scanning 1,000 items every second would slow
+    // down the very pipeline being measured. Items are written before their message is
+    // deleted, so an empty queue with items missing means they are lost; the table is
+    // scanned again a few times (GRACE_MS) before the bench says so.
+    const wanted = new Set([...uploadedAt.keys()].map((k) => pkOf(names.inputBucket, k)));
+    const deadline = started + timeoutMs;
+    const GRACE_MS = 10_000;
+    let rows: ItemRow[] = [];
+    let lastReport = 0;
+    let emptySince: number | null = null;
+    for (;;) {
+      const depth = await queueDepth(stack, stack.resources.queueUrl);
+      if (depth === 0) {
+        emptySince ??= Date.now();
+        rows = await scanItems(stack);
+        const present = rows.filter((r) => wanted.has(r.pk)).length;
+        if (present >= wanted.size || Date.now() - emptySince > GRACE_MS) break;
+        log(`  queue empty, ${wanted.size - present} items missing; looking again`);
+      } else {
+        emptySince = null;
+        if (Date.now() - lastReport > 5000) {
+          log(`  ${depth} messages on the queue after ${((Date.now() - started) / 1000).toFixed(0)} s`);
+          lastReport = Date.now();
+        }
+      }
+      if (Date.now() > deadline) {
+        rows = await scanItems(stack);
+        log(`  timed out after ${timeoutMs / 1000} s`);
+        break;
+      }
+      await new Promise((r) => setTimeout(r, depth === 0 ? 2000 : 500));
+    }
+    const confirmedAt = Date.now();
+    const cpuNode = process.cpuUsage(cpuNode0);
+    const cpuMoto1 = cpuSecondsOf(moto.process.pid);
+
+    // Checks: every upload has a done item and its text output; nothing unexpected.
+    const textKeys = await listKeys(stack, names.outputBucket, `text/${prefix}`);
+    const byPk = new Map(rows.map((r) => [r.pk, r]));
+    let done = 0;
+    let failed = 0;
+    let missing = 0;
+    let doneWithoutText = 0;
+    const failures: string[] = [];
+    const latencies: number[] = [];
+    let lastProcessed = 0;
+    for (const [key, at] of uploadedAt) {
+      const row = byPk.get(pkOf(names.inputBucket, key));
+      if (!row) {
+        missing++;
+        continue;
+      }
+      const processed = Date.parse(row.processedAt);
+      lastProcessed = Math.max(lastProcessed, processed);
+      latencies.push(processed - at);
+      if (row.status === 'done') {
+        done++;
+        if (!textKeys.has(`text/${key.replace(/\.gz$/i, '')}`)) doneWithoutText++;
+      } else {
+        failed++;
+        if (failures.length < 10) failures.push(`${key}: ${row.status} ${row.errorCode ?? ''}`.trim());
+      }
+    }
+    const unexpectedItems = rows.filter((r) => !wanted.has(r.pk)).length;
+    const reprocessed = [...processedCount.values()].filter((n) => n > 1).length;
+    const extraRuns = [...processedCount.values()].reduce((s, n) => s + Math.max(0, n - 1), 0);
+    const dlq = await queueDepth(stack, stack.resources.deadLetterQueueUrl);
+    const queueLeft = await queueDepth(stack, stack.resources.queueUrl);
+    latencies.sort((a, b) => a - b);
+    const wallMs = (lastProcessed || confirmedAt) - started;
+    const lost = missing + doneWithoutText + uploadErrors.length;
+
+    const report = {
+      objects,
+      uploaded: uploadedAt.size,
+      uploadErrors: uploadErrors.length,
+      done,
+      failed,
+      missing,
+      doneWithoutText,
+      lost,
+      unexpectedItems,
+      reprocessedKeys: reprocessed,
+      extraProcessings: extraRuns,
+      deadLetters: dlq,
+      queueLeft,
+      workers: workerCount,
+      concurrency,
+      rate,
+      sources: { dir: from, pages: sources.length, bytes: sources.reduce((s, p) => s + p.gz.length, 0) },
+      uploadSeconds: (uploadsDoneAt - started) / 1000,
+      wallSeconds: wallMs / 1000,
+      pagesPerSecond: done > 0 ? (done + failed) / (wallMs / 1000) : 0,
+      latencyMs: {
+        p50: percentile(latencies, 50),
+        p95: percentile(latencies, 95),
+        p99: percentile(latencies, 99),
+        max: latencies.length ? latencies[latencies.length - 1] : null,
+      },
+      batches,
+      handlerSeconds: handlerMs / 1000,
+      cpuSeconds: {
+        node: (cpuNode.user + cpuNode.system) / 1e6,
+        moto: cpuMoto0 !== null && cpuMoto1 !== null ? cpuMoto1 - cpuMoto0 : null,
+      },
+      failures,
+      node: process.version,
+    };
+
+    if (values.json) {
+      process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    } else {
+      const l = report.latencyMs;
+      const out = [
+        '',
+        `winnow pipeline on moto (${report.sources.pages} source pages, ${(report.sources.bytes / 1e6).toFixed(1)} MB gzipped, cycled)`,
+        `  objects         ${objects} uploaded (${report.uploadErrors} upload errors), ${concurrency} in flight${rate ? ` at ${rate}/s` : ''}, ${workerCount} worker(s)`,
+        `  done            ${done}`,
+        `  failed          ${failed}${failures.length ? `  (${failures.join('; ')})` : ''}`,
+        `  missing (lost)  ${missing}${doneWithoutText ? `, and ${doneWithoutText} done without a text output` : ''}`,
+        `  duplicates      ${unexpectedItems} items for keys not uploaded; ${reprocessed} keys processed more than once (${extraRuns} extra runs)`,
+        `  queue left      ${queueLeft}, dead letters ${dlq}`,
+        `  wall time       ${report.wallSeconds.toFixed(1)} s (uploads alone ${report.uploadSeconds.toFixed(1)} s)`,
+        `  throughput      ${report.pagesPerSecond.toFixed(1)} pages/s end to end`,
+        `  upload→item     p50 ${l.p50} ms, p95 ${l.p95} ms, p99 ${l.p99} ms, max ${l.max} ms`,
+        `  handler         ${batches} batches, ${report.handlerSeconds.toFixed(1)} s busy in total`,
+        `  CPU             node ${report.cpuSeconds.node.toFixed(1)} s, moto ${report.cpuSeconds.moto === null ? 'n/a' : `${report.cpuSeconds.moto.toFixed(1)} s`}`,
+        '',
+      ];
+      process.stdout.write(out.join('\n'));
+    }
+    return lost > 0 ? 1 : 0;
+  } finally {
+    for (const w of workers) await w.stop();
+    await stack?.stop();
+    await moto?.stop();
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err) => {
+    process.stderr.write(`bench:pipeline: ${(err as Error).stack ?? String(err)}\n`);
+    process.exitCode = 1;
+  },
+);
