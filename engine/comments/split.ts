@@ -1,0 +1,312 @@
+/**
+ * Split comment threads into comments, with author, date and text where the page shows them.
+ *
+ * HTML: the blocks the HTML path labelled `comments` are grouped by the element that carries
+ * the comments hint (`#comments`, `.comment-list`, a Disqus thread…). Inside it, comment items
+ * are the elements named like one comment (`li.comment`, `article.comment-body`, `#comment-7`,
+ * `div.comment-item`…) or, when none is named so, repeated sibling elements. An item nested in
+ * another (a reply) is a comment of its own; an item that wraps exactly the same blocks as the
+ * one inside it is the same comment. Each item's blocks are then read as author (a block under an
+ * element named author/user/name, or "… says:"), date (under date/time/meta, or a date-like
+ * line), action links ("Reply", "Report") and text.
+ *
+ * Plain text (and HTML threads without item elements): a run of lines is read as
+ * author line ("Name says:", or a short line followed by a date) → optional date → text lines →
+ * "Reply"; "N comments" headers and the comment form around the thread are not comments.
+ *
+ * Linear in the thread's blocks; nothing here touches the article's blocks.
+ */
+import { matchBoilerplate } from '../config/phrases';
+import type { Block } from '../types';
+import type { RawBlock, Region } from '../html/segment';
+
+/** A comment as found on the page, before the spam classifier sees it. */
+export interface FoundComment {
+  author: string | null;
+  date: string | null;
+  text: string;
+  /** Index of the comment's first block in the result's `blocks`. */
+  block: number;
+}
+
+const SAYS = /\s*[,:]?\s*(?:says|said|wrote|schreibt|schrieb|dit|a écrit|dice|dijo|scrive|diz|disse|zegt|schreef|pisze|napisał|пишет|написал)\s?:\s*$/iu;
+
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
+const DATE = new RegExp(
+  [
+    `\\b${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?(?:\\s+\\d{4})?`,
+    `\\b\\d{1,2}(?:st|nd|rd|th)?\\.?\\s+${MONTH}(?:\\s+\\d{4})?`,
+    '\\b\\d{4}-\\d{2}-\\d{2}\\b',
+    '\\b\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}\\b',
+    '\\b\\d+\\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|yrs?)\\s+ago\\b',
+    '\\b(?:yesterday|today|just now)\\b',
+  ].join('|'),
+  'i',
+);
+
+const MAX_AUTHOR_CHARS = 80;
+const MAX_DATE_CHARS = 60;
+const MAX_AUTHOR_WORDS = 6;
+
+function isDateLine(text: string): boolean {
+  return text.length <= MAX_DATE_CHARS && DATE.test(text);
+}
+
+/** "Reply", "Report", "Like", "3 likes", "Load more comments": the thread's controls. */
+function isAction(text: string): boolean {
+  if (text.length > 40 || SAYS.test(text)) return false;
+  if (/^\d+\s+(?:likes?|dislikes?|points?|votes?|replies)$/i.test(text)) return true;
+  const m = matchBoilerplate(text);
+  return m !== null && (m.kind === 'comments' || m.kind === 'share') && !/\d/.test(text);
+}
+
+/** A header of the thread ("3 Comments", "2 thoughts on …") or a line of the comment form. */
+function isThreadFurniture(text: string): boolean {
+  const m = matchBoilerplate(text);
+  return m !== null && (m.kind === 'comment-form' || (m.kind === 'comments' && m.strong));
+}
+
+function authorName(text: string): string {
+  return text.replace(SAYS, '').trim();
+}
+
+function looksLikeName(text: string): boolean {
+  if (text.length > MAX_AUTHOR_CHARS || /[.!?]$/.test(text.replace(/\s+[A-Z]\.$/, ''))) return false;
+  return text.split(/\s+/).length <= MAX_AUTHOR_WORDS;
+}
+
+class Builder {
+  readonly out: FoundComment[] = [];
+  private cur: { author: string | null; date: string | null; parts: string[]; block: number } | null = null;
+
+  start(block: number, author: string | null, date: string | null): void {
+    this.end();
+    this.cur = { author, date, parts: [], block };
+  }
+  get open(): boolean {
+    return this.cur !== null;
+  }
+  get hasText(): boolean {
+    return (this.cur?.parts.length ?? 0) > 0;
+  }
+  get hasDate(): boolean {
+    return this.cur?.date != null;
+  }
+  setDate(date: string): void {
+    if (this.cur) this.cur.date = date;
+  }
+  setAuthor(author: string): void {
+    if (this.cur && !this.cur.author) this.cur.author = author;
+  }
+  get hasAuthor(): boolean {
+    return this.cur?.author != null;
+  }
+  add(text: string): void {
+    this.cur?.parts.push(text);
+  }
+  end(): void {
+    const c = this.cur;
+    this.cur = null;
+    if (c && c.parts.length) {
+      this.out.push({ author: c.author || null, date: c.date, text: c.parts.join('\n\n'), block: c.block });
+    }
+  }
+}
+
+/**
+ * Lines of a thread (text path, or an HTML thread without item elements) → comments.
+ * `items` are `[block index, text]` in order; a null text (a line of another kind) ends a comment.
+ */
+export function splitLinesIntoComments(items: ReadonlyArray<readonly [number, string | null]>): FoundComment[] {
+  const b = new Builder();
+  for (let k = 0; k < items.length; k++) {
+    const [index, text] = items[k]!;
+    const next = items[k + 1]?.[1] ?? undefined;
+    if (text === null) {
+      b.end();
+    } else if (SAYS.test(text) && text.length <= MAX_AUTHOR_CHARS + 8) {
+      b.start(index, authorName(text) || null, null);
+    } else if (isAction(text)) {
+      b.end();
+    } else if (isThreadFurniture(text)) {
+      b.end();
+    } else if (looksLikeName(text) && !isDateLine(text) && next !== undefined && isDateLine(next) && !(b.open && !b.hasText && !b.hasAuthor)) {
+      b.start(index, text, null);
+    } else if (isDateLine(text) && !b.hasText && b.open && !b.hasDate) {
+      b.setDate(text);
+    } else if (isDateLine(text) && !b.open) {
+      b.start(index, null, text);
+    } else if (b.open) {
+      b.add(text);
+    }
+  }
+  b.end();
+  return b.out;
+}
+
+// ---------------------------------------------------------------- HTML
+
+/** Class or id of one comment: `comment`, `comment-body`, `comment-item`, `#comment-7`, `li-comment-7`… */
+const ITEM_TOKEN =
+  /^(?:(?:[a-z]+[-_])?comment(?:[-_](?:body|item|wrap|wrapper|container|entry|single|block|node|card|row|box|thread-item))?|(?:single|user|js|c|ugc)[-_]comment|(?:li|div|article)[-_]comment[-_]?\d+|comment[-_]?\d+|(?:reply|post)[-_]?\d+|dsq-comment|media-comment|comment-thread-item)$/;
+/** Names of the parts of a comment. */
+const AUTHOR_NAMES = /author|user(?!-?content)|(?:^|[-_\s])name|byline|vcard|(?:^|\s)fn(?:\s|$)|profile|commenter|nickname|poster/;
+const DATE_NAMES = /date|time|meta|posted|published|stamp|ago/;
+const TEXT_NAMES = /content|text|message|body(?!-)|entry/;
+const ACTION_NAMES = /reply|report|flag|vote|like|share|action|button/;
+
+function names(r: Region): string {
+  return `${r.className} ${r.id}`.toLowerCase();
+}
+
+function isItemRegion(r: Region): boolean {
+  const tokens = names(r).split(/\s+/);
+  for (const t of tokens) {
+    if (t && t.length <= 40 && ITEM_TOKEN.test(t) && !/form|respond|list|area|count|title|nav|meta|content|text|author|reply-link|links?$/.test(t)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The outermost `comments` hint of a block: the element that holds the thread. */
+function threadContainer(b: RawBlock): number | null {
+  for (const h of b.hints) if (h.kind === 'comments') return h.region;
+  return null;
+}
+
+/** Item regions of a thread: named ones, else repeated siblings. */
+function itemRegions(container: Region | null, regions: Region[], start: number, end: number): Region[] {
+  const inside = regions.filter(
+    (r) => r.start >= start && r.end <= end && r.end > r.start && r !== container && (container === null || r.depth > container.depth),
+  );
+  let items = inside.filter(isItemRegion);
+  if (items.length === 0 && container) {
+    // Repeated siblings: the deepest parent with at least two children of one tag that hold text.
+    const byParent = new Map<string, Region[]>();
+    for (const r of inside) {
+      const key = `${r.parent}:${r.tag}`;
+      const list = byParent.get(key) ?? [];
+      list.push(r);
+      byParent.set(key, list);
+    }
+    let best: Region[] = [];
+    for (const list of byParent.values()) {
+      if (list.length < 2 || !['li', 'article', 'div', 'section', 'dd', 'blockquote'].includes(list[0]!.tag)) continue;
+      if (list.length > best.length) best = list;
+    }
+    items = best;
+  }
+  // The same blocks wrapped twice (li.comment > article.comment-body) are one comment: keep the outer.
+  items.sort((a, b) => a.start - b.start || a.depth - b.depth);
+  const kept: Region[] = [];
+  for (const r of items) {
+    const prev = kept[kept.length - 1];
+    if (prev && prev.start === r.start && prev.end === r.end) continue;
+    kept.push(r);
+  }
+  return kept;
+}
+
+type Part = 'author' | 'date' | 'text' | 'action' | null;
+
+/** What part of a comment a block is, by the innermost element between it and its item that says. */
+function partOf(b: RawBlock, item: Region, regions: Region[]): Part {
+  for (let r: Region | undefined = regions[b.region]; r && r !== item && r.depth > item.depth; r = regions[r.parent]) {
+    const n = names(r);
+    if (!n.trim()) continue;
+    if (AUTHOR_NAMES.test(n)) return 'author';
+    if (DATE_NAMES.test(n)) return 'date';
+    if (TEXT_NAMES.test(n)) return 'text';
+    if (ACTION_NAMES.test(n)) return 'action';
+  }
+  return null;
+}
+
+function readItem(own: number[], item: Region, raw: RawBlock[], regions: Region[]): FoundComment | null {
+  let author: string | null = null;
+  let date: string | null = null;
+  const parts: string[] = [];
+  for (const i of own) {
+    const b = raw[i]!;
+    const text = b.text;
+    const part = partOf(b, item, regions);
+    if (part === 'text') {
+      parts.push(text);
+      continue;
+    }
+    if (isAction(text) || (part === 'action' && text.length <= 40)) continue;
+    if (!author && text.length <= MAX_AUTHOR_CHARS + 8 && (SAYS.test(text) || part === 'author')) {
+      // "Peter Hale says: May 4, 2021" in one block: the name, then the date.
+      const says = /^(.*?)\s*[,:]?\s*(?:says|said|wrote)\s?:\s*(.*)$/iu.exec(text);
+      if (says && says[2] && isDateLine(says[2])) {
+        author = says[1]!.trim() || null;
+        date ??= says[2];
+      } else {
+        author = authorName(text) || null;
+      }
+      continue;
+    }
+    if (!date && isDateLine(text) && (part === 'date' || parts.length === 0)) {
+      date = text;
+      continue;
+    }
+    // Other short lines of the comment's header ("Member", "Top commenter") are not its text.
+    if (parts.length === 0 && (part === 'date' || part === 'author') && text.length <= MAX_DATE_CHARS) continue;
+    parts.push(text);
+  }
+  if (parts.length === 0) return null;
+  return { author, date, text: parts.join('\n\n'), block: own[0]! };
+}
+
+/** Split the HTML path's comment blocks into comments. */
+export function splitHtmlComments(blocks: Block[], raw: RawBlock[], regions: Region[]): FoundComment[] {
+  // Threads: comment blocks grouped by the element holding the comments hint; blocks made comments
+  // by a phrase ("12 Comments" inside the article region) form runs of their own.
+  const threads: { container: Region | null; indexes: number[] }[] = [];
+  let last: { container: Region | null; indexes: number[] } | null = null;
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    // Parts of a comment may carry hints of their own (`.comment-author` reads as an author
+    // byline): under a comments element, every removed block but the form's is the thread's.
+    if (block.kept || block.kind === 'comment-form') continue;
+    const c = threadContainer(raw[i]!);
+    if (block.kind !== 'comments' && c === null) continue;
+    const container = c === null ? null : regions[c] ?? null;
+    const prevIndex = last?.indexes[last.indexes.length - 1] ?? -2;
+    if (last && last.container === container && (container !== null || prevIndex === i - 1)) {
+      last.indexes.push(i);
+    } else {
+      last = { container, indexes: [i] };
+      threads.push(last);
+    }
+  }
+  const out: FoundComment[] = [];
+  for (const thread of threads) {
+    const first = thread.indexes[0]!;
+    const end = thread.indexes[thread.indexes.length - 1]! + 1;
+    const items = itemRegions(thread.container, regions, thread.container?.start ?? first, thread.container?.end ?? end);
+    const member = new Set(thread.indexes);
+    if (items.length === 0) {
+      out.push(...splitLinesIntoComments(thread.indexes.map((i) => [i, raw[i]!.text] as const)));
+      continue;
+    }
+    // Each block belongs to the innermost item that holds it.
+    const owner = new Map<number, Region>();
+    for (const item of items) {
+      for (let i = item.start; i < item.end; i++) {
+        const cur = owner.get(i);
+        if (!cur || item.depth > cur.depth) owner.set(i, item);
+      }
+    }
+    for (const item of items) {
+      const own: number[] = [];
+      for (let i = item.start; i < item.end; i++) if (owner.get(i) === item && member.has(i)) own.push(i);
+      if (own.length === 0) continue;
+      const found = readItem(own, item, raw, regions);
+      if (found) out.push(found);
+    }
+  }
+  out.sort((a, b) => a.block - b.block);
+  return out;
+}
