@@ -1,4 +1,7 @@
 /** Public types of the winnow extraction engine. No AWS, no I/O. */
+import type { FoundComment } from './comments/split';
+
+export type { FoundComment } from './comments/split';
 
 export type Format = 'html' | 'text';
 
@@ -80,6 +83,26 @@ export interface CleanResult {
   emptyReason: string | null;
   /** Which strategy produced the article (e.g. `dom-scoring`, `json-ld`, `text-lines`). */
   strategy: string;
+  /**
+   * The page's comments, split from its comment threads and scored for spam: the genuine ones
+   * (`comments: 'keep-ham'`) or all (`'keep-all'`). Absent with the default `'drop'`.
+   */
+  comments?: Comment[];
+  /** Comments found and comments called spam (absent with `comments: 'drop'`). */
+  commentStats?: { found: number; spam: number };
+}
+
+/** One comment of a page's comment thread. */
+export interface Comment {
+  author: string | null;
+  date: string | null;
+  text: string;
+  /** Spam score in [0, 1] from the comment-spam classifier. */
+  score: number;
+  /** The score is at or above the classifier's threshold. */
+  spam: boolean;
+  /** Index in `blocks` of the comment's first block. */
+  block: number;
 }
 
 /** What a format path (HTML or text) hands to the assembler. */
@@ -90,4 +113,6 @@ export interface Extraction {
   strategy: string;
   /** Set when the path found nothing article-like. */
   emptyReason?: string;
+  /** Comments split from the page's threads (only when the options keep comments). */
+  comments?: FoundComment[];
 }

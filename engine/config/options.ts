@@ -9,6 +9,10 @@ import { TEXT_DEFAULTS, type TextThresholds } from './text';
 
 export type Mode = 'auto' | 'html' | 'text';
 
+/** What becomes of a page's comment threads (always removed from the article text). */
+export type CommentsMode = 'drop' | 'keep-ham' | 'keep-all';
+export const COMMENTS_MODES: readonly CommentsMode[] = ['drop', 'keep-ham', 'keep-all'];
+
 export interface CleanOptions {
   /** `auto` sniffs the content; `html` or `text` force a path. */
   mode: Mode;
@@ -16,6 +20,13 @@ export interface CleanOptions {
   contentType?: string;
   /** Put the detected title first in `text`. */
   includeTitle: boolean;
+  /**
+   * `drop` (default): comments are removed and that is all. `keep-ham`: split into comments,
+   * scored for spam, the genuine ones in `result.comments`. `keep-all`: every comment, with its score.
+   */
+  comments: CommentsMode;
+  /** With `keep-ham`/`keep-all`: append the kept comments to `text` after a separator line. */
+  commentsInText: boolean;
   decode: DecodeThresholds;
   html: HtmlThresholds;
   text: TextThresholds;
@@ -26,6 +37,8 @@ export interface CleanOptionsInput {
   mode?: Mode;
   contentType?: string;
   includeTitle?: boolean;
+  comments?: CommentsMode;
+  commentsInText?: boolean;
   decode?: Partial<DecodeThresholds>;
   html?: Partial<HtmlThresholds>;
   text?: Partial<TextThresholds>;
@@ -34,6 +47,8 @@ export interface CleanOptionsInput {
 export const DEFAULT_OPTIONS: CleanOptions = {
   mode: 'auto',
   includeTitle: true,
+  comments: 'drop',
+  commentsInText: false,
   decode: DECODE_DEFAULTS,
   html: HTML_DEFAULTS,
   text: TEXT_DEFAULTS,
@@ -44,10 +59,16 @@ export function resolveOptions(input: CleanOptionsInput = {}): CleanOptions {
   if (mode !== 'auto' && mode !== 'html' && mode !== 'text') {
     throw new WinnowError('BAD_OPTIONS', `mode must be auto, html or text, not ${String(mode)}`);
   }
+  const comments = input.comments ?? DEFAULT_OPTIONS.comments;
+  if (!COMMENTS_MODES.includes(comments)) {
+    throw new WinnowError('BAD_OPTIONS', `comments must be drop, keep-ham or keep-all, not ${String(comments)}`);
+  }
   return {
     mode,
     contentType: input.contentType,
     includeTitle: input.includeTitle ?? DEFAULT_OPTIONS.includeTitle,
+    comments,
+    commentsInText: input.commentsInText ?? DEFAULT_OPTIONS.commentsInText,
     decode: { ...DECODE_DEFAULTS, ...input.decode },
     html: { ...HTML_DEFAULTS, ...input.html },
     text: { ...TEXT_DEFAULTS, ...input.text },
