@@ -7,6 +7,7 @@
  * No AWS and no I/O here: the CLI and the Lambda are thin adapters around `clean`.
  */
 import { assemble } from './assemble';
+import { withComments } from './comments';
 import { resolveOptions, type CleanOptionsInput } from './config/options';
 import { decode } from './decode';
 import { sniffFormat } from './decode/sniff';
@@ -20,10 +21,12 @@ export function clean(input: Uint8Array | string, options?: CleanOptionsInput): 
   const format: Format = opts.mode === 'auto' ? sniffFormat(decoded.text) : opts.mode;
   const extraction =
     format === 'html' ? extractHtml(decoded.text, opts) : extractText(decoded.text, opts);
-  return assemble(extraction, format, decoded, opts);
+  const result = assemble(extraction, format, decoded, opts);
+  return opts.comments === 'drop' ? result : withComments(result, extraction.comments ?? [], opts);
 }
 
 export { WinnowError, isWinnowError, type WinnowErrorCode } from './errors';
-export { DEFAULT_OPTIONS, resolveOptions, type CleanOptions, type CleanOptionsInput } from './config/options';
+export { DEFAULT_OPTIONS, resolveOptions, COMMENTS_MODES, type CleanOptions, type CleanOptionsInput, type CommentsMode } from './config/options';
+export { classifySpam, spamScore } from './comments';
 export type * from './types';
 export { FILTER_VERSION } from './version';

@@ -8,6 +8,7 @@ import { classify } from './classify';
 import { chooseRoot, scoreBlocks } from './score';
 import { regionLabel, segment } from './segment';
 import { chooseTitle } from './title';
+import { splitHtmlComments } from '../comments/split';
 import { detectLanguage } from '../text/language';
 import type { Block } from '../types';
 
@@ -39,6 +40,7 @@ export function extractHtml(html: string, opts: CleanOptions): Extraction {
     language,
     blocks,
     strategy: 'dom-scoring',
+    comments: opts.comments === 'drop' ? undefined : splitHtmlComments(blocks, raw, regions),
     emptyReason: hasArticle
       ? undefined
       : root.region

@@ -16,6 +16,7 @@ import { chooseRun, decide, judgeLine, runAfterHeadline, scoreInContext, type De
 import { detectLanguage, words } from './language';
 import { splitLines } from './lines';
 import { findTitle, titleDuplicates } from './title';
+import { splitLinesIntoComments } from '../comments/split';
 
 export { detectLanguage } from './language';
 
@@ -90,6 +91,12 @@ export function extractText(text: string, opts: CleanOptions): Extraction {
   });
 
   const extraction: Extraction = { title: title.title, language, blocks, strategy };
+  if (opts.comments !== 'drop') {
+    // From the first comment line on, other kinds (the form, the footer) end the comment they follow.
+    const first = blocks.findIndex((b) => b.kind === 'comments');
+    extraction.comments =
+      first < 0 ? [] : splitLinesIntoComments(blocks.slice(first).map((b) => [b.index, b.kind === 'comments' ? b.text : null] as const));
+  }
   if (!run) {
     extraction.emptyReason = `no run of prose lines scored at least ${t.minRunScore} (${lines.length} lines, ${
       judged.filter((j) => j.cls === 'good').length
