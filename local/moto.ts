@@ -63,7 +63,8 @@ export async function startMoto(port: number, { timeoutMs = 20_000 } = {}): Prom
   for (;;) {
     const early = await Promise.race([exited, new Promise<'wait'>((r) => setTimeout(() => r('wait'), 150))]);
     if (early !== 'wait') {
-      if (early instanceof Error && early.code === 'ENOENT') throw new MotoMissingError();
+      // Not `instanceof Error`: under jest the spawn error comes from another realm.
+      if (typeof early === 'object' && early !== null && early.code === 'ENOENT') throw new MotoMissingError();
       throw new Error(`moto_server exited before it was ready (${String(early)}): ${stderr.trim().slice(-500)}`);
     }
     if (await isUp(endpoint)) break;
