@@ -22,6 +22,11 @@ const COMMANDS: Record<string, CommandEntry> = {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     load: () => require('./commands/clean') as Command,
   },
+  spam: {
+    summary: 'score comments (JSON lines of {"id", "text"}) as spam or not',
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    load: () => require('./commands/spam') as Command,
+  },
   local: {
     summary: 'run the whole pipeline locally on moto (S3, SQS, DynamoDB) with the Lambda handler',
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -52,6 +57,9 @@ Examples:
   curl -s https://example.com | winnow clean -
   winnow clean --out-dir out/ pages/*.html.gz
   winnow clean --format json page.html      the whole result as JSON
+  winnow clean --comments keep-ham --format json page.html
+                                            the article and its genuine comments
+  winnow spam comments.jsonl                {"id", "spam", "score"} for each comment
 
 Exit status: 0 ok, 1 some input failed, 2 bad command line.
 `;
