@@ -31,6 +31,13 @@ Options:
       --content-type VALUE a Content-Type that came with the bytes, for its charset,
                            e.g. 'text/html; charset=ISO-8859-1'
       --no-title           leave the detected title out of the text
+      --comments drop|keep-ham|keep-all
+                           drop (default): comment threads are removed; keep-ham: they are
+                           split into comments and the genuine ones (not spam) are kept in the
+                           JSON result ("comments", "commentStats"); keep-all: every comment
+                           with its spam score
+      --comments-in-text   with keep-ham or keep-all, append the kept comments to the text
+                           after a "----- N comments -----" line
   -h, --help               show this help
 
 Errors: one line per failed FILE on stderr, "winnow: FILE: CODE: message", with CODE one of
@@ -47,11 +54,14 @@ const OPTIONS = {
   mode: { type: 'string', short: 'm' },
   'content-type': { type: 'string' },
   'no-title': { type: 'boolean' },
+  comments: { type: 'string' },
+  'comments-in-text': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
 const FORMATS = ['text', 'json'] as const;
 const MODES = ['auto', 'html', 'text'] as const;
+const COMMENT_MODES = ['drop', 'keep-ham', 'keep-all'] as const;
 type OutputFormat = (typeof FORMATS)[number];
 
 /** Input bytes read beyond `maxBytes` before giving up: gzip never shrinks data by more than its framing. */
@@ -85,6 +95,13 @@ function parse(argv: string[]): Settings | 'help' {
   if (!(MODES as readonly string[]).includes(mode)) {
     throw new UsageError(`--mode must be auto, html or text, not '${mode}'`);
   }
+  const comments = values.comments ?? 'drop';
+  if (!(COMMENT_MODES as readonly string[]).includes(comments)) {
+    throw new UsageError(`--comments must be drop, keep-ham or keep-all, not '${comments}'`);
+  }
+  if (values['comments-in-text'] && comments === 'drop') {
+    throw new UsageError('--comments-in-text needs --comments keep-ham or keep-all');
+  }
   const outDir = values['out-dir'] ?? null;
   if (outDir === '') throw new UsageError('--out-dir needs a folder name');
   if (positionals.length === 0) throw new UsageError('no FILE given (use - for standard input)');
@@ -97,6 +114,8 @@ function parse(argv: string[]): Settings | 'help' {
   const options: Engine.CleanOptionsInput = { mode: mode as Engine.CleanOptions['mode'] };
   if (values['content-type'] !== undefined) options.contentType = values['content-type'];
   if (values['no-title']) options.includeTitle = false;
+  if (comments !== 'drop') options.comments = comments as Engine.CommentsMode;
+  if (values['comments-in-text']) options.commentsInText = true;
   return { files: positionals, outDir, format: format as OutputFormat, options };
 }
 
