@@ -43,6 +43,9 @@ export interface PageItem {
   removedByKind?: Record<string, { blocks: number; chars: number }>;
   /** Blocks removed as comment threads or comment forms. */
   commentBlocksRemoved?: number;
+  /** Comments split from the threads, and those the classifier called spam (when the pipeline keeps comments). */
+  commentsFound?: number;
+  spamComments?: number;
   emptyReason?: string;
 }
 
@@ -92,6 +95,10 @@ export function doneItem(event: S3ObjectEvent, result: CleanResult, keys: Output
   if (result.title) item.title = result.title;
   if (result.language) item.language = result.language;
   if (result.emptyReason) item.emptyReason = result.emptyReason;
+  if (result.commentStats) {
+    item.commentsFound = result.commentStats.found;
+    item.spamComments = result.commentStats.spam;
+  }
   return item;
 }
 
