@@ -4,6 +4,7 @@
  */
 import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { COMMENTS_MODES, type CommentsMode } from '../engine';
 import type { PipelineClients, PipelineConfig } from './process-object';
 
 export const DEFAULT_MAX_INPUT_BYTES = 10 * 1024 * 1024;
@@ -23,10 +24,15 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PipelineCon
     throw new Error('winnow handler: OUTPUT_BUCKET and TABLE_NAME must be set in the environment');
   }
   const maxInputBytes = Number(env.MAX_INPUT_BYTES ?? DEFAULT_MAX_INPUT_BYTES);
+  // What becomes of comment threads: drop (default), keep-ham or keep-all (engine option `comments`).
+  const comments = (env.WINNOW_COMMENTS || 'drop').trim().toLowerCase() as CommentsMode;
+  if (!COMMENTS_MODES.includes(comments)) {
+    throw new Error(`winnow handler: WINNOW_COMMENTS must be ${COMMENTS_MODES.join(', ')}, not "${env.WINNOW_COMMENTS}"`);
+  }
   return {
     outputBucket,
     tableName,
     maxInputBytes: Number.isFinite(maxInputBytes) && maxInputBytes > 0 ? maxInputBytes : DEFAULT_MAX_INPUT_BYTES,
-    engine: { decode: { maxBytes: maxInputBytes > 0 ? maxInputBytes : DEFAULT_MAX_INPUT_BYTES } },
+    engine: { decode: { maxBytes: maxInputBytes > 0 ? maxInputBytes : DEFAULT_MAX_INPUT_BYTES }, comments },
   };
 }
