@@ -4,6 +4,7 @@
  * same Lambda handler. Everything it started is stopped by `stop()`.
  */
 import { Logger } from '@aws-lambda-powertools/logger';
+import type { CommentsMode } from '../engine';
 import { createHandler, type Handler } from '../lambdas/handler';
 import { clientsFromEnv, DEFAULT_MAX_INPUT_BYTES } from '../lambdas/clients';
 import { isUp, startMoto, type MotoServer } from './moto';
@@ -21,6 +22,8 @@ export interface LocalStackOptions {
   resources?: ResourceOptions;
   /** Log level of the handler's structured logs (Powertools): DEBUG, INFO, WARN, ERROR, SILENT. */
   logLevel?: string;
+  /** What the handler does with comment threads (engine option `comments`, default drop). */
+  comments?: CommentsMode;
   /** Start the worker (default true). Tests that drive the handler themselves turn it off. */
   worker?: boolean;
 }
@@ -66,7 +69,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const resources = await createResources(clients, names, options.resources ?? DEFAULT_RESOURCE_OPTIONS);
     const handler = createHandler({
       clients: clientsFromEnv(),
-      config: { outputBucket: names.outputBucket, tableName: names.table, maxInputBytes: DEFAULT_MAX_INPUT_BYTES },
+      config: {
+        outputBucket: names.outputBucket,
+        tableName: names.table,
+        maxInputBytes: DEFAULT_MAX_INPUT_BYTES,
+        ...(options.comments ? { engine: { comments: options.comments } } : {}),
+      },
       logger: new Logger({ serviceName: 'winnow', logLevel: (options.logLevel ?? 'INFO') as 'INFO' }),
     });
     const worker =

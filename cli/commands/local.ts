@@ -20,6 +20,8 @@ Options:
       --once            stop after the examples instead of waiting for Ctrl-C
                         (the default when standard input is not a terminal)
       --log-level LEVEL handler logs: DEBUG, INFO (default), WARN, ERROR, SILENT
+      --comments MODE   comment threads: drop (default), keep-ham (genuine comments in the
+                        JSON output, counts in the table item) or keep-all
   -h, --help            show this help
 `;
 
@@ -28,6 +30,7 @@ const OPTIONS = {
   examples: { type: 'boolean' },
   once: { type: 'boolean' },
   'log-level': { type: 'string' },
+  comments: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -65,6 +68,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
     await write(io.stderr, `winnow local: --port must be a port number, not ${values.port}\n`);
     return EXIT_USAGE;
   }
+  const comments = values.comments ?? 'drop';
+  if (!['drop', 'keep-ham', 'keep-all'].includes(comments)) {
+    await write(io.stderr, `winnow local: --comments must be drop, keep-ham or keep-all, not '${comments}'\n`);
+    return EXIT_USAGE;
+  }
   // Loaded only now, so `winnow --help` never pays for the AWS SDK.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { startLocalStack } = require('../../local/stack') as typeof import('../../local/stack');
@@ -72,7 +80,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   await write(io.stderr, endpoint ? `winnow local: using ${endpoint}\n` : `winnow local: starting moto on 127.0.0.1:${port ?? 4566}…\n`);
   let stack;
   try {
-    stack = await startLocalStack({ endpoint, port, logLevel: values['log-level'] });
+    stack = await startLocalStack({ endpoint, port, logLevel: values['log-level'], comments: comments as 'drop' | 'keep-ham' | 'keep-all' });
   } catch (err) {
     await write(io.stderr, `winnow local: ${(err as Error).message}\n`);
     return EXIT_FAILED;
