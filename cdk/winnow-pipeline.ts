@@ -37,8 +37,12 @@ export const WINNOW_DEFAULTS = {
   maxConcurrency: 10,
   logRetentionDays: 30,
   logLevel: 'INFO',
+  comments: 'drop',
   removalPolicy: RemovalPolicy.RETAIN,
 } as const;
+
+/** What the handler does with comment threads (`WINNOW_COMMENTS`, the engine's `comments` option). */
+export const COMMENT_MODES = ['drop', 'keep-ham', 'keep-all'] as const;
 
 /** SQS recommends a queue visibility timeout of at least six times the function timeout. */
 export const VISIBILITY_TIMEOUT_FACTOR = 6;
@@ -115,6 +119,14 @@ export interface WinnowPipelineProps {
    * @default 'INFO'
    */
   readonly logLevel?: string;
+
+  /**
+   * Comment threads: `drop` removes them; `keep-ham` also splits them into comments and keeps
+   * the genuine ones (spam classifier) in the JSON output, with counts in the table item;
+   * `keep-all` keeps every comment with its spam score. Passed as `WINNOW_COMMENTS`.
+   * @default 'drop'
+   */
+  readonly comments?: string;
 
   /**
    * Removal policy of the data: created input bucket, output bucket, access-log bucket, table,
@@ -212,6 +224,10 @@ export class WinnowPipeline extends Construct {
     const logLevel = (props.logLevel ?? WINNOW_DEFAULTS.logLevel).toUpperCase();
     if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
       throw new Error(`WinnowPipeline: logLevel must be one of ${LOG_LEVELS.join(', ')}, got ${props.logLevel}`);
+    }
+    const comments = (props.comments ?? WINNOW_DEFAULTS.comments).toLowerCase();
+    if (!(COMMENT_MODES as readonly string[]).includes(comments)) {
+      throw new Error(`WinnowPipeline: comments must be one of ${COMMENT_MODES.join(', ')}, got ${props.comments}`);
     }
 
     // ── Buckets ────────────────────────────────────────────────────────────────────────────
@@ -323,6 +339,7 @@ export class WinnowPipeline extends Construct {
         TABLE_NAME: this.table.tableName,
         POWERTOOLS_SERVICE_NAME: 'winnow',
         LOG_LEVEL: logLevel,
+        WINNOW_COMMENTS: comments,
       },
       bundling: {
         forceDockerBundling: false, // the locally installed esbuild; no Docker here

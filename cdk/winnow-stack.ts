@@ -37,6 +37,7 @@ export const CONTEXT_DEFAULTS = {
   maxConcurrency: WINNOW_DEFAULTS.maxConcurrency,
   logRetentionDays: WINNOW_DEFAULTS.logRetentionDays,
   logLevel: WINNOW_DEFAULTS.logLevel,
+  comments: WINNOW_DEFAULTS.comments,
   removalPolicy: 'retain',
 } as const;
 
@@ -70,6 +71,7 @@ export function readWinnowContext(node: Node): WinnowContext {
     maxConcurrency: num('maxConcurrency'),
     logRetentionDays: num('logRetentionDays'),
     logLevel: str('logLevel').toUpperCase(),
+    comments: str('comments').toLowerCase(),
     removalPolicy: removal,
   };
 }
@@ -113,6 +115,7 @@ export class WinnowStack extends Stack {
       maxConcurrency: ctx.maxConcurrency,
       logRetention: retentionDays(ctx.logRetentionDays),
       logLevel: ctx.logLevel,
+      comments: ctx.comments,
       removalPolicy: ctx.removalPolicy === 'destroy' ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
       ...props.pipeline,
     });

@@ -208,7 +208,7 @@ describe('WinnowStack with the cdk.json defaults', () => {
     }
   });
 
-  test('function: nodejs22.x on arm64, handler, memory, timeout, exactly the four env vars, own log group and role', () => {
+  test('function: nodejs22.x on arm64, handler, memory, timeout, exactly the five env vars, own log group and role', () => {
     const fn = resources[ids.fn].Properties;
     expect(fn.Runtime).toBe('nodejs22.x');
     expect(fn.Architectures).toEqual(['arm64']);
@@ -221,6 +221,7 @@ describe('WinnowStack with the cdk.json defaults', () => {
         TABLE_NAME: { Ref: ids.table },
         POWERTOOLS_SERVICE_NAME: 'winnow',
         LOG_LEVEL: 'INFO',
+        WINNOW_COMMENTS: 'drop',
       },
     });
     expect(fn.LoggingConfig).toEqual({ LogGroup: { Ref: ids.logGroup } });
@@ -403,6 +404,7 @@ describe('WinnowStack with every context option overridden', () => {
     maxConcurrency: 4,
     logRetentionDays: 7,
     logLevel: 'debug',
+    comments: 'Keep-Ham',
     removalPolicy: 'destroy',
   };
   let stack: WinnowStack;
@@ -436,7 +438,7 @@ describe('WinnowStack with every context option overridden', () => {
     }));
   });
 
-  test('numbers from context: visibility, redrive, memory, timeout, batching, concurrency, log level and retention', () => {
+  test('numbers from context: visibility, redrive, memory, timeout, batching, concurrency, log level, comments and retention', () => {
     const queue = Object.values(resources).find((r) => r.Type === 'AWS::SQS::Queue' && r.Properties.RedrivePolicy)!;
     expect(queue.Properties.VisibilityTimeout).toBe(6 * 120 + 10);
     expect(queue.Properties.RedrivePolicy.maxReceiveCount).toBe(3);
@@ -444,7 +446,7 @@ describe('WinnowStack with every context option overridden', () => {
       Runtime: 'nodejs22.x',
       MemorySize: 2048,
       Timeout: 120,
-      Environment: { Variables: Match.objectLike({ LOG_LEVEL: 'DEBUG' }) },
+      Environment: { Variables: Match.objectLike({ LOG_LEVEL: 'DEBUG', WINNOW_COMMENTS: 'keep-ham' }) },
     });
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       BatchSize: 50,
@@ -478,6 +480,7 @@ describe('bad context is refused at synth', () => {
     [{ memorySize: 'lots' }, /context memorySize: expected a number/],
     [{ logRetentionDays: 31 }, /logRetentionDays: 31 is not a CloudWatch Logs retention/],
     [{ logLevel: 'LOUD' }, /logLevel must be one of/],
+    [{ comments: 'keep-some' }, /comments must be one of drop, keep-ham, keep-all/],
     [{ removalPolicy: 'keep' }, /removalPolicy: expected "retain" or "destroy"/],
   ])('%j', (context, message) => {
     const app = new App({ context: { ...cdkJson.context, ...context }, outdir: tmpOutdir() });
