@@ -51,8 +51,8 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?|[!?$€£#@]/gu;
 
 /** Cues named by regular expressions, each a feature of its own (`#name`). */
 const CUES: ReadonlyArray<[string, RegExp]> = [
-  ['url', /https?:\/\/|www\.|\b[a-z0-9-]{2,}\s?(?:\.|\[dot\]|\(dot\)| dot )\s?(?:com|net|org|info|biz|ly|me|tv|co|us|uk|de|ru|in)\b|watch\?v=|youtu\.?be|bit\.ly|goo\.gl/i],
-  ['email', /[\w.+-]+@[\w-]+\.[\w.]{2,}/],
+  ['url', /https?:\/\/|www\.|\b[a-z0-9-]{2,63}\s?(?:\.|\[dot\]|\(dot\)| dot )\s?(?:com|net|org|info|biz|ly|me|tv|co|us|uk|de|ru|in)\b|watch\?v=|youtu\.?be|bit\.ly|goo\.gl/i],
+  ['email', /[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]{2,63}/],
   ['phone', /(?:\+?\d[\s().-]?){9,}/],
   ['money', /[$€£]\s?\d|\b(?:money|cash|earn(?:ing)?|income|paypal|bitcoin|dollars?|profit|rich|per (?:day|hour|week)|work(?:ing)? (?:from|at) home)\b/i],
   ['prize', /\b(?:free|prizes?|win(?:ner)?|gift ?cards?|giveaway|offers?|discount|cheap|deals?|promo|coupon|claim|bonus|lottery)\b/i],
@@ -83,6 +83,10 @@ function shouting(text: string): number {
  */
 const NGRAM_WEIGHT = 0.5;
 
+/** Characters of a comment that are read (longer comments are cut; every pattern stays linear). */
+const MAX_CHARS = 2000;
+const MAX_RAW_CHARS = 8 * MAX_CHARS;
+
 export interface FeatureOptions {
   bits: number;
 }
@@ -99,7 +103,8 @@ export function cues(text: string): string[] {
  * squared values sum to NGRAM_WEIGHT² (long and short comments weigh alike); the cues have weight one.
  */
 export function featurize(raw: string, opts: FeatureOptions): FeatureVector {
-  const text = normalizeComment(raw);
+  // A comment's first few thousand characters tell what it is; the rest would only cost time.
+  const text = normalizeComment(raw.length > MAX_RAW_CHARS ? raw.slice(0, MAX_RAW_CHARS) : raw).slice(0, MAX_CHARS);
   const lower = text.toLowerCase();
   const mask = (1 << opts.bits) - 1;
   const grams: string[] = [];

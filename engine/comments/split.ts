@@ -124,7 +124,7 @@ export function splitLinesIntoComments(items: ReadonlyArray<readonly [number, st
     const next = items[k + 1]?.[1] ?? undefined;
     if (text === null) {
       b.end();
-    } else if (SAYS.test(text) && text.length <= MAX_AUTHOR_CHARS + 8) {
+    } else if (text.length <= MAX_AUTHOR_CHARS + 8 && SAYS.test(text)) {
       b.start(index, authorName(text) || null, null);
     } else if (isAction(text)) {
       b.end();
