@@ -1,0 +1,302 @@
+/**
+ * Comments: threads split into comments (HTML and plain text), the spam classifier, the
+ * `comments` options, the table item's counts and the `winnow spam` command.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, statSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { clean, resolveOptions, isWinnowError, type CleanResult } from '../engine';
+import { normalizeComment } from '../engine/comments/features';
+import { createScorer, type SpamModel } from '../engine/comments/model';
+import { classifySpam, spamScore } from '../engine/comments/spam';
+import { configFromEnv } from '../lambdas/clients';
+import { doneItem } from '../lambdas/item';
+import { outputKeys } from '../lambdas/output-keys';
+
+const ROOT = join(__dirname, '..');
+const BIN = join(ROOT, 'bin', 'winnow.cjs');
+const WORDPRESS = readFileSync(join(ROOT, 'examples', 'wordpress-post.html'));
+const BLOG_TEXT = readFileSync(join(__dirname, 'fixtures', 'text', 'blog-with-comments.txt'), 'utf8');
+const MODEL_PATH = join(ROOT, 'engine', 'comments', 'spam-model.json');
+
+const PETER = 'What a wonderful project. My grandfather worked at this mill';
+const WATCHES = 'Check out my website for cheap watches';
+
+describe('HTML: a WordPress comment thread', () => {
+  const all = clean(WORDPRESS, { comments: 'keep-all' });
+
+  it('splits the thread into its two comments, with author, date and text', () => {
+    expect(all.comments).toHaveLength(2);
+    const [peter, watches] = all.comments!;
+    expect(peter).toMatchObject({ author: 'Peter Hale', date: 'May 4, 2021 at 9:12 am', spam: false });
+    expect(peter!.text.startsWith(PETER)).toBe(true);
+    expect(watches).toMatchObject({ author: 'Best Replica Watches', date: null, spam: true });
+    expect(watches!.text).toContain(WATCHES);
+    // Neither the "Reply" links, the thread's heading nor the comment form are comments.
+    for (const c of all.comments!) expect(c.text).not.toMatch(/^Reply$|thoughts on|Leave a Reply|Post Comment/m);
+    expect(all.commentStats).toEqual({ found: 2, spam: 1 });
+  });
+
+  it('points each comment at its first block', () => {
+    for (const c of all.comments!) expect(all.blocks[c.block]!.kept).toBe(false);
+  });
+
+  it('keep-ham keeps only the genuine comment, and still counts the spam', () => {
+    const ham = clean(WORDPRESS, { comments: 'keep-ham' });
+    expect(ham.comments!.map((c) => c.author)).toEqual(['Peter Hale']);
+    expect(ham.comments![0]!.score).toBeLessThan(0.5);
+    expect(ham.commentStats).toEqual({ found: 2, spam: 1 });
+  });
+
+  it('drop (the default) gives exactly the result it always gave: no comments, same text', () => {
+    const plain = clean(WORDPRESS);
+    const dropped = clean(WORDPRESS, { comments: 'drop' });
+    expect(dropped).toEqual(plain);
+    expect(plain).not.toHaveProperty('comments');
+    expect(plain).not.toHaveProperty('commentStats');
+    expect(plain.text).not.toContain(PETER);
+    // Keeping comments never changes the article.
+    expect(all.body).toBe(plain.body);
+    expect(all.text).toBe(plain.text);
+    expect(all.blocks).toEqual(plain.blocks);
+  });
+
+  it('commentsInText appends the kept comments after the article, under a separator', () => {
+    const plain = clean(WORDPRESS);
+    const withText = clean(WORDPRESS, { comments: 'keep-ham', commentsInText: true });
+    expect(withText.body).toBe(plain.body);
+    expect(withText.text.startsWith(`${plain.text}\n\n----- 1 comment -----\n\nPeter Hale · May 4, 2021 at 9:12 am\n${PETER}`)).toBe(true);
+    expect(withText.text).not.toContain(WATCHES);
+    const allText = clean(WORDPRESS, { comments: 'keep-all', commentsInText: true }).text;
+    expect(allText).toContain('----- 2 comments -----');
+    expect(allText).toMatch(/\[spam 1\.00\] Best Replica Watches\nGreat post/);
+  });
+});
+
+describe('HTML: other thread shapes', () => {
+  const page = (thread: string): string => `<!doctype html><html lang="en"><head><title>The Harbour Reopens</title></head><body>
+<article><h1>The Harbour Reopens</h1>
+<p>After eighteen months of repairs, the old harbour reopened on Saturday morning, and the first boats came in with the tide before nine o'clock.</p>
+<p>The council spent most of the budget on the north wall, which had been cracked by the storms of the winter before last, and on new mooring rings along the quay.</p>
+<p>Fishermen who had moved their boats to the next town say they will come back over the summer, once the fuel pump on the pier is working again.</p>
+</article>
+${thread}
+</body></html>`;
+
+  it('nested replies are comments of their own', () => {
+    const html = page(`<div id="comments"><h2>3 Comments</h2><ol class="comment-list">
+<li class="comment depth-1" id="comment-1"><article class="comment-body">
+  <div class="comment-author">Ann Lee</div><div class="comment-metadata">June 2, 2021</div>
+  <div class="comment-content"><p>Good to see the quay busy again.</p></div><div class="reply"><a href="#r">Reply</a></div></article>
+  <ol class="children"><li class="comment depth-2" id="comment-2"><article class="comment-body">
+    <div class="comment-author">Bo Berg</div><div class="comment-metadata">June 3, 2021</div>
+    <div class="comment-content"><p>Agreed, the north wall looks solid now.</p></div></article></li></ol>
+</li>
+<li class="comment depth-1" id="comment-3"><article class="comment-body">
+  <div class="comment-author">Cy Diaz</div><div class="comment-content"><p>When does the fuel pump open?</p></div></article></li>
+</ol></div>`);
+    const r = clean(html, { comments: 'keep-all' });
+    expect(r.comments!.map((c) => [c.author, c.date, c.text])).toEqual([
+      ['Ann Lee', 'June 2, 2021', 'Good to see the quay busy again.'],
+      ['Bo Berg', 'June 3, 2021', 'Agreed, the north wall looks solid now.'],
+      ['Cy Diaz', null, 'When does the fuel pump open?'],
+    ]);
+    expect(r.body).toBe(clean(html).body);
+  });
+
+  it('repeated siblings without comment class names are split too', () => {
+    const html = page(`<section id="comments"><h3>Readers' comments</h3>
+<div class="c"><p class="who">Dee says:</p><p>The photos of the old wall are great.</p></div>
+<div class="c"><p class="who">Eli says:</p><p>I hope the café on the pier opens again as well.</p></div>
+</section>`);
+    const r = clean(html, { comments: 'keep-all' });
+    expect(r.comments!.map((c) => [c.author, c.text])).toEqual([
+      ['Dee', 'The photos of the old wall are great.'],
+      ['Eli', 'I hope the café on the pier opens again as well.'],
+    ]);
+  });
+
+  it('a page without a thread has no comments', () => {
+    const r = clean(page(''), { comments: 'keep-all' });
+    expect(r.comments).toEqual([]);
+    expect(r.commentStats).toEqual({ found: 0, spam: 0 });
+  });
+});
+
+describe('plain text: a blog post with a comment thread', () => {
+  const r = clean(BLOG_TEXT, { mode: 'text', comments: 'keep-all' });
+
+  it('reads author, date and text of each comment, without Reply lines or the form', () => {
+    expect(r.comments!.map((c) => [c.author, c.date])).toEqual([
+      ['Peter Holm', 'March 3, 2021 at 4:12 pm'],
+      ['Anna K.', 'March 4, 2021 at 9:30 am'],
+      ['Tom', 'March 5, 2021 at 11:02 am'],
+    ]);
+    expect(r.comments![0]!.text).toBe(
+      'What a wonderful story. I remember reading in that old room as a child, and I am so glad that the town did not give up on it.',
+    );
+    for (const c of r.comments!) {
+      expect(c.text).not.toMatch(/Reply|Comments|email|Riverside Weekly/);
+      expect(c.spam).toBe(false);
+    }
+  });
+
+  it('leaves the article as it was', () => {
+    const plain = clean(BLOG_TEXT, { mode: 'text' });
+    expect(r.body).toBe(plain.body);
+    expect(r.text).toBe(plain.text);
+  });
+});
+
+describe('spam classifier', () => {
+  // Written for this test, in the style of comments under articles; none is a training line.
+  const spam = [
+    'Earn $500 a day working from home, visit www.quick-cash-now.biz',
+    'Please subscribe to my channel, I post new covers every week!',
+    'Contact me at loans4u@example.com for cheap loans',
+    'Nice article. Visit my blog for more tips on weight loss http://slim-fast-tips.example',
+    'CHECK OUT MY NEW VIDEO!!! LIKE AND SUBSCRIBE!!!',
+    'Call 555-123-4567 now for a free iPhone giveaway',
+  ];
+  const ham = [
+    'Interesting article. Does anyone know when the bridge reopens?',
+    'My daughter goes to that school and the teachers are great.',
+    'This song brings back so many memories.',
+    'The author forgets that the tax was already cut in 2018, so the comparison with last year is misleading.',
+  ];
+
+  it.each(spam)('spam: %s', (text) => {
+    expect(classifySpam(text).spam).toBe(true);
+  });
+
+  it.each(ham)('genuine: %s', (text) => {
+    expect(classifySpam(text).spam).toBe(false);
+  });
+
+  it('scores are probabilities, repeatable, and agree with the threshold', () => {
+    for (const text of [...spam, ...ham, '', '!!!', 'a'.repeat(10_000)]) {
+      const { spam: isSpam, score } = classifySpam(text);
+      expect(score).toBeGreaterThanOrEqual(0);
+      expect(score).toBeLessThanOrEqual(1);
+      expect(spamScore(text)).toBe(score);
+      expect(isSpam).toBe(score >= 0.5);
+    }
+  });
+
+  it('reads comments as shown: tags dropped, references decoded, zero-width characters removed', () => {
+    expect(normalizeComment('Great&#39;s <b>news</b><br />see <a href="http://x.example/p">here</a>\ufeff')).toBe(
+      "Great's news see here http://x.example/p",
+    );
+    expect(spamScore('Check out my channel&#39;s new video<br />\ufeff')).toBeCloseTo(spamScore("Check out my channel's new video"), 10);
+  });
+
+  it('the committed model loads, is one small JSON file, and its scorer is the default one', () => {
+    const bytes = statSync(MODEL_PATH).size;
+    expect(bytes).toBeLessThan(100 * 1024);
+    const model = JSON.parse(readFileSync(MODEL_PATH, 'utf8')) as SpamModel;
+    expect(model.format).toBe('winnow-spam-lr/1');
+    expect(Buffer.from(model.weights, 'base64')).toHaveLength(1 << model.bits);
+    expect(model.threshold).toBeGreaterThan(0);
+    const scorer = createScorer(model);
+    for (const text of [...spam, ...ham]) expect(scorer.score(text)).toBe(spamScore(text));
+  });
+
+  it('a model whose weights do not match its size is refused', () => {
+    const model = JSON.parse(readFileSync(MODEL_PATH, 'utf8')) as SpamModel;
+    expect(() => createScorer({ ...model, bits: model.bits + 1 })).toThrow(/weights/);
+  });
+});
+
+describe('options', () => {
+  it('comments defaults to drop and rejects unknown modes', () => {
+    expect(resolveOptions().comments).toBe('drop');
+    expect(resolveOptions().commentsInText).toBe(false);
+    let caught: unknown;
+    try {
+      resolveOptions({ comments: 'keep-some' as never });
+    } catch (err) {
+      caught = err;
+    }
+    expect(isWinnowError(caught) && caught.code).toBe('BAD_OPTIONS');
+  });
+
+  it('the pipeline reads WINNOW_COMMENTS', () => {
+    const base = { OUTPUT_BUCKET: 'out', TABLE_NAME: 'pages' };
+    expect(configFromEnv(base).engine?.comments).toBe('drop');
+    expect(configFromEnv({ ...base, WINNOW_COMMENTS: 'keep-ham' }).engine?.comments).toBe('keep-ham');
+    expect(() => configFromEnv({ ...base, WINNOW_COMMENTS: 'maybe' })).toThrow(/WINNOW_COMMENTS/);
+  });
+
+  it('the table item counts comments found and spam comments when comments are kept', () => {
+    const event = { change: 'created' as const, eventName: 'ObjectCreated:Put', bucket: 'in', key: 'p.html', size: 1, etag: null, versionId: null, sequencer: null, eventTime: null };
+    const item = (r: CleanResult) => doneItem(event, r, outputKeys('p.html'), 1, null, null);
+    expect(item(clean(WORDPRESS, { comments: 'keep-ham' }))).toMatchObject({ commentsFound: 2, spamComments: 1 });
+    expect(item(clean(WORDPRESS))).not.toHaveProperty('commentsFound');
+  });
+});
+
+describe('CLI', () => {
+  let work: string;
+  beforeAll(() => {
+    work = mkdtempSync(join(tmpdir(), 'winnow-spam-'));
+  });
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  function winnow(args: string[], input = ''): { code: number | null; stdout: string; stderr: string } {
+    const r = spawnSync(process.execPath, [BIN, ...args], { cwd: work, input, encoding: 'utf8', timeout: 60_000 });
+    if (r.error) throw r.error;
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  }
+
+  const LINES = [
+    { id: 'a', text: 'Please subscribe to my channel, I post new covers every week!' },
+    { id: 7, text: 'Interesting article. Does anyone know when the bridge reopens?' },
+  ];
+  const JSONL = LINES.map((l) => JSON.stringify(l)).join('\n') + '\n';
+
+  it('winnow spam FILE writes one verdict per line, in order', () => {
+    const file = join(work, 'c.jsonl');
+    writeFileSync(file, JSONL);
+    const r = winnow(['spam', file]);
+    expect(r.code).toBe(0);
+    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(out.map((o) => [o.id, o.spam])).toEqual([['a', true], [7, false]]);
+    expect(Object.keys(out[0]).sort()).toEqual(['id', 'score', 'spam']);
+    expect(out[0].score).toBeCloseTo(spamScore(LINES[0]!.text), 4);
+  });
+
+  it('winnow spam - reads standard input; bad lines are reported and skipped (exit 1)', () => {
+    const r = winnow(['spam', '-'], `${JSONL}not json\n{"id": 3}\n\n{"text": "Lovely photos of the old mill."}\n`);
+    expect(r.code).toBe(1);
+    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(out.map((o) => o.id)).toEqual(['a', 7, null]);
+    expect(r.stderr).toMatch(/^winnow spam: 3: /m);
+    expect(r.stderr).toMatch(/^winnow spam: 4: no string "text"/m);
+  });
+
+  it('winnow spam: help, usage errors, missing file, --threshold', () => {
+    expect(winnow(['spam', '--help']).stdout).toContain('winnow spam [options] FILE.jsonl');
+    expect(winnow(['--help']).stdout).toMatch(/^ {2}spam +score comments/m);
+    expect(winnow(['spam']).code).toBe(2);
+    expect(winnow(['spam', '-t', '2', '-']).code).toBe(2);
+    const missing = winnow(['spam', 'nope.jsonl']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/nope\.jsonl: ENOENT/);
+    const strict = winnow(['spam', '--threshold', '1', '-'], JSONL);
+    expect(strict.stdout.trim().split('\n').map((l) => JSON.parse(l).spam)).toEqual([false, false]);
+  });
+
+  it('winnow clean --comments keep-ham --comments-in-text', () => {
+    const page = join(work, 'wp.html');
+    writeFileSync(page, WORDPRESS);
+    const r = winnow(['clean', '--comments', 'keep-ham', '--comments-in-text', page]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`----- 1 comment -----\n\nPeter Hale · May 4, 2021 at 9:12 am\n${PETER}`);
+    expect(r.stdout).not.toContain(WATCHES);
+    const json = JSON.parse(winnow(['clean', '--comments', 'keep-all', '-f', 'json', page]).stdout) as CleanResult;
+    expect(json.commentStats).toEqual({ found: 2, spam: 1 });
+    expect(winnow(['clean', '--comments', 'all', page]).code).toBe(2);
+    expect(winnow(['clean', '--comments-in-text', page]).code).toBe(2);
+  });
+});
