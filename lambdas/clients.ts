@@ -8,6 +8,8 @@ import { COMMENTS_MODES, type CommentsMode } from '../engine';
 import type { PipelineClients, PipelineConfig } from './process-object';
 
 export const DEFAULT_MAX_INPUT_BYTES = 10 * 1024 * 1024;
+/** A 10 MB page takes well under 2 s; 10 s leaves room for its reads and writes too. */
+export const DEFAULT_MIN_REMAINING_MS = 10_000;
 
 export function clientsFromEnv(env: NodeJS.ProcessEnv = process.env): PipelineClients {
   const customEndpoint = Boolean(env.AWS_ENDPOINT_URL_S3 ?? env.AWS_ENDPOINT_URL);
@@ -29,9 +31,12 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PipelineCon
   if (!COMMENTS_MODES.includes(comments)) {
     throw new Error(`winnow handler: WINNOW_COMMENTS must be ${COMMENTS_MODES.join(', ')}, not "${env.WINNOW_COMMENTS}"`);
   }
+  // Below this much time left in the invocation, records are left for SQS to retry.
+  const minRemainingMs = Number(env.WINNOW_MIN_REMAINING_MS ?? DEFAULT_MIN_REMAINING_MS);
   return {
     outputBucket,
     tableName,
+    minRemainingMs: Number.isFinite(minRemainingMs) && minRemainingMs >= 0 ? minRemainingMs : DEFAULT_MIN_REMAINING_MS,
     maxInputBytes: Number.isFinite(maxInputBytes) && maxInputBytes > 0 ? maxInputBytes : DEFAULT_MAX_INPUT_BYTES,
     engine: { decode: { maxBytes: maxInputBytes > 0 ? maxInputBytes : DEFAULT_MAX_INPUT_BYTES }, comments },
   };

@@ -10,7 +10,7 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { clientsFromEnv, configFromEnv } from './clients';
-import { processObject, type PipelineClients, type PipelineConfig } from './process-object';
+import { processObject, TimeBudgetError, type PipelineClients, type PipelineConfig } from './process-object';
 import { parseMessageBody } from './s3-events';
 
 export interface HandlerDeps {
@@ -25,7 +25,9 @@ export function createHandler(deps: HandlerDeps): Handler {
   const { clients, config, logger } = deps;
   const processor = new BatchProcessor(EventType.SQS);
 
-  const recordHandler = async (record: SQSRecord): Promise<void> => {
+  const recordHandler = async (record: SQSRecord, context?: Partial<Context>): Promise<void> => {
+    const remainingMs = () =>
+      typeof context?.getRemainingTimeInMillis === 'function' ? context.getRemainingTimeInMillis() : Infinity;
     const message = parseMessageBody(record.body);
     if (message.type === 'test') {
       logger.info('ignored the s3:TestEvent message', { messageId: record.messageId });
@@ -38,19 +40,21 @@ export function createHandler(deps: HandlerDeps): Handler {
     }
     for (const event of message.events) {
       try {
-        const outcome = await processObject(event, clients, config);
+        const outcome = await processObject(event, clients, config, remainingMs);
         logger.info('object', {
           bucket: event.bucket,
           key: event.key,
           event: event.eventName,
-          status: outcome.item.status,
+          status: outcome.skipped ? `skipped-${outcome.skipped}` : outcome.item.status,
+          reason: outcome.skipReason,
           code: outcome.item.errorCode,
           bytesIn: outcome.bytesIn,
           textChars: outcome.textChars,
           ms: outcome.item.durationMs,
         });
       } catch (err) {
-        logger.error('object will be retried', { bucket: event.bucket, key: event.key, event: event.eventName, error: err as Error });
+        if (err instanceof TimeBudgetError) logger.warn('object left for a retry', { key: event.key, reason: err.message });
+        else logger.error('object will be retried', { bucket: event.bucket, key: event.key, event: event.eventName, error: err as Error });
         throw err;
       }
     }

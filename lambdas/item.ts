@@ -4,6 +4,7 @@ import type { CleanResult } from '../engine';
 import { FILTER_VERSION } from '../engine';
 import type { S3ObjectEvent } from './s3-events';
 import type { OutputKeys } from './output-keys';
+import { sequencerKey } from './ordering';
 
 export type ItemStatus = 'done' | 'failed' | 'deleted';
 
@@ -23,6 +24,10 @@ export interface PageItem {
   size?: number;
   versionId?: string;
   sequencer?: string;
+  /** The sequencer left-padded for comparison (see ordering.ts). */
+  sequencerKey?: string;
+  /** LastModified of the source object that was read (ISO 8601), for ordering without a sequencer. */
+  sourceLastModified?: string;
   errorCode?: string;
   errorMessage?: string;
   format?: string;
@@ -68,7 +73,10 @@ function baseItem(event: S3ObjectEvent, status: ItemStatus, durationMs: number):
   if (event.etag) item.etag = event.etag;
   if (event.size !== null) item.size = event.size;
   if (event.versionId) item.versionId = event.versionId;
-  if (event.sequencer) item.sequencer = event.sequencer;
+  if (event.sequencer) {
+    item.sequencer = event.sequencer;
+    item.sequencerKey = sequencerKey(event.sequencer);
+  }
   return item;
 }
 

@@ -1,24 +1,49 @@
 /**
  * One S3 object through the engine: the adapter between AWS and `clean`.
  *
- *   created: [size check] → GetObject → clean → PutObject text + json → PutItem (done)
+ *   created: stale or duplicate? (stored item, HeadObject) → skip
+ *            [size check] → GetObject (If-Match the ETag just seen) → clean
+ *            → PutObject text + json → PutItem (done), conditional on not going backwards
  *            bad input (the engine's typed errors) → outputs deleted → PutItem (failed)
- *   removed: outputs deleted → PutItem (deleted)
+ *   removed: the object exists again, or a newer event is recorded → skip
+ *            outputs deleted → PutItem (deleted)
  *
  * AWS errors are thrown: the caller reports the message as a batch item failure and SQS
  * retries it (and, after maxReceiveCount, moves it to the dead-letter queue).
  */
-import { DeleteObjectsCommand, GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { marshall } from '@aws-sdk/util-dynamodb';
+import {
+  DeleteObjectsCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  type S3Client,
+} from '@aws-sdk/client-s3';
+import {
+  ConditionalCheckFailedException,
+  GetItemCommand,
+  PutItemCommand,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { clean, FILTER_VERSION, isWinnowError, type CleanOptionsInput } from '../engine';
-import { deletedItem, doneItem, failedItem, type PageItem } from './item';
+import { deletedItem, doneItem, failedItem, pkOf, type PageItem } from './item';
+import { isOlder, sequencerKey } from './ordering';
 import { outputKeys } from './output-keys';
 import type { S3ObjectEvent } from './s3-events';
+
+/** Thrown when the Lambda's remaining time is too short to finish a record: SQS retries it. */
+export class TimeBudgetError extends Error {
+  constructor(remainingMs: number) {
+    super(`only ${remainingMs} ms left in this invocation: the record is left for SQS to retry`);
+    this.name = 'TimeBudgetError';
+  }
+}
 
 export interface PipelineConfig {
   outputBucket: string;
   tableName: string;
+  /** Stop starting work on a record when less than this is left of the invocation. */
+  minRemainingMs?: number;
   /** Objects larger than this are failed as TOO_LARGE without being downloaded. */
   maxInputBytes: number;
   engine?: CleanOptionsInput;
@@ -31,15 +56,76 @@ export interface PipelineClients {
 
 export interface ObjectOutcome {
   item: PageItem;
+  /** Set when nothing was written: a repeat of an event already handled, or an event older than the stored result. */
+  skipped?: 'duplicate' | 'stale';
+  /** Why it was skipped. */
+  skipReason?: string;
   /** Bytes read from S3 and characters of clean text written. */
   bytesIn: number;
   textChars: number;
 }
 
-async function putItem(clients: PipelineClients, config: PipelineConfig, item: PageItem): Promise<void> {
-  await clients.dynamodb.send(
-    new PutItemCommand({ TableName: config.tableName, Item: marshall(item, { removeUndefinedValues: true }) }),
+/**
+ * Writes the item unless the stored one is newer: by sequencer when the event has one, else by
+ * the source's LastModified. Returns false when the stored item won.
+ */
+async function putItem(clients: PipelineClients, config: PipelineConfig, item: PageItem): Promise<boolean> {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  let condition: string | undefined;
+  if (item.sequencerKey) {
+    condition = 'attribute_not_exists(#seq) OR #seq <= :seq';
+    names['#seq'] = 'sequencerKey';
+    values[':seq'] = item.sequencerKey;
+  } else if (item.sourceLastModified) {
+    condition = 'attribute_not_exists(#lm) OR #lm <= :lm';
+    names['#lm'] = 'sourceLastModified';
+    values[':lm'] = item.sourceLastModified;
+  }
+  try {
+    await clients.dynamodb.send(
+      new PutItemCommand({
+        TableName: config.tableName,
+        Item: marshall(item, { removeUndefinedValues: true }),
+        ...(condition
+          ? { ConditionExpression: condition, ExpressionAttributeNames: names, ExpressionAttributeValues: marshall(values) }
+          : {}),
+      }),
+    );
+    return true;
+  } catch (err) {
+    if (err instanceof ConditionalCheckFailedException || (err as Error).name === 'ConditionalCheckFailedException') return false;
+    throw err;
+  }
+}
+
+async function storedItem(clients: PipelineClients, config: PipelineConfig, event: S3ObjectEvent): Promise<PageItem | null> {
+  const out = await clients.dynamodb.send(
+    new GetItemCommand({ TableName: config.tableName, Key: { pk: { S: pkOf(event.bucket, event.key) } }, ConsistentRead: true }),
   );
+  return out.Item ? (unmarshall(out.Item) as PageItem) : null;
+}
+
+interface Head {
+  etag: string | null;
+  lastModified: string | null;
+  size: number | null;
+}
+
+/** The object as it is now, or null when it is gone. */
+async function headObject(clients: PipelineClients, event: S3ObjectEvent): Promise<Head | null> {
+  try {
+    const head = await clients.s3.send(new HeadObjectCommand({ Bucket: event.bucket, Key: event.key }));
+    return {
+      etag: head.ETag ? head.ETag.replace(/"/g, '') : null,
+      lastModified: head.LastModified ? head.LastModified.toISOString() : null,
+      size: head.ContentLength ?? null,
+    };
+  } catch (err) {
+    const e = err as { name?: string; $metadata?: { httpStatusCode?: number } };
+    if (e.name === 'NotFound' || e.name === 'NoSuchKey' || e.$metadata?.httpStatusCode === 404) return null;
+    throw err;
+  }
 }
 
 async function deleteOutputs(clients: PipelineClients, config: PipelineConfig, key: string): Promise<void> {
@@ -61,31 +147,86 @@ export async function processObject(
   event: S3ObjectEvent,
   clients: PipelineClients,
   config: PipelineConfig,
+  remainingMs: () => number = () => Infinity,
 ): Promise<ObjectOutcome> {
   const started = performance.now();
   const elapsed = () => performance.now() - started;
+  const checkTime = () => {
+    const left = remainingMs();
+    if (left < (config.minRemainingMs ?? 0)) throw new TimeBudgetError(Math.round(left));
+  };
+  checkTime();
+  const eventSeq = sequencerKey(event.sequencer);
+  const stored = await storedItem(clients, config, event);
+  const skip = (skipped: 'duplicate' | 'stale', reason: string): ObjectOutcome => ({
+    item: stored ?? deletedItem(event, elapsed()),
+    skipped,
+    skipReason: reason,
+    bytesIn: 0,
+    textChars: 0,
+  });
+  if (isOlder(eventSeq, stored?.sequencerKey)) return skip('stale', 'a newer event of this key is already recorded');
 
   if (event.change === 'removed') {
+    if (stored?.status === 'deleted' && (eventSeq === undefined || eventSeq === stored.sequencerKey)) {
+      return skip('duplicate', 'the deletion is already recorded');
+    }
+    if (await headObject(clients, event)) return skip('stale', 'the object exists again (re-created after this deletion)');
     await deleteOutputs(clients, config, event.key);
     const item = deletedItem(event, elapsed());
-    await putItem(clients, config, item);
+    if (!(await putItem(clients, config, item))) return skip('stale', 'a newer result was written meanwhile');
     return { item, bytesIn: 0, textChars: 0 };
   }
 
+  const head = await headObject(clients, event);
+  if (!head) return skip('stale', 'the object is gone (deleted after this event)');
+  if (event.etag && head.etag && event.etag !== head.etag) {
+    // The object was overwritten after this event: the newer version's own event brings it.
+    return skip('stale', `the object changed since this event (ETag ${event.etag} → ${head.etag})`);
+  }
+  if (
+    stored &&
+    (stored.status === 'done' || stored.status === 'failed') &&
+    stored.etag === head.etag &&
+    stored.filterVersion === FILTER_VERSION
+  ) {
+    return skip('duplicate', `already ${stored.status} for ETag ${head.etag} with filter ${FILTER_VERSION}`);
+  }
+
+  const withSource = (item: PageItem): PageItem => {
+    if (head.lastModified) item.sourceLastModified = head.lastModified;
+    if (head.etag) item.etag = head.etag;
+    if (head.size !== null) item.size = head.size;
+    return item;
+  };
   const fail = async (code: string, message: string, bytesIn: number): Promise<ObjectOutcome> => {
+    const item = withSource(failedItem(event, code, message, elapsed()));
     await deleteOutputs(clients, config, event.key); // no stale output of an earlier version
-    const item = failedItem(event, code, message, elapsed());
-    await putItem(clients, config, item);
+    if (!(await putItem(clients, config, item))) return skip('stale', 'a newer result was written meanwhile');
     return { item, bytesIn, textChars: 0 };
   };
 
-  if (event.size !== null && event.size > config.maxInputBytes) {
-    return fail('TOO_LARGE', `the object is ${event.size} bytes, over the ${config.maxInputBytes}-byte limit; not downloaded`, 0);
+  const size = head.size ?? event.size;
+  if (size !== null && size > config.maxInputBytes) {
+    return fail('TOO_LARGE', `the object is ${size} bytes, over the ${config.maxInputBytes}-byte limit; not downloaded`, 0);
   }
 
-  const object = await clients.s3.send(new GetObjectCommand({ Bucket: event.bucket, Key: event.key }));
+  let object;
+  try {
+    object = await clients.s3.send(
+      new GetObjectCommand({ Bucket: event.bucket, Key: event.key, ...(head.etag ? { IfMatch: `"${head.etag}"` } : {}) }),
+    );
+  } catch (err) {
+    const e = err as { name?: string; $metadata?: { httpStatusCode?: number } };
+    if (e.name === 'PreconditionFailed' || e.$metadata?.httpStatusCode === 412) {
+      return skip('stale', 'the object changed while it was being read');
+    }
+    if (e.name === 'NoSuchKey' || e.$metadata?.httpStatusCode === 404) return skip('stale', 'the object is gone');
+    throw err;
+  }
   const bytes = object.Body ? await object.Body.transformToByteArray() : new Uint8Array();
-  const etag = object.ETag ? object.ETag.replace(/"/g, '') : event.etag;
+  const etag = object.ETag ? object.ETag.replace(/"/g, '') : head.etag;
+  checkTime();
 
   let result;
   try {
@@ -116,7 +257,7 @@ export async function processObject(
       Metadata: metadata,
     }),
   );
-  const item = doneItem(event, result, keys, elapsed(), etag, object.ContentLength ?? event.size);
-  await putItem(clients, config, item);
+  const item = withSource(doneItem(event, result, keys, elapsed(), etag, object.ContentLength ?? size));
+  if (!(await putItem(clients, config, item))) return skip('stale', 'a newer result was written meanwhile');
   return { item, bytesIn: bytes.length, textChars: result.text.length };
 }

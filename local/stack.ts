@@ -6,7 +6,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { CommentsMode } from '../engine';
 import { createHandler, type Handler } from '../lambdas/handler';
-import { clientsFromEnv, DEFAULT_MAX_INPUT_BYTES } from '../lambdas/clients';
+import { clientsFromEnv, DEFAULT_MAX_INPUT_BYTES, DEFAULT_MIN_REMAINING_MS } from '../lambdas/clients';
 import { isUp, startMoto, type MotoServer } from './moto';
 import { createResources, localClients, LOCAL_NAMES, type AwsClients, type LocalNames, type LocalResources, type ResourceOptions, DEFAULT_RESOURCE_OPTIONS } from './resources';
 import { startWorker, type Worker } from './worker';
@@ -73,6 +73,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         outputBucket: names.outputBucket,
         tableName: names.table,
         maxInputBytes: DEFAULT_MAX_INPUT_BYTES,
+        minRemainingMs: DEFAULT_MIN_REMAINING_MS,
         ...(options.comments ? { engine: { comments: options.comments } } : {}),
       },
       logger: new Logger({ serviceName: 'winnow', logLevel: (options.logLevel ?? 'INFO') as 'INFO' }),
