@@ -6,6 +6,7 @@ export type WinnowErrorCode =
   | 'TOO_LARGE'
   | 'BAD_GZIP'
   | 'GZIP_BOMB'
+  | 'TOO_COMPLEX'
   | 'BAD_OPTIONS';
 
 export class WinnowError extends Error {

@@ -2,7 +2,13 @@
  * Thresholds of the HTML path, in one place. Lengths are in characters of collapsed text.
  * Each names the rule that reads it.
  */
+import { MAX_WORD_CHARS } from './signals';
+
 export interface HtmlThresholds {
+  /** A run of more letters than this without a space is not prose (see config/signals.ts). */
+  maxWordChars: number;
+  /** More blocks than this: the page is refused as TOO_COMPLEX (memory stays bounded). */
+  maxBlocks: number;
   /** A block this long with sentence punctuation counts fully as article-like text. */
   longBlockChars: number;
   /** A block this long counts in part even without sentence punctuation. */
@@ -51,6 +57,8 @@ export interface HtmlThresholds {
 }
 
 export const HTML_DEFAULTS: HtmlThresholds = {
+  maxWordChars: MAX_WORD_CHARS,
+  maxBlocks: 200_000,
   longBlockChars: 80,
   mediumBlockChars: 40,
   mediumWeight: 0.3,

@@ -4,7 +4,11 @@
  * without code edits. Lengths are in characters; "stop density" is the share of a line's
  * words that are stop words of the page language.
  */
+import { MAX_WORD_CHARS } from './signals';
+
 export interface TextThresholds {
+  /** A run of more letters than this without a space is not prose (see config/signals.ts). */
+  maxWordChars: number;
   /** A line at least this long with enough stop words is a body paragraph on its own ("good"). */
   minParagraphChars: number;
   /** A line this long needs only `stopDensityLow` to be "good". */
@@ -100,6 +104,7 @@ export interface TextThresholds {
 }
 
 export const TEXT_DEFAULTS: TextThresholds = {
+  maxWordChars: MAX_WORD_CHARS,
   minParagraphChars: 70,
   longParagraphChars: 200,
   nearParagraphChars: 40,

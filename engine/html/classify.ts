@@ -73,6 +73,7 @@ export function classify(
       }
     }
     if (wall && index < wall.end) return block(wall.kind, false, wall.reason);
+    if (f.wordless) return block('boilerplate', false, `a run of over ${t.maxWordChars} letters without a space: not prose`);
     const phrase = matchBoilerplate(b.text);
     if (phrase && (phrase.strong || f.chars <= t.weakPhraseMaxChars)) {
       // A comment section, or a heading that opens a list of other stories ("Related

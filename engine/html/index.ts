@@ -24,7 +24,7 @@ function languageCode(tag: string | null | undefined): string | null {
 }
 
 export function extractHtml(html: string, opts: CleanOptions): Extraction {
-  const { blocks: raw, regions, meta } = segment(html);
+  const { blocks: raw, regions, meta } = segment(html, opts.html.maxBlocks);
   const features = scoreBlocks(raw, regions, opts.html);
   const root = chooseRoot(regions, features, opts.html);
   const title = chooseTitle(meta);

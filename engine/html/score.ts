@@ -8,6 +8,7 @@
  */
 import type { HtmlThresholds } from '../config/html';
 import { ALWAYS_TRUSTED_KINDS, SOFT_KINDS } from '../config/html-hints';
+import { hasWordlessRun } from '../config/signals';
 import type { Hint, RawBlock, Region } from './segment';
 
 const SENTENCE_END = /[.!?…:;"”’»)\]。！？]\s*$|[.!?…]["”’»)]?\s+\S|[。！？]/;
@@ -19,6 +20,8 @@ export interface BlockFeatures {
   chars: number;
   linkDensity: number;
   sentence: boolean;
+  /** Holds a run of letters too long to be a word (base64, minified code…). */
+  wordless: boolean;
   /** Score from the text alone, before hints. */
   textScore: number;
   /** Part of a teaser card (headline link + blurb) pointing to another page. */
@@ -36,7 +39,8 @@ export function nearestHardHint(block: RawBlock): Hint | null {
   return null;
 }
 
-function textScore(chars: number, linkDensity: number, sentence: boolean, t: HtmlThresholds): number {
+function textScore(chars: number, linkDensity: number, sentence: boolean, wordless: boolean, t: HtmlThresholds): number {
+  if (wordless) return -chars;
   if (linkDensity > t.maxLinkDensity) return -chars * linkDensity;
   if (chars >= t.longBlockChars && sentence) return chars * (1 - linkDensity);
   if (chars >= t.mediumBlockChars) return chars * t.mediumWeight * (1 - linkDensity);
@@ -112,8 +116,9 @@ export function scoreBlocks(blocks: RawBlock[], regions: Region[], t: HtmlThresh
     const chars = block.text.length;
     const linkDensity = chars ? block.linkChars / chars : 0;
     const sentence = SENTENCE_END.test(block.text);
-    const score = textScore(chars, linkDensity, sentence, t);
-    return { chars, linkDensity, sentence, textScore: score, hardHint: null, teaser: false, score };
+    const wordless = hasWordlessRun(block.text, t.maxWordChars);
+    const score = textScore(chars, linkDensity, sentence, wordless, t);
+    return { chars, linkDensity, sentence, wordless, textScore: score, hardHint: null, teaser: false, score };
   });
   validateHints(blocks, regions, features, t);
   markTeaserCards(blocks, regions, features, t);

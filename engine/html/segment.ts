@@ -8,6 +8,7 @@
  * deep is only a long stack array (see tokenize.ts).
  */
 import { decodeHTML } from 'entities';
+import { WinnowError } from '../errors';
 import { BLOCK_TAGS, HEADING_TAGS, LIST_ITEM_TAGS, SKIP_TAGS } from '../config/html-hints';
 import type { BlockKind, BlockRole } from '../types';
 import { hintFromNames, hintFromRole, hintFromTag, type NameHint } from './hints';
@@ -155,7 +156,7 @@ class Pending {
   }
 }
 
-export function segment(html: string): Segmented {
+export function segment(html: string, maxBlocks = Infinity): Segmented {
   const blocks: RawBlock[] = [];
   const regions: Region[] = [];
   const hints: Hint[] = [];
@@ -185,6 +186,9 @@ export function segment(html: string): Segmented {
     const tag = region ? region.tag : 'body';
     const role: BlockRole = owner.heading ? 'heading' : LIST_ITEM_TAGS.has(tag) ? 'list-item' : 'paragraph';
     if (tag === 'h1') meta.h1.push(text);
+    if (blocks.length >= maxBlocks) {
+      throw new WinnowError('TOO_COMPLEX', `the page has over ${maxBlocks} blocks of text (html.maxBlocks); refused to keep memory bounded`);
+    }
     blocks.push({
       text,
       tag,

@@ -12,6 +12,7 @@
  *    likely is (navigation, related, footer, comments …).
  */
 import { matchBoilerplate, type PhraseMatch } from '../config/phrases';
+import { hasWordlessRun } from '../config/signals';
 import type { TextThresholds } from '../config/text';
 import type { BlockKind } from '../types';
 import { lineFeatures, UNSPACED_LANGUAGES, type Line, type LineFeatures } from './lines';
@@ -60,6 +61,9 @@ export function judgeLine(line: Line, lang: string | null, hasList: boolean, t: 
   if (phrase) {
     cls = 'bad';
     why = phrase.rule;
+  } else if (hasWordlessRun(line.text, t.maxWordChars)) {
+    cls = 'bad';
+    why = `a run of over ${t.maxWordChars} letters without a space: not prose`;
   } else if (f.linkShare >= t.maxLinkCharShare) {
     cls = 'bad';
     why = `links/e-mails are ${pct(f.linkShare)} of the line`;
