@@ -5,6 +5,7 @@
  *            [size check] → GetObject (If-Match the ETag just seen) → clean
  *            → PutObject text + json → PutItem (done), conditional on not going backwards
  *            bad input (the engine's typed errors) → outputs deleted → PutItem (failed)
+ *            nothing article-like → JSON only → PutItem (failed, NO_CONTENT)
  *   removed: the object exists again, or a newer event is recorded → skip
  *            outputs deleted → PutItem (deleted)
  *
@@ -239,15 +240,22 @@ export async function processObject(
 
   const keys = outputKeys(event.key);
   const metadata = { 'filter-version': FILTER_VERSION, 'source-etag': sanitizeMetadata(etag ?? '') };
-  await clients.s3.send(
-    new PutObjectCommand({
-      Bucket: config.outputBucket,
-      Key: keys.text,
-      Body: result.text,
-      ContentType: 'text/plain; charset=utf-8',
-      Metadata: metadata,
-    }),
-  );
+  const noContent = result.body.length === 0;
+  if (noContent) {
+    // Nothing article-like: the item says so as a failure (NO_CONTENT), and only the JSON
+    // result is kept, since its blocks and reasons show what the page held instead.
+    await clients.s3.send(new DeleteObjectsCommand({ Bucket: config.outputBucket, Delete: { Objects: [{ Key: keys.text }], Quiet: true } }));
+  } else {
+    await clients.s3.send(
+      new PutObjectCommand({
+        Bucket: config.outputBucket,
+        Key: keys.text,
+        Body: result.text,
+        ContentType: 'text/plain; charset=utf-8',
+        Metadata: metadata,
+      }),
+    );
+  }
   await clients.s3.send(
     new PutObjectCommand({
       Bucket: config.outputBucket,
@@ -258,6 +266,12 @@ export async function processObject(
     }),
   );
   const item = withSource(doneItem(event, result, keys, elapsed(), etag, object.ContentLength ?? size));
+  if (noContent) {
+    item.status = 'failed';
+    item.errorCode = 'NO_CONTENT';
+    item.errorMessage = result.emptyReason ?? 'no article text was found';
+    delete item.textKey;
+  }
   if (!(await putItem(clients, config, item))) return skip('stale', 'a newer result was written meanwhile');
   return { item, bytesIn: bytes.length, textChars: result.text.length };
 }
