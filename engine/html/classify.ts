@@ -73,7 +73,7 @@ export function classify(
       }
     }
     if (wall && index < wall.end) return block(wall.kind, false, wall.reason);
-    if (f.wordless) return block('boilerplate', false, `a run of over ${t.maxWordChars} letters without a space: not prose`);
+    if (f.wordless) return block('boilerplate', false, 'not prose: a run of letters too long for a word, or almost no spaces');
     const phrase = matchBoilerplate(b.text);
     if (phrase && (phrase.strong || f.chars <= t.weakPhraseMaxChars)) {
       // A comment section, or a heading that opens a list of other stories ("Related

@@ -8,7 +8,7 @@
  */
 import type { HtmlThresholds } from '../config/html';
 import { ALWAYS_TRUSTED_KINDS, SOFT_KINDS } from '../config/html-hints';
-import { hasWordlessRun } from '../config/signals';
+import { isNotProse } from '../config/signals';
 import type { Hint, RawBlock, Region } from './segment';
 
 const SENTENCE_END = /[.!?…:;"”’»)\]。！？]\s*$|[.!?…]["”’»)]?\s+\S|[。！？]/;
@@ -116,7 +116,7 @@ export function scoreBlocks(blocks: RawBlock[], regions: Region[], t: HtmlThresh
     const chars = block.text.length;
     const linkDensity = chars ? block.linkChars / chars : 0;
     const sentence = SENTENCE_END.test(block.text);
-    const wordless = hasWordlessRun(block.text, t.maxWordChars);
+    const wordless = isNotProse(block.text, t.maxWordChars);
     const score = textScore(chars, linkDensity, sentence, wordless, t);
     return { chars, linkDensity, sentence, wordless, textScore: score, hardHint: null, teaser: false, score };
   });

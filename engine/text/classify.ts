@@ -12,7 +12,7 @@
  *    likely is (navigation, related, footer, comments …).
  */
 import { matchBoilerplate, type PhraseMatch } from '../config/phrases';
-import { hasWordlessRun } from '../config/signals';
+import { isNotProse } from '../config/signals';
 import type { TextThresholds } from '../config/text';
 import type { BlockKind } from '../types';
 import { lineFeatures, UNSPACED_LANGUAGES, type Line, type LineFeatures } from './lines';
@@ -61,9 +61,9 @@ export function judgeLine(line: Line, lang: string | null, hasList: boolean, t: 
   if (phrase) {
     cls = 'bad';
     why = phrase.rule;
-  } else if (hasWordlessRun(line.text, t.maxWordChars)) {
+  } else if (isNotProse(line.text, t.maxWordChars)) {
     cls = 'bad';
-    why = `a run of over ${t.maxWordChars} letters without a space: not prose`;
+    why = 'not prose: a run of letters too long for a word, or almost no spaces';
   } else if (f.linkShare >= t.maxLinkCharShare) {
     cls = 'bad';
     why = `links/e-mails are ${pct(f.linkShare)} of the line`;
