@@ -32,6 +32,21 @@ const COMMANDS: Record<string, CommandEntry> = {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     load: () => require('./commands/local') as Command,
   },
+  failures: {
+    summary: 'list the failed items (newest first) of the local or a deployed stack',
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    load: () => require('./commands/failures') as Command,
+  },
+  status: {
+    summary: 'show the item of one uploaded object (KEY or s3://BUCKET/KEY)',
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    load: () => require('./commands/status') as Command,
+  },
+  redrive: {
+    summary: 'move the dead-letter queue\'s messages back to the source queue',
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    load: () => require('./commands/redrive') as Command,
+  },
 };
 
 function lookup(name: string): CommandEntry | undefined {
