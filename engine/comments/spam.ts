@@ -5,7 +5,6 @@
  *   classifySpam('Check out my channel and subscribe!!')   // { spam: true, score: 0.9… }
  */
 import { createScorer, type SpamModel, type SpamScorer } from './model';
-import MODEL from './spam-model.json';
 
 export type { SpamModel, SpamScorer } from './model';
 
@@ -13,7 +12,10 @@ let shared: SpamScorer | null = null;
 
 /** The scorer of the committed model, built on first use. */
 export function defaultScorer(): SpamScorer {
-  return (shared ??= createScorer(MODEL as SpamModel));
+  // Required here, not imported at the top: the weights are only parsed when comments are
+  // kept, so the default (comments dropped) never pays for them at cold start.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (shared ??= createScorer(require('./spam-model.json') as SpamModel));
 }
 
 /** How spam-like a comment is, in [0, 1], by the committed model. */
