@@ -162,3 +162,17 @@ describe('sequencer comparison', () => {
     expect(isOlder(sequencerKey('01'), undefined)).toBe(false);
   });
 });
+
+test('with too little time left in the invocation, records are reported for SQS to retry, not started', async () => {
+  const key = 'order/late.html';
+  await put(key, page('Late page', 'late'));
+  const [message] = await messagesFor(key, 1);
+  const event: SQSEvent = { Records: [toSqsRecord(message!, 'arn:aws:sqs:local:000000000000:winnow-uploads')] };
+  const response = await stack.handler(event, { getRemainingTimeInMillis: () => 1_000 });
+  expect(response.batchItemFailures).toEqual([{ itemIdentifier: message!.MessageId }]);
+  expect(await getItem(stack.clients.dynamodb, stack.resources.names.table, pkOf(stack.resources.names.inputBucket, key))).toBeNull();
+  // Given the time, the same record goes through.
+  const retry = await stack.handler(event, { getRemainingTimeInMillis: () => 60_000 });
+  expect(retry.batchItemFailures).toEqual([]);
+  expect((await itemOf(key)).status).toBe('done');
+});
