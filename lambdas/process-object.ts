@@ -48,6 +48,11 @@ export interface PipelineConfig {
   /** Objects larger than this are failed as TOO_LARGE without being downloaded. */
   maxInputBytes: number;
   engine?: CleanOptionsInput;
+  /**
+   * The filter version to compare stored items with and to record. Tests only (a "bumped"
+   * version without editing the constant); the handler never sets it, so it is FILTER_VERSION.
+   */
+  filterVersion?: string;
 }
 
 export interface PipelineClients {
@@ -157,6 +162,7 @@ export async function processObject(
     if (left < (config.minRemainingMs ?? 0)) throw new TimeBudgetError(Math.round(left));
   };
   checkTime();
+  const filterVersion = config.filterVersion ?? FILTER_VERSION;
   const eventSeq = sequencerKey(event.sequencer);
   const stored = await storedItem(clients, config, event);
   const skip = (skipped: 'duplicate' | 'stale', reason: string): ObjectOutcome => ({
@@ -186,15 +192,17 @@ export async function processObject(
     return skip('stale', `the object changed since this event (ETag ${event.etag} → ${head.etag})`);
   }
   if (
+    !event.force && // `winnow backfill --force`: redo it anyway
     stored &&
     (stored.status === 'done' || stored.status === 'failed') &&
     stored.etag === head.etag &&
-    stored.filterVersion === FILTER_VERSION
+    stored.filterVersion === filterVersion
   ) {
-    return skip('duplicate', `already ${stored.status} for ETag ${head.etag} with filter ${FILTER_VERSION}`);
+    return skip('duplicate', `already ${stored.status} for ETag ${head.etag} with filter ${filterVersion}`);
   }
 
   const withSource = (item: PageItem): PageItem => {
+    item.filterVersion = filterVersion;
     if (head.lastModified) item.sourceLastModified = head.lastModified;
     if (head.etag) item.etag = head.etag;
     if (head.size !== null) item.size = head.size;
@@ -239,7 +247,7 @@ export async function processObject(
   }
 
   const keys = outputKeys(event.key);
-  const metadata = { 'filter-version': FILTER_VERSION, 'source-etag': sanitizeMetadata(etag ?? '') };
+  const metadata = { 'filter-version': filterVersion, 'source-etag': sanitizeMetadata(etag ?? '') };
   const noContent = result.body.length === 0;
   if (noContent) {
     // Nothing article-like: the item says so as a failure (NO_CONTENT), and only the JSON

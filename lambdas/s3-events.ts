@@ -18,6 +18,11 @@ export interface S3ObjectEvent {
   versionId: string | null;
   sequencer: string | null;
   eventTime: string | null;
+  /**
+   * Reprocess even when the stored item is current (same ETag, current filter version). Set only
+   * by `winnow backfill --force` (the record's `winnowForce: true`); S3 never sends it.
+   */
+  force?: boolean;
 }
 
 export type ParsedMessage =
@@ -37,6 +42,8 @@ export function decodeS3Key(encoded: string): string {
 
 interface RawS3Record {
   eventName?: string;
+  /** winnow's own marker on backfill messages (`winnow backfill --force`). */
+  winnowForce?: boolean;
   eventTime?: string;
   s3?: {
     bucket?: { name?: string };
@@ -77,6 +84,7 @@ export function parseMessageBody(body: string): ParsedMessage {
       versionId: object.versionId ?? null,
       sequencer: object.sequencer ?? null,
       eventTime: record.eventTime ?? null,
+      ...(record.winnowForce === true ? { force: true } : {}),
     });
   }
   return { type: 'objects', events };

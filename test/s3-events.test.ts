@@ -144,6 +144,14 @@ describe('parseMessageBody', () => {
     expect(events(body).map((e) => e.key)).toEqual(['kept.html']);
   });
 
+  test('winnow backfill --force marks its records winnowForce: true → force; nothing else sets it', () => {
+    const forced = { ...s3Record('ObjectCreated:Put', 'a.html', { size: 3, eTag: 'e1' }), winnowForce: true };
+    const truthy = { ...s3Record('ObjectCreated:Put', 'b.html'), winnowForce: 'yes' };
+    const got = events(JSON.stringify({ Records: [forced, truthy, s3Record('ObjectCreated:Put', 'c.html')] }));
+    expect(got.map((e) => [e.key, e.force])).toEqual([['a.html', true], ['b.html', undefined], ['c.html', undefined]]);
+    expect(events(MOTO_PUT)[0]).not.toHaveProperty('force');
+  });
+
   test('an empty key is kept (it is a key), a missing size is null', () => {
     const got = events(JSON.stringify({ Records: [s3Record('ObjectCreated:Put', '')] }));
     expect(got).toHaveLength(1);
