@@ -118,7 +118,8 @@ function visibleLength(text: string): number {
 
 /** Text being gathered for the next block. */
 class Pending {
-  parts: string[] = [];
+  /** The raw text so far (string concatenation: V8 builds a rope, flattened once at flush). */
+  raw = '';
   visible = 0;
   linkChars = 0;
   leadingLinkChars = 0;
@@ -129,7 +130,7 @@ class Pending {
   pendingBreak = false;
 
   add(text: string, inLink: boolean): void {
-    this.parts.push(text);
+    this.raw += text;
     const visible = visibleLength(text);
     if (visible === 0) return;
     this.visible += visible;
@@ -146,7 +147,7 @@ class Pending {
   }
 
   reset(): void {
-    this.parts = [];
+    this.raw = '';
     this.visible = 0;
     this.linkChars = 0;
     this.leadingLinkChars = 0;
@@ -177,10 +178,10 @@ export function segment(html: string, maxBlocks = Infinity): Segmented {
 
   const flush = (): void => {
     if (pending.visible === 0) {
-      if (pending.parts.length) pending.reset();
+      if (pending.raw.length) pending.reset();
       return;
     }
-    const text = collapse(decodeReferences(pending.parts.join('')));
+    const text = collapse(decodeReferences(pending.raw));
     const owner = frames[frames.length - 1]; // inline frames carry their block's region
     const region = owner.region >= 0 ? regions[owner.region] : null;
     const tag = region ? region.tag : 'body';
