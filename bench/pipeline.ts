@@ -1,5 +1,5 @@
 /**
- * npm run bench:pipeline [-- --objects N] [--concurrency C] [--workers K] [--rate R] [--timeout S] [--json]
+ * npm run bench:pipeline [-- --objects N] [--concurrency C] [--workers K] [--rate R] [--faults F] [--timeout S] [--json]
  *
  * The whole local pipeline under load: starts moto on a free port and the local stack, uploads
  * N gzipped pages (the development benchmark's pages in ../shared/data/article-extraction/html,
@@ -11,6 +11,8 @@
  *
  * By default the uploads go up as one burst, so latency includes the wait in the queue;
  * `--rate R` paces them at R uploads per second to see the latency of an unloaded pipeline.
+ * `--faults F` puts local/faults.ts's proxy between moto and the handlers' S3/DynamoDB clients,
+ * faulting a share F of their calls (the SDK retries up to 6 attempts; SQS redelivers the rest).
  *
  * Latency is upload-to-item: the item's processedAt minus the moment that upload's PutObject
  * returned (same clock). Wall time runs from the first upload to the last item's processedAt.
@@ -32,6 +34,7 @@ import { parseMessageBody } from '../lambdas/s3-events';
 import { freePort, startMoto, type MotoServer } from '../local/moto';
 import { startLocalStack, type LocalStack } from '../local/stack';
 import { startWorker, type Worker } from '../local/worker';
+import { describeFaults, startFaultProxy, useProxyForHandler, type FaultProxy } from '../local/faults';
 
 const PAGES_DIR = resolve(__dirname, '../../shared/data/article-extraction/html');
 const EXAMPLES_DIR = resolve(__dirname, '../examples');
@@ -41,6 +44,7 @@ const OPTIONS = {
   concurrency: { type: 'string', default: '16' },
   workers: { type: 'string', default: '2' },
   rate: { type: 'string' },
+  faults: { type: 'string' },
   timeout: { type: 'string', default: '600' },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h' },
@@ -51,6 +55,7 @@ const USAGE = `Usage: npm run bench:pipeline -- [--objects N] [--concurrency C] 
   --concurrency C   uploads in flight (default 16)
   --workers K       queue consumers, each with its own handler (default 2)
   --rate R          pace the uploads at R per second (default: all at once)
+  --faults F        fault a share F (0..1) of the handlers' S3 and DynamoDB calls (default 0)
   --timeout S       give up waiting for items after S seconds (default 600)
   --json            one JSON object on stdout instead of the report
 `;
@@ -159,6 +164,11 @@ async function main(): Promise<number> {
   const workerCount = positiveInt('workers', values.workers);
   const timeoutMs = positiveInt('timeout', values.timeout) * 1000;
   const rate = values.rate === undefined ? null : positiveInt('rate', values.rate);
+  const faultRate = values.faults === undefined ? 0 : Number(values.faults);
+  if (!(faultRate >= 0 && faultRate <= 1)) {
+    process.stderr.write(`bench:pipeline: --faults must be a share between 0 and 1, not ${values.faults}\n\n${USAGE}`);
+    return 2;
+  }
   const log = (line: string) => {
     if (!values.json) process.stderr.write(`${line}\n`);
   };
@@ -168,11 +178,17 @@ async function main(): Promise<number> {
 
   let moto: MotoServer | null = null;
   let stack: LocalStack | null = null;
+  let proxy: FaultProxy | null = null;
   const workers: Worker[] = [];
   try {
     moto = await startMoto(await freePort());
     stack = await startLocalStack({ endpoint: moto.endpoint, logLevel: 'SILENT', worker: false });
     const names = stack.resources.names;
+    if (faultRate > 0) {
+      proxy = await startFaultProxy({ target: moto.endpoint, rate: faultRate, services: ['s3', 'dynamodb'] });
+      useProxyForHandler(proxy.endpoint, 6);
+      log(`  ${(faultRate * 100).toFixed(0)}% of the handlers' S3 and DynamoDB calls faulted (proxy ${proxy.endpoint})`);
+    }
 
     // One handler per worker: on Lambda each instance has its own, and a handler's batch
     // processor holds the state of the batch it is working on.
@@ -345,6 +361,7 @@ async function main(): Promise<number> {
         moto: cpuMoto0 !== null && cpuMoto1 !== null ? cpuMoto1 - cpuMoto0 : null,
       },
       failures,
+      faults: proxy ? { rate: faultRate, ...proxy.stats } : null,
       node: process.version,
     };
 
@@ -365,6 +382,7 @@ async function main(): Promise<number> {
         `  throughput      ${report.pagesPerSecond.toFixed(1)} pages/s end to end`,
         `  upload→item     p50 ${l.p50} ms, p95 ${l.p95} ms, p99 ${l.p99} ms, max ${l.max} ms`,
         `  handler         ${batches} batches, ${report.handlerSeconds.toFixed(1)} s busy in total`,
+        ...(proxy ? [`  faults          ${describeFaults(proxy.stats)}`] : []),
         `  CPU             node ${report.cpuSeconds.node.toFixed(1)} s, moto ${report.cpuSeconds.moto === null ? 'n/a' : `${report.cpuSeconds.moto.toFixed(1)} s`}`,
         '',
       ];
@@ -374,6 +392,7 @@ async function main(): Promise<number> {
   } finally {
     for (const w of workers) await w.stop();
     await stack?.stop();
+    await proxy?.stop();
     await moto?.stop();
   }
 }
