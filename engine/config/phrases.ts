@@ -101,6 +101,21 @@ function lineTokens(text: string): Set<string> {
   return out;
 }
 
+/** Punctuation a phrase's first word may carry in the data ("¿", "«", "(", ":"…). */
+const EDGE_PUNCTUATION = new Set([...'"\'«»“”‘’¿¡()[]{}.,;:!?…-–—*#|/']);
+
+/**
+ * `token()` for the phrase data, without its Unicode regexes: compiling those costs several
+ * milliseconds, which would land on every cold start.
+ */
+function stripEdgePunctuation(word: string): string {
+  let start = 0;
+  let end = word.length;
+  while (start < end && EDGE_PUNCTUATION.has(word[start]!)) start++;
+  while (end > start && EDGE_PUNCTUATION.has(word[end - 1]!)) end--;
+  return word.slice(start, end);
+}
+
 /** `a b c` → /(?<![\p{L}\p{N}])a\s+b\s+c/iu: a phrase starting at a word boundary. */
 function p(...phrases: string[]): Matcher[] {
   return phrases.map((ph) => {
@@ -110,7 +125,7 @@ function p(...phrases: string[]): Matcher[] {
       .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
       .join('\\s+');
     const re = new LazyRegExp(`${BOUNDARY}${body}`, 'iu', ph.trim().toLowerCase().split(/\s+/).join(' '));
-    const first = token(ph.trim().split(/\s+/)[0]!.toLowerCase().replace(/’/g, "'"));
+    const first = stripEdgePunctuation(ph.trim().split(/\s+/)[0]!.toLowerCase().replace(/’/g, "'"));
     if (first) FIRST_WORD.set(re, first);
     return re;
   });
