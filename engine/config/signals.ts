@@ -1,57 +1,85 @@
 /**
- * Text signals shared by the HTML and plain-text paths.
+ * Text signals shared by the HTML and plain-text paths: is a block prose at all?
  *
- * A "word" longer than this (letters and digits with no space or punctuation between them) is
- * not prose: base64, hashes, minified code, a 10 MB line of one letter. Scripts written without
- * spaces (Chinese, Japanese, Korean, Thai…) are exempt.
+ * Not prose: a "word" (letters and digits with no space or punctuation between them) longer
+ * than MAX_WORD_CHARS — base64, hashes, minified code, a 10 MB line of one letter; a long block
+ * that is mostly not letters (rows of dots, dashes, symbols); a long block of a spaced script
+ * with almost no spaces (binary bytes read as windows-1252). Scripts written without spaces
+ * (Chinese, Japanese, Korean, Thai, Lao, Khmer, Myanmar) are exempt from the word and space tests.
+ *
+ * One pass over the characters, no regular expressions: this runs on every long block.
  */
 export const MAX_WORD_CHARS = 80;
-
 /** Prose in a spaced script has a space every few words; below this share it is not prose. */
 export const MIN_SPACE_SHARE = 0.03;
-/** Blocks shorter than this are too short to judge by their spacing. */
-export const SPACING_MIN_CHARS = 200;
-
-const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/gu;
-const SPACE = /\s/g;
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/gu;
-/** Prose is mostly letters; a long block of dots, dashes or symbols is not. */
+/** Prose is mostly letters; below this share of letters and digits a long block is not prose. */
 export const MIN_LETTER_SHARE = 0.3;
+/** Blocks shorter than this are too short to judge by their spacing and letters. */
+export const SPACING_MIN_CHARS = 200;
+/** Share of unspaced-script characters from which a block is judged as such a script. */
+const UNSPACED_SHARE = 0.3;
 
-function count(text: string, re: RegExp): number {
-  re.lastIndex = 0;
-  let n = 0;
-  while (re.exec(text) !== null) n++;
-  return n;
+type CharClass = 0 | 1 | 2 | 3; // 0 separator, 1 word character, 2 space, 3 unspaced-script character
+
+function classify(c: number): CharClass {
+  if (c < 128) {
+    if (c === 32 || (c >= 9 && c <= 13)) return 2;
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return 1;
+    return 0;
+  }
+  if (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000) return 2;
+  if (
+    (c >= 0x0e00 && c <= 0x0eff) || // Thai, Lao
+    (c >= 0x1000 && c <= 0x109f) || // Myanmar
+    (c >= 0x1780 && c <= 0x17ff) || // Khmer
+    (c >= 0x2e80 && c <= 0x9fff) || // CJK radicals, kana, CJK ideographs
+    (c >= 0xac00 && c <= 0xd7af) || // Hangul
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xff00 && c <= 0xffef)
+  ) {
+    return 3;
+  }
+  if ((c >= 0x80 && c <= 0xbf) || (c >= 0x2010 && c <= 0x206f) || (c >= 0x20a0 && c <= 0x2bff) || (c >= 0xd800 && c <= 0xdfff)) return 0;
+  return 1;
 }
-
-/**
- * Text that cannot be prose: a run of letters too long to be a word, a long block that is
- * mostly not letters, or a long block of a spaced script with almost no spaces (mojibake of
- * binary bytes, minified code, encoded data).
- */
-export function isNotProse(text: string, maxWordChars = MAX_WORD_CHARS): boolean {
-  if (hasWordlessRun(text, maxWordChars)) return true;
-  if (text.length < SPACING_MIN_CHARS) return false;
-  if (count(text, LETTER_OR_DIGIT) < text.length * MIN_LETTER_SHARE) return true;
-  const spaces = count(text, SPACE);
-  if (spaces >= text.length * MIN_SPACE_SHARE) return false;
-  return count(text, UNSPACED_SCRIPT) < text.length * 0.3;
-}
-
-const wordlessRuns = new Map<number, RegExp>();
 
 /** Does `text` hold a run of more than `maxWordChars` word characters of a spaced script? */
 export function hasWordlessRun(text: string, maxWordChars = MAX_WORD_CHARS): boolean {
   if (text.length <= maxWordChars) return false;
-  let re = wordlessRuns.get(maxWordChars);
-  if (!re) {
-    // One character class repeated: linear, no backtracking, whatever the input.
-    re = new RegExp(
-      `[^\\s\\p{P}\\p{S}\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}\\p{Script=Thai}\\p{Script=Lao}\\p{Script=Khmer}\\p{Script=Myanmar}]{${maxWordChars + 1}}`,
-      'u',
-    );
-    wordlessRuns.set(maxWordChars, re);
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (classify(text.charCodeAt(i)) === 1) {
+      if (++run > maxWordChars) return true;
+    } else run = 0;
   }
-  return re.test(text);
+  return false;
+}
+
+/** Text that cannot be prose (see the top of this file). */
+export function isNotProse(text: string, maxWordChars = MAX_WORD_CHARS): boolean {
+  const n = text.length;
+  if (n <= maxWordChars) return false;
+  let run = 0;
+  let longestRun = 0;
+  let spaces = 0;
+  let letters = 0;
+  let unspaced = 0;
+  for (let i = 0; i < n; i++) {
+    const k = classify(text.charCodeAt(i));
+    if (k === 1) {
+      letters++;
+      if (++run > longestRun) longestRun = run;
+    } else {
+      run = 0;
+      if (k === 2) spaces++;
+      else if (k === 3) {
+        unspaced++;
+        letters++;
+      }
+    }
+  }
+  if (longestRun > maxWordChars) return true;
+  if (n < SPACING_MIN_CHARS) return false;
+  if (letters < n * MIN_LETTER_SHARE) return true;
+  return spaces < n * MIN_SPACE_SHARE && unspaced < n * UNSPACED_SHARE;
 }
