@@ -50,6 +50,8 @@ export interface HtmlThresholds {
   cardLeadingLinkChars: number;
   /** Weight of a teaser card's text (negative: it argues against its region). */
   cardPenalty: number;
+  /** Blocks longer than this are not scanned for boilerplate phrases (article paragraphs). */
+  phraseMaxChars: number;
   /** A weak boilerplate phrase ("Reply", "Share") removes a block only up to this length. */
   weakPhraseMaxChars: number;
   /** Soft hints (byline, caption, date) remove a block only when it is shorter than this. */
@@ -71,6 +73,7 @@ export const HTML_DEFAULTS: HtmlThresholds = {
   minArticleChars: 60,
   softHintMaxChars: 150,
   weakPhraseMaxChars: 40,
+  phraseMaxChars: 160,
   cardMaxBlocks: 6,
   cardMaxChars: 700,
   cardLinkDensity: 0.8,

@@ -74,7 +74,8 @@ export function classify(
     }
     if (wall && index < wall.end) return block(wall.kind, false, wall.reason);
     if (f.wordless) return block('boilerplate', false, 'not prose: a run of letters too long for a word, or almost no spaces');
-    const phrase = matchBoilerplate(b.text);
+    // Boilerplate lines are short; long article paragraphs are not worth the phrase scan.
+    const phrase = f.chars <= t.phraseMaxChars ? matchBoilerplate(b.text) : null;
     if (phrase && (phrase.strong || f.chars <= t.weakPhraseMaxChars)) {
       // A comment section, or a heading that opens a list of other stories ("Related
       // articles", "You may also like"), ends the article: nothing after it is the article's.
