@@ -59,20 +59,44 @@ export interface Matcher {
 }
 
 /**
- * Hundreds of case-insensitive Unicode patterns cost ~100 ms to compile, which would all land
- * on the Lambda's cold start; each is compiled the first time a block contains its first word.
+ * A phrase pattern, built and compiled on first use: hundreds of case-insensitive Unicode
+ * patterns cost ~100 ms to compile (and their sources a few ms to build), which would all land
+ * on the Lambda's cold start. Each is built the first time a block contains its first word.
  */
-class LazyRegExp implements Matcher {
+class PhrasePattern implements Matcher {
   private compiled: RegExp | null = null;
+  private built: string | null = null;
+  private lowered: string | null = null;
   constructor(
-    readonly source: string,
-    private readonly flags: string,
-    readonly literal?: string,
+    private readonly phrase: string,
+    /** The phrase must start the block (after up to three bullets or symbols). */
+    private readonly anchored: boolean,
   ) {}
+  get source(): string {
+    if (this.built === null) {
+      const body = this.phrase
+        .trim()
+        .split(/\s+/)
+        .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('\\s+');
+      this.built = `${this.anchored ? '^[^\\p{L}\\p{N}]{0,3}' : BOUNDARY}${body}`;
+    }
+    return this.built;
+  }
+  get literal(): string {
+    return (this.lowered ??= this.phrase.trim().toLowerCase().split(/\s+/).join(' '));
+  }
   exec(text: string): RegExpExecArray | null {
-    this.compiled ??= new RegExp(this.source, this.flags);
+    this.compiled ??= new RegExp(this.source, 'iu');
     return this.compiled.exec(text);
   }
+}
+
+/** The first word of a phrase, as block tokens are written (lower case, ’ as '). */
+function firstWord(phrase: string): string {
+  const trimmed = phrase.trimStart();
+  const space = trimmed.search(/\s/);
+  return stripEdgePunctuation((space < 0 ? trimmed : trimmed.slice(0, space)).toLowerCase().replace(/’/g, "'"));
 }
 
 /**
@@ -118,27 +142,18 @@ function stripEdgePunctuation(word: string): string {
 
 /** `a b c` → /(?<![\p{L}\p{N}])a\s+b\s+c/iu: a phrase starting at a word boundary. */
 function p(...phrases: string[]): Matcher[] {
-  return phrases.map((ph) => {
-    const body = ph
-      .trim()
-      .split(/\s+/)
-      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-      .join('\\s+');
-    const re = new LazyRegExp(`${BOUNDARY}${body}`, 'iu', ph.trim().toLowerCase().split(/\s+/).join(' '));
-    const first = stripEdgePunctuation(ph.trim().split(/\s+/)[0]!.toLowerCase().replace(/’/g, "'"));
-    if (first) FIRST_WORD.set(re, first);
-    return re;
-  });
+  return phrases.map((ph) => keyed(new PhrasePattern(ph, false), ph));
 }
 
 /** Phrases must start the block (after bullets/symbols). */
 function start(...phrases: string[]): Matcher[] {
-  return p(...phrases).map((re) => {
-    const anchored = new LazyRegExp(`^[^\\p{L}\\p{N}]{0,3}${re.source.slice(BOUNDARY.length)}`, 'iu', re.literal);
-    const first = FIRST_WORD.get(re);
-    if (first) FIRST_WORD.set(anchored, first);
-    return anchored;
-  });
+  return phrases.map((ph) => keyed(new PhrasePattern(ph, true), ph));
+}
+
+function keyed(pattern: PhrasePattern, phrase: string): PhrasePattern {
+  const first = firstWord(phrase);
+  if (first) FIRST_WORD.set(pattern, first);
+  return pattern;
 }
 
 export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
