@@ -42,6 +42,11 @@ const COMMANDS: Record<string, CommandEntry> = {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     load: () => require('./commands/status') as Command,
   },
+  backfill: {
+    summary: 'send the objects already in the input bucket through the pipeline (skips current ones)',
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    load: () => require('./commands/backfill') as Command,
+  },
   redrive: {
     summary: 'move the dead-letter queue\'s messages back to the source queue',
     // eslint-disable-next-line @typescript-eslint/no-require-imports
