@@ -14,6 +14,10 @@
  *   logRetentionDays          retention of the function's log group, a CloudWatch Logs value (30)
  *   logLevel                  LOG_LEVEL of the handler: TRACE DEBUG INFO WARN ERROR SILENT CRITICAL (INFO)
  *   removalPolicy             "retain" or "destroy": what stack deletion does to buckets, table, logs (retain)
+ *   backfill                  true: add the backfill state machine (Distributed Map; output StateMachineArn) (false)
+ *   backfillMaxConcurrency    its MaxConcurrency: batches at a time (10)
+ *   backfillToleratedFailurePercentage  its ToleratedFailurePercentage (5)
+ *   backfillMaxItemsPerBatch  its MaxItemsPerBatch: objects per invocation (20)
  *
  * The stack is environment-agnostic (no `env`): synth does no lookups and needs no credentials.
  */
@@ -22,7 +26,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { Construct, Node } from 'constructs';
-import { WINNOW_DEFAULTS, WinnowPipeline, WinnowPipelineProps } from './winnow-pipeline';
+import { BACKFILL_DEFAULTS, WINNOW_DEFAULTS, WinnowPipeline, WinnowPipelineProps, type WinnowBackfillProps } from './winnow-pipeline';
 
 /** The context keys WinnowStack reads, with their defaults (cdk.json holds the same values). */
 export const CONTEXT_DEFAULTS = {
@@ -76,6 +80,33 @@ export function readWinnowContext(node: Node): WinnowContext {
   };
 }
 
+/**
+ * The backfill options from context (not in CONTEXT_DEFAULTS: off unless `-c backfill=true`):
+ * undefined when off.
+ */
+export function readBackfillContext(node: Node): WinnowBackfillProps | undefined {
+  const flag = node.tryGetContext('backfill');
+  const on = flag === true || String(flag ?? '').trim().toLowerCase() === 'true';
+  if (!on) {
+    if (flag !== undefined && flag !== false && !['', 'false'].includes(String(flag).trim().toLowerCase())) {
+      throw new Error(`context backfill: expected true or false, got "${String(flag)}"`);
+    }
+    return undefined;
+  }
+  const num = (key: string, fallback: number): number => {
+    const v: unknown = node.tryGetContext(key);
+    if (v === undefined || v === null || String(v).trim() === '') return fallback;
+    const n = Number(String(v).trim());
+    if (!Number.isFinite(n)) throw new Error(`context ${key}: expected a number, got "${String(v)}"`);
+    return n;
+  };
+  return {
+    maxConcurrency: num('backfillMaxConcurrency', BACKFILL_DEFAULTS.maxConcurrency),
+    toleratedFailurePercentage: num('backfillToleratedFailurePercentage', BACKFILL_DEFAULTS.toleratedFailurePercentage),
+    maxItemsPerBatch: num('backfillMaxItemsPerBatch', BACKFILL_DEFAULTS.maxItemsPerBatch),
+  };
+}
+
 function retentionDays(days: number): logs.RetentionDays {
   const allowed = Object.values(logs.RetentionDays).filter((v): v is number => typeof v === 'number');
   if (!allowed.includes(days)) {
@@ -117,6 +148,7 @@ export class WinnowStack extends Stack {
       logLevel: ctx.logLevel,
       comments: ctx.comments,
       removalPolicy: ctx.removalPolicy === 'destroy' ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
+      backfill: readBackfillContext(this.node),
       ...props.pipeline,
     });
 
@@ -125,6 +157,9 @@ export class WinnowStack extends Stack {
     new CfnOutput(this, 'OutputBucketName', { value: p.outputBucket.bucketName, description: 'text/<key> and json/<key>.json' });
     new CfnOutput(this, 'TableName', { value: p.table.tableName, description: 'One item per page; GSI byStatus' });
     new CfnOutput(this, 'QueueUrl', { value: p.queue.queueUrl, description: 'S3 event notifications' });
+    if (p.backfillStateMachine) {
+      new CfnOutput(this, 'StateMachineArn', { value: p.backfillStateMachine.stateMachineArn, description: 'Backfill: start with {"prefix": "...", "force": false}' });
+    }
     new CfnOutput(this, 'DeadLetterQueueUrl', { value: p.deadLetterQueue.queueUrl, description: 'Messages that failed maxReceiveCount times' });
   }
 }

@@ -9,6 +9,7 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { isBackfillBatch, processBackfillBatch, type BackfillBatch, type BackfillBatchResult } from './backfill';
 import { clientsFromEnv, configFromEnv } from './clients';
 import { processObject, TimeBudgetError, type PipelineClients, type PipelineConfig } from './process-object';
 import { parseMessageBody } from './s3-events';
@@ -68,13 +69,24 @@ export function createHandler(deps: HandlerDeps): Handler {
 }
 
 let lambdaHandler: Handler | null = null;
+let deps: HandlerDeps | null = null;
 
-/** The Lambda entry point: clients and configuration are built once per container. */
-export const handler: Handler = (event, context) => {
-  lambdaHandler ??= createHandler({
+/**
+ * The Lambda entry point: clients and configuration are built once per container. The same
+ * function also takes the backfill state machine's batches (lambdas/backfill.ts).
+ */
+export function handler(event: SQSEvent, context?: Partial<Context>): Promise<SQSBatchResponse>;
+export function handler(event: BackfillBatch, context?: Partial<Context>): Promise<BackfillBatchResult>;
+export function handler(event: SQSEvent | BackfillBatch, context?: Partial<Context>): Promise<SQSBatchResponse | BackfillBatchResult> {
+  deps ??= {
     clients: clientsFromEnv(),
     config: configFromEnv(),
     logger: new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'winnow' }),
-  });
+  };
+  if (isBackfillBatch(event)) {
+    const remainingMs = typeof context?.getRemainingTimeInMillis === 'function' ? () => context.getRemainingTimeInMillis!() : undefined;
+    return processBackfillBatch(event, deps.clients, deps.config, remainingMs);
+  }
+  lambdaHandler ??= createHandler(deps);
   return lambdaHandler(event, context);
-};
+}

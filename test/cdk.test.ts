@@ -487,3 +487,106 @@ describe('bad context is refused at synth', () => {
     expect(() => new WinnowStack(app, 'Bad')).toThrow(message);
   });
 });
+
+describe('WinnowStack with the backfill state machine (-c backfill=true)', () => {
+  let stack: WinnowStack;
+  let template: Template;
+  let resources: Json;
+  let definition: Json;
+  let smId: string;
+  let roleId: string;
+
+  /** The state machine's definition with the tokens of its Fn::Join replaced by placeholders. */
+  function definitionOf(sm: Json): Json {
+    const parts = sm.Properties.DefinitionString['Fn::Join'][1] as unknown[];
+    return JSON.parse(parts.map((p) => (typeof p === 'string' ? p : `<${JSON.stringify(p).replace(/"/g, "'")}>`)).join(''));
+  }
+
+  beforeAll(() => {
+    ({ stack, template, resources } = makeStack({
+      backfill: 'true', backfillMaxConcurrency: '25', backfillToleratedFailurePercentage: 2, backfillMaxItemsPerBatch: '40',
+    }));
+    const [id, sm] = only(resources, 'AWS::StepFunctions::StateMachine');
+    smId = id;
+    roleId = sm.Properties.RoleArn['Fn::GetAtt'][0];
+    definition = definitionOf(sm);
+  });
+
+  test('off by default: no state machine, no StateMachineArn output', () => {
+    const { template: plain } = makeStack();
+    plain.resourceCountIs('AWS::StepFunctions::StateMachine', 0);
+    expect(Object.keys(plain.toJSON().Outputs)).not.toContain('StateMachineArn');
+  });
+
+  test('Distributed Map: S3 objects reader on the input bucket at $.prefix, batching, concurrency, tolerated failures, results to the output bucket', () => {
+    const p = stack.pipeline;
+    const input = logicalIdOf(stack, p.inputBucket);
+    const output = logicalIdOf(stack, p.outputBucket);
+    expect(definition.StartAt).toBe('BackfillDefaults');
+    expect(definition.States.BackfillDefaults).toMatchObject({ Type: 'Pass', Result: { prefix: '', force: false }, ResultPath: '$.defaults' });
+    expect(definition.States.BackfillInput.Parameters).toEqual({ 'input.$': 'States.JsonMerge($.defaults, $, false)' });
+    const map = definition.States.BackfillMap;
+    expect(map.Type).toBe('Map');
+    expect(map.ItemProcessor.ProcessorConfig).toEqual({ Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' });
+    expect(map.ItemReader.Resource).toMatch(/:states:::s3:listObjectsV2$/);
+    expect(map.ItemReader.Parameters).toEqual({ Bucket: `<{'Ref':'${input}'}>`, 'Prefix.$': '$.prefix' });
+    expect(map.ItemBatcher).toEqual({ MaxItemsPerBatch: 40, BatchInput: { bucket: `<{'Ref':'${input}'}>`, 'force.$': '$.force' } });
+    expect(map.MaxConcurrency).toBe(25);
+    expect(map.ToleratedFailurePercentage).toBe(2);
+    expect(map.ResultWriter.Parameters).toEqual({ Bucket: `<{'Ref':'${output}'}>`, Prefix: 'backfill-results' });
+    const child = map.ItemProcessor.States[map.ItemProcessor.StartAt];
+    expect(child.Type).toBe('Task');
+    expect(child.Resource).toBe(`<{'Fn::GetAtt':['${logicalIdOf(stack, p.handler)}','Arn']}>`); // the same function, payload only
+    expect(child.Retry.map((r: Json) => r.ErrorEquals)).toContainEqual(['States.TaskFailed']);
+  });
+
+  test('logging ALL (without execution data) to its own log group, X-Ray tracing; output StateMachineArn', () => {
+    const sm = resources[smId];
+    expect(sm.Properties.LoggingConfiguration).toMatchObject({ Level: 'ALL', IncludeExecutionData: false });
+    expect(sm.Properties.TracingConfiguration).toEqual({ Enabled: true });
+    expect(template.toJSON().Outputs.StateMachineArn.Value).toEqual({ Ref: smId });
+  });
+
+  test('least privilege: the state machine role lists the input bucket, invokes the handler, starts only its own executions', () => {
+    const p = stack.pipeline;
+    const statements = Object.values(resources)
+      .filter((r) => r.Type === 'AWS::IAM::Policy' && r.Properties.Roles.some((x: Json) => x.Ref === roleId))
+      .flatMap((r) => r.Properties.PolicyDocument.Statement as Json[]);
+    const byAction = (a: string) => statements.filter((s) => asArray(s.Action).includes(a));
+    expect(byAction('s3:ListBucket').map((s) => s.Resource)).toEqual([{ 'Fn::GetAtt': [logicalIdOf(stack, p.inputBucket), 'Arn'] }]);
+    expect(byAction('lambda:InvokeFunction').map((s) => s.Resource)).toEqual([[
+      { 'Fn::GetAtt': [logicalIdOf(stack, p.handler), 'Arn'] },
+      { 'Fn::Join': ['', [{ 'Fn::GetAtt': [logicalIdOf(stack, p.handler), 'Arn'] }, ':*']] },
+    ]]);
+    expect(byAction('states:StartExecution').map((s) => s.Resource)).toEqual([{ Ref: smId }]);
+    expect(byAction('s3:PutObject').map((s) => JSON.stringify(s.Resource))).toEqual([expect.stringContaining(logicalIdOf(stack, p.outputBucket))]);
+    expect(byAction('s3:GetObject')).toHaveLength(1); // the ResultWriter's, on the output bucket; no input read
+    for (const s of statements) for (const a of asArray(s.Action)) expect(a).not.toContain('*');
+    // The handler role gained nothing.
+    const handlerRole = logicalIdOf(stack, p.handler.role!);
+    const handlerActions = Object.values(resources)
+      .filter((r) => r.Type === 'AWS::IAM::Policy' && r.Properties.Roles.some((x: Json) => x.Ref === handlerRole))
+      .flatMap((r) => (r.Properties.PolicyDocument.Statement as Json[]).flatMap((s) => asArray(s.Action)));
+    expect(handlerActions.filter((a: string) => a.startsWith('states:') || a.startsWith('lambda:'))).toEqual([]);
+  });
+
+  test('cdk-nag AwsSolutions: clean with backfill on; every acknowledgement matches a real finding', () => {
+    const report = new AwsSolutionsChecks().validateScope(stack);
+    expect(report.violations.map((v) => `${v.ruleName} @ ${v.violatingResources.map((r) => r.constructPath).join(', ')}`)).toEqual([]);
+    const acks = acknowledgements(stack);
+    for (const [, reason] of acks) expect(reason.length).toBeGreaterThan(40);
+    expect([...new Set(acks.map(([id]) => id))].sort()).toEqual(rawFindings(stack));
+  });
+
+  test('bad backfill context is refused', () => {
+    for (const [context, message] of [
+      [{ backfill: 'yes' }, /context backfill: expected true or false/],
+      [{ backfill: true, backfillMaxConcurrency: 0 }, /backfill.maxConcurrency must be an integer from 1 to 10000/],
+      [{ backfill: true, backfillToleratedFailurePercentage: 101 }, /toleratedFailurePercentage must be from 0 to 100/],
+      [{ backfill: true, backfillMaxItemsPerBatch: 'many' }, /context backfillMaxItemsPerBatch: expected a number/],
+    ] as const) {
+      const app = new App({ context: { ...cdkJson.context, ...context }, outdir: tmpOutdir() });
+      expect(() => new WinnowStack(app, 'Bad')).toThrow(message);
+    }
+  });
+});
