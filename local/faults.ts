@@ -22,7 +22,7 @@ import { Agent, createServer, request as httpRequest, type IncomingMessage, type
 import type { Socket } from 'node:net';
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
-import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { createHandler, type Handler } from '../lambdas/handler';
@@ -31,6 +31,8 @@ import { pkOf, type PageItem } from '../lambdas/item';
 import { parseMessageBody } from '../lambdas/s3-events';
 import type { AwsClients, LocalNames } from './resources';
 import { startWorker, type Worker } from './worker';
+export { queueDepth } from '../ops/queue';
+import { queueDepth } from '../ops/queue';
 
 // ---------------------------------------------------------------------------------------------
 // The proxy
@@ -533,16 +535,6 @@ async function listKeys(clients: AwsClients, bucket: string, prefix: string): Pr
   return keys;
 }
 
-export async function queueDepth(sqs: SQSClient, queueUrl: string): Promise<number> {
-  const out = await sqs.send(
-    new GetQueueAttributesCommand({
-      QueueUrl: queueUrl,
-      AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible', 'ApproximateNumberOfMessagesDelayed'],
-    }),
-  );
-  const a = out.Attributes ?? {};
-  return Number(a.ApproximateNumberOfMessages ?? 0) + Number(a.ApproximateNumberOfMessagesNotVisible ?? 0) + Number(a.ApproximateNumberOfMessagesDelayed ?? 0);
-}
 
 async function readOrNull(clients: AwsClients, bucket: string, key: string): Promise<Buffer | null> {
   try {

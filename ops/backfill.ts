@@ -19,10 +19,12 @@
  */
 import { GetObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { BatchGetItemCommand, type DynamoDBClient, type KeysAndAttributes } from '@aws-sdk/client-dynamodb';
-import { GetQueueAttributesCommand, SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { SFNClient } from '@aws-sdk/client-sfn';
 import { FILTER_VERSION } from '../engine/version';
 import { pkOf } from '../lambdas/item';
+export { queueDepth } from './queue';
+import { queueDepth } from './queue';
 
 export interface ListedObject {
   key: string;
@@ -203,17 +205,6 @@ export async function backfillLocal(clients: BackfillClients, options: BackfillO
   return result;
 }
 
-/** Visible + in flight + delayed messages of the queue. */
-export async function queueDepth(sqs: SQSClient, queueUrl: string): Promise<number> {
-  const out = await sqs.send(
-    new GetQueueAttributesCommand({
-      QueueUrl: queueUrl,
-      AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible', 'ApproximateNumberOfMessagesDelayed'],
-    }),
-  );
-  const a = out.Attributes ?? {};
-  return Number(a.ApproximateNumberOfMessages ?? 0) + Number(a.ApproximateNumberOfMessagesNotVisible ?? 0) + Number(a.ApproximateNumberOfMessagesDelayed ?? 0);
-}
 
 /**
  * Waits until the queue is empty (twice in a row, `everyMs` apart), calling `onDepth` on each

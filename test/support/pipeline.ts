@@ -1,9 +1,11 @@
 /** Small waiting and reading helpers for tests that drive the local stack on moto. */
 import { GetObjectCommand, HeadObjectCommand, type HeadObjectCommandOutput, type S3Client } from '@aws-sdk/client-s3';
-import { GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import type { SQSClient } from '@aws-sdk/client-sqs';
 import { GetItemCommand, ScanCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { PageItem } from '../../lambdas/item';
+export { queueDepth } from '../../ops/queue';
+import { queueDepth } from '../../ops/queue';
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -48,17 +50,6 @@ export async function scanAll(dynamodb: DynamoDBClient, table: string): Promise<
   return items;
 }
 
-/** Visible + in flight + delayed messages. */
-export async function queueDepth(sqs: SQSClient, queueUrl: string): Promise<number> {
-  const out = await sqs.send(
-    new GetQueueAttributesCommand({
-      QueueUrl: queueUrl,
-      AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible', 'ApproximateNumberOfMessagesDelayed'],
-    }),
-  );
-  const a = out.Attributes ?? {};
-  return Number(a.ApproximateNumberOfMessages ?? 0) + Number(a.ApproximateNumberOfMessagesNotVisible ?? 0) + Number(a.ApproximateNumberOfMessagesDelayed ?? 0);
-}
 
 /** Waits until every message on the queue has been deleted (none visible, none in flight). */
 export async function waitQueueEmpty(sqs: SQSClient, queueUrl: string, timeoutMs = 15_000): Promise<void> {
