@@ -25,6 +25,7 @@ import { FILTER_VERSION } from '../engine/version';
 import { pkOf } from '../lambdas/item';
 export { queueDepth } from './queue';
 import { queueDepth } from './queue';
+import { inventoryPages, type S3Location } from './inventory';
 
 export interface ListedObject {
   key: string;
@@ -89,6 +90,11 @@ export interface BackfillOptions {
   table: string;
   queueUrl: string;
   prefix?: string;
+  /**
+   * Take the objects from this S3 Inventory manifest.json instead of listing the bucket
+   * (ops/inventory.ts); `prefix` then filters its keys.
+   */
+  manifest?: S3Location;
   /** Enqueue current objects too, marked so that the handler reprocesses them. */
   force?: boolean;
   /** List and check; send nothing. */
@@ -160,51 +166,64 @@ async function sendBatch(sqs: SQSClient, queueUrl: string, bodies: string[], res
   return sent;
 }
 
-/** Lists the bucket under the prefix and enqueues every object that is not current (all with force). */
-export async function backfillLocal(clients: BackfillClients, options: BackfillOptions): Promise<BackfillResult> {
-  const filterVersion = options.filterVersion ?? FILTER_VERSION;
-  const result: BackfillResult = { listed: 0, skipped: 0, enqueued: 0, notEnqueued: 0, errors: [], keys: [] };
+/** The bucket's objects under the prefix, a ListObjectsV2 page at a time. */
+export async function* bucketPages(s3: S3Client, bucket: string, prefix: string | undefined, pageSize = 1000): AsyncGenerator<ListedObject[]> {
   let token: string | undefined;
   do {
-    const page = await clients.s3.send(
-      new ListObjectsV2Command({
-        Bucket: options.bucket,
-        Prefix: options.prefix || undefined,
-        ContinuationToken: token,
-        MaxKeys: options.pageSize ?? 1000,
-      }),
-    );
+    const page = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix || undefined, ContinuationToken: token, MaxKeys: pageSize }));
     token = page.IsTruncated ? page.NextContinuationToken : undefined;
-    const objects: ListedObject[] = (page.Contents ?? [])
+    yield (page.Contents ?? [])
       .filter((o) => o.Key !== undefined)
       .map((o) => ({ key: o.Key!, etag: (o.ETag ?? '').replace(/"/g, ''), size: o.Size ?? 0 }));
-    result.listed += objects.length;
-    const states = options.force ? new Map<string, StoredState>() : await storedStates(clients.dynamodb, options.table, options.bucket, objects.map((o) => o.key));
-    const todo = objects.filter((o) => options.force || !isCurrent(states.get(o.key), o.etag, filterVersion));
-    result.skipped += objects.length - todo.length;
-    if (options.dryRun) {
-      for (const o of todo) options.onObject?.(o);
-      result.enqueued += todo.length;
-    } else {
-      for (let i = 0; i < todo.length; i += 10) {
-        const batch = todo.slice(i, i + 10);
-        const sent = await sendBatch(clients.sqs, options.queueUrl, batch.map((o) => backfillMessageBody(options.bucket, o, options.force)), result);
-        batch.forEach((o, j) => {
-          if (sent[j]) {
-            result.enqueued++;
-            result.keys.push(o.key);
-            options.onObject?.(o);
-          } else {
-            result.notEnqueued++;
-          }
-        });
-      }
-    }
-    options.onPage?.({ ...result, errors: [...result.errors], keys: [] });
   } while (token);
+}
+
+/**
+ * Lists the bucket under the prefix (or reads the objects of an S3 Inventory manifest) and
+ * enqueues every object that is not current (all with force).
+ */
+export async function backfillLocal(clients: BackfillClients, options: BackfillOptions): Promise<BackfillResult> {
+  const result: BackfillResult = { listed: 0, skipped: 0, enqueued: 0, notEnqueued: 0, errors: [], keys: [] };
+  const pages = options.manifest
+    ? inventoryPages(clients.s3, options.manifest, options.bucket)
+    : bucketPages(clients.s3, options.bucket, options.prefix, options.pageSize);
+  // The inventory is not listed by prefix: its keys are filtered here.
+  const prefix = options.manifest ? options.prefix ?? '' : '';
+  for await (const listed of pages) {
+    // An inventory file can hold millions of rows: check and send them a thousand at a time.
+    for (let start = 0; start < listed.length; start += 1000) {
+      await enqueueStale(clients, options, listed.slice(start, start + 1000).filter((o) => o.key.startsWith(prefix)), result);
+      options.onPage?.({ ...result, errors: [...result.errors], keys: [] });
+    }
+  }
   return result;
 }
 
+/** One page: count it, skip the current objects (unless force), enqueue the rest (or, dry, report them). */
+async function enqueueStale(clients: BackfillClients, options: BackfillOptions, objects: ListedObject[], result: BackfillResult): Promise<void> {
+  result.listed += objects.length;
+  const states = options.force ? new Map<string, StoredState>() : await storedStates(clients.dynamodb, options.table, options.bucket, objects.map((o) => o.key));
+  const todo = objects.filter((o) => options.force || !isCurrent(states.get(o.key), o.etag, options.filterVersion ?? FILTER_VERSION));
+  result.skipped += objects.length - todo.length;
+  if (options.dryRun) {
+    for (const o of todo) options.onObject?.(o);
+    result.enqueued += todo.length;
+    return;
+  }
+  for (let i = 0; i < todo.length; i += 10) {
+    const batch = todo.slice(i, i + 10);
+    const sent = await sendBatch(clients.sqs, options.queueUrl, batch.map((o) => backfillMessageBody(options.bucket, o, options.force)), result);
+    batch.forEach((o, j) => {
+      if (sent[j]) {
+        result.enqueued++;
+        result.keys.push(o.key);
+        options.onObject?.(o);
+      } else {
+        result.notEnqueued++;
+      }
+    });
+  }
+}
 
 /**
  * Waits until the queue is empty (twice in a row, `everyMs` apart), calling `onDepth` on each
@@ -251,7 +270,10 @@ export async function countStatuses(dynamodb: DynamoDBClient, table: string, buc
 
 /** The execution input the state machine takes (cdk/winnow-pipeline.ts). */
 export interface BackfillInput {
-  prefix: string;
+  /** Only keys starting with it (default: the pipeline's input prefix). */
+  prefix?: string;
+  /** The key of an S3 Inventory manifest.json in the stack's inventory bucket, instead of a listing. */
+  manifest?: string;
   force: boolean;
 }
 
