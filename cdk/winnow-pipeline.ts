@@ -67,6 +67,15 @@ export interface WinnowBackfillProps {
    * @default 20
    */
   readonly maxItemsPerBatch?: number;
+  /**
+   * The destination bucket of an S3 Inventory of the input bucket (CSV format). Enables the
+   * `{"manifest": "<key of a manifest.json in this bucket>"}` input: the Distributed Map then
+   * reads the inventory's data files instead of listing the bucket, which is faster for
+   * millions of objects. The state machine may read any object of this bucket (the manifest
+   * names its data files), so keep inventories in a bucket of their own.
+   * @default - no manifest input: an execution given `{manifest}` fails with `Winnow.ManifestNotConfigured`
+   */
+  readonly inventoryBucket?: s3.IBucket;
 }
 
 /** What the handler does with comment threads (`WINNOW_COMMENTS`, the engine's `comments` option). */
@@ -246,6 +255,8 @@ export class WinnowPipeline extends Construct {
   public readonly errorsAlarm: cloudwatch.Alarm;
   /** The backfill state machine, when `backfill` is set. */
   public readonly backfillStateMachine?: sfn.StateMachine;
+  /** The S3 Inventory bucket the backfill reads `{manifest}` from, when set. */
+  public readonly backfillInventoryBucket?: s3.IBucket;
 
   constructor(scope: Construct, id: string, props: WinnowPipelineProps = {}) {
     super(scope, id);
@@ -447,6 +458,7 @@ export class WinnowPipeline extends Construct {
     });
 
     if (props.backfill) {
+      this.backfillInventoryBucket = props.backfill.inventoryBucket;
       this.backfillStateMachine = this.createBackfill(props.backfill, props.inputPrefix ?? '', removalPolicy,
         props.logRetention ?? (WINNOW_DEFAULTS.logRetentionDays as logs.RetentionDays));
     }
@@ -487,11 +499,14 @@ export class WinnowPipeline extends Construct {
    * The backfill state machine:
    *
    *   Defaults (Pass: {prefix: inputPrefix, force: false} merged with the input)
-   *   → Distributed Map: ItemReader S3 ListObjectsV2 (input bucket, $.prefix)
-   *                      ItemBatcher (MaxItemsPerBatch, BatchInput {bucket, force})
-   *                      MaxConcurrency, ToleratedFailurePercentage
-   *                      child: LambdaInvoke of the handler (lambdas/backfill.ts) → {done, skipped, failed}
-   *                      ResultWriter → output bucket, backfill-results/
+   *   → Choice on $.manifest
+   *       absent:  Distributed Map, ItemReader S3 ListObjectsV2 (input bucket, $.prefix)
+   *       present: Distributed Map, ItemReader S3 Inventory manifest (inventory bucket, key $.manifest);
+   *                Fail Winnow.ManifestNotConfigured when the construct has no inventoryBucket
+   *     each: ItemBatcher (MaxItemsPerBatch, BatchInput {bucket, force, prefix, source})
+   *           MaxConcurrency, ToleratedFailurePercentage
+   *           child: LambdaInvoke of the handler (lambdas/backfill.ts) → {done, skipped, failed}
+   *           ResultWriter → output bucket, backfill-results/
    *
    * Invoking the function (rather than SqsSendMessage to the queue) keeps the same code path
    * (processObject) while the Map sees each batch's outcome: its counts, its failures (retried,
@@ -516,43 +531,67 @@ export class WinnowPipeline extends Construct {
       outputPath: '$.input',
     });
 
-    const invoke = new tasks.LambdaInvoke(this, 'BackfillBatch', {
-      lambdaFunction: this.handler,
-      payloadResponseOnly: true,
-      retryOnServiceExceptions: true,
-      comment: 'one batch of listed objects through processObject, as live uploads',
-    });
-    // An AWS error or the time budget fails the batch: retried, its finished objects are skipped.
-    invoke.addRetry({ errors: ['States.TaskFailed'], interval: Duration.seconds(10), maxAttempts: 2, backoffRate: 2 });
-
-    const map = new sfn.DistributedMap(this, 'BackfillMap', {
-      comment: 'the input bucket\'s objects under $.prefix, in batches, through the handler',
-      itemReader: new sfn.S3ObjectsItemReader({ bucket: this.inputBucket, prefix: sfn.JsonPath.stringAt('$.prefix') }),
-      itemBatcher: new sfn.ItemBatcher({
-        maxItemsPerBatch,
-        batchInput: { bucket: this.inputBucket.bucketName, 'force.$': '$.force' },
-      }),
-      maxConcurrency,
-      toleratedFailurePercentage: tolerated,
-      resultWriterV2: new sfn.ResultWriterV2({ bucket: this.outputBucket, prefix: resultsPrefix }),
-      label: 'backfill',
-    });
-    map.itemProcessor(invoke);
+    // One Distributed Map per source; both hand the same batches to the same function.
+    const batchesMap = (id: string, label: string, itemReader: sfn.IItemReader, source: 'objects' | 'inventory'): sfn.DistributedMap => {
+      const invoke = new tasks.LambdaInvoke(this, `${id}Batch`, {
+        lambdaFunction: this.handler,
+        payloadResponseOnly: true,
+        retryOnServiceExceptions: true,
+        comment: 'one batch of listed objects through processObject, as live uploads',
+      });
+      // An AWS error or the time budget fails the batch: retried, its finished objects are skipped.
+      invoke.addRetry({ errors: ['States.TaskFailed'], interval: Duration.seconds(10), maxAttempts: 2, backoffRate: 2 });
+      const map = new sfn.DistributedMap(this, `${id}Map`, {
+        comment: source === 'objects'
+          ? 'the input bucket\'s objects under $.prefix, in batches, through the handler'
+          : 'the objects of the S3 Inventory manifest $.manifest (keys under $.prefix), in batches, through the handler',
+        itemReader,
+        itemBatcher: new sfn.ItemBatcher({
+          maxItemsPerBatch,
+          batchInput: { bucket: this.inputBucket.bucketName, 'force.$': '$.force', 'prefix.$': '$.prefix', source },
+        }),
+        maxConcurrency,
+        toleratedFailurePercentage: tolerated,
+        resultWriterV2: new sfn.ResultWriterV2({ bucket: this.outputBucket, prefix: resultsPrefix }),
+        label,
+      });
+      return map.itemProcessor(invoke);
+    };
+    const objectsMap = batchesMap('Backfill', 'backfill', new sfn.S3ObjectsItemReader({ bucket: this.inputBucket, prefix: sfn.JsonPath.stringAt('$.prefix') }), 'objects');
+    const manifestMap = props.inventoryBucket
+      ? batchesMap('BackfillInventory', 'backfill-inventory', new sfn.S3ManifestItemReader({ bucket: props.inventoryBucket, key: sfn.JsonPath.stringAt('$.manifest') }), 'inventory')
+      : new sfn.Fail(this, 'ManifestNotConfigured', {
+        error: 'Winnow.ManifestNotConfigured',
+        cause: 'This stack takes no {manifest} input: deploy it with the inventory bucket (context backfillInventoryBucket=NAME, '
+          + 'or the construct\'s backfill.inventoryBucket), or start it with {prefix}.',
+      });
+    const source = new sfn.Choice(this, 'BackfillSource', { comment: '{manifest}: the S3 Inventory; otherwise list the bucket under {prefix}' })
+      .when(sfn.Condition.isPresent('$.manifest'), manifestMap)
+      .otherwise(objectsMap);
 
     const logGroup = new logs.LogGroup(this, 'BackfillLogGroup', { retention, removalPolicy });
     const stateMachine = new sfn.StateMachine(this, 'BackfillStateMachine', {
-      definitionBody: sfn.DefinitionBody.fromChainable(defaults.next(merged).next(map)),
+      definitionBody: sfn.DefinitionBody.fromChainable(defaults.next(merged).next(source)),
       comment: 'winnow backfill: existing objects of the input bucket through the handler',
       logs: { destination: logGroup, level: sfn.LogLevel.ALL, includeExecutionData: false },
       tracingEnabled: true,
     });
+    // An inventory encrypted with a customer managed key (a bucket of this app) needs its key too.
+    props.inventoryBucket?.encryptionKey?.grantDecrypt(stateMachine);
 
     // Acknowledge exactly the wildcard resources the state machine's policies hold, each with
     // its reason (cdk-nag 3 matches findings by their full resource string).
+    const inventoryName = props.inventoryBucket
+      ? nagResourceName(this, Stack.of(this).formatArn({ region: '', account: '', service: 's3', resource: props.inventoryBucket.bucketName, resourceName: '*' }))
+      : undefined;
     const reasonFor = (resource: string): string => {
       if (resource === '*') {
         return 'Step Functions log delivery (logs:CreateLogDelivery, ...) and X-Ray (xray:PutTraceSegments, ...) '
           + 'do not support resource-level permissions: AWS documents Resource "*" for them.';
+      }
+      if (inventoryName && resource === inventoryName) {
+        return 'The Distributed Map reads the S3 Inventory manifest given at run time and the data files it names, '
+          + 'all in the inventory bucket (a bucket for inventories): the wildcard is the key part only.';
       }
       if (resource.includes(':s3:::')) {
         return 'The Distributed Map ResultWriter writes its result files (prefix backfill-results/) as objects of '

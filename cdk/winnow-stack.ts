@@ -18,6 +18,8 @@
  *   backfillMaxConcurrency    its MaxConcurrency: batches at a time (10)
  *   backfillToleratedFailurePercentage  its ToleratedFailurePercentage (5)
  *   backfillMaxItemsPerBatch  its MaxItemsPerBatch: objects per invocation (20)
+ *   backfillInventoryBucket   bucket holding the input bucket's S3 Inventory (CSV): enables the
+ *                             {manifest} input (output BackfillInventoryBucket) ("" = off)
  *
  * The stack is environment-agnostic (no `env`): synth does no lookups and needs no credentials.
  */
@@ -84,7 +86,7 @@ export function readWinnowContext(node: Node): WinnowContext {
  * The backfill options from context (not in CONTEXT_DEFAULTS: off unless `-c backfill=true`):
  * undefined when off.
  */
-export function readBackfillContext(node: Node): WinnowBackfillProps | undefined {
+export function readBackfillContext(node: Node): (Omit<WinnowBackfillProps, 'inventoryBucket'> & { inventoryBucketName?: string }) | undefined {
   const flag = node.tryGetContext('backfill');
   const on = flag === true || String(flag ?? '').trim().toLowerCase() === 'true';
   if (!on) {
@@ -92,6 +94,10 @@ export function readBackfillContext(node: Node): WinnowBackfillProps | undefined
       throw new Error(`context backfill: expected true or false, got "${String(flag)}"`);
     }
     return undefined;
+  }
+  const inventory = String(node.tryGetContext('backfillInventoryBucket') ?? '').trim();
+  if (inventory && !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(inventory)) {
+    throw new Error(`context backfillInventoryBucket: "${inventory}" is not an S3 bucket name`);
   }
   const num = (key: string, fallback: number): number => {
     const v: unknown = node.tryGetContext(key);
@@ -104,6 +110,7 @@ export function readBackfillContext(node: Node): WinnowBackfillProps | undefined
     maxConcurrency: num('backfillMaxConcurrency', BACKFILL_DEFAULTS.maxConcurrency),
     toleratedFailurePercentage: num('backfillToleratedFailurePercentage', BACKFILL_DEFAULTS.toleratedFailurePercentage),
     maxItemsPerBatch: num('backfillMaxItemsPerBatch', BACKFILL_DEFAULTS.maxItemsPerBatch),
+    ...(inventory ? { inventoryBucketName: inventory } : {}),
   };
 }
 
@@ -133,6 +140,14 @@ export class WinnowStack extends Stack {
     const inputBucket = ctx.inputBucketName
       ? s3.Bucket.fromBucketName(this, 'ExistingInputBucket', ctx.inputBucketName)
       : undefined;
+    const backfillContext = readBackfillContext(this.node);
+    let backfill: WinnowBackfillProps | undefined;
+    if (backfillContext) {
+      const { inventoryBucketName, ...rest } = backfillContext;
+      backfill = inventoryBucketName
+        ? { ...rest, inventoryBucket: s3.Bucket.fromBucketName(this, 'InventoryBucket', inventoryBucketName) }
+        : rest;
+    }
 
     this.pipeline = new WinnowPipeline(this, 'Pipeline', {
       inputBucket,
@@ -148,7 +163,7 @@ export class WinnowStack extends Stack {
       logLevel: ctx.logLevel,
       comments: ctx.comments,
       removalPolicy: ctx.removalPolicy === 'destroy' ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
-      backfill: readBackfillContext(this.node),
+      backfill,
       ...props.pipeline,
     });
 
@@ -158,7 +173,13 @@ export class WinnowStack extends Stack {
     new CfnOutput(this, 'TableName', { value: p.table.tableName, description: 'One item per page; GSI byStatus' });
     new CfnOutput(this, 'QueueUrl', { value: p.queue.queueUrl, description: 'S3 event notifications' });
     if (p.backfillStateMachine) {
-      new CfnOutput(this, 'StateMachineArn', { value: p.backfillStateMachine.stateMachineArn, description: 'Backfill: start with {"prefix": "...", "force": false}' });
+      new CfnOutput(this, 'StateMachineArn', {
+        value: p.backfillStateMachine.stateMachineArn,
+        description: 'Backfill: start with {"prefix": "...", "force": false} or {"manifest": "<key of an inventory manifest.json>"}',
+      });
+    }
+    if (p.backfillInventoryBucket) {
+      new CfnOutput(this, 'BackfillInventoryBucket', { value: p.backfillInventoryBucket.bucketName, description: 'Backfill: the S3 Inventory bucket of {manifest}' });
     }
     new CfnOutput(this, 'DeadLetterQueueUrl', { value: p.deadLetterQueue.queueUrl, description: 'Messages that failed maxReceiveCount times' });
   }
