@@ -8,7 +8,8 @@
  */
 import { PassThrough } from 'node:stream';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { PutBucketNotificationConfigurationCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { gzipSync } from 'node:zlib';
+import { CreateBucketCommand, PutBucketNotificationConfigurationCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { PurgeQueueCommand } from '@aws-sdk/client-sqs';
 import { main } from '../cli/main';
 import { parseBackfillArgs } from '../cli/commands/backfill';
@@ -18,7 +19,8 @@ import { createHandler } from '../lambdas/handler';
 import { isBackfillBatch, processBackfillBatch } from '../lambdas/backfill';
 import { parseMessageBody } from '../lambdas/s3-events';
 import { pkOf } from '../lambdas/item';
-import { backfillLocal, backfillMessageBody, isCurrent, queueDepth, waitDrained } from '../ops/backfill';
+import { backfillLocal, backfillMessageBody, bucketPages, isCurrent, queueDepth, waitDrained } from '../ops/backfill';
+import { InventoryError, parseManifest, parseS3Url } from '../ops/inventory';
 import { startLocalStack, type LocalStack } from '../local/stack';
 import { startWorker, type Worker } from '../local/worker';
 import { useMoto } from './support/moto';
@@ -217,6 +219,122 @@ describe('the state machine\'s batches (lambdas/backfill.ts) on the same code pa
   });
 });
 
+describe('backfill from an S3 Inventory (--manifest): the inventory\'s objects instead of a listing', () => {
+  const INVENTORY_BUCKET = 'winnow-test-inventory';
+  const base = 'inventory/winnow-input/daily/2026-11-27T01-00Z';
+  const manifestKey = `${base}/manifest.json`;
+  const listedKeys = keys.slice(200, 250);
+  // S3 Inventory writes keys URL-encoded, each field quoted, no header.
+  const quote = (fields: string[]) => fields.map((f) => `"${f}"`).join(',');
+
+  async function writeInventory(sourceBucket: string, key = manifestKey): Promise<void> {
+    const etags = new Map<string, { etag: string; size: number }>();
+    for await (const page of bucketPages(stack.clients.s3, stack.resources.names.inputBucket, 'pages/')) {
+      for (const o of page) etags.set(o.key, { etag: o.etag, size: o.size });
+    }
+    const row = (k: string, extra: [string, string]) => quote([sourceBucket, encodeURIComponent(k).replace(/%2F/g, '/'), String(etags.get(k)!.size), etags.get(k)!.etag, ...extra]);
+    const rows = [
+      ...listedKeys.map((k) => row(k, ['true', 'false'])),
+      row(keys[100]!, ['true', 'false']), // current already (the batch test above)
+      row(keys[250]!, ['true', 'true']), // a delete marker: not an object to clean
+      row(keys[251]!, ['false', 'false']), // an older version
+    ];
+    const files = [`${base}/data/part-1.csv.gz`, `${base}/data/part-2.csv.gz`];
+    await stack.clients.s3.send(new PutObjectCommand({ Bucket: INVENTORY_BUCKET, Key: files[0], Body: gzipSync(rows.slice(0, 20).join('\n') + '\n') }));
+    await stack.clients.s3.send(new PutObjectCommand({ Bucket: INVENTORY_BUCKET, Key: files[1], Body: gzipSync(rows.slice(20).join('\n') + '\n') }));
+    const manifest = {
+      sourceBucket,
+      destinationBucket: `arn:aws:s3:::${INVENTORY_BUCKET}`,
+      version: '2016-11-30',
+      fileFormat: 'CSV',
+      fileSchema: 'Bucket, Key, Size, ETag, IsLatest, IsDeleteMarker',
+      files: files.map((f) => ({ key: f, size: 1, MD5checksum: 'x' })),
+    };
+    await stack.clients.s3.send(new PutObjectCommand({ Bucket: INVENTORY_BUCKET, Key: key, Body: JSON.stringify(manifest) }));
+  }
+
+  const manifest = { bucket: INVENTORY_BUCKET, key: manifestKey };
+
+  beforeAll(async () => {
+    await stack.clients.s3.send(new CreateBucketCommand({ Bucket: INVENTORY_BUCKET }));
+    await writeInventory(stack.resources.names.inputBucket);
+  });
+
+  test('--dry-run: the latest versions the inventory lists, the current one skipped; nothing sent', async () => {
+    const would: string[] = [];
+    const result = await backfillLocal(stack.clients, { ...options(), manifest, dryRun: true, onObject: (o) => would.push(o.key) });
+    expect(result).toMatchObject({ listed: 51, skipped: 1, enqueued: 50 });
+    expect(would).toEqual(listedKeys); // decoded: "pages/200 page.html", not "pages/200%20page.html"
+    expect(await queueDepth(stack.clients.sqs, stack.resources.queueUrl)).toBe(0);
+  });
+
+  test('--prefix filters the inventory\'s keys', async () => {
+    const result = await backfillLocal(stack.clients, { ...options(), manifest, prefix: 'pages/20', dryRun: true });
+    expect(result).toMatchObject({ listed: 10, skipped: 0, enqueued: 10 });
+  });
+
+  test('backfill: the 50 stale objects done once each, nothing else read; a second run skips all', async () => {
+    await useWorker();
+    const before = new Map(keys.map((k) => [k, reads.get(k) ?? 0]));
+    const result = await backfillLocal(stack.clients, { ...options(), manifest });
+    expect(result).toMatchObject({ listed: 51, skipped: 1, enqueued: 50, notEnqueued: 0, errors: [] });
+    await waitDrained(stack.clients.sqs, stack.resources.queueUrl, { timeoutMs: 90_000 });
+    const all = new Map((await items()).map((i) => [i.pk, i]));
+    for (const k of listedKeys) expect(all.get(pkOf(stack.resources.names.inputBucket, k))).toMatchObject({ status: 'done', filterVersion: FILTER_VERSION });
+    for (const k of keys) expect(reads.get(k) ?? 0).toBe((before.get(k) ?? 0) + (listedKeys.includes(k) ? 1 : 0));
+    const again = await backfillLocal(stack.clients, { ...options(), manifest });
+    expect(again).toMatchObject({ listed: 51, skipped: 51, enqueued: 0 });
+  });
+
+  test('winnow backfill --manifest s3://... (dry run) reads the same inventory', async () => {
+    const dry = await cli('backfill', '--endpoint', moto.endpoint, '--manifest', `s3://${INVENTORY_BUCKET}/${manifestKey}`, '--dry-run');
+    expect(dry.err).toMatch(/the inventory s3:\/\/winnow-test-inventory\//);
+    expect(dry.out).toMatch(/listed 51, skipped \(current\) 51, would enqueue 0/);
+    expect(dry.code).toBe(0);
+  });
+
+  test('the inventory of another bucket, or a manifest that is not one, is refused before anything is sent', async () => {
+    await writeInventory('some-other-bucket', `${base}/other/manifest.json`);
+    await expect(backfillLocal(stack.clients, { ...options(), manifest: { bucket: INVENTORY_BUCKET, key: `${base}/other/manifest.json` } }))
+      .rejects.toThrow(/inventory of some-other-bucket, not of the input bucket/);
+    const bad = await cli('backfill', '--endpoint', moto.endpoint, '--manifest', `s3://${INVENTORY_BUCKET}/${base}/data/part-1.csv.gz`);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/InventoryError: .* is not JSON/);
+    expect(await queueDepth(stack.clients.sqs, stack.resources.queueUrl)).toBe(0);
+  });
+
+  test('a Distributed Map batch of inventory rows (keys URL-encoded, sizes as strings) on the same code path', async () => {
+    await worker?.stop();
+    worker = null;
+    const clients = clientsFromEnv();
+    const config = { outputBucket: stack.resources.names.outputBucket, tableName: stack.resources.names.table, maxInputBytes: DEFAULT_MAX_INPUT_BYTES };
+    const bucket = stack.resources.names.inputBucket;
+    const row = (k: string, extra: Record<string, string> = {}) => ({ Bucket: bucket, Key: encodeURIComponent(k).replace(/%2F/g, '/'), Size: '512', ...extra });
+    const batch = {
+      Items: [row(keys[260]!), row(keys[261]!), row(keys[262]!, { IsDeleteMarker: 'true' }), row(keys[263]!, { IsLatest: 'false' }), row(keys[264]!)],
+      BatchInput: { bucket, force: false, prefix: 'pages/26', source: 'inventory' as const },
+    };
+    expect(await processBackfillBatch(batch, clients, config)).toEqual({ done: 3, skipped: 2, failed: 0 });
+    expect(await processBackfillBatch(batch, clients, config)).toEqual({ done: 0, skipped: 5, failed: 0 });
+    expect(await processBackfillBatch({ ...batch, BatchInput: { ...batch.BatchInput, prefix: 'pages/27' } }, clients, config)).toEqual({ done: 0, skipped: 5, failed: 0 });
+    await expect(processBackfillBatch({ ...batch, Items: [{ ...row(keys[265]!), Bucket: 'someone-elses' }] }, clients, config))
+      .rejects.toThrow(/not an object of the input bucket/);
+    for (const c of Object.values(clients)) c.destroy();
+  });
+
+  test('manifests: only CSV inventories with a Key column; s3:// addresses only', () => {
+    const ok = { sourceBucket: 'b', fileFormat: 'CSV', fileSchema: 'Bucket, Key, Size', files: [{ key: 'd/1.csv.gz' }] };
+    expect(parseManifest(JSON.stringify(ok))).toEqual({ sourceBucket: 'b', columns: ['Bucket', 'Key', 'Size'], files: ['d/1.csv.gz'] });
+    expect(() => parseManifest(JSON.stringify({ ...ok, fileFormat: 'Parquet' }))).toThrow(/Parquet files: configure the inventory with the CSV format/);
+    expect(() => parseManifest(JSON.stringify({ ...ok, fileSchema: 'Bucket, Size' }))).toThrow(/no Key column/);
+    expect(() => parseManifest('{"files": []}')).toThrow(/not an S3 Inventory manifest/);
+    expect(() => parseManifest('<html>')).toThrow(InventoryError);
+    expect(parseS3Url('s3://inv/a/b/manifest.json')).toEqual({ bucket: 'inv', key: 'a/b/manifest.json' });
+    expect(() => parseS3Url('inv/a/manifest.json')).toThrow(/not an s3:\/\/bucket\/key address/);
+    expect(() => parseS3Url('s3://inv/')).toThrow(InventoryError);
+  });
+});
+
 describe('backfill messages and the skip rule', () => {
   test('the message is an S3 notification the handler parses back to the same object; force marks the record', () => {
     const object = { key: 'dir/a b+c %.html', etag: 'abc123', size: 42 };
@@ -245,6 +363,8 @@ describe('winnow backfill: the command line', () => {
     [['--endpoint', 'http://h:1', '--dry-run'], { mode: 'local', endpoint: 'http://h:1', dryRun: true }],
     [['--stack', 'Winnow', '--prefix', 'p/', '--force'], { mode: 'aws', stack: 'Winnow', prefix: 'p/', force: true, follow: true }],
     [['--stack', 'Winnow', '--no-follow', '--region', 'eu-west-1'], { mode: 'aws', follow: false, region: 'eu-west-1' }],
+    [['--manifest', 's3://inv/x/manifest.json', '--dry-run'], { mode: 'local', manifest: { bucket: 'inv', key: 'x/manifest.json' }, dryRun: true }],
+    [['--stack', 'Winnow', '--manifest', 's3://inv/m.json'], { mode: 'aws', manifest: { bucket: 'inv', key: 'm.json' } }],
     [['--help'], { mode: 'help' }],
   ])('%j', (argv, expected) => {
     expect(parseBackfillArgs(argv, {})).toMatchObject(expected);
@@ -261,6 +381,7 @@ describe('winnow backfill: the command line', () => {
     [['--stack', ''], /--stack needs a stack name/],
     [['--no-follow'], /--stack only/],
     [['--dry-run', '--wait'], /nothing to --wait for/],
+    [['--manifest', 'inv/m.json'], /--manifest: not an s3:\/\/bucket\/key address/],
     [['--bogus'], /Unknown option/],
     [['stray'], /positional/i],
   ])('%j is refused', (argv, message) => {

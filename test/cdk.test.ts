@@ -525,12 +525,17 @@ describe('WinnowStack with the backfill state machine (-c backfill=true)', () =>
     expect(definition.StartAt).toBe('BackfillDefaults');
     expect(definition.States.BackfillDefaults).toMatchObject({ Type: 'Pass', Result: { prefix: '', force: false }, ResultPath: '$.defaults' });
     expect(definition.States.BackfillInput.Parameters).toEqual({ 'input.$': 'States.JsonMerge($.defaults, $, false)' });
+    expect(definition.States.BackfillInput.Next).toBe('BackfillSource');
+    expect(definition.States.BackfillSource).toMatchObject({ Type: 'Choice', Choices: [{ Variable: '$.manifest', IsPresent: true }], Default: 'BackfillMap' });
     const map = definition.States.BackfillMap;
     expect(map.Type).toBe('Map');
     expect(map.ItemProcessor.ProcessorConfig).toEqual({ Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' });
     expect(map.ItemReader.Resource).toMatch(/:states:::s3:listObjectsV2$/);
     expect(map.ItemReader.Parameters).toEqual({ Bucket: `<{'Ref':'${input}'}>`, 'Prefix.$': '$.prefix' });
-    expect(map.ItemBatcher).toEqual({ MaxItemsPerBatch: 40, BatchInput: { bucket: `<{'Ref':'${input}'}>`, 'force.$': '$.force' } });
+    expect(map.ItemBatcher).toEqual({
+      MaxItemsPerBatch: 40,
+      BatchInput: { bucket: `<{'Ref':'${input}'}>`, 'force.$': '$.force', 'prefix.$': '$.prefix', source: 'objects' },
+    });
     expect(map.MaxConcurrency).toBe(25);
     expect(map.ToleratedFailurePercentage).toBe(2);
     expect(map.ResultWriter.Parameters).toEqual({ Bucket: `<{'Ref':'${output}'}>`, Prefix: 'backfill-results' });
@@ -538,6 +543,13 @@ describe('WinnowStack with the backfill state machine (-c backfill=true)', () =>
     expect(child.Type).toBe('Task');
     expect(child.Resource).toBe(`<{'Fn::GetAtt':['${logicalIdOf(stack, p.handler)}','Arn']}>`); // the same function, payload only
     expect(child.Retry.map((r: Json) => r.ErrorEquals)).toContainEqual(['States.TaskFailed']);
+  });
+
+  test('without an inventory bucket, {manifest} fails at once with Winnow.ManifestNotConfigured', () => {
+    const branch = definition.States.BackfillSource.Choices[0].Next;
+    expect(definition.States[branch]).toMatchObject({ Type: 'Fail', Error: 'Winnow.ManifestNotConfigured' });
+    expect(definition.States[branch].Cause).toMatch(/backfillInventoryBucket/);
+    expect(Object.keys(template.toJSON().Outputs)).not.toContain('BackfillInventoryBucket');
   });
 
   test('logging ALL (without execution data) to its own log group, X-Ray tracing; output StateMachineArn', () => {
@@ -584,9 +596,60 @@ describe('WinnowStack with the backfill state machine (-c backfill=true)', () =>
       [{ backfill: true, backfillMaxConcurrency: 0 }, /backfill.maxConcurrency must be an integer from 1 to 10000/],
       [{ backfill: true, backfillToleratedFailurePercentage: 101 }, /toleratedFailurePercentage must be from 0 to 100/],
       [{ backfill: true, backfillMaxItemsPerBatch: 'many' }, /context backfillMaxItemsPerBatch: expected a number/],
+      [{ backfill: true, backfillInventoryBucket: 'Not_A_Bucket' }, /context backfillInventoryBucket: "Not_A_Bucket" is not an S3 bucket name/],
     ] as const) {
       const app = new App({ context: { ...cdkJson.context, ...context }, outdir: tmpOutdir() });
       expect(() => new WinnowStack(app, 'Bad')).toThrow(message);
     }
+  });
+});
+
+describe('WinnowStack with backfill from an S3 Inventory (-c backfillInventoryBucket=NAME)', () => {
+  let stack: WinnowStack;
+  let template: Template;
+  let resources: Json;
+  let definition: Json;
+  let roleId: string;
+
+  beforeAll(() => {
+    ({ stack, template, resources } = makeStack({ backfill: 'true', backfillInventoryBucket: 'acme-inventories' }));
+    const [, sm] = only(resources, 'AWS::StepFunctions::StateMachine');
+    roleId = sm.Properties.RoleArn['Fn::GetAtt'][0];
+    const parts = sm.Properties.DefinitionString['Fn::Join'][1] as unknown[];
+    definition = JSON.parse(parts.map((p) => (typeof p === 'string' ? p : `<${JSON.stringify(p).replace(/"/g, "'")}>`)).join(''));
+  });
+
+  test('{manifest}: a second Distributed Map reads the inventory manifest at $.manifest in the inventory bucket, same batches, same function', () => {
+    const p = stack.pipeline;
+    const input = logicalIdOf(stack, p.inputBucket);
+    const branch = definition.States.BackfillSource.Choices[0].Next;
+    expect(branch).toBe('BackfillInventoryMap');
+    const map = definition.States[branch];
+    expect(map.Type).toBe('Map');
+    expect(map.ItemReader).toMatchObject({ ReaderConfig: { InputType: 'MANIFEST' }, Parameters: { Bucket: 'acme-inventories', 'Key.$': '$.manifest' } });
+    expect(map.ItemReader.Resource).toMatch(/:states:::s3:getObject$/);
+    expect(map.ItemBatcher.BatchInput).toEqual({ bucket: `<{'Ref':'${input}'}>`, 'force.$': '$.force', 'prefix.$': '$.prefix', source: 'inventory' });
+    expect(map.ItemBatcher.MaxItemsPerBatch).toBe(definition.States.BackfillMap.ItemBatcher.MaxItemsPerBatch);
+    expect(map.ResultWriter).toEqual(definition.States.BackfillMap.ResultWriter);
+    const child = map.ItemProcessor.States[map.ItemProcessor.StartAt];
+    expect(child.Resource).toBe(`<{'Fn::GetAtt':['${logicalIdOf(stack, p.handler)}','Arn']}>`);
+    expect(template.toJSON().Outputs.BackfillInventoryBucket.Value).toBe('acme-inventories');
+  });
+
+  test('least privilege: the role reads objects of the inventory bucket only (no listing, no write)', () => {
+    const statements = Object.values(resources)
+      .filter((r) => r.Type === 'AWS::IAM::Policy' && r.Properties.Roles.some((x: Json) => x.Ref === roleId))
+      .flatMap((r) => r.Properties.PolicyDocument.Statement as Json[]);
+    const onInventory = statements.filter((s) => JSON.stringify(s.Resource).includes('acme-inventories'));
+    expect(onInventory.map((s) => asArray(s.Action))).toEqual([['s3:GetObject']]);
+    expect(JSON.stringify(onInventory[0]!.Resource)).toContain('acme-inventories/*');
+  });
+
+  test('cdk-nag AwsSolutions: clean; every acknowledgement matches a real finding', () => {
+    const report = new AwsSolutionsChecks().validateScope(stack);
+    expect(report.violations.map((v) => `${v.ruleName} @ ${v.violatingResources.map((r) => r.constructPath).join(', ')}`)).toEqual([]);
+    const acks = acknowledgements(stack);
+    expect(acks.some(([id, reason]) => id.includes('acme-inventories/*') && /inventory/i.test(reason))).toBe(true);
+    expect([...new Set(acks.map(([id]) => id))].sort()).toEqual(rawFindings(stack));
   });
 });
