@@ -130,6 +130,7 @@ async function main(): Promise<number> {
       names: stack.resources.names,
       count: workerCount,
       sqsEndpoint: proxy.endpoint,
+      visibilityTimeoutSeconds: visibility,
       onError: () => workerErrors++,
     });
     const run = (prefix: string) =>

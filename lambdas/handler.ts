@@ -11,7 +11,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { isBackfillBatch, processBackfillBatch, type BackfillBatch, type BackfillBatchResult } from './backfill';
 import { clientsFromEnv, configFromEnv } from './clients';
-import { processObject, TimeBudgetError, type PipelineClients, type PipelineConfig } from './process-object';
+import { ObjectBusyError, processObject, TimeBudgetError, type PipelineClients, type PipelineConfig } from './process-object';
 import { parseMessageBody } from './s3-events';
 
 export interface HandlerDeps {
@@ -54,7 +54,7 @@ export function createHandler(deps: HandlerDeps): Handler {
           ms: outcome.item.durationMs,
         });
       } catch (err) {
-        if (err instanceof TimeBudgetError) logger.warn('object left for a retry', { key: event.key, reason: err.message });
+        if (err instanceof TimeBudgetError || err instanceof ObjectBusyError) logger.warn('object left for a retry', { key: event.key, reason: err.message });
         else logger.error('object will be retried', { bucket: event.bucket, key: event.key, event: event.eventName, error: err as Error });
         throw err;
       }

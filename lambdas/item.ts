@@ -6,7 +6,26 @@ import type { S3ObjectEvent } from './s3-events';
 import type { OutputKeys } from './output-keys';
 import { sequencerKey } from './ordering';
 
-export type ItemStatus = 'done' | 'failed' | 'deleted';
+/**
+ * `processing`: an invocation has claimed the object and is cleaning it (see claimObject in
+ * process-object.ts); the other three are results.
+ */
+export type ItemStatus = 'done' | 'failed' | 'deleted' | 'processing';
+
+/**
+ * Current: `done` or `failed` for this very ETag with this filter version. Such an object is not
+ * cleaned again (unless forced): the handler's duplicate rule, and the backfill's skip rule.
+ */
+export function isCurrent(stored: { status?: string; etag?: string; filterVersion?: string } | null | undefined, etag: string, filterVersion: string = FILTER_VERSION): boolean {
+  return Boolean(
+    stored && (stored.status === 'done' || stored.status === 'failed') && stored.etag === etag && stored.filterVersion === filterVersion,
+  );
+}
+
+/** A result is recorded (not merely a claim on an object seen for the first time). */
+export function isSettled(item: { status?: string } | null | undefined): boolean {
+  return item?.status === 'done' || item?.status === 'failed' || item?.status === 'deleted';
+}
 
 export interface PageItem {
   /** `s3://<input bucket>/<key>` */

@@ -2,6 +2,8 @@
  * One S3 object through the engine: the adapter between AWS and `clean`.
  *
  *   created: stale or duplicate? (stored item, HeadObject) → skip
+ *            claim this version for this invocation (a short lease on the item); another
+ *            invocation holds it (a second copy of the message, delivered at once) → retry later
  *            [size check] → GetObject (If-Match the ETag just seen) → clean
  *            → PutObject text + json → PutItem (done), conditional on not going backwards
  *            bad input (the engine's typed errors) → outputs deleted → PutItem (failed)
@@ -21,13 +23,15 @@ import {
 } from '@aws-sdk/client-s3';
 import {
   ConditionalCheckFailedException,
+  DeleteItemCommand,
   GetItemCommand,
   PutItemCommand,
+  UpdateItemCommand,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { clean, FILTER_VERSION, isWinnowError, type CleanOptionsInput } from '../engine';
-import { deletedItem, doneItem, failedItem, pkOf, type PageItem } from './item';
+import { deletedItem, doneItem, failedItem, isCurrent, isSettled, pkOf, type PageItem } from './item';
 import { isOlder, sequencerKey } from './ordering';
 import { outputKeys } from './output-keys';
 import type { S3ObjectEvent } from './s3-events';
@@ -40,6 +44,20 @@ export class TimeBudgetError extends Error {
   }
 }
 
+/**
+ * Thrown when another invocation holds a live claim on the object (a second copy of the message
+ * delivered at the same moment): SQS retries the record after its visibility timeout, by when
+ * the other invocation has written the result (this one is then skipped as a duplicate) or its
+ * lease has run out (this one does the work). Acknowledging it instead could lose the page if
+ * the other invocation died.
+ */
+export class ObjectBusyError extends Error {
+  constructor(key: string, etag: string | null) {
+    super(`another invocation is cleaning ${key} (ETag ${etag}) right now: the record is left for SQS to retry`);
+    this.name = 'ObjectBusyError';
+  }
+}
+
 export interface PipelineConfig {
   outputBucket: string;
   tableName: string;
@@ -48,6 +66,12 @@ export interface PipelineConfig {
   /** Objects larger than this are failed as TOO_LARGE without being downloaded. */
   maxInputBytes: number;
   engine?: CleanOptionsInput;
+  /**
+   * Longest lease of an object's claim (ms); it also ends with the invocation. It must not
+   * outlast the queue's visibility timeout, so that a retried message never meets a dead
+   * invocation's claim (in Lambda the timeout is below it anyway). Default 60,000.
+   */
+  maxClaimMs?: number;
   /**
    * The filter version to compare stored items with and to record. Tests only (a "bumped"
    * version without editing the constant); the handler never sets it, so it is FILTER_VERSION.
@@ -105,6 +129,74 @@ async function putItem(clients: PipelineClients, config: PipelineConfig, item: P
   }
 }
 
+/**
+ * Claims the object's version for this invocation: SQS (and S3's notifications) deliver at least
+ * once, and two copies of one message can reach two invocations at the same moment, each of
+ * which would find no result yet and read the page. The claim is two attributes on the item,
+ * set only if no live claim of the same ETag exists; the result's PutItem replaces the whole item
+ * and so clears it. The lease ends with the invocation: SQS redelivers a failed message only
+ * after the visibility timeout, which is longer, so a retry never meets its own stale claim.
+ * Returns the claim's token, or why it was refused.
+ */
+async function claimObject(
+  clients: PipelineClients,
+  config: PipelineConfig,
+  event: S3ObjectEvent,
+  etag: string,
+  filterVersion: string,
+  leaseMs: number,
+): Promise<{ token: string } | { refused: 'busy' } | { refused: 'current'; status: string }> {
+  const token = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+  const now = Date.now();
+  try {
+    await clients.dynamodb.send(
+      new UpdateItemCommand({
+        TableName: config.tableName,
+        Key: { pk: { S: pkOf(event.bucket, event.key) } },
+        // An object seen for the first time gets an item that says `processing`; an earlier
+        // result stays as it is until this one replaces it.
+        UpdateExpression: 'SET claimToken = :token, claimEtag = :etag, claimUntil = :until, '
+          + '#status = if_not_exists(#status, :processing), #bucket = if_not_exists(#bucket, :bucket), #key = if_not_exists(#key, :key)',
+        // `claimToken = :token`: an SDK retry of this very call, whose first answer was lost.
+        // The result may have been written since this invocation read the item: then there is
+        // nothing to claim (unless forced).
+        ConditionExpression: '(attribute_not_exists(claimUntil) OR claimUntil < :now OR claimEtag <> :etag OR claimToken = :token)'
+          + (event.force ? '' : ' AND NOT (#status IN (:done, :failed) AND #etag = :etag AND #fv = :fv)'),
+        ExpressionAttributeNames: { '#status': 'status', '#bucket': 'bucket', '#key': 'key', ...(event.force ? {} : { '#etag': 'etag', '#fv': 'filterVersion' }) },
+        ExpressionAttributeValues: marshall({
+          ':token': token, ':etag': etag, ':until': now + leaseMs, ':now': now, ':processing': 'processing', ':bucket': event.bucket, ':key': event.key,
+          ...(event.force ? {} : { ':done': 'done', ':failed': 'failed', ':fv': filterVersion }),
+        }),
+      }),
+    );
+    return { token };
+  } catch (err) {
+    if (!(err instanceof ConditionalCheckFailedException || (err as Error).name === 'ConditionalCheckFailedException')) throw err;
+    // Why the claim was refused: a live claim elsewhere, or the result written meanwhile.
+    const item = await storedItem(clients, config, event);
+    return !event.force && isCurrent(item, etag, filterVersion) ? { refused: 'current', status: item!.status } : { refused: 'busy' };
+  }
+}
+
+/**
+ * Gives a claim up (best effort) when the work stopped without writing a result, so that a retry
+ * need not wait for the lease: the claim's own `processing` item is deleted, an earlier result
+ * loses only the claim.
+ */
+async function releaseClaim(clients: PipelineClients, config: PipelineConfig, event: S3ObjectEvent, token: string, stored: PageItem | null): Promise<void> {
+  const key = { pk: { S: pkOf(event.bucket, event.key) } };
+  const mine = { ConditionExpression: 'claimToken = :token', ExpressionAttributeValues: marshall({ ':token': token }) };
+  try {
+    await clients.dynamodb.send(
+      isSettled(stored)
+        ? new UpdateItemCommand({ TableName: config.tableName, Key: key, UpdateExpression: 'REMOVE claimToken, claimEtag, claimUntil', ...mine })
+        : new DeleteItemCommand({ TableName: config.tableName, Key: key, ...mine }),
+    );
+  } catch {
+    /* the lease runs out on its own */
+  }
+}
+
 async function storedItem(clients: PipelineClients, config: PipelineConfig, event: S3ObjectEvent): Promise<PageItem | null> {
   const out = await clients.dynamodb.send(
     new GetItemCommand({ TableName: config.tableName, Key: { pk: { S: pkOf(event.bucket, event.key) } }, ConsistentRead: true }),
@@ -149,6 +241,11 @@ function sanitizeMetadata(value: string): string {
   return value.replace(/[^\x20-\x7e]/g, '?');
 }
 
+/** Nothing written: the stored item stands (or, with none, the record of a deletion). */
+function skipped(event: S3ObjectEvent, stored: PageItem | null, elapsedMs: number, kind: 'duplicate' | 'stale', reason: string): ObjectOutcome {
+  return { item: stored ?? deletedItem(event, elapsedMs), skipped: kind, skipReason: reason, bytesIn: 0, textChars: 0 };
+}
+
 export async function processObject(
   event: S3ObjectEvent,
   clients: PipelineClients,
@@ -165,13 +262,7 @@ export async function processObject(
   const filterVersion = config.filterVersion ?? FILTER_VERSION;
   const eventSeq = sequencerKey(event.sequencer);
   const stored = await storedItem(clients, config, event);
-  const skip = (skipped: 'duplicate' | 'stale', reason: string): ObjectOutcome => ({
-    item: stored ?? deletedItem(event, elapsed()),
-    skipped,
-    skipReason: reason,
-    bytesIn: 0,
-    textChars: 0,
-  });
+  const skip = (kind: 'duplicate' | 'stale', reason: string) => skipped(event, stored, elapsed(), kind, reason);
   if (isOlder(eventSeq, stored?.sequencerKey)) return skip('stale', 'a newer event of this key is already recorded');
 
   if (event.change === 'removed') {
@@ -191,16 +282,39 @@ export async function processObject(
     // The object was overwritten after this event: the newer version's own event brings it.
     return skip('stale', `the object changed since this event (ETag ${event.etag} → ${head.etag})`);
   }
-  if (
-    !event.force && // `winnow backfill --force`: redo it anyway
-    stored &&
-    (stored.status === 'done' || stored.status === 'failed') &&
-    stored.etag === head.etag &&
-    stored.filterVersion === filterVersion
-  ) {
-    return skip('duplicate', `already ${stored.status} for ETag ${head.etag} with filter ${filterVersion}`);
-  }
+  // `winnow backfill --force`: redo it anyway.
+  const already = (status: string | undefined) => skip('duplicate', `already ${status} for ETag ${head.etag} with filter ${filterVersion}`);
+  if (!event.force && isCurrent(stored, head.etag ?? '', filterVersion)) return already(stored?.status);
 
+  const leaseMs = Math.max(100, Math.min(remainingMs(), config.maxClaimMs ?? 60_000));
+  const claim = await claimObject(clients, config, event, head.etag ?? '', filterVersion, leaseMs);
+  if ('refused' in claim) {
+    if (claim.refused === 'current') return already(claim.status); // written since this invocation read the item
+    throw new ObjectBusyError(event.key, head.etag);
+  }
+  const token = claim.token;
+  let outcome: ObjectOutcome | undefined;
+  try {
+    outcome = await cleanObject(event, head, stored, clients, config, filterVersion, elapsed, checkTime);
+    return outcome;
+  } finally {
+    // A written item replaced the claim; an error or a newer result left it to be given up.
+    if (!outcome || outcome.skipped) await releaseClaim(clients, config, event, token, stored);
+  }
+}
+
+/** The claimed object read, cleaned, and its outputs and item written. */
+async function cleanObject(
+  event: S3ObjectEvent,
+  head: Head,
+  stored: PageItem | null,
+  clients: PipelineClients,
+  config: PipelineConfig,
+  filterVersion: string,
+  elapsed: () => number,
+  checkTime: () => void,
+): Promise<ObjectOutcome> {
+  const skip = (kind: 'stale', reason: string) => skipped(event, stored, elapsed(), kind, reason);
   const withSource = (item: PageItem): PageItem => {
     item.filterVersion = filterVersion;
     if (head.lastModified) item.sourceLastModified = head.lastModified;

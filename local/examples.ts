@@ -9,7 +9,7 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { PageItem } from '../lambdas/item';
-import { pkOf } from '../lambdas/item';
+import { isSettled, pkOf } from '../lambdas/item';
 import type { LocalStack } from './stack';
 
 export const EXAMPLES_DIR = resolve(__dirname, '../examples');
@@ -43,7 +43,8 @@ export async function waitForItem(stack: LocalStack, key: string, timeoutMs = 20
     const out = await stack.clients.dynamodb.send(
       new GetItemCommand({ TableName: stack.resources.names.table, Key: { pk: { S: pk } }, ConsistentRead: true }),
     );
-    if (out.Item) return unmarshall(out.Item) as PageItem;
+    const item = out.Item ? (unmarshall(out.Item) as PageItem) : null;
+    if (isSettled(item)) return item; // not a claim: the result
     await new Promise((r) => setTimeout(r, 100));
   }
   return null;

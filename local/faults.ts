@@ -383,6 +383,8 @@ export interface HandlerWorkerOptions {
   /** Handler clients come from the environment (see useProxyForHandler). */
   logLevel?: string;
   waitSeconds?: number;
+  /** The queue's visibility timeout: an object's claim lasts no longer (default 60). */
+  visibilityTimeoutSeconds?: number;
   onError?: (err: unknown) => void;
 }
 
@@ -398,6 +400,7 @@ export function startHandlerWorkers(options: HandlerWorkerOptions): HandlerWorke
     tableName: options.names.table,
     maxInputBytes: DEFAULT_MAX_INPUT_BYTES,
     minRemainingMs: DEFAULT_MIN_REMAINING_MS,
+    maxClaimMs: (options.visibilityTimeoutSeconds ?? 60) * 1000,
   };
   for (let i = 0; i < options.count; i++) {
     const clients = clientsFromEnv();

@@ -66,7 +66,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     // The handler reads its endpoint, region and credentials from the environment, as on Lambda.
     Object.assign(process.env, localEnvironment(endpoint));
     const clients = localClients(endpoint);
-    const resources = await createResources(clients, names, options.resources ?? DEFAULT_RESOURCE_OPTIONS);
+    const resourceOptions = options.resources ?? DEFAULT_RESOURCE_OPTIONS;
+    const resources = await createResources(clients, names, resourceOptions);
     const handler = createHandler({
       clients: clientsFromEnv(),
       config: {
@@ -74,6 +75,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         tableName: names.table,
         maxInputBytes: DEFAULT_MAX_INPUT_BYTES,
         minRemainingMs: DEFAULT_MIN_REMAINING_MS,
+        maxClaimMs: resourceOptions.visibilityTimeoutSeconds * 1000, // a retry never meets a dead claim
         ...(options.comments ? { engine: { comments: options.comments } } : {}),
       },
       logger: new Logger({ serviceName: 'winnow', logLevel: (options.logLevel ?? 'INFO') as 'INFO' }),

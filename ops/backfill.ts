@@ -22,7 +22,7 @@ import { BatchGetItemCommand, type DynamoDBClient, type KeysAndAttributes } from
 import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { SFNClient } from '@aws-sdk/client-sfn';
 import { FILTER_VERSION } from '../engine/version';
-import { pkOf } from '../lambdas/item';
+import { isCurrent, pkOf } from '../lambdas/item';
 export { queueDepth } from './queue';
 import { queueDepth } from './queue';
 import { inventoryPages, type S3Location } from './inventory';
@@ -42,11 +42,7 @@ export interface StoredState {
 }
 
 /** Current: `done` or `failed` for this very ETag with this filter version (the handler's rule). */
-export function isCurrent(stored: StoredState | undefined, etag: string, filterVersion: string = FILTER_VERSION): boolean {
-  return Boolean(
-    stored && (stored.status === 'done' || stored.status === 'failed') && stored.etag === etag && stored.filterVersion === filterVersion,
-  );
-}
+export { isCurrent };
 
 /** A key as S3 writes it into an event notification: form-encoded, `/` kept. */
 export function s3EventKey(key: string): string {
