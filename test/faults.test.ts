@@ -70,7 +70,7 @@ describe('10% of the AWS calls faulted', () => {
     // The handler's S3 and DynamoDB clients (from the environment, as on Lambda) and the
     // workers' SQS calls go through the proxy; the SDK retries up to 6 attempts.
     useProxyForHandler(proxy.endpoint, 6);
-    workers = startHandlerWorkers({ queueUrl: stack.resources.queueUrl, names: stack.resources.names, count: 2, sqsEndpoint: proxy.endpoint });
+    workers = startHandlerWorkers({ queueUrl: stack.resources.queueUrl, names: stack.resources.names, count: 2, sqsEndpoint: proxy.endpoint, visibilityTimeoutSeconds: 10 });
   }, 60_000);
 
   afterAll(async () => {
@@ -151,7 +151,7 @@ describe('faults that outlast the retries: dead-letter queue, then winnow redriv
     });
     useProxyForHandler(proxy.endpoint, 2);
     // The worker's own SQS calls go to moto: only the handler's S3 and DynamoDB calls fail.
-    workers = startHandlerWorkers({ queueUrl: stack.resources.queueUrl, names, count: 1, sqsEndpoint: moto.endpoint });
+    workers = startHandlerWorkers({ queueUrl: stack.resources.queueUrl, names, count: 1, sqsEndpoint: moto.endpoint, visibilityTimeoutSeconds: 2 });
   }, 60_000);
 
   afterAll(async () => {
@@ -174,7 +174,8 @@ describe('faults that outlast the retries: dead-letter queue, then winnow redriv
       250,
     );
     expect(workers.recordFailures).toBeGreaterThanOrEqual(2 * uploads.length);
-    expect(await scanAll(stack.clients.dynamodb, names.table)).toEqual([]);
+    // No result; at most the claims of attempts whose answer was lost after moto applied them.
+    expect((await scanAll(stack.clients.dynamodb, names.table)).filter((i) => i.status !== 'processing')).toEqual([]);
 
     // The outage is over; the operator sends the dead letters back.
     proxy.configure({ rate: 0 });

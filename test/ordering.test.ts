@@ -7,12 +7,15 @@ import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { DeleteMessageCommand, ReceiveMessageCommand, type Message } from '@aws-sdk/client-sqs';
 import type { SQSEvent } from 'aws-lambda';
 import { clean, FILTER_VERSION } from '../engine';
+import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { clientsFromEnv, DEFAULT_MAX_INPUT_BYTES } from '../lambdas/clients';
 import { pkOf } from '../lambdas/item';
-import { parseMessageBody } from '../lambdas/s3-events';
+import { ObjectBusyError, processObject } from '../lambdas/process-object';
+import { parseMessageBody, type S3ObjectEvent } from '../lambdas/s3-events';
 import { startLocalStack, type LocalStack } from '../local/stack';
 import { toSqsRecord } from '../local/worker';
 import { useMoto } from './support/moto';
-import { getItem, head, readObject, s3EventKey } from './support/pipeline';
+import { getItem, head, readObject, s3EventBody, s3EventKey, waitForItem } from './support/pipeline';
 
 jest.setTimeout(120_000);
 
@@ -175,4 +178,107 @@ test('with too little time left in the invocation, records are reported for SQS 
   const retry = await stack.handler(event, { getRemainingTimeInMillis: () => 60_000 });
   expect(retry.batchItemFailures).toEqual([]);
   expect((await itemOf(key)).status).toBe('done');
+});
+
+describe('two copies of one message at the same moment (at-least-once delivery)', () => {
+  /** The pipeline's clients with the input reads counted, and its config. */
+  function countingPipeline() {
+    const clients = clientsFromEnv();
+    const reads: string[] = [];
+    clients.s3.middlewareStack.add(
+      (next, context) => async (args) => {
+        const input = args.input as { Bucket?: string; Key?: string };
+        if (context.commandName === 'GetObjectCommand' && input.Bucket === stack.resources.names.inputBucket) reads.push(input.Key!);
+        return next(args);
+      },
+      { step: 'initialize', name: 'countInputReads' },
+    );
+    const config = { outputBucket: stack.resources.names.outputBucket, tableName: stack.resources.names.table, maxInputBytes: DEFAULT_MAX_INPUT_BYTES };
+    return { clients, reads, config, destroy: () => Object.values(clients).forEach((c) => c.destroy()) };
+  }
+
+  async function eventFor(key: string): Promise<S3ObjectEvent> {
+    const [message] = await messagesFor(key, 1);
+    const parsed = parseMessageBody(message!.Body!);
+    if (parsed.type !== 'objects') throw new Error('not an object event');
+    return parsed.events[0]!;
+  }
+
+  test('a second copy arriving while the first is at work: not read; handed back to SQS (or, if the result is in, skipped)', async () => {
+    const key = 'order/twice at once.html';
+    const body = page('Twice at once', 'twin');
+    await put(key, body);
+    const event = await eventFor(key);
+    const p = countingPipeline();
+    const first = processObject(event, p.clients, p.config);
+    // The second copy comes once the first has claimed the object. (Not at the very same
+    // instant: moto's conditional writes are not atomic under concurrent requests, DynamoDB's are.)
+    await waitForItem(stack.clients.dynamodb, stack.resources.names.table, pkOf(stack.resources.names.inputBucket, key), (i) => i.status !== undefined, 5_000);
+    const second = await processObject(event, p.clients, p.config).then(
+      (o) => (o.skipped ? `skipped ${o.skipReason}` : `cleaned ${o.item.status}`),
+      (err: unknown) => (err instanceof ObjectBusyError ? 'busy' : String(err)),
+    );
+    expect((await first).item.status).toBe('done');
+    expect(second).toMatch(/^busy$|^skipped already done for ETag/);
+    expect(p.reads).toEqual([key]);
+    // SQS's retry of the busy copy finds the result.
+    expect(await processObject(event, p.clients, p.config)).toMatchObject({ skipped: 'duplicate', skipReason: expect.stringMatching(/already done/) });
+    expect(p.reads).toEqual([key]);
+    const item = await itemOf(key);
+    expect(item.status).toBe('done');
+    expect(item).not.toHaveProperty('claimToken'); // the result replaced the claim
+    expectCleanRun(await textOf(key), await jsonOf(key), body);
+    p.destroy();
+  });
+
+  test('a live claim held by another invocation: not read, handed back to SQS; the new object\'s item says processing', async () => {
+    const key = 'order/claimed elsewhere.html';
+    await put(key, page('Claimed elsewhere', 'claimed'));
+    const event = await eventFor(key);
+    const pk = { pk: { S: pkOf(stack.resources.names.inputBucket, key) } };
+    await stack.clients.dynamodb.send(new UpdateItemCommand({
+      TableName: stack.resources.names.table,
+      Key: pk,
+      UpdateExpression: 'SET #s = :p, claimToken = :t, claimEtag = :e, claimUntil = :u',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: { ':p': { S: 'processing' }, ':t': { S: 'elsewhere' }, ':e': { S: event.etag! }, ':u': { N: String(Date.now() + 60_000) } },
+    }));
+    // Through the handler: the record is reported for SQS to retry, not acknowledged.
+    const body = s3EventBody('ObjectCreated:Put', stack.resources.names.inputBucket, key, { eTag: event.etag! });
+    const response = await stack.handler({ Records: [toSqsRecord({ MessageId: 'm-busy', Body: body }, 'arn:aws:sqs:local:000000000000:q')] });
+    expect(response.batchItemFailures).toEqual([{ itemIdentifier: 'm-busy' }]);
+    const p = countingPipeline();
+    await expect(processObject(event, p.clients, p.config)).rejects.toThrow(ObjectBusyError);
+    expect(p.reads).toEqual([]);
+    expect(await itemOf(key)).toMatchObject({ status: 'processing', claimToken: 'elsewhere' });
+    p.destroy();
+  });
+
+  test('a claim given up on an error does not hold back the retry; an expired one does not either', async () => {
+    const key = 'order/retried.html';
+    await put(key, page('Retried', 'retry'));
+    const event = await eventFor(key);
+    const p = countingPipeline();
+    // An AWS error after the claim (the output bucket does not exist): thrown, the claim given up
+    // (for an object seen for the first time: its `processing` item deleted).
+    await expect(processObject(event, p.clients, { ...p.config, outputBucket: 'no-such-output-bucket' })).rejects.toThrow();
+    expect(await getItem(stack.clients.dynamodb, stack.resources.names.table, pkOf(stack.resources.names.inputBucket, key))).toBeNull();
+    // A claim left behind by an invocation that died, its lease run out.
+    await stack.clients.dynamodb.send(new UpdateItemCommand({
+      TableName: stack.resources.names.table,
+      Key: { pk: { S: pkOf(stack.resources.names.inputBucket, key) } },
+      UpdateExpression: 'SET claimToken = :t, claimEtag = :e, claimUntil = :u',
+      ExpressionAttributeValues: { ':t': { S: 'dead' }, ':e': { S: event.etag! }, ':u': { N: String(Date.now() - 1) } },
+    }));
+    const outcome = await processObject(event, p.clients, p.config);
+    expect(outcome.skipped).toBeUndefined();
+    expect((await itemOf(key)).status).toBe('done');
+    expect(p.reads).toEqual([key, key]);
+    // A result already recorded keeps it while a later claim on it is given up on an error.
+    await expect(processObject({ ...event, force: true }, p.clients, { ...p.config, outputBucket: 'no-such-output-bucket' })).rejects.toThrow();
+    const kept = await itemOf(key);
+    expect(kept.status).toBe('done');
+    expect(kept).not.toHaveProperty('claimToken');
+    p.destroy();
+  });
 });

@@ -3,7 +3,7 @@ import { GetObjectCommand, HeadObjectCommand, type HeadObjectCommandOutput, type
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import { GetItemCommand, ScanCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type { PageItem } from '../../lambdas/item';
+import { isSettled, type PageItem } from '../../lambdas/item';
 export { queueDepth } from '../../ops/queue';
 import { queueDepth } from '../../ops/queue';
 
@@ -25,12 +25,12 @@ export async function getItem(dynamodb: DynamoDBClient, table: string, pk: strin
   return out.Item ? (unmarshall(out.Item) as PageItem) : null;
 }
 
-/** Waits for the item of `pk` to satisfy `accept` (by default: to exist). */
+/** Waits for the item of `pk` to satisfy `accept` (by default: to hold a result, not a claim). */
 export function waitForItem(
   dynamodb: DynamoDBClient,
   table: string,
   pk: string,
-  accept: (item: PageItem) => boolean = () => true,
+  accept: (item: PageItem) => boolean = isSettled,
   timeoutMs = 15_000,
 ): Promise<PageItem> {
   return waitFor(`the item ${pk}`, async () => {
