@@ -9,6 +9,8 @@
 import { PassThrough } from 'node:stream';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { gzipSync } from 'node:zlib';
+import { CloudFormationClient, CreateStackCommand } from '@aws-sdk/client-cloudformation';
+import { CreateStateMachineCommand, DescribeExecutionCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { CreateBucketCommand, PutBucketNotificationConfigurationCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { PurgeQueueCommand } from '@aws-sdk/client-sqs';
 import { main } from '../cli/main';
@@ -320,6 +322,43 @@ describe('backfill from an S3 Inventory (--manifest): the inventory\'s objects i
     await expect(processBackfillBatch({ ...batch, Items: [{ ...row(keys[265]!), Bucket: 'someone-elses' }] }, clients, config))
       .rejects.toThrow(/not an object of the input bucket/);
     for (const c of Object.values(clients)) c.destroy();
+  });
+
+  test('on AWS (--stack; the SDK pointed at moto): --manifest is checked against the stack\'s inventory bucket, then started as {manifest, force}', async () => {
+    // A "deployed" stack: a state machine and the outputs cdk/winnow-stack.ts gives it.
+    const sfn = new SFNClient({ region: 'us-east-1' }); // AWS_ENDPOINT_URL → moto (local/stack.ts)
+    const cfn = new CloudFormationClient({ region: 'us-east-1' });
+    const { stateMachineArn } = await sfn.send(new CreateStateMachineCommand({
+      name: 'winnow-backfill-test',
+      roleArn: 'arn:aws:iam::123456789012:role/winnow-backfill-test',
+      definition: JSON.stringify({ StartAt: 'Done', States: { Done: { Type: 'Succeed' } } }),
+    }));
+    const stackWith = async (name: string, outputs: Record<string, string>) => cfn.send(new CreateStackCommand({
+      StackName: name,
+      TemplateBody: JSON.stringify({
+        Resources: { Marker: { Type: 'AWS::SQS::Queue', Properties: { QueueName: `${name}-marker` } } },
+        Outputs: Object.fromEntries(Object.entries(outputs).map(([k, v]) => [k, { Value: v }])),
+      }),
+    }));
+    await stackWith('winnow-inventory', { StateMachineArn: stateMachineArn!, BackfillInventoryBucket: INVENTORY_BUCKET });
+    await stackWith('winnow-listing-only', { StateMachineArn: stateMachineArn! });
+
+    const noInventory = await cli('backfill', '--stack', 'winnow-listing-only', '--manifest', `s3://${INVENTORY_BUCKET}/${manifestKey}`, '--no-follow');
+    expect(noInventory.code).toBe(1);
+    expect(noInventory.err).toMatch(/takes no --manifest: deploy it with `-c backfillInventoryBucket=winnow-test-inventory`/);
+    const wrongBucket = await cli('backfill', '--stack', 'winnow-inventory', '--manifest', `s3://elsewhere/${manifestKey}`, '--no-follow');
+    expect(wrongBucket.code).toBe(1);
+    expect(wrongBucket.err).toMatch(/reads inventories from s3:\/\/winnow-test-inventory, not from s3:\/\/elsewhere/);
+
+    const started = await cli('backfill', '--stack', 'winnow-inventory', '--manifest', `s3://${INVENTORY_BUCKET}/${manifestKey}`, '--force', '--no-follow');
+    expect(started.code).toBe(0);
+    const executionArn = started.out.trim();
+    const execution = await sfn.send(new DescribeExecutionCommand({ executionArn }));
+    expect(JSON.parse(execution.input!)).toEqual({ force: true, manifest: manifestKey }); // no prefix: the state machine's default applies
+    const byPrefix = await cli('backfill', '--stack', 'winnow-inventory', '--prefix', 'pages/2', '--no-follow');
+    expect(JSON.parse((await sfn.send(new DescribeExecutionCommand({ executionArn: byPrefix.out.trim() }))).input!)).toEqual({ force: false, prefix: 'pages/2' });
+    sfn.destroy();
+    cfn.destroy();
   });
 
   test('manifests: only CSV inventories with a Key column; s3:// addresses only', () => {
