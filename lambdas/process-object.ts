@@ -95,6 +95,11 @@ export interface ObjectOutcome {
   textChars: number;
 }
 
+/** A conditional write whose condition did not hold (by class, or by name across SDK copies). */
+function isConditionFailed(err: unknown): boolean {
+  return err instanceof ConditionalCheckFailedException || (err as Error).name === 'ConditionalCheckFailedException';
+}
+
 /**
  * Writes the item unless the stored one is newer: by sequencer when the event has one, else by
  * the source's LastModified. Returns false when the stored item won.
@@ -124,7 +129,7 @@ async function putItem(clients: PipelineClients, config: PipelineConfig, item: P
     );
     return true;
   } catch (err) {
-    if (err instanceof ConditionalCheckFailedException || (err as Error).name === 'ConditionalCheckFailedException') return false;
+    if (isConditionFailed(err)) return false;
     throw err;
   }
 }
@@ -132,7 +137,7 @@ async function putItem(clients: PipelineClients, config: PipelineConfig, item: P
 /**
  * Claims the object's version for this invocation: SQS (and S3's notifications) deliver at least
  * once, and two copies of one message can reach two invocations at the same moment, each of
- * which would find no result yet and read the page. The claim is two attributes on the item,
+ * which would find no result yet and read the page. The claim is three attributes on the item,
  * set only if no live claim of the same ETag exists; the result's PutItem replaces the whole item
  * and so clears it. The lease ends with the invocation: SQS redelivers a failed message only
  * after the visibility timeout, which is longer, so a retry never meets its own stale claim.
@@ -171,7 +176,7 @@ async function claimObject(
     );
     return { token };
   } catch (err) {
-    if (!(err instanceof ConditionalCheckFailedException || (err as Error).name === 'ConditionalCheckFailedException')) throw err;
+    if (!isConditionFailed(err)) throw err;
     // Why the claim was refused: a live claim elsewhere, or the result written meanwhile.
     const item = await storedItem(clients, config, event);
     return !event.force && isCurrent(item, etag, filterVersion) ? { refused: 'current', status: item!.status } : { refused: 'busy' };
