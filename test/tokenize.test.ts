@@ -1,0 +1,78 @@
+/**
+ * The engine's tokenizer replaces one internal method of htmlparser2's Tokenizer (fastForwardTo,
+ * see engine/html/tokenize.ts). It must emit exactly the events of the stock tokenizer: on edge
+ * cases written here, in chunks (the cursor's offset), and on every benchmark page when the
+ * data is present.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { Tokenizer } from 'htmlparser2';
+import { datasetAvailable, loadDataset } from '../bench/dataset';
+import { FastForwardTokenizer } from '../engine/html/tokenize';
+
+type Event = [string, ...number[]];
+
+function events(Kind: typeof Tokenizer, html: string, chunk = Infinity): Event[] {
+  const out: Event[] = [];
+  const record =
+    (name: string) =>
+    (...args: number[]): void => {
+      out.push([name, ...args]);
+    };
+  const names = [
+    'onattribdata', 'onattribentity', 'onattribend', 'onattribname', 'oncdata', 'onclosetag', 'oncomment',
+    'ondeclaration', 'onend', 'onopentagend', 'onopentagname', 'onprocessinginstruction', 'onselfclosingtag',
+    'ontext', 'ontextentity',
+  ];
+  const callbacks = Object.fromEntries(names.map((n) => [n, record(n)]));
+  const tokenizer = new Kind({ decodeEntities: false }, callbacks as unknown as ConstructorParameters<typeof Tokenizer>[1]);
+  for (let i = 0; i < html.length; i += chunk) tokenizer.write(html.slice(i, i + chunk));
+  tokenizer.end();
+  return out;
+}
+
+const EXAMPLES_DIR = join(__dirname, '..', 'examples');
+const EXAMPLES: [string, string][] = readdirSync(EXAMPLES_DIR)
+  .filter((f) => /\.html?$/.test(f))
+  .map((f) => [f, readFileSync(join(EXAMPLES_DIR, f), 'utf8')]);
+
+const EDGE_CASES: [string, string][] = [
+  ['plain text', 'no tags at all, just text & an ampersand'],
+  ['attributes', '<div class="a b" id=\'x\' data-x=unquoted hidden>t</div><p title="unclosed>text'],
+  ['comments', '<!-- one --><p>a<!-- two -- still -->b</p><!-- never closed'],
+  ['script and style', '<script>if (a < b && c > d) { x = "</scr" + "ipt>"; }</script><style>p>a{}</style>tail'],
+  ['unclosed script', '<p>x</p><script>var never = "closed";'],
+  ['processing instruction and cdata', '<?xml version="1.0"?><svg><![CDATA[ <raw> ]]></svg><!DOCTYPE html>'],
+  ['text ending in <', 'a < b and c <'],
+  ['non-ASCII', '<p class="ünïcode">Grüße — “quotes” 東京 🙂</p>'],
+];
+
+describe('FastForwardTokenizer emits exactly the stock Tokenizer events', () => {
+  it('has example pages to compare on', () => expect(EXAMPLES.length).toBeGreaterThan(0));
+
+  it('replaces fastForwardTo on its own prototype only, never on the library class', () => {
+    expect(Object.prototype.hasOwnProperty.call(FastForwardTokenizer.prototype, 'fastForwardTo')).toBe(true);
+    expect((Tokenizer.prototype as unknown as Record<string, unknown>).fastForwardTo).not.toBe(
+      (FastForwardTokenizer.prototype as unknown as Record<string, unknown>).fastForwardTo,
+    );
+  });
+
+  it.each([...EDGE_CASES, ...EXAMPLES])('%s', (_name, html) => {
+    expect(events(FastForwardTokenizer, html)).toEqual(events(Tokenizer, html));
+    // Written in small chunks: the cursor's offset is then non-zero.
+    expect(events(FastForwardTokenizer, html, 7)).toEqual(events(Tokenizer, html, 7));
+  });
+
+  (datasetAvailable() ? it : it.skip)('on every page of the development benchmark', () => {
+    // Compared as one string per page: a deep toEqual over ~50,000 events a page takes minutes.
+    const differing: string[] = [];
+    const pages = loadDataset();
+    for (const page of pages) {
+      const html = gunzipSync(page.htmlGz).toString('utf8');
+      if (events(FastForwardTokenizer, html).join(';') !== events(Tokenizer, html).join(';')) differing.push(page.id);
+    }
+    expect(pages.length).toBeGreaterThan(100);
+    expect(differing).toEqual([]);
+  });
+});
