@@ -9,18 +9,28 @@
 import { assemble } from './assemble';
 import { withComments } from './comments';
 import { resolveOptions, type CleanOptionsInput } from './config/options';
-import { decode } from './decode';
+import type { CleanOptions } from './config/options';
+import { decode, type Decoded } from './decode';
 import { sniffFormat } from './decode/sniff';
 import { extractHtml } from './html';
 import { extractText } from './text';
 import type { CleanResult, Format } from './types';
 
+/**
+ * HTML is told by its ASCII tags, which the page's bytes show as well as its text: only a page
+ * that does not look like HTML is decoded whole to be sure (the text path needs that anyway).
+ */
+function sniff(decoded: Decoded, opts: CleanOptions): Format {
+  if (sniffFormat(decoded.page.chars, opts.decode) === 'html') return 'html';
+  return sniffFormat(decoded.text, opts.decode);
+}
+
 export function clean(input: Uint8Array | string, options?: CleanOptionsInput): CleanResult {
   const opts = resolveOptions(options);
   const decoded = decode(input, opts);
-  const format: Format = opts.mode === 'auto' ? sniffFormat(decoded.text) : opts.mode;
+  const format: Format = opts.mode === 'auto' ? sniff(decoded, opts) : opts.mode;
   const extraction =
-    format === 'html' ? extractHtml(decoded.text, opts) : extractText(decoded.text, opts);
+    format === 'html' ? extractHtml(decoded.page, opts) : extractText(decoded.text, opts);
   const result = assemble(extraction, format, decoded, opts);
   return opts.comments === 'drop' ? result : withComments(result, extraction.comments ?? [], opts);
 }

@@ -4,6 +4,7 @@
  * Everything goes through the platform's TextDecoder (full ICU in Node 20), except
  * windows-1252 (see decodeWindows1252).
  */
+import { isUtf8 } from 'node:buffer';
 import type { DecodeThresholds } from '../config/decode';
 
 export type CharsetSource = 'bom' | 'content-type' | 'meta' | 'utf8-valid' | 'fallback' | 'string';
@@ -12,7 +13,10 @@ export interface CharsetChoice {
   /** WHATWG name of the encoding used (`utf-8`, `windows-1251`, `shift_jis`, …). */
   charset: string;
   source: CharsetSource;
-  text: string;
+  /** The bytes after the BOM, if any: what `charset` decodes. */
+  body: Uint8Array;
+  /** The decoded text when choosing took decoding anyway (BOM, UTF-16, damaged UTF-8); else decode `body` when needed. */
+  text?: string;
   /** A declaration that was not followed (unknown label, contradicted by the bytes), for diagnostics. */
   ignored?: { label: string; source: 'content-type' | 'meta'; why: string };
   /** Bytes that were invalid in the chosen charset were replaced by U+FFFD. */
@@ -152,20 +156,18 @@ export function decodeWindows1252(bytes: Uint8Array): string {
   return units.toString('utf16le');
 }
 
+/** One decoder per charset: a non-streaming decode() keeps no state between calls. */
+const decoders = new Map<string, TextDecoder>();
+
 export function decodeAs(charset: string, bytes: Uint8Array): string {
   if (charset === 'windows-1252') return decodeWindows1252(bytes);
-  // ignoreBOM: a BOM has been handled (and cut) already; any other U+FEFF is content.
-  return new TextDecoder(charset, { ignoreBOM: true }).decode(bytes);
-}
-
-const fatalUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
-function tryUtf8(bytes: Uint8Array): string | null {
-  try {
-    return fatalUtf8.decode(bytes);
-  } catch {
-    return null;
+  let decoder = decoders.get(charset);
+  if (!decoder) {
+    // ignoreBOM: a BOM has been handled (and cut) already; any other U+FEFF is content.
+    decoder = new TextDecoder(charset, { ignoreBOM: true });
+    decoders.set(charset, decoder);
   }
+  return decoder.decode(bytes);
 }
 
 /** Multi-byte UTF-8 lead bytes, counted up to `enough` (valid input assumed). */
@@ -190,7 +192,7 @@ function lenientUtf8(bytes: Uint8Array): { text: string; validShare: number } {
 }
 
 /**
- * Picks the charset and decodes. `utf16Plausible` says whether a UTF-16 declaration without a
+ * Picks the charset; decodes only when choosing needs it (see CharsetChoice.text). `utf16Plausible` says whether a UTF-16 declaration without a
  * BOM can be believed (the bytes have NULs, as UTF-16 text with any ASCII in it does).
  */
 export function decodeCharset(
@@ -201,12 +203,15 @@ export function decodeCharset(
 ): CharsetChoice {
   const bom = detectBom(bytes);
   if (bom) {
-    const text = decodeAs(bom.charset, bytes.subarray(bom.length));
-    return { charset: bom.charset, source: 'bom', text, lossy: text.includes('\ufffd') };
+    const body = bytes.subarray(bom.length);
+    const text = decodeAs(bom.charset, body);
+    return { charset: bom.charset, source: 'bom', body, text, lossy: text.includes('\ufffd') };
   }
 
-  let utf8: string | null | undefined; // undefined: not tried yet
-  const validUtf8 = (): string | null => (utf8 === undefined ? (utf8 = tryUtf8(bytes)) : utf8);
+  let utf8: boolean | undefined; // undefined: not checked yet
+  // Node's isUtf8 validates natively without building a string (as TextDecoder's fatal mode would).
+  const validUtf8 = (): boolean => (utf8 ??= isUtf8(bytes));
+  const body = bytes;
   let ignored: CharsetChoice['ignored'];
 
   const declarations: Array<{ source: 'content-type' | 'meta'; label: string | null }> = [
@@ -230,17 +235,16 @@ export function decodeCharset(
     if (isUtf16(charset)) {
       if (utf16Plausible(bytes)) {
         const text = decodeAs(charset, bytes);
-        return { charset, source: decl.source, text, lossy: text.includes('\ufffd'), ignored };
+        return { charset, source: decl.source, body, text, lossy: text.includes('\ufffd'), ignored };
       }
       ignored ??= { label, source: decl.source, why: 'declared UTF-16 but the bytes have no NULs' };
       continue;
     }
     if (charset === 'utf-8') {
-      const text = validUtf8();
-      if (text !== null) return { charset, source: decl.source, text, lossy: false, ignored };
+      if (validUtf8()) return { charset, source: decl.source, body, lossy: false, ignored };
       const lenient = lenientUtf8(bytes);
       if (lenient.validShare >= t.minValidUtf8Share) {
-        return { charset, source: decl.source, text: lenient.text, lossy: true, ignored };
+        return { charset, source: decl.source, body, text: lenient.text, lossy: true, ignored };
       }
       ignored ??= { label, source: decl.source, why: 'declared UTF-8 but the bytes are not UTF-8' };
       continue;
@@ -248,22 +252,22 @@ export function decodeCharset(
     // A legacy charset. Valid UTF-8 with multi-byte sequences means the page was re-encoded
     // and the declaration is stale: decoding it as declared would give mojibake (`Ã©`).
     if (t.utf8OverrideMinSequences > 0) {
-      const text = validUtf8();
-      if (text !== null && multibyteSequences(bytes, t.utf8OverrideMinSequences) >= t.utf8OverrideMinSequences) {
+      if (validUtf8() && multibyteSequences(bytes, t.utf8OverrideMinSequences) >= t.utf8OverrideMinSequences) {
         return {
           charset: 'utf-8',
           source: 'utf8-valid',
-          text,
+          body,
           lossy: false,
           ignored: ignored ?? { label, source: decl.source, why: 'the bytes are valid UTF-8 with multi-byte characters' },
         };
       }
     }
-    const text = decodeAs(charset, bytes);
-    return { charset, source: decl.source, text, lossy: text.includes('\ufffd'), ignored };
+    // windows-1252 maps every byte (decodeWindows1252), so it is never lossy and can wait;
+    // other legacy charsets can have unmapped bytes, and `lossy` must say so now.
+    const text = charset === 'windows-1252' ? undefined : decodeAs(charset, bytes);
+    return { charset, source: decl.source, body, text, lossy: text?.includes('\ufffd') ?? false, ignored };
   }
 
-  const text = validUtf8();
-  if (text !== null) return { charset: 'utf-8', source: 'utf8-valid', text, lossy: false, ignored };
-  return { charset: 'windows-1252', source: 'fallback', text: decodeWindows1252(bytes), lossy: false, ignored };
+  if (validUtf8()) return { charset: 'utf-8', source: 'utf8-valid', body, lossy: false, ignored };
+  return { charset: 'windows-1252', source: 'fallback', body, lossy: false, ignored };
 }

@@ -11,11 +11,15 @@ import type { CleanOptions } from '../config/options';
 import type { DecodeThresholds } from '../config/decode';
 import { WinnowError } from '../errors';
 import { assertNoBinarySignature, assertNotBinaryBytes, assertNotBinaryText } from './binary';
-import { charsetParam, decodeCharset, detectBom, isUtf16, resolveLabel, type CharsetSource } from './charset';
+import { charsetParam, decodeAs, decodeCharset, detectBom, isUtf16, resolveLabel, type CharsetSource } from './charset';
 import { formatBytes, gunzipLayers } from './gzip';
+import { byteChars, textChars, type PageChars } from './page-chars';
 
 export interface Decoded {
-  text: string;
+  /** The input's text (decoded on first read when `page` made decoding it whole unnecessary). */
+  readonly text: string;
+  /** What the HTML path walks: the bytes one character each when the charset allows (see page-chars.ts), else the text. */
+  readonly page: PageChars;
   /** Charset label actually used (`utf-8`, `windows-1252`, …). */
   charset: string;
   gzip: boolean;
@@ -32,6 +36,7 @@ export interface Decoded {
 }
 
 const HAS_CONTENT = /\S/; // \s includes U+FEFF and U+00A0
+const VISIBLE_ASCII = /[\x21-\x7e]/;
 
 function emptyError(detail: string): WinnowError {
   return new WinnowError('EMPTY_INPUT', `the input is empty (${detail})`);
@@ -51,6 +56,7 @@ function decodeString(input: string, t: DecodeThresholds): Decoded {
   assertNotBinaryText(text, t, true);
   return {
     text,
+    page: textChars(text),
     charset: 'utf-16',
     gzip: false,
     source: 'string',
@@ -85,11 +91,21 @@ export function decode(input: Uint8Array | string, opts: CleanOptions): Decoded 
   if (!utf16) assertNotBinaryBytes(bytes, bom ? bom.length : 0, t);
 
   const choice = decodeCharset(bytes, opts.contentType, t, utf16Plausible);
-  if (isUtf16(choice.charset)) assertNotBinaryText(choice.text, t, false);
-  if (!HAS_CONTENT.test(choice.text)) throw emptyError('only whitespace');
+  let text = choice.text;
+  const view = text === undefined ? byteChars(choice.body, choice.charset) : null;
+  const readText = (): string => (text ??= decodeAs(choice.charset, choice.body));
+  if (isUtf16(choice.charset)) assertNotBinaryText(readText(), t, false);
+  // Any visible ASCII character in the bytes is content; otherwise ask the text.
+  if (!(view && VISIBLE_ASCII.test(view.chars)) && !HAS_CONTENT.test(readText())) throw emptyError('only whitespace');
+  let page = view;
 
   const decoded: Decoded = {
-    text: choice.text,
+    get text() {
+      return readText();
+    },
+    get page() {
+      return (page ??= textChars(readText()));
+    },
     charset: choice.charset,
     gzip: layers > 0,
     source: choice.source,

@@ -3,6 +3,7 @@
  * holding the article → classify every block (kept, kind, reason).
  */
 import type { CleanOptions } from '../config/options';
+import type { PageChars } from '../decode/page-chars';
 import type { Extraction } from '../types';
 import { classify } from './classify';
 import { chooseRoot, scoreBlocks } from './score';
@@ -23,8 +24,8 @@ function languageCode(tag: string | null | undefined): string | null {
   return m ? m[1] : null;
 }
 
-export function extractHtml(html: string, opts: CleanOptions): Extraction {
-  const { blocks: raw, regions, meta } = segment(html, opts.html.maxBlocks);
+export function extractHtml(page: PageChars, opts: CleanOptions): Extraction {
+  const { blocks: raw, regions, meta } = segment(page, opts.html.maxBlocks);
   const features = scoreBlocks(raw, regions, opts.html);
   const root = chooseRoot(regions, features, opts.html);
   const title = chooseTitle(meta);

@@ -14,6 +14,7 @@ import type { BlockKind, BlockRole } from '../types';
 import { hintFromNames, hintFromRole, hintFromTag, type NameHint } from './hints';
 import { type PageMeta, readJsonLd, readMeta } from './metadata';
 import { type Attrs, tokenize } from './tokenize';
+import { textChars, type PageChars } from '../decode/page-chars';
 
 export interface Hint {
   kind: BlockKind;
@@ -120,14 +121,17 @@ function visibleLength(text: string): number {
 class Pending {
   /** The raw text so far (string concatenation: V8 builds a rope, flattened once at flush). */
   raw = '';
+  /** A raw piece whose leading link ended, for `afterLeading`, decoded only at flush. */
+  afterLeadingRaw = '';
   visible = 0;
   linkChars = 0;
   leadingLinkChars = 0;
   /** 0: no text yet; 1: inside a leading run of link text; 2: past it. */
   leadState = 0;
-  afterLeading = '';
   /** A `<br>` was just seen: a second one in a row ends the block. */
   pendingBreak = false;
+
+  constructor(private readonly page: PageChars) {}
 
   add(text: string, inLink: boolean): void {
     this.raw += text;
@@ -135,15 +139,22 @@ class Pending {
     if (visible === 0) return;
     this.visible += visible;
     this.pendingBreak = false;
-    if (inLink) this.linkChars += visible;
-    if (this.leadState === 2) return;
-    if (inLink) {
-      this.leadState = 1;
-      this.leadingLinkChars += visible;
-    } else {
-      if (this.leadState === 1) this.afterLeading = text.trimStart().charAt(0);
+    if (!inLink) {
+      if (this.leadState === 1) this.afterLeadingRaw = text;
       this.leadState = 2;
+      return;
     }
+    // Link text is measured in characters of text (not bytes): link density compares it to the block's text.
+    const chars = this.page.textLength(text, 0, text.length) - (text.length - visible);
+    this.linkChars += chars;
+    if (this.leadState === 2) return;
+    this.leadState = 1;
+    this.leadingLinkChars += chars;
+  }
+
+  /** The first visible character after the leading link. */
+  afterLeading(): string {
+    return this.afterLeadingRaw && this.page.text(this.afterLeadingRaw).trimStart().charAt(0);
   }
 
   reset(): void {
@@ -152,19 +163,20 @@ class Pending {
     this.linkChars = 0;
     this.leadingLinkChars = 0;
     this.leadState = 0;
-    this.afterLeading = '';
+    this.afterLeadingRaw = '';
     this.pendingBreak = false;
   }
 }
 
-export function segment(html: string, maxBlocks = Infinity): Segmented {
+export function segment(input: PageChars | string, maxBlocks = Infinity): Segmented {
+  const page = typeof input === 'string' ? textChars(input) : input;
   const blocks: RawBlock[] = [];
   const regions: Region[] = [];
   const hints: Hint[] = [];
   /** A copy of `hints` shared by every block flushed until the hint stack changes. */
   let hintsSnapshot: Hint[] | null = null;
   const meta: PageMeta = { title: null, ogTitle: null, lang: null, jsonLd: [], h1: [] };
-  const pending = new Pending();
+  const pending = new Pending(page);
   const nameCache = new Map<string, NameHint>();
   const root: Frame = { tag: '#root', transparent: 0, region: -1, isBlock: true, pushedHint: false, inLink: false, heading: false };
   const frames: Frame[] = [root];
@@ -181,7 +193,7 @@ export function segment(html: string, maxBlocks = Infinity): Segmented {
       if (pending.raw.length) pending.reset();
       return;
     }
-    const text = collapse(decodeReferences(pending.raw));
+    const text = collapse(decodeReferences(page.text(pending.raw)));
     const owner = frames[frames.length - 1]; // inline frames carry their block's region
     const region = owner.region >= 0 ? regions[owner.region] : null;
     const tag = region ? region.tag : 'body';
@@ -196,7 +208,7 @@ export function segment(html: string, maxBlocks = Infinity): Segmented {
       role,
       linkChars: Math.min(pending.linkChars, text.length),
       leadingLinkChars: Math.min(pending.leadingLinkChars, pending.linkChars, text.length),
-      afterLeadingLink: pending.afterLeading,
+      afterLeadingLink: pending.afterLeading(),
       region: owner.region,
       depth: frames.length,
       hints: (hintsSnapshot ??= hints.slice()),
@@ -287,8 +299,9 @@ export function segment(html: string, maxBlocks = Infinity): Segmented {
 
   const onClose = (name: string): void => {
     if (capture && (name === 'script' || name === 'title')) {
-      if (capture === 'json-ld') readJsonLd(captured.join(''), meta);
-      else if (!meta.title) meta.title = collapse(decodeReferences(captured.join(''))) || null;
+      const raw = page.text(captured.join(''));
+      if (capture === 'json-ld') readJsonLd(raw, meta);
+      else if (!meta.title) meta.title = collapse(decodeReferences(raw)) || null;
       capture = null;
     }
     if (name === 'head') inHead = false;
@@ -311,7 +324,7 @@ export function segment(html: string, maxBlocks = Infinity): Segmented {
     }
   };
 
-  tokenize(html, {
+  tokenize(page.chars, {
     get wantsText() {
       return capture !== null || (skipDepth === 0 && !inHead);
     },
@@ -321,7 +334,7 @@ export function segment(html: string, maxBlocks = Infinity): Segmented {
       else pending.add(text, frames[frames.length - 1].inLink);
     },
     close: onClose,
-  });
+  }, page.text);
   flush();
   return { blocks: mergeTableRows(blocks, regions), regions, meta };
 }

@@ -128,7 +128,11 @@ function sameNameIgnoringCase(html: string, start: number, name: string): boolea
   return true;
 }
 
-export function tokenize(html: string, sink: TagSink): void {
+/**
+ * `html` is the string to walk; `attributeText` turns a raw attribute value into text (the
+ * page's charset, when `html` holds its bytes one character each: see decode/page-chars.ts).
+ */
+export function tokenize(html: string, sink: TagSink, attributeText: (raw: string) => string = (raw) => raw): void {
   const stack: string[] = [];
   const openCount = new Map<string, number>();
   let tagName = '';
@@ -175,7 +179,7 @@ export function tokenize(html: string, sink: TagSink): void {
         if (!attrWanted) return;
         attrs ??= new AttrBag();
         const key = attrName as AttrName;
-        if (attrs[key] === undefined) attrs[key] = attrValue; // the first of duplicates wins, as in browsers
+        if (attrs[key] === undefined) attrs[key] = attributeText(attrValue); // the first of duplicates wins, as in browsers
       },
       onopentagend() {
         const name = tagName;
