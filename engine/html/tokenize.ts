@@ -20,6 +20,7 @@ export class AttrBag {
   style?: string = undefined;
   hidden?: string = undefined;
   'aria-hidden'?: string = undefined;
+  /** Presence only: always '' (a link's target is never read, and URLs are long). */
   href?: string = undefined;
   type?: string = undefined;
   lang?: string = undefined;
@@ -42,6 +43,8 @@ export interface TagSink {
 }
 
 const WANTED_ATTRS: ReadonlySet<string> = new Set(Object.keys(new AttrBag()));
+/** Attributes whose presence is all the engine reads: their values are not sliced out. */
+const PRESENCE_ONLY: ReadonlySet<string> = new Set(['href']);
 
 /** First letter (lower-cased) and length of a name, as one number. */
 function shapeOf(firstCharCode: number, length: number): number {
@@ -140,6 +143,7 @@ export function tokenize(html: string, sink: TagSink, attributeText: (raw: strin
   let attrName = '';
   let attrValue = '';
   let attrWanted = false;
+  let attrValueWanted = false;
 
   const push = (name: string): void => {
     stack.push(name);
@@ -167,19 +171,21 @@ export function tokenize(html: string, sink: TagSink, attributeText: (raw: strin
         if (!attrWanted) return;
         attrName = html.slice(start, end).toLowerCase();
         attrWanted = WANTED_ATTRS.has(attrName);
+        attrValueWanted = attrWanted && !PRESENCE_ONLY.has(attrName);
         attrValue = '';
       },
       onattribdata(start, end) {
-        if (attrWanted) attrValue += html.slice(start, end);
+        if (attrValueWanted) attrValue += html.slice(start, end);
       },
       onattribentity(codepoint) {
-        if (attrWanted) attrValue += String.fromCodePoint(codepoint);
+        if (attrValueWanted) attrValue += String.fromCodePoint(codepoint);
       },
       onattribend() {
         if (!attrWanted) return;
         attrs ??= new AttrBag();
         const key = attrName as AttrName;
-        if (attrs[key] === undefined) attrs[key] = attributeText(attrValue); // the first of duplicates wins, as in browsers
+        // The first of duplicates wins, as in browsers.
+        if (attrs[key] === undefined) attrs[key] = attrValue && attributeText(attrValue);
       },
       onopentagend() {
         const name = tagName;
