@@ -1,11 +1,15 @@
 /**
- * npm run bench [-- --json] [--skip-jsdom]
+ * npm run bench [-- --json] [--skip-jsdom] [--rounds N]
  *
  * Runs winnow over the development benchmark (181 real pages with hand-annotated article
  * bodies, ../shared/data/article-extraction): the HTML pages, and page-text.json as plain-text
  * input. In the same run, Mozilla Readability.js 0.6 on linkedom and on jsdom and a parse-only
  * floor (htmlparser2 tokenizer + all text) go over the same HTML. Every system runs in its own
  * process, pinned to one core when `taskset` exists, so its speed and peak RSS are its own.
+ *
+ * Speed is the median of `--rounds` (default 5) timed passes, the systems taking turns round by
+ * round: a shared machine's speed drifts by tens of percent over minutes, and taking turns
+ * gives that drift to every system alike. Readability on jsdom, ~100× slower, runs one round.
  *
  * Accuracy is the benchmark's own metric (bench/metric.ts). The ground truth is the article
  * body without its headline, so winnow is scored on `result.body` (its text minus the title).
@@ -60,6 +64,9 @@ const PUBLISHED: [string, number][] = [
 const args = process.argv.slice(2);
 const asJson = args.includes('--json');
 const skipJsdom = args.includes('--skip-jsdom');
+const roundsArg = args.indexOf('--rounds');
+const rounds = roundsArg >= 0 ? Number(args[roundsArg + 1]) : 5;
+if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--rounds takes a whole number ≥ 1');
 
 function hasTaskset(): boolean {
   try {
@@ -71,7 +78,7 @@ function hasTaskset(): boolean {
 }
 
 function runWorker(system: SystemName, pin: boolean): WorkerReport {
-  const node = [process.execPath, '--expose-gc', join(__dirname, '../bin/tsx-run.cjs'), join(__dirname, 'worker.ts'), system];
+  const node = [process.execPath, join(__dirname, '../bin/tsx-run.cjs'), join(__dirname, 'worker.ts'), system];
   const [cmd, ...cmdArgs] = pin ? ['taskset', '-c', '0', ...node] : node;
   const out = spawnSync(cmd, cmdArgs, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   if (out.status !== 0) throw new Error(`${system} worker failed: ${out.stderr.slice(-2000)}`);
@@ -83,7 +90,14 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-function summarise(report: WorkerReport) {
+/** The round whose speed is the median of a system's rounds; peak RSS is the highest of all. */
+function medianRound(runs: WorkerReport[]): WorkerReport {
+  const bySpeed = [...runs].sort((a, b) => a.seconds - b.seconds);
+  const median = bySpeed[(bySpeed.length - 1) >> 1];
+  return { ...median, maxRssMB: Math.max(...runs.map((r) => r.maxRssMB)) };
+}
+
+function summarise(report: WorkerReport, runs: WorkerReport[]) {
   const acc = aggregate(report.results);
   const ms = report.results.map((r) => r.ms).sort((a, b) => a - b);
   return {
@@ -100,6 +114,7 @@ function summarise(report: WorkerReport) {
     maxMs: ms[ms.length - 1] ?? 0,
     peakRssMB: report.maxRssMB,
     seconds: report.seconds,
+    roundsPagesPerSecond: runs.map((r) => r.pages / r.seconds),
   };
 }
 
@@ -110,13 +125,18 @@ function main(): void {
     return;
   }
   const pin = hasTaskset();
-  const reports: WorkerReport[] = [];
-  for (const s of SYSTEMS) {
-    if (skipJsdom && s.name === 'readability-jsdom') continue;
-    if (!asJson) process.stderr.write(`running ${s.label}…\n`);
-    reports.push(runWorker(s.name, pin));
+  const runs = new Map<SystemName, WorkerReport[]>();
+  for (let round = 1; round <= rounds; round++) {
+    for (const s of SYSTEMS) {
+      if (s.name === 'readability-jsdom' && (skipJsdom || round > 1)) continue;
+      if (!asJson) process.stderr.write(`round ${round}/${rounds}: ${s.label}…\n`);
+      const list = runs.get(s.name) ?? [];
+      list.push(runWorker(s.name, pin));
+      runs.set(s.name, list);
+    }
   }
-  const rows = reports.map(summarise);
+  const reports = [...runs.values()].map(medianRound);
+  const rows = [...runs.values()].map((list, i) => summarise(reports[i], list));
   const winnow = rows.find((r) => r.system === 'winnow')!;
   const winnowReport = reports.find((r) => r.system === 'winnow')!;
   const speedRatios = Object.fromEntries(
@@ -127,6 +147,7 @@ function main(): void {
     node: process.version,
     cpu: cpus()[0]?.model ?? 'unknown',
     pinnedToOneCore: pin,
+    rounds,
     pages: winnow.pages,
     htmlMB: winnowReport.bytes / 1e6,
     systems: rows,
@@ -142,7 +163,8 @@ function main(): void {
   const f = (x: number, d = 3) => x.toFixed(d);
   console.log(
     `\nwinnow benchmark: ${summary.pages} pages, ${f(summary.htmlMB, 1)} MB of HTML; Node ${summary.node}; ` +
-      `${pin ? 'each system pinned to one core' : 'one process per system (taskset not found)'}\n`,
+      `${pin ? 'each system pinned to one core' : 'one process per system (taskset not found)'}; ` +
+      `speed: median of ${rounds} round${rounds > 1 ? 's' : ''}, systems taking turns (jsdom: one round)\n`,
   );
   const header = ['system', 'F1', 'P', 'R', 'pages/s', 'MB/s', 'p50 ms', 'p95 ms', 'max ms', 'peak RSS MB', 'errors', 'winnow ×'];
   const table = rows.map((r) => {
@@ -169,6 +191,11 @@ function main(): void {
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const row of table) console.log(line(row));
   console.log('\n"winnow ×": winnow (HTML) pages/s divided by that system\'s pages/s, same run.');
+  console.log(
+    `pages/s of each round: ${rows
+      .map((r) => `${r.system} ${r.roundsPagesPerSecond.map((x) => f(x, 1)).join(' ')}`)
+      .join('; ')}`,
+  );
   console.log('Plain-text row: page-text.json (the whole visible text of each page) as input.');
   if (summary.tenMbPage) {
     console.log(`\n10 MB page (${f(summary.tenMbPage.bytes / 1e6, 1)} MB of real pages end to end): ${f(summary.tenMbPage.ms, 0)} ms`);

@@ -30,11 +30,13 @@ for (const page of pages.slice(0, name === 'readability-jsdom' ? 20 : pages.leng
 }
 
 // Extract everything first and score afterwards, so the scorer's garbage is not collected
-// inside the timed extractions.
+// inside the timed extractions. No forced gc() in between: a forced full collection makes V8
+// throw away optimized code (on this benchmark it doubled the functions re-optimized and
+// tripled the deoptimizations of the timed pass), so the pass would measure the JIT warming
+// up again instead of the steady state the warm-up pass was for.
 const outputs: { text: string; ms: number; error: string | null }[] = [];
 let errors = 0;
 let extractMs = 0;
-(globalThis as { gc?: () => void }).gc?.();
 for (const page of pages) {
   const t0 = performance.now();
   let text = '';
