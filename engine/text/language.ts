@@ -29,6 +29,8 @@ export function inStopList(word: string, list: ReadonlySet<string>): boolean {
   return apos > 0 && list.has(word.slice(0, apos));
 }
 
+const LETTER = /\p{L}/gu;
+
 /** Per-script character counts that decide languages without a stop-word list. */
 const SCRIPTS: { lang: string; re: RegExp }[] = [
   { lang: 'ja', re: /[\p{Script=Hiragana}\p{Script=Katakana}]/gu },
@@ -41,9 +43,11 @@ const SCRIPTS: { lang: string; re: RegExp }[] = [
   { lang: 'hi', re: /\p{Script=Devanagari}/gu },
 ];
 
+/** Matches of a global pattern, counted with test() so no match array is built per letter. */
 function countMatches(text: string, re: RegExp): number {
   let n = 0;
-  for (const _ of text.matchAll(re)) n += 1;
+  re.lastIndex = 0;
+  while (re.test(text)) n += 1;
   return n;
 }
 
@@ -70,7 +74,7 @@ export function stopwordHits(tokens: readonly string[]): Record<string, number> 
  */
 export function detectLanguage(text: string, t: TextThresholds = TEXT_DEFAULTS): string | null {
   const sample = text.length > t.languageSampleChars ? text.slice(0, t.languageSampleChars) : text;
-  const letters = countMatches(sample, /\p{L}/gu);
+  const letters = countMatches(sample, LETTER);
   if (letters === 0) return null;
 
   let kana = 0;
