@@ -193,6 +193,20 @@ describe('gzip', () => {
     expect(errorOf(() => run(gz)).code).toBe('BAD_GZIP');
   });
 
+  test('the trailer size (ISIZE) only sizes the first buffer: wrong ones fail, multi-member gzip decodes whole', () => {
+    const page = `<p>${Array.from({ length: 4000 }, (_, i) => `Satz ${i * 7919} über Zürich.`).join(' ')}</p>`;
+    const gz = gzipSync(Buffer.from(page));
+    expect(run(gz).text).toBe(page);
+    for (const isize of [0, 1, 0xffffffff]) {
+      const lying = Buffer.from(gz);
+      lying.writeUInt32LE(isize, lying.length - 4);
+      expect(errorOf(() => run(lying)).code).toBe('BAD_GZIP');
+    }
+    // Two members end to end: the trailer announces only the last one's size.
+    const twoMembers = Buffer.concat([gzipSync(Buffer.from(page)), gzipSync(Buffer.from('<p>tail</p>'))]);
+    expect(run(twoMembers).text).toBe(`${page}<p>tail</p>`);
+  });
+
   test('gzip bomb → GZIP_BOMB, stopped at the cap', () => {
     const bomb = gzipSync(Buffer.alloc(4 * 1024 * 1024)); // ~4 KB of gzip
     expect(bomb.length).toBeLessThan(8 * 1024);

@@ -17,6 +17,21 @@ export function formatBytes(n: number): string {
   return `${(n / (1024 * 1024)).toFixed(1)} MB`;
 }
 
+/** zlib's smallest output chunk. */
+const MIN_CHUNK = 64;
+
+/**
+ * The output buffer zlib starts with: the size the gzip trailer announces (ISIZE, the last four
+ * bytes), so a page comes out in one buffer instead of 16 KB chunks joined by a copy. ISIZE is
+ * only a hint — a liar gets at most `limit` bytes, and a too-small value just means more chunks.
+ */
+function outputChunkSize(bytes: Uint8Array, limit: number): number {
+  if (bytes.length < 18) return MIN_CHUNK;
+  const end = bytes.length;
+  const isize = (bytes[end - 4]! | (bytes[end - 3]! << 8) | (bytes[end - 2]! << 16) | (bytes[end - 1]! << 24)) >>> 0;
+  return Math.max(MIN_CHUNK, Math.min(isize + 1, limit));
+}
+
 /**
  * One gzip layer. The output is capped at the smaller of `maxBytes` and what `maxGzipRatio`
  * allows for the original (outermost) input size, plus one byte to tell "at the limit" from
@@ -27,7 +42,7 @@ function gunzipOnce(bytes: Uint8Array, compressedSize: number, t: DecodeThreshol
   const sizeCap = t.maxBytes;
   const cap = Math.min(ratioCap, sizeCap);
   try {
-    return gunzipSync(bytes, { maxOutputLength: cap + 1 });
+    return gunzipSync(bytes, { maxOutputLength: cap + 1, chunkSize: outputChunkSize(bytes, cap + 1) });
   } catch (err) {
     const code = (err as { code?: unknown }).code;
     if (code === 'ERR_BUFFER_TOO_LARGE') {
