@@ -325,6 +325,9 @@ export function segment(input: PageChars | string, maxBlocks = Infinity): Segmen
   };
 
   tokenize(page.chars, {
+    get wantsAttributes() {
+      return skipDepth === 0;
+    },
     get wantsText() {
       return capture !== null || (skipDepth === 0 && !inHead);
     },

@@ -36,6 +36,8 @@ type AttrName = keyof AttrBag;
 export interface TagSink {
   /** Read before each text run: false inside script/style/skipped subtrees, so nothing is sliced. */
   readonly wantsText: boolean;
+  /** Read at each start tag: false inside skipped subtrees (svg, script…), so no attribute is read. */
+  readonly wantsAttributes: boolean;
   /** `isVoid`: the element has no content and no close event follows (`<img>`, `<br>`, `<meta>`). */
   open(name: string, attrs: Attrs, isVoid: boolean): void;
   text(text: string): void;
@@ -144,6 +146,7 @@ export function tokenize(html: string, sink: TagSink, attributeText: (raw: strin
   let attrValue = '';
   let attrWanted = false;
   let attrValueWanted = false;
+  let tagAttributesWanted = true;
 
   const push = (name: string): void => {
     stack.push(name);
@@ -163,12 +166,16 @@ export function tokenize(html: string, sink: TagSink, attributeText: (raw: strin
       onopentagname(start, end) {
         tagName = html.slice(start, end).toLowerCase();
         attrs = null;
+        tagAttributesWanted = sink.wantsAttributes;
       },
       onattribname(start, end) {
         // Most attributes (src, alt, width, data-*) are not read: reject them by first letter and
         // length before paying for a slice.
-        attrWanted = WANTED_SHAPES.has(shapeOf(html.charCodeAt(start), end - start));
-        if (!attrWanted) return;
+        attrWanted = tagAttributesWanted && WANTED_SHAPES.has(shapeOf(html.charCodeAt(start), end - start));
+        if (!attrWanted) {
+          attrValueWanted = false;
+          return;
+        }
         attrName = html.slice(start, end).toLowerCase();
         attrWanted = WANTED_ATTRS.has(attrName);
         attrValueWanted = attrWanted && !PRESENCE_ONLY.has(attrName);
