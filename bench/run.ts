@@ -4,7 +4,7 @@
  * Runs winnow over the development benchmark (181 real pages with hand-annotated article
  * bodies, ../shared/data/article-extraction): the HTML pages, and page-text.json as plain-text
  * input. In the same run, Mozilla Readability.js 0.6 on linkedom and on jsdom and a parse-only
- * floor (htmlparser2 tokenizer + all text) go over the same HTML. Every system runs in its own
+ * floor (htmlparser2 Parser + all text) go over the same HTML. Every system runs in its own
  * process, pinned to one core when `taskset` exists, so its speed and peak RSS are its own.
  *
  * Speed is the median of `--rounds` (default 5) timed passes, the systems taking turns round by

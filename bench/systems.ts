@@ -26,7 +26,7 @@ export function loadSystem(name: SystemName): Extractor {
       return name === 'winnow' ? (input) => clean(input).body : (input) => clean(input, { mode: 'text' }).body;
     }
     case 'parse-only': {
-      // The floor: htmlparser2's tokenizer over the whole page, every text node collected.
+      // The floor: htmlparser2's Parser (entities decoded) over the whole page, every text node collected.
       const { Parser } = require('htmlparser2') as typeof import('htmlparser2');
       return (input) => {
         const parts: string[] = [];
