@@ -8,8 +8,7 @@
  */
 import { assemble } from './assemble';
 import { withComments } from './comments';
-import { resolveOptions, type CleanOptionsInput } from './config/options';
-import type { CleanOptions } from './config/options';
+import { resolveOptions, type CleanOptions, type CleanOptionsInput } from './config/options';
 import { decode, type Decoded } from './decode';
 import { sniffFormat } from './decode/sniff';
 import { extractHtml } from './html';

@@ -18,7 +18,7 @@ import { byteChars, textChars, type PageChars } from './page-chars';
 export interface Decoded {
   /** The input's text (decoded on first read when `page` made decoding it whole unnecessary). */
   readonly text: string;
-  /** What the HTML path walks: the bytes one character each when the charset allows (see page-chars.ts), else the text. */
+  /** What the HTML path walks: the bytes, one character each, when the charset allows (page-chars.ts); else the text. */
   readonly page: PageChars;
   /** Charset label actually used (`utf-8`, `windows-1252`, …). */
   charset: string;
