@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { clean } from '../engine';
+import { hintFromNames, normaliseName } from '../engine/html/hints';
 import type { BlockKind, CleanResult } from '../engine';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '../examples', name));
@@ -178,5 +179,29 @@ describe('HTML path: structure and robustness', () => {
   test('language comes from the page when declared', () => {
     const r = clean(`<html lang="de-DE"><body><article>${paragraph(1)}${paragraph(2)}</article></body></html>`);
     expect(r.language).toBe('de');
+  });
+});
+
+describe('class and id names are read as words', () => {
+  test.each([
+    ['share-bar', 'share-bar'],
+    ['socialShare_bar2', 'social-share-bar-'],
+    ['article__body', 'article-body'],
+    ['col-md-6', 'col-md-'],
+    ['HTMLParser', 'htmlparser'],
+    ['_private', '-private'],
+    ['ünïcode', '-n-code'],
+    ['İstanbul', 'i-stanbul'],
+  ])('%s → %s', (name, words) => {
+    expect(normaliseName(name)).toBe(words);
+  });
+
+  test('a name hints at its kind when one of its words is a boilerplate word, never by a substring', () => {
+    const cache = new Map();
+    expect(hintFromNames('entry socialShare_bar', '', cache)).toMatchObject({ kind: 'share', content: true });
+    expect(hintFromNames('shareholder-report', '', cache).kind).toBeNull();
+    // The first rule in the table's order wins: 'widget' (related) is listed before 'sidebar'.
+    expect(hintFromNames('col-md-6 sidebar-widget', 'main', cache).kind).toBe('related');
+    expect(hintFromNames('col-md-6', 'sidebar', cache).kind).toBe('navigation');
   });
 });
