@@ -105,8 +105,11 @@ export function decodeReferences(raw: string): string {
 
 /** Runs of whitespace (no-break spaces too) as one space, trimmed. */
 function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // Only runs that are not already one plain space are rewritten: most of a paragraph's
+  // spaces are single, and a text with nothing to rewrite is returned as it is.
+  return text.replace(WHITESPACE_TO_REWRITE, ' ').trim();
 }
+const WHITESPACE_TO_REWRITE = /\s{2,}|[^\S ]/g;
 
 /** Length without leading and trailing whitespace, without allocating a trimmed copy. */
 function visibleLength(text: string): number {
