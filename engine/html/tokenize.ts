@@ -137,9 +137,27 @@ function sameNameIgnoringCase(html: string, start: number, name: string): boolea
  * `html` is the string to walk; `attributeText` turns a raw attribute value into text (the
  * page's charset, when `html` holds its bytes one character each: see decode/page-chars.ts).
  */
+/** A tag name met on the page: what the tree layer needs to know of it, found with one lookup. */
+interface TagName {
+  name: string;
+  /** Open elements this tag closes while they are on top (IMPLIED_CLOSE). */
+  closes: ReadonlySet<string> | undefined;
+  isVoid: boolean;
+  /** Elements of this name open now. */
+  open: number;
+}
+
 export function tokenize(html: string, sink: TagSink, attributeText: (raw: string) => string = (raw) => raw): void {
-  const stack: string[] = [];
-  const openCount = new Map<string, number>();
+  const stack: TagName[] = [];
+  const tagNames = new Map<string, TagName>();
+  const tagNamed = (name: string): TagName => {
+    let tag = tagNames.get(name);
+    if (!tag) {
+      tag = { name, closes: IMPLIED_CLOSE.get(name), isVoid: VOID_ELEMENTS.has(name), open: 0 };
+      tagNames.set(name, tag);
+    }
+    return tag;
+  };
   let tagName = '';
   let attrs: AttrBag | null = null;
   let attrName = '';
@@ -148,14 +166,10 @@ export function tokenize(html: string, sink: TagSink, attributeText: (raw: strin
   let attrValueWanted = false;
   let tagAttributesWanted = true;
 
-  const push = (name: string): void => {
-    stack.push(name);
-    openCount.set(name, (openCount.get(name) ?? 0) + 1);
-  };
   const pop = (): void => {
-    const name = stack.pop()!;
-    openCount.set(name, openCount.get(name)! - 1);
-    sink.close(name);
+    const tag = stack.pop()!;
+    tag.open--;
+    sink.close(tag.name);
   };
 
   // Entities are left in place here: decoding them in the tokenizer makes it walk every
@@ -195,19 +209,21 @@ export function tokenize(html: string, sink: TagSink, attributeText: (raw: strin
         if (attrs[key] === undefined) attrs[key] = attrValue && attributeText(attrValue);
       },
       onopentagend() {
-        const name = tagName;
-        const closes = IMPLIED_CLOSE.get(name);
-        if (closes) while (stack.length && closes.has(stack[stack.length - 1])) pop();
-        const isVoid = VOID_ELEMENTS.has(name);
-        if (!isVoid) push(name);
-        sink.open(name, attrs ?? EMPTY_ATTRS, isVoid);
+        const tag = tagNamed(tagName);
+        const closes = tag.closes;
+        if (closes) while (stack.length && closes.has(stack[stack.length - 1].name)) pop();
+        if (!tag.isVoid) {
+          stack.push(tag);
+          tag.open++;
+        }
+        sink.open(tag.name, attrs ?? EMPTY_ATTRS, tag.isVoid);
       },
       onselfclosingtag() {
         this.onopentagend(0);
       },
       onclosetag(start, end) {
         // Fast path: the end tag closes the element on top (the common case), compared in place.
-        const top = stack.length ? stack[stack.length - 1] : '';
+        const top = stack.length ? stack[stack.length - 1].name : '';
         if (top.length === end - start && sameNameIgnoringCase(html, start, top)) {
           pop();
           return;
@@ -217,9 +233,9 @@ export function tokenize(html: string, sink: TagSink, attributeText: (raw: strin
           if (name === 'br') sink.open('br', EMPTY_ATTRS, true); // `</br>` is a line break in every browser
           return;
         }
-        if (!openCount.get(name)) return; // a stray end tag: browsers ignore it
+        if (!tagNames.get(name)?.open) return; // a stray end tag: browsers ignore it
         while (stack.length) {
-          const open = stack[stack.length - 1];
+          const open = stack[stack.length - 1].name;
           pop();
           if (open === name) break;
         }
