@@ -205,3 +205,12 @@ describe('class and id names are read as words', () => {
     expect(hintFromNames('col-md-6', 'sidebar', cache).kind).toBe('navigation');
   });
 });
+
+test('tag and role names that are properties of every JavaScript object are just unknown names', () => {
+  const html = `<html><body><constructor role="toString"><p>${'A sentence of the article that goes on for a while. '.repeat(8)}</p></constructor>
+    <div role="__proto__"><p>${'Another paragraph of the same article, long enough to count. '.repeat(6)}</p></div></body></html>`;
+  const result = clean(html);
+  expect(result.text).toContain('A sentence of the article');
+  expect(result.text).toContain('Another paragraph of the same article');
+  for (const b of result.blocks) expect(typeof b.kind).toBe('string');
+});

@@ -115,11 +115,16 @@ export function hintFromNames(className: string, id: string, cache: Map<string, 
   return { kind: byClass.kind ?? byId.kind, name: byClass.kind ? byClass.name : byId.name, content: byClass.content || byId.content };
 }
 
+// Maps, not the objects' own lookup: `<constructor>` or role="toString" must find nothing,
+// not a property of Object.prototype.
+const TAG_KIND_MAP: ReadonlyMap<string, BlockKind> = new Map(Object.entries(TAG_KINDS));
+const ROLE_KIND_MAP: ReadonlyMap<string, BlockKind> = new Map(Object.entries(ROLE_KINDS));
+
 export function hintFromTag(tag: string): BlockKind | null {
-  return TAG_KINDS[tag] ?? null;
+  return TAG_KIND_MAP.get(tag) ?? null;
 }
 
 export function hintFromRole(role: string | undefined): BlockKind | null {
   if (!role) return null;
-  return ROLE_KINDS[role.trim().toLowerCase()] ?? null;
+  return ROLE_KIND_MAP.get(role.trim().toLowerCase()) ?? null;
 }
