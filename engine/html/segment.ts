@@ -5,7 +5,8 @@
  * blocks are `blocks[start, end)` and scoring a subtree is a subtraction of prefix sums.
  *
  * Streaming keeps memory flat and means no recursion at all: a page nested 100,000 elements
- * deep is only a long stack array (see tokenize.ts).
+ * deep is only a long stack array (see tokenize.ts). The page may arrive as its bytes, one
+ * character each (decode/page-chars.ts): text is decoded when a block is flushed.
  */
 import { decodeHTML } from 'entities';
 import { WinnowError } from '../errors';
@@ -122,7 +123,10 @@ function visibleLength(text: string): number {
 
 /** Text being gathered for the next block. */
 class Pending {
-  /** The raw text so far (string concatenation: V8 builds a rope, flattened once at flush). */
+  /**
+   * The raw text so far, in the page's characters (its bytes when walked as bytes; decoded at
+   * flush). String concatenation: V8 builds a rope, flattened once at flush.
+   */
   raw = '';
   /** A raw piece whose leading link ended, for `afterLeading`, decoded only at flush. */
   afterLeadingRaw = '';
