@@ -3,8 +3,9 @@
  *
  * In UTF-8 and in windows-1252 (and so Latin-1 and ASCII) every byte below 0x80 is that ASCII
  * character, and all of HTML's syntax (`<`, `>`, `=`, quotes, tag and attribute names) is
- * ASCII. So the tokenizer can walk the bytes themselves as a one-byte string (latin1: one character per byte,
- * no decoding, half the memory of a UTF-16 string), and only what the engine keeps — block
+ * ASCII. So the tokenizer can walk the bytes themselves as a one-byte string (latin1: one
+ * character per byte, no decoding, half the memory of a UTF-16 string), and only what the
+ * engine keeps — block
  * text, the title, JSON-LD, the attribute values it reads — is decoded, piece by piece, with
  * the page's charset. A multi-byte character never straddles a tag, so pieces decode exactly
  * as the whole page would. Other charsets (UTF-16; the CJK multi-byte ones and ISO-2022-JP,
@@ -62,6 +63,8 @@ function pageUtf8Length(chars: string): number {
 /**
  * The bytes as a one-byte string when `charset` is UTF-8 (valid: the caller checked) or
  * windows-1252 (every byte one character), else null and the caller decodes the page whole.
+ * decodeCharset leaves the text undecoded for exactly these two; any other charset it left
+ * undecoded would still be correct here, just decoded whole.
  */
 export function byteChars(bytes: Uint8Array, charset: string): PageChars | null {
   const utf8 = charset === 'utf-8';
