@@ -7,9 +7,9 @@
  * character per byte, no decoding, half the memory of a UTF-16 string), and only what the
  * engine keeps — block text, the title, JSON-LD, the attribute values it reads — is decoded,
  * piece by piece, with the page's charset. A multi-byte character never straddles a tag, so
- * pieces decode exactly as the whole page would. Other charsets (UTF-16; the CJK multi-byte ones and ISO-2022-JP,
- * whose bytes can look like `<`; single-byte ones whose unmapped bytes must be reported as
- * lossy) are decoded whole first and walked as text.
+ * pieces decode exactly as the whole page would. Other charsets (UTF-16; the CJK multi-byte
+ * ones and ISO-2022-JP, whose bytes can look like `<`; single-byte ones whose unmapped bytes
+ * must be reported as lossy) are decoded whole first and walked as text.
  */
 import { decodeAs } from './charset';
 
