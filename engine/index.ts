@@ -20,7 +20,7 @@ import type { CleanResult, Format } from './types';
  * that does not look like HTML is decoded whole to be sure (the text path needs that anyway).
  */
 function sniff(decoded: Decoded, opts: CleanOptions): Format {
-  if (sniffFormat(decoded.page.chars, opts.decode) === 'html') return 'html';
+  if (sniffFormat(decoded.page.leading(opts.decode.formatSniffChars), opts.decode) === 'html') return 'html';
   return sniffFormat(decoded.text, opts.decode);
 }
 

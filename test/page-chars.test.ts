@@ -27,7 +27,7 @@ describe('a UTF-8 page walked as bytes', () => {
   const view = byteChars(bytes, 'utf-8')!;
 
   it('is walked as one character per byte', () => {
-    expect(view.chars.length).toBe(bytes.length);
+    expect([...view.pieces()].join('')).toBe(bytes.toString('latin1'));
     expect(view.pageLength).toBe(NON_ASCII_PAGE.length); // UTF-16 code units, emoji counting two
   });
 
@@ -45,6 +45,44 @@ describe('a UTF-8 page walked as bytes', () => {
     expect(fromBytes.blocks).toEqual(fromString.blocks);
     expect(fromBytes.stats.inputChars).toBe(NON_ASCII_PAGE.length);
     expect(fromBytes.title).toBe('Москва — “новости” 🙂');
+  });
+});
+
+describe('a page larger than one piece', () => {
+  // Paragraphs of ~1 KB each: the page is walked in several pieces, each ending before a `<`.
+  const paragraph = (i: number): string => `<p class="para">Paragraph ${i}: ${'Słowo zażółć 🙂 '.repeat(60)}<a href="/l${i}">link ${i}</a>.</p>\n`;
+  const html = `<html><head><title>Big</title></head><body><article>${Array.from({ length: 400 }, (_, i) => paragraph(i)).join('')}</article></body></html>`;
+  const bytes = Buffer.from(html, 'utf8');
+  const view = byteChars(bytes, 'utf-8')!;
+
+  it('comes in pieces that end before a tag and add up to the page', () => {
+    const pieces = [...view.pieces()];
+    expect(pieces.length).toBeGreaterThan(3);
+    expect(pieces.join('')).toBe(bytes.toString('latin1'));
+    for (const piece of pieces.slice(1)) expect(piece.startsWith('<')).toBe(true);
+  });
+
+  it('segments exactly as its decoded text does', () => {
+    const fromBytes = segment(view);
+    expect(fromBytes).toEqual(segment(textChars(html)));
+    expect(fromBytes.blocks).toHaveLength(400);
+    expect(fromBytes.blocks[399].linkChars).toBe('link 399'.length);
+  });
+});
+
+describe('a tag or a text cut between pieces', () => {
+  it('is read whole: a 150 KB class list, a 150 KB run of text, a long script', () => {
+    const classes = `${'col-md-6 '.repeat(17_000)}share-bar`;
+    const html =
+      `<html><body><script>${'var x = 1;'.repeat(15_000)}</script>` +
+      `<div class="${classes}" id="x"><p>Share this story on every network you know.</p></div>` +
+      `<article><p>${'Zażółć gęślą jaźń, a sentence of prose. '.repeat(4_000)}</p></article></body></html>`;
+    const view = byteChars(Buffer.from(html, 'utf8'), 'utf-8')!;
+    expect([...view.pieces()].length).toBeGreaterThan(4);
+    const fromBytes = segment(view);
+    expect(fromBytes).toEqual(segment(textChars(html)));
+    expect(fromBytes.blocks[0].hints.map((h) => h.kind)).toEqual(['share']);
+    expect(fromBytes.blocks[1].text).toHaveLength('Zażółć gęślą jaźń, a sentence of prose. '.repeat(4_000).trim().length);
   });
 });
 

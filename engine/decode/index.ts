@@ -36,7 +36,11 @@ export interface Decoded {
 }
 
 const HAS_CONTENT = /\S/; // \s includes U+FEFF and U+00A0
-const VISIBLE_ASCII = /[\x21-\x7e]/;
+/** Any visible ASCII byte (`!` to `~`): in UTF-8 and windows-1252, a visible character. */
+function hasVisibleAscii(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] > 0x20 && bytes[i] < 0x7f) return true;
+  return false;
+}
 
 function emptyError(detail: string): WinnowError {
   return new WinnowError('EMPTY_INPUT', `the input is empty (${detail})`);
@@ -96,7 +100,7 @@ export function decode(input: Uint8Array | string, opts: CleanOptions): Decoded 
   const readText = (): string => (text ??= decodeAs(choice.charset, choice.body));
   if (isUtf16(choice.charset)) assertNotBinaryText(readText(), t, false);
   // Any visible ASCII character in the bytes is content; otherwise ask the text.
-  if (!(view && VISIBLE_ASCII.test(view.chars)) && !HAS_CONTENT.test(readText())) throw emptyError('only whitespace');
+  if (!(view && hasVisibleAscii(choice.body)) && !HAS_CONTENT.test(readText())) throw emptyError('only whitespace');
   let page = view;
 
   const decoded: Decoded = {

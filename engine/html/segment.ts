@@ -331,7 +331,7 @@ export function segment(input: PageChars | string, maxBlocks = Infinity): Segmen
     }
   };
 
-  tokenize(page.chars, {
+  tokenize(page.pieces(), {
     get wantsAttributes() {
       return skipDepth === 0;
     },

@@ -124,19 +124,15 @@ if (typeof (Tokenizer.prototype as unknown as Record<string, unknown>).fastForwa
   Object.defineProperty(FastForwardTokenizer.prototype, 'fastForwardTo', { value: fastForwardTo, writable: true, configurable: true });
 }
 
-/** Does `html[start…]` spell `name` (lower case), ignoring ASCII case? */
-function sameNameIgnoringCase(html: string, start: number, name: string): boolean {
+/** Does the page at `start` spell `name` (lower case), ignoring ASCII case? */
+function sameNameIgnoringCase(charCodeAt: (position: number) => number, start: number, name: string): boolean {
   for (let i = 0; i < name.length; i++) {
-    const c = html.charCodeAt(start + i);
+    const c = charCodeAt(start + i);
     if ((c >= 65 && c <= 90 ? c | 0x20 : c) !== name.charCodeAt(i)) return false;
   }
   return true;
 }
 
-/**
- * `html` is the string to walk; `attributeText` turns a raw attribute value into text (the
- * page's charset, when `html` holds its bytes one character each: see decode/page-chars.ts).
- */
 /** A tag name met on the page: what the tree layer needs to know of it, found with one lookup. */
 interface TagName {
   name: string;
@@ -147,7 +143,57 @@ interface TagName {
   open: number;
 }
 
-export function tokenize(html: string, sink: TagSink, attributeText: (raw: string) => string = (raw) => raw): void {
+/**
+ * The pieces written so far, addressed as one page: the tokenizer reports positions in the
+ * whole page, and a tag or an attribute may begin in one piece and end in the next.
+ */
+class WrittenPieces {
+  private readonly pieces: string[] = [];
+  private readonly starts: number[] = [];
+  length = 0;
+
+  add(piece: string): void {
+    this.pieces.push(piece);
+    this.starts.push(this.length);
+    this.length += piece.length;
+  }
+
+  private pieceAt(position: number): number {
+    let i = this.pieces.length - 1;
+    while (i > 0 && this.starts[i] > position) i--;
+    return i;
+  }
+
+  slice(start: number, end: number): string {
+    let i = this.pieceAt(start);
+    let out = this.pieces[i].slice(start - this.starts[i], end - this.starts[i]);
+    while (end > this.starts[i] + this.pieces[i].length && ++i < this.pieces.length) {
+      out += this.pieces[i].slice(0, end - this.starts[i]);
+    }
+    return out;
+  }
+
+  charCodeAt(position: number): number {
+    const i = this.pieceAt(position);
+    return this.pieces[i].charCodeAt(position - this.starts[i]);
+  }
+}
+
+/**
+ * `pieces` are the page to walk, in order (an array or a generator: a bare string, iterated
+ * character by character, is refused by the type); `attributeText` turns a raw attribute value into
+ * text (the page's charset, when the pieces hold its bytes one character each: see
+ * decode/page-chars.ts).
+ */
+export function tokenize(pieces: Iterable<string> & object, sink: TagSink, attributeText: (raw: string) => string = (raw) => raw): void {
+  // The piece being written is read directly; positions before it go through `written`.
+  const written = new WrittenPieces();
+  let piece = '';
+  let pieceStart = 0;
+  const slice = (start: number, end: number): string =>
+    start >= pieceStart && end - pieceStart <= piece.length ? piece.slice(start - pieceStart, end - pieceStart) : written.slice(start, end);
+  const charCodeAt = (position: number): number =>
+    position >= pieceStart ? piece.charCodeAt(position - pieceStart) : written.charCodeAt(position);
   const stack: TagName[] = [];
   const tagNames = new Map<string, TagName>();
   const tagNamed = (name: string): TagName => {
@@ -178,25 +224,25 @@ export function tokenize(html: string, sink: TagSink, attributeText: (raw: strin
     { decodeEntities: false },
     {
       onopentagname(start, end) {
-        tagName = html.slice(start, end).toLowerCase();
+        tagName = slice(start, end).toLowerCase();
         attrs = null;
         tagAttributesWanted = sink.wantsAttributes;
       },
       onattribname(start, end) {
         // Most attributes (src, alt, width, data-*) are not read: reject them by first letter and
         // length before paying for a slice.
-        attrWanted = tagAttributesWanted && WANTED_SHAPES.has(shapeOf(html.charCodeAt(start), end - start));
+        attrWanted = tagAttributesWanted && WANTED_SHAPES.has(shapeOf(charCodeAt(start), end - start));
         if (!attrWanted) {
           attrValueWanted = false;
           return;
         }
-        attrName = html.slice(start, end).toLowerCase();
+        attrName = slice(start, end).toLowerCase();
         attrWanted = WANTED_ATTRS.has(attrName);
         attrValueWanted = attrWanted && !PRESENCE_ONLY.has(attrName);
         attrValue = '';
       },
       onattribdata(start, end) {
-        if (attrValueWanted) attrValue += html.slice(start, end);
+        if (attrValueWanted) attrValue += slice(start, end);
       },
       onattribentity(codepoint) {
         if (attrValueWanted) attrValue += String.fromCodePoint(codepoint);
@@ -224,11 +270,11 @@ export function tokenize(html: string, sink: TagSink, attributeText: (raw: strin
       onclosetag(start, end) {
         // Fast path: the end tag closes the element on top (the common case), compared in place.
         const top = stack.length ? stack[stack.length - 1].name : '';
-        if (top.length === end - start && sameNameIgnoringCase(html, start, top)) {
+        if (top.length === end - start && sameNameIgnoringCase(charCodeAt, start, top)) {
           pop();
           return;
         }
-        const name = html.slice(start, end).toLowerCase();
+        const name = slice(start, end).toLowerCase();
         if (VOID_ELEMENTS.has(name)) {
           if (name === 'br') sink.open('br', EMPTY_ATTRS, true); // `</br>` is a line break in every browser
           return;
@@ -241,7 +287,7 @@ export function tokenize(html: string, sink: TagSink, attributeText: (raw: strin
         }
       },
       ontext(start, end) {
-        if (sink.wantsText) sink.text(html.slice(start, end));
+        if (sink.wantsText) sink.text(slice(start, end));
       },
       ontextentity(codepoint) {
         if (sink.wantsText) sink.text(String.fromCodePoint(codepoint));
@@ -253,7 +299,12 @@ export function tokenize(html: string, sink: TagSink, attributeText: (raw: strin
       onend() {},
     },
   );
-  tokenizer.write(html);
+  for (const next of pieces) {
+    pieceStart = written.length;
+    piece = next;
+    written.add(next);
+    tokenizer.write(next);
+  }
   tokenizer.end();
   while (stack.length) pop();
 }
