@@ -332,10 +332,10 @@ export function segment(input: PageChars | string, maxBlocks = Infinity): Segmen
   };
 
   tokenize(page.pieces(), {
-    get wantsAttributes() {
+    wantsAttributes() {
       return skipDepth === 0;
     },
-    get wantsText() {
+    wantsText() {
       return capture !== null || (skipDepth === 0 && !inHead);
     },
     open: onOpen,
