@@ -47,15 +47,27 @@ export interface TagSink {
   close(name: string): void;
 }
 
-const WANTED_ATTRS: ReadonlySet<string> = new Set(Object.keys(new AttrBag()));
 /** Attributes whose presence is all the engine reads: their values are not sliced out. */
-const PRESENCE_ONLY: ReadonlySet<string> = new Set(['href']);
+const PRESENCE_ONLY: AttrName = 'href';
 
 /** First letter (lower-cased) and length of a name, as one number. */
 function shapeOf(firstCharCode: number, length: number): number {
   return ((firstCharCode | 0x20) << 8) | Math.min(length, 255);
 }
-const WANTED_SHAPES: ReadonlySet<number> = new Set([...WANTED_ATTRS].map((a) => shapeOf(a.charCodeAt(0), a.length)));
+
+/**
+ * The wanted attribute names by shape. A name on the page is matched in place against the
+ * few of its shape, so no string is made for it, and the name found is the constant here
+ * (a property key V8 already knows, where a fresh string would be looked up each time).
+ */
+const WANTED_BY_SHAPE: ReadonlyMap<number, readonly AttrName[]> = (() => {
+  const byShape = new Map<number, AttrName[]>();
+  for (const name of Object.keys(new AttrBag()) as AttrName[]) {
+    const shape = shapeOf(name.charCodeAt(0), name.length);
+    byShape.set(shape, [...(byShape.get(shape) ?? []), name]);
+  }
+  return byShape;
+})();
 
 const VOID_ELEMENTS: ReadonlySet<string> = new Set([
   'area', 'base', 'basefont', 'br', 'col', 'command', 'embed', 'frame', 'hr', 'img', 'input',
@@ -144,6 +156,8 @@ interface TagName {
   isVoid: boolean;
   /** Elements of this name open now. */
   open: number;
+  /** Another name with the same nameHash. */
+  sameHash: TagName | undefined;
 }
 
 /**
@@ -188,6 +202,16 @@ class WrittenPieces {
  * text (the page's charset, when the pieces hold its bytes one character each: see
  * decode/page-chars.ts).
  */
+/** A hash of a name as lower case, read in place (same for `DIV` and `div`). */
+function nameHash(charCodeAt: (position: number) => number, start: number, end: number): number {
+  let h = end - start;
+  for (let i = start; i < end; i++) {
+    const c = charCodeAt(i);
+    h = (Math.imul(h, 31) + (c >= 65 && c <= 90 ? c | 0x20 : c)) | 0;
+  }
+  return h;
+}
+
 export function tokenize(pieces: Iterable<string> & object, sink: TagSink, attributeText: (raw: string) => string = (raw) => raw): void {
   // The piece being written is read directly; positions before it go through `written`.
   const written = new WrittenPieces();
@@ -198,18 +222,22 @@ export function tokenize(pieces: Iterable<string> & object, sink: TagSink, attri
   const charCodeAt = (position: number): number =>
     position >= pieceStart ? piece.charCodeAt(position - pieceStart) : written.charCodeAt(position);
   const stack: TagName[] = [];
-  const tagNames = new Map<string, TagName>();
-  const tagNamed = (name: string): TagName => {
-    let tag = tagNames.get(name);
+  // Tag names met on this page, by nameHash; each name is sliced out of the page once.
+  const tagNames = new Map<number, TagName>();
+  const tagAt = (start: number, end: number): TagName => {
+    const hash = nameHash(charCodeAt, start, end);
+    let tag = tagNames.get(hash);
+    while (tag && !(tag.name.length === end - start && sameNameIgnoringCase(charCodeAt, start, tag.name))) tag = tag.sameHash;
     if (!tag) {
-      tag = { name, closes: IMPLIED_CLOSE.get(name), isVoid: VOID_ELEMENTS.has(name), open: 0 };
-      tagNames.set(name, tag);
+      const name = slice(start, end).toLowerCase();
+      tag = { name, closes: IMPLIED_CLOSE.get(name), isVoid: VOID_ELEMENTS.has(name), open: 0, sameHash: tagNames.get(hash) };
+      tagNames.set(hash, tag);
     }
     return tag;
   };
-  let tagName = '';
+  let openTag: TagName | null = null;
   let attrs: AttrBag | null = null;
-  let attrName = '';
+  let attrName: AttrName = PRESENCE_ONLY;
   let attrValue = '';
   let attrWanted = false;
   let attrValueWanted = false;
@@ -227,22 +255,27 @@ export function tokenize(pieces: Iterable<string> & object, sink: TagSink, attri
     { decodeEntities: false },
     {
       onopentagname(start, end) {
-        tagName = slice(start, end).toLowerCase();
+        openTag = tagAt(start, end);
         attrs = null;
         tagAttributesWanted = sink.wantsAttributes();
       },
       onattribname(start, end) {
-        // Most attributes (src, alt, width, data-*) are not read: reject them by first letter and
-        // length before paying for a slice.
-        attrWanted = tagAttributesWanted && WANTED_SHAPES.has(shapeOf(charCodeAt(start), end - start));
-        if (!attrWanted) {
-          attrValueWanted = false;
-          return;
+        // Most attributes (src, alt, width, data-*) are not read: rejected by first letter and
+        // length, the rest matched in place.
+        attrWanted = false;
+        attrValueWanted = false;
+        if (!tagAttributesWanted) return;
+        const candidates = WANTED_BY_SHAPE.get(shapeOf(charCodeAt(start), end - start));
+        if (!candidates) return;
+        for (const name of candidates) {
+          if (name.length === end - start && sameNameIgnoringCase(charCodeAt, start, name)) {
+            attrName = name;
+            attrWanted = true;
+            attrValueWanted = name !== PRESENCE_ONLY;
+            attrValue = '';
+            return;
+          }
         }
-        attrName = slice(start, end).toLowerCase();
-        attrWanted = WANTED_ATTRS.has(attrName);
-        attrValueWanted = attrWanted && !PRESENCE_ONLY.has(attrName);
-        attrValue = '';
       },
       onattribdata(start, end) {
         if (attrValueWanted) attrValue += slice(start, end);
@@ -253,12 +286,11 @@ export function tokenize(pieces: Iterable<string> & object, sink: TagSink, attri
       onattribend() {
         if (!attrWanted) return;
         attrs ??= new AttrBag();
-        const key = attrName as AttrName;
         // The first of duplicates wins, as in browsers.
-        if (attrs[key] === undefined) attrs[key] = attrValue && attributeText(attrValue);
+        if (attrs[attrName] === undefined) attrs[attrName] = attrValue && attributeText(attrValue);
       },
       onopentagend() {
-        const tag = tagNamed(tagName);
+        const tag = openTag!;
         const closes = tag.closes;
         if (closes) while (stack.length && closes.has(stack[stack.length - 1].name)) pop();
         if (!tag.isVoid) {
@@ -277,16 +309,16 @@ export function tokenize(pieces: Iterable<string> & object, sink: TagSink, attri
           pop();
           return;
         }
-        const name = slice(start, end).toLowerCase();
-        if (VOID_ELEMENTS.has(name)) {
-          if (name === 'br') sink.open('br', EMPTY_ATTRS, true); // `</br>` is a line break in every browser
+        const closing = tagAt(start, end);
+        if (closing.isVoid) {
+          if (closing.name === 'br') sink.open('br', EMPTY_ATTRS, true); // `</br>` is a line break in every browser
           return;
         }
-        if (!tagNames.get(name)?.open) return; // a stray end tag: browsers ignore it
+        if (!closing.open) return; // a stray end tag: browsers ignore it
         while (stack.length) {
-          const open = stack[stack.length - 1].name;
+          const open = stack[stack.length - 1];
           pop();
-          if (open === name) break;
+          if (open === closing) break;
         }
       },
       ontext(start, end) {
