@@ -494,13 +494,14 @@ export function matchBoilerplate(text: string): PhraseMatch | null {
     if (kind) return { kind, rule: `${kind}: line "${norm}"`, strong: norm.includes(' ') };
   }
   const tokens = lineTokens(trimmed);
-  // Candidate patterns: those keyed by a word of the block, plus the unkeyed ones.
-  const candidates: PatternEntry[] = [...UNKEYED];
+  // Candidate patterns: those keyed by a word of the block, plus the unkeyed ones, in rule order
+  // (the unkeyed ones alone are in order already).
+  let keyed: PatternEntry[] | null = null;
   for (const tok of tokens) {
     const list = BY_FIRST_WORD.get(tok);
-    if (list) for (const e of list) candidates.push(e);
+    if (list) (keyed ??= [...UNKEYED]).push(...list);
   }
-  candidates.sort((a, b) => a.order - b.order);
+  const candidates: readonly PatternEntry[] = keyed ? keyed.sort((x, y) => x.order - y.order) : UNKEYED;
   let lowered: string | null = null;
   for (const e of candidates) {
     if (trimmed.length > e.rule.maxChars) continue;

@@ -21,9 +21,12 @@ export interface PageMeta {
   h1: string[];
 }
 
+const META_KEYS: ReadonlySet<string> = new Set(['og:title', 'twitter:title', 'og:locale', 'content-language', 'language']);
+
 /** Reads one `<meta>` of the head: og:title / twitter:title, og:locale and content-language. */
 export function readMeta(attribs: Readonly<Record<string, string>>, meta: PageMeta): void {
   const key = (attribs.property ?? attribs.name ?? attribs['http-equiv'] ?? '').toLowerCase();
+  if (!META_KEYS.has(key)) return; // most of a head's metas (viewport, description, og:image…)
   const raw = attribs.content ?? '';
   const content = (raw.includes('&') ? decodeHTML(raw) : raw).replace(/\s+/g, ' ').trim();
   if (!content) return;
@@ -57,6 +60,14 @@ function visitLd(value: unknown, out: JsonLdArticle[], depth: number): void {
   }
   if (obj['@graph']) visitLd(obj['@graph'], out, depth + 1);
   if (obj.mainEntity) visitLd(obj.mainEntity, out, depth + 1);
+}
+
+/**
+ * Whether a JSON-LD script may hold an article: visitLd keeps only objects with an
+ * `articleBody` or a `headline`, and JSON names them literally.
+ */
+export function mayDescribeArticle(raw: string): boolean {
+  return raw.includes('articleBody') || raw.includes('headline');
 }
 
 export function readJsonLd(text: string, meta: PageMeta): void {

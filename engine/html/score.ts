@@ -66,7 +66,11 @@ function validateHints(blocks: RawBlock[], regions: Region[], text: BlockFeature
   const links = new Prefix(blocks.map((b) => b.linkChars));
   const pageGood = positive.sums[blocks.length];
   const seen = new Set<Hint>();
+  let previous: Hint[] | null = null;
   for (const block of blocks) {
+    // Blocks in a row under the same elements share one hints array: read it once.
+    if (block.hints === previous) continue;
+    previous = block.hints;
     for (const hint of block.hints) {
       if (seen.has(hint)) continue;
       seen.add(hint);

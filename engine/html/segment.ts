@@ -13,7 +13,7 @@ import { WinnowError } from '../errors';
 import { BLOCK_TAGS, HEADING_TAGS, LIST_ITEM_TAGS, SKIP_TAGS } from '../config/html-hints';
 import type { BlockKind, BlockRole } from '../types';
 import { hintFromNames, hintFromRole, hintFromTag, type NameHint } from './hints';
-import { type PageMeta, readJsonLd, readMeta } from './metadata';
+import { mayDescribeArticle, type PageMeta, readJsonLd, readMeta } from './metadata';
 import { type Attrs, tokenize } from './tokenize';
 import { textChars, type PageChars } from '../decode/page-chars';
 
@@ -306,9 +306,11 @@ export function segment(input: PageChars | string, maxBlocks = Infinity): Segmen
 
   const onClose = (name: string): void => {
     if (capture && (name === 'script' || name === 'title')) {
-      const raw = page.text(captured.join(''));
-      if (capture === 'json-ld') readJsonLd(raw, meta);
-      else if (!meta.title) meta.title = collapse(decodeReferences(raw)) || null;
+      const raw = captured.join('');
+      // JSON-LD that names no article (an organisation, breadcrumbs, a search box) is not parsed.
+      if (capture === 'json-ld') {
+        if (mayDescribeArticle(raw)) readJsonLd(page.text(raw), meta);
+      } else if (!meta.title) meta.title = collapse(decodeReferences(page.text(raw))) || null;
       capture = null;
     }
     if (name === 'head') inHead = false;
