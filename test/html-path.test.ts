@@ -204,6 +204,19 @@ describe('class and id names are read as words', () => {
     expect(hintFromNames('col-md-6 sidebar-widget', 'main', cache).kind).toBe('related');
     expect(hintFromNames('col-md-6', 'sidebar', cache).kind).toBe('navigation');
   });
+
+  test('names are matched in place as their words: case, camelCase, runs of several words, non-ASCII', () => {
+    const cache = new Map();
+    expect(hintFromNames('POST-SHARE-BAR', '', cache)).toMatchObject({ kind: 'share', name: 'POST-SHARE-BAR' });
+    expect(hintFromNames('storyBody', '', cache)).toMatchObject({ kind: null, content: true });
+    expect(hintFromNames('td-post-content', '', cache).content).toBe(true);
+    expect(hintFromNames('post', '', cache).content).toBe(true);
+    expect(hintFromNames('sharebars navigations', '', cache)).toBe(hintFromNames('', '', cache));
+    expect(hintFromNames('Überschrift commentRespond', '', cache)).toMatchObject({ kind: 'comment-form', name: 'commentRespond' });
+    // A class list is split at any ASCII whitespace, as browsers do; a name of many words is read whole.
+    expect(hintFromNames('x\tfooter\ny', '', cache).kind).toBe('footer');
+    expect(hintFromNames(`${'a-'.repeat(100)}nav`, '', cache).kind).toBe('navigation');
+  });
 });
 
 test('tag and role names that are properties of every JavaScript object are just unknown names', () => {

@@ -43,15 +43,109 @@ function normaliseAnyName(name: string): string {
     .replace(/[^a-z]+/g, '-');
 }
 
-function wordsRegex(words: readonly string[]): RegExp {
-  const alternatives = words.map((w) => normaliseName(w).replace(/^-|-$/g, '')).join('|');
-  return new RegExp(`(?:^|-)(?:${alternatives})(?:-|$)`);
+/**
+ * The rules' names as runs of words. A rule word matches a name when it is a run of the name's
+ * whole words as normaliseName cuts them (`share-bar` in `postShare_bar2`, not in `sharebars`).
+ * Names are read in place, word by word, each word looked up by a hash of its letters: no
+ * string is made for a name or its words (that cost more than all the matching).
+ */
+interface WordRun {
+  /** The run's last word, lower case (the hash is checked against it). */
+  word: string;
+  /** Index in NAME_KINDS of the first rule this run is a word of, or NO_RULE. */
+  rule: number;
+  /** The run is a CONTENT_NAMES word. */
+  content: boolean;
+  /** Longer runs that start with this one, by their next word's hash. */
+  next: Map<number, WordRun[]> | null;
 }
 
-const KIND_RULES = NAME_KINDS.map((rule) => ({ kind: rule.kind, re: wordsRegex(rule.words) }));
-const CONTENT_RE = wordsRegex(CONTENT_NAMES);
-/** Every word of every rule in one pattern: most names match none, and one test rules them out. */
-const ANY_RULE_RE = wordsRegex(NAME_KINDS.flatMap((rule) => rule.words));
+const NO_RULE = Number.MAX_SAFE_INTEGER;
+const WORD_RUNS = new Map<number, WordRun[]>();
+
+function wordHash(text: string, start: number, end: number): number {
+  let h = 0;
+  for (let i = start; i < end; i++) h = (Math.imul(h, 31) + (text.charCodeAt(i) | 0x20)) | 0;
+  return h;
+}
+
+/** Does `text[start, end)` spell `word`, ignoring ASCII case? */
+function spells(text: string, start: number, end: number, word: string): boolean {
+  if (end - start !== word.length) return false;
+  for (let i = 0; i < word.length; i++) if ((text.charCodeAt(start + i) | 0x20) !== word.charCodeAt(i)) return false;
+  return true;
+}
+
+function findRun(level: Map<number, WordRun[]> | null, text: string, start: number, end: number): WordRun | undefined {
+  const runs = level?.get(wordHash(text, start, end));
+  if (runs) for (const run of runs) if (spells(text, start, end, run.word)) return run;
+  return undefined;
+}
+
+function addWordRun(ruleWord: string, rule: number, content: boolean): void {
+  const words = normaliseName(ruleWord).split('-').filter(Boolean);
+  if (words.length === 0) throw new Error(`class/id word "${ruleWord}" has no letters`);
+  let level = WORD_RUNS;
+  let run: WordRun | undefined;
+  for (const word of words) {
+    run = findRun(level, word, 0, word.length);
+    if (!run) {
+      run = { word, rule: NO_RULE, content: false, next: null };
+      const hash = wordHash(word, 0, word.length);
+      level.set(hash, [...(level.get(hash) ?? []), run]);
+    }
+    level = run.next ??= new Map();
+  }
+  run!.rule = Math.min(run!.rule, rule);
+  run!.content ||= content;
+}
+NAME_KINDS.forEach((rule, index) => rule.words.forEach((word) => addWordRun(word, index, false)));
+CONTENT_NAMES.forEach((word) => addWordRun(word, NO_RULE, true));
+
+/** Words of the name being read: start and end offsets (scratch, reused; names are read one at a time). */
+let wordStarts = new Int32Array(64);
+let wordEnds = new Int32Array(64);
+
+function growWords(): void {
+  const starts = new Int32Array(wordStarts.length * 2);
+  const ends = new Int32Array(wordEnds.length * 2);
+  starts.set(wordStarts);
+  ends.set(wordEnds);
+  wordStarts = starts;
+  wordEnds = ends;
+}
+
+/**
+ * Cuts `text[start, end)` into words as normaliseName does (runs of ASCII letters, a new word
+ * at an upper-case letter after a lower-case one) into wordStarts/wordEnds. Returns how many,
+ * or -1 for a non-ASCII name, which normaliseName must rewrite first.
+ */
+function cutWords(text: string, start: number, end: number): number {
+  let count = 0;
+  let inWord = false;
+  let prevLower = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    const lower = c >= 97 && c <= 122;
+    const upper = c >= 65 && c <= 90;
+    if (!lower && !upper) {
+      if (c >= 128) return -1;
+      if (inWord) wordEnds[count - 1] = i;
+      inWord = false;
+      prevLower = false;
+      continue;
+    }
+    if (!inWord || (upper && prevLower)) {
+      if (inWord) wordEnds[count - 1] = i;
+      if (count === wordStarts.length) growWords();
+      wordStarts[count++] = i;
+      inWord = true;
+    }
+    prevLower = lower;
+  }
+  if (inWord) wordEnds[count - 1] = end;
+  return count;
+}
 
 export interface NameHint {
   kind: BlockKind | null;
@@ -62,23 +156,39 @@ export interface NameHint {
 
 const NO_HINT: NameHint = { kind: null, name: '', content: false };
 
-/** Kind and content mark of one name (one word of a `class`, or an `id`). */
-function hintFromName(raw: string): NameHint {
-  const normalised = normaliseName(raw);
-  const content = CONTENT_RE.test(normalised);
-  if (ANY_RULE_RE.test(normalised)) {
-    for (const rule of KIND_RULES) {
-      if (rule.re.test(normalised)) return { kind: rule.kind, name: raw, content };
+/** Kind and content mark of one name, `text[start, end)` (one word of a `class`, or an `id`). */
+function hintFromName(text: string, start: number, end: number): NameHint {
+  let source = text;
+  let count = cutWords(text, start, end);
+  if (count < 0) {
+    // The general way: normaliseName's lower-casing (`İ` is `i`), then its words, all ASCII.
+    source = normaliseName(text.slice(start, end));
+    count = cutWords(source, 0, source.length);
+  }
+  let rule = NO_RULE;
+  let content = false;
+  for (let i = 0; i < count; i++) {
+    // Every run of words starting at word i that some rule or content name spells.
+    let run = findRun(WORD_RUNS, source, wordStarts[i], wordEnds[i]);
+    for (let j = i + 1; run; j++) {
+      if (run.rule < rule) rule = run.rule;
+      content ||= run.content;
+      if (!run.next || j >= count) break;
+      run = findRun(run.next, source, wordStarts[j], wordEnds[j]);
     }
   }
+  if (rule !== NO_RULE) return { kind: NAME_KINDS[rule].kind, name: text.slice(start, end), content };
   return content ? { kind: null, name: '', content } : NO_HINT;
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0c;
 }
 
 /**
  * Kind (of the first name that has one) and content mark of one `class` or `id` attribute.
- * `cache` lives for one page and holds whole values and single names alike: pages repeat their
- * class names, alone and in ever new combinations (`col-md-6 …`). A longer-lived cache would
- * keep slices of old pages alive.
+ * `cache` lives for one page and holds whole values: pages repeat their class lists. A longer-
+ * lived cache would keep slices of old pages alive.
  */
 function hintFromAttribute(value: string, cache: Map<string, NameHint>): NameHint {
   if (!value) return NO_HINT;
@@ -87,14 +197,12 @@ function hintFromAttribute(value: string, cache: Map<string, NameHint>): NameHin
   let kind: BlockKind | null = null;
   let name = '';
   let content = false;
-  const names = value.split(/\s+/);
-  for (const raw of names) {
-    if (!raw) continue;
-    let one = names.length === 1 ? undefined : cache.get(raw);
-    if (!one) {
-      one = hintFromName(raw);
-      if (names.length > 1) cache.set(raw, one);
-    }
+  for (let i = 0; i < value.length; ) {
+    while (i < value.length && isSpace(value.charCodeAt(i))) i++;
+    const start = i;
+    while (i < value.length && !isSpace(value.charCodeAt(i))) i++;
+    if (i === start) break;
+    const one = hintFromName(value, start, i);
     content ||= one.content;
     if (!kind && one.kind) {
       kind = one.kind;
