@@ -105,24 +105,32 @@ function firstWord(phrase: string): string {
  */
 const FIRST_WORD = new WeakMap<Matcher, string>();
 
-/** Lower-cased whitespace-separated tokens, outer punctuation stripped, ’ folded to '. */
+/** A whitespace-separated piece of text without the characters before its first and after its last letter or digit. */
 function token(raw: string): string {
-  // Fast path: a token that starts and ends with an ASCII letter or digit needs no stripping.
-  if (isAsciiAlnum(raw.charCodeAt(0)) && isAsciiAlnum(raw.charCodeAt(raw.length - 1))) return raw;
+  // ASCII edges are stripped by hand; a non-ASCII edge that is not a letter goes the general way.
+  let start = 0;
+  let end = raw.length;
+  for (; start < end; start++) {
+    const c = raw.charCodeAt(start);
+    if (isAsciiAlnum(c) || (c >= 0x80 && LETTER_OR_DIGIT.test(raw[start]!))) break;
+    if (c >= 0x80) return stripNonLetters(raw);
+  }
+  for (; end > start; end--) {
+    const c = raw.charCodeAt(end - 1);
+    if (isAsciiAlnum(c) || (c >= 0x80 && LETTER_OR_DIGIT.test(raw[end - 1]!))) break;
+    if (c >= 0x80) return stripNonLetters(raw);
+  }
+  return start === 0 && end === raw.length ? raw : raw.slice(start, end);
+}
+
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+
+function stripNonLetters(raw: string): string {
   return raw.replace(/^[^\p{L}\p{N}]+/u, '').replace(/[^\p{L}\p{N}]+$/u, '');
 }
 
 function isAsciiAlnum(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
-}
-
-function lineTokens(text: string): Set<string> {
-  const out = new Set<string>();
-  for (const raw of text.toLowerCase().replace(/’/g, "'").split(/\s+/)) {
-    const t = token(raw);
-    if (t) out.add(t);
-  }
-  return out;
 }
 
 /** Punctuation a phrase's first word may carry in the data ("¿", "«", "(", ":"…). */
@@ -482,6 +490,24 @@ const BY_FIRST_WORD = new Map<string, PatternEntry[]>();
 const LONGEST_PATTERN_BLOCK = Math.max(...BOILERPLATE_PHRASES.map((r) => r.maxChars));
 
 /**
+ * The patterns keyed by a word of the text (lower-cased, ’ folded to ', outer punctuation
+ * stripped), each list once, plus the unkeyed ones, in rule order (the unkeyed ones alone are
+ * in order already).
+ */
+function candidatesFor(text: string): readonly PatternEntry[] {
+  let keyed: PatternEntry[] | null = null;
+  let seen: PatternEntry[][] | null = null;
+  const lower = text.toLowerCase();
+  for (const raw of (lower.includes('’') ? lower.replace(/’/g, "'") : lower).split(/\s+/)) {
+    const list = raw ? BY_FIRST_WORD.get(token(raw)) : undefined;
+    if (!list || seen?.includes(list)) continue;
+    (seen ??= []).push(list);
+    (keyed ??= [...UNKEYED]).push(...list);
+  }
+  return keyed ? keyed.sort((x, y) => x.order - y.order) : UNKEYED;
+}
+
+/**
  * The first boilerplate rule the block text matches, or null. Texts longer than every rule's
  * `maxChars` return null at once, so calling this on every block is cheap.
  */
@@ -493,15 +519,7 @@ export function matchBoilerplate(text: string): PhraseMatch | null {
     const kind = LINE_INDEX.get(norm);
     if (kind) return { kind, rule: `${kind}: line "${norm}"`, strong: norm.includes(' ') };
   }
-  const tokens = lineTokens(trimmed);
-  // Candidate patterns: those keyed by a word of the block, plus the unkeyed ones, in rule order
-  // (the unkeyed ones alone are in order already).
-  let keyed: PatternEntry[] | null = null;
-  for (const tok of tokens) {
-    const list = BY_FIRST_WORD.get(tok);
-    if (list) (keyed ??= [...UNKEYED]).push(...list);
-  }
-  const candidates: readonly PatternEntry[] = keyed ? keyed.sort((x, y) => x.order - y.order) : UNKEYED;
+  const candidates = candidatesFor(trimmed);
   let lowered: string | null = null;
   for (const e of candidates) {
     if (trimmed.length > e.rule.maxChars) continue;
