@@ -43,6 +43,7 @@ export interface TagSink {
   wantsAttributes(): boolean;
   /** `isVoid`: the element has no content and no close event follows (`<img>`, `<br>`, `<meta>`). */
   open(name: string, attrs: Attrs, isVoid: boolean): void;
+  /** A run of text, raw (character references left in); a run of only whitespace arrives as one space. */
   text(text: string): void;
   close(name: string): void;
 }
@@ -137,6 +138,15 @@ function fastForwardTo(this: TokenizerCursor, c: number): boolean {
 export class FastForwardTokenizer extends Tokenizer {}
 if (typeof (Tokenizer.prototype as unknown as Record<string, unknown>).fastForwardTo === 'function') {
   Object.defineProperty(FastForwardTokenizer.prototype, 'fastForwardTo', { value: fastForwardTo, writable: true, configurable: true });
+}
+
+/** Is `text[start, end)` all HTML whitespace (space, tab, line feed, carriage return, form feed)? */
+function isHtmlSpaceRun(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x0a && c !== 0x09 && c !== 0x0d && c !== 0x0c) return false;
+  }
+  return true;
 }
 
 /** Does the page at `start` spell `name` (lower case), ignoring ASCII case? */
@@ -322,7 +332,11 @@ export function tokenize(pieces: Iterable<string> & object, sink: TagSink, attri
         }
       },
       ontext(start, end) {
-        if (sink.wantsText()) sink.text(slice(start, end));
+        if (!sink.wantsText()) return;
+        // Most text runs of a page are the indentation between two tags: they arrive as one
+        // space, never sliced out (the engine collapses whitespace anyway).
+        if (start >= pieceStart && isHtmlSpaceRun(piece, start - pieceStart, end - pieceStart)) sink.text(' ');
+        else sink.text(slice(start, end));
       },
       ontextentity(codepoint) {
         if (sink.wantsText()) sink.text(String.fromCodePoint(codepoint));
