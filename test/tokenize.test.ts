@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { Tokenizer } from 'htmlparser2';
 import { datasetAvailable, loadDataset } from '../bench/dataset';
-import { FastForwardTokenizer } from '../engine/html/tokenize';
+import { FastForwardTokenizer, tokenize } from '../engine/html/tokenize';
 
 type Event = [string, ...number[]];
 
@@ -74,5 +74,36 @@ describe('FastForwardTokenizer emits exactly the stock Tokenizer events', () => 
     }
     expect(pages.length).toBeGreaterThan(100);
     expect(differing).toEqual([]);
+  });
+});
+
+describe('tag names, found in place', () => {
+  /** The open and close events tokenize() gives the engine. */
+  function tree(html: string, pieces?: string[]): string[] {
+    const out: string[] = [];
+    tokenize(pieces ?? [html], {
+      wantsText: () => false,
+      wantsAttributes: () => false,
+      open: (name, _attrs, isVoid) => void out.push(isVoid ? `<${name}/>` : `<${name}>`),
+      close: (name) => void out.push(`</${name}>`),
+      text: () => undefined,
+    });
+    return out;
+  }
+
+  it('are one name whatever their case, and non-ASCII names are lower-cased as strings', () => {
+    expect(tree('<DIV><Div><p>x</P></div></dIv><XÄB>y</xäb><BR>')).toEqual(['<div>', '<div>', '<p>', '</p>', '</div>', '</div>', '<xäb>', '</xäb>', '<br/>']);
+  });
+
+  it('are told apart when their hashes collide, however many collide', () => {
+    // "b<" and "a[" hash alike, so these 2^8 names all share one hash (a page can do this on
+    // purpose: past a few spellings per hash the lookup falls back to strings, never quadratic).
+    const names = Array.from({ length: 256 }, (_, i) => `x${Array.from({ length: 8 }, (_, j) => ((i >> j) & 1 ? 'b<' : 'a[')).join('')}`);
+    const html = names.map((n) => `<${n}>`).join('') + [...names].reverse().map((n) => `</${n}>`).join('');
+    const expected = [...names.map((n) => `<${n}>`), ...[...names].reverse().map((n) => `</${n}>`)];
+    expect(tree(html)).toEqual(expected);
+    // Cut into pieces in the middle of names: the same tree.
+    const pieces = html.match(/[\s\S]{1,37}/g)!;
+    expect(tree(html, pieces)).toEqual(expected);
   });
 });

@@ -166,9 +166,22 @@ interface TagName {
   isVoid: boolean;
   /** Elements of this name open now. */
   open: number;
-  /** Another name with the same nameHash. */
-  sameHash: TagName | undefined;
 }
+
+/** A spelling of a tag name as the page writes it (ASCII, any case), by its nameHash. */
+interface Spelling {
+  /** Lower case: the page's letters are compared to it ignoring ASCII case. */
+  lower: string;
+  tag: TagName;
+  /** Another spelling with the same nameHash. */
+  sameHash: Spelling | undefined;
+}
+
+/**
+ * Spellings kept per nameHash. A page can make names collide on purpose; past this many, a
+ * name is looked up as a string (V8's seeded hash), so no page can make the lookup quadratic.
+ */
+const MAX_SAME_HASH = 8;
 
 /**
  * The pieces written so far, addressed as one page: the tokenizer reports positions in the
@@ -206,12 +219,6 @@ class WrittenPieces {
   }
 }
 
-/**
- * `pieces` are the page to walk, in order (an array or a generator: a bare string, iterated
- * character by character, is refused by the type); `attributeText` turns a raw attribute value into
- * text (the page's charset, when the pieces hold its bytes one character each: see
- * decode/page-chars.ts).
- */
 /** A hash of a name as lower case, read in place (same for `DIV` and `div`). */
 function nameHash(charCodeAt: (position: number) => number, start: number, end: number): number {
   let h = end - start;
@@ -221,6 +228,13 @@ function nameHash(charCodeAt: (position: number) => number, start: number, end: 
   }
   return h;
 }
+
+/**
+ * `pieces` are the page to walk, in order (an array or a generator: a bare string, iterated
+ * character by character, is refused by the type); `attributeText` turns a raw attribute value
+ * into text (the page's charset, when the pieces hold its bytes one character each: see
+ * decode/page-chars.ts).
+ */
 
 export function tokenize(pieces: Iterable<string> & object, sink: TagSink, attributeText: (raw: string) => string = (raw) => raw): void {
   // The piece being written is read directly; positions before it go through `written`.
@@ -232,16 +246,25 @@ export function tokenize(pieces: Iterable<string> & object, sink: TagSink, attri
   const charCodeAt = (position: number): number =>
     position >= pieceStart ? piece.charCodeAt(position - pieceStart) : written.charCodeAt(position);
   const stack: TagName[] = [];
-  // Tag names met on this page, by nameHash; each name is sliced out of the page once.
-  const tagNames = new Map<number, TagName>();
+  // Tag names met on this page: one TagName per lower-cased name, found by the page's spelling
+  // in place (by nameHash); a spelling not seen yet is sliced out of the page once.
+  const tagsByName = new Map<string, TagName>();
+  const spellings = new Map<number, Spelling>();
   const tagAt = (start: number, end: number): TagName => {
     const hash = nameHash(charCodeAt, start, end);
-    let tag = tagNames.get(hash);
-    while (tag && !(tag.name.length === end - start && sameNameIgnoringCase(charCodeAt, start, tag.name))) tag = tag.sameHash;
+    let seen = 0;
+    for (let s = spellings.get(hash); s; s = s.sameHash, seen++) {
+      if (s.lower.length === end - start && sameNameIgnoringCase(charCodeAt, start, s.lower)) return s.tag;
+    }
+    const name = slice(start, end).toLowerCase();
+    let tag = tagsByName.get(name);
     if (!tag) {
-      const name = slice(start, end).toLowerCase();
-      tag = { name, closes: IMPLIED_CLOSE.get(name), isVoid: VOID_ELEMENTS.has(name), open: 0, sameHash: tagNames.get(hash) };
-      tagNames.set(hash, tag);
+      tag = { name, closes: IMPLIED_CLOSE.get(name), isVoid: VOID_ELEMENTS.has(name), open: 0 };
+      tagsByName.set(name, tag);
+    }
+    // Kept when comparing ignoring ASCII case finds it again (not for non-ASCII names).
+    if (seen < MAX_SAME_HASH && name.length === end - start && sameNameIgnoringCase(charCodeAt, start, name)) {
+      spellings.set(hash, { lower: name, tag, sameHash: spellings.get(hash) });
     }
     return tag;
   };
