@@ -198,10 +198,16 @@ class WrittenPieces {
     this.length += piece.length;
   }
 
+  /** The piece holding `position`: usually the last or the one before, found by halving. */
   private pieceAt(position: number): number {
-    let i = this.pieces.length - 1;
-    while (i > 0 && this.starts[i] > position) i--;
-    return i;
+    let low = 0;
+    let high = this.pieces.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.starts[mid] <= position) low = mid;
+      else high = mid - 1;
+    }
+    return low;
   }
 
   slice(start: number, end: number): string {
