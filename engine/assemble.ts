@@ -29,7 +29,7 @@ export function computeStats(blocks: Block[], decoded: Decoded): CleanStats {
   const stats: CleanStats = {
     inputBytes: decoded.bytes,
     // Counted when first read (JSON output reads it): a UTF-8 page walked as bytes needs a
-    // pass over its non-ASCII runs to know its length in characters, ~5% of a clean.
+    // pass over its bytes to know its length in characters, ~10% of a clean.
     get inputChars() {
       return decoded.page.pageLength;
     },

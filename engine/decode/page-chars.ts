@@ -12,6 +12,7 @@
  * must be reported as lossy) are decoded whole first and walked as text.
  */
 import { decodeAs } from './charset';
+import { isLeadingSpace } from './sniff';
 
 export interface PageChars {
   /**
@@ -43,13 +44,10 @@ export function textChars(text: string): PageChars {
   };
 }
 
-/** Index of the first character that is not a BOM or whitespace. */
+/** Index of the first character that sniffing does not skip (sniff.ts's isLeadingSpace). */
 function leadingSpace(length: number, codeAt: (i: number) => number): number {
   let i = 0;
-  for (; i < length; i++) {
-    const c = codeAt(i);
-    if (c !== 0xfeff && c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c && c !== 0xa0) break;
-  }
+  while (i < length && isLeadingSpace(codeAt(i))) i++;
   return i;
 }
 

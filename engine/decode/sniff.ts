@@ -25,14 +25,15 @@ const KNOWN_TAG_GLOBAL = new RegExp(TAG, 'gi');
 const STARTS_WITH_TAG = new RegExp(`^(?:<!--|<\\?xml[\\s?]|${TAG})`, 'i');
 const DOCUMENT_SIGNAL = /<!doctype\s+html|<(?:html|head|body)(?=[\s>/])/i;
 
+/** What sniffing skips before the content: a BOM, whitespace, no-break spaces. */
+export function isLeadingSpace(c: number): boolean {
+  return c === 0xfeff || c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0c || c === 0xa0;
+}
+
 /** Index of the first character that is not a BOM or whitespace (no copy of the input). */
 function contentStart(text: string): number {
   let i = 0;
-  while (i < text.length) {
-    const c = text.charCodeAt(i);
-    if (c === 0xfeff || c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0c || c === 0xa0) i += 1;
-    else break;
-  }
+  while (i < text.length && isLeadingSpace(text.charCodeAt(i))) i += 1;
   return i;
 }
 

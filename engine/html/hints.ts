@@ -6,6 +6,7 @@ import {
   TAG_KINDS,
 } from '../config/html-hints';
 import type { BlockKind } from '../types';
+import { isHtmlSpace } from './tokenize';
 
 const ALREADY_NORMAL = /^[a-z]+(?:-[a-z]+)*$/;
 
@@ -181,10 +182,6 @@ function hintFromName(text: string, start: number, end: number): NameHint {
   return content ? { kind: null, name: '', content } : NO_HINT;
 }
 
-function isSpace(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0c;
-}
-
 /**
  * Kind (of the first name that has one) and content mark of one `class` or `id` attribute.
  * `cache` lives for one page and holds whole values: pages repeat their class lists. A longer-
@@ -198,9 +195,9 @@ function hintFromAttribute(value: string, cache: Map<string, NameHint>): NameHin
   let name = '';
   let content = false;
   for (let i = 0; i < value.length; ) {
-    while (i < value.length && isSpace(value.charCodeAt(i))) i++;
+    while (i < value.length && isHtmlSpace(value.charCodeAt(i))) i++;
     const start = i;
-    while (i < value.length && !isSpace(value.charCodeAt(i))) i++;
+    while (i < value.length && !isHtmlSpace(value.charCodeAt(i))) i++;
     if (i === start) break;
     const one = hintFromName(value, start, i);
     content ||= one.content;

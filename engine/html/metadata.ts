@@ -21,17 +21,24 @@ export interface PageMeta {
   h1: string[];
 }
 
-const META_KEYS: ReadonlySet<string> = new Set(['og:title', 'twitter:title', 'og:locale', 'content-language', 'language']);
+/** The `<meta>` names and properties read, and the field each fills (the first one found wins). */
+const META_FIELDS: ReadonlyMap<string, 'ogTitle' | 'lang'> = new Map([
+  ['og:title', 'ogTitle'],
+  ['twitter:title', 'ogTitle'],
+  ['og:locale', 'lang'],
+  ['content-language', 'lang'],
+  ['language', 'lang'],
+]);
 
 /** Reads one `<meta>` of the head: og:title / twitter:title, og:locale and content-language. */
 export function readMeta(attribs: Readonly<Record<string, string>>, meta: PageMeta): void {
   const key = (attribs.property ?? attribs.name ?? attribs['http-equiv'] ?? '').toLowerCase();
-  if (!META_KEYS.has(key)) return; // most of a head's metas (viewport, description, og:image…)
+  const field = META_FIELDS.get(key);
+  // Most of a head's metas (viewport, description, og:image…) are not read: no content is decoded for them.
+  if (!field || meta[field]) return;
   const raw = attribs.content ?? '';
   const content = (raw.includes('&') ? decodeHTML(raw) : raw).replace(/\s+/g, ' ').trim();
-  if (!content) return;
-  if ((key === 'og:title' || key === 'twitter:title') && !meta.ogTitle) meta.ogTitle = content;
-  else if ((key === 'og:locale' || key === 'content-language' || key === 'language') && !meta.lang) meta.lang = content;
+  if (content) meta[field] = content;
 }
 
 const ARTICLE_TYPES = /article|posting|report|newsarticle|blog|review|webpage|creativework/i;

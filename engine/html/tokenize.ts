@@ -140,12 +140,13 @@ if (typeof (Tokenizer.prototype as unknown as Record<string, unknown>).fastForwa
   Object.defineProperty(FastForwardTokenizer.prototype, 'fastForwardTo', { value: fastForwardTo, writable: true, configurable: true });
 }
 
-/** Is `text[start, end)` all HTML whitespace (space, tab, line feed, carriage return, form feed)? */
+/** HTML's whitespace: space, tab, line feed, carriage return, form feed (what separates class names too). */
+export function isHtmlSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0x0c;
+}
+
 function isHtmlSpaceRun(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 0x20 && c !== 0x0a && c !== 0x09 && c !== 0x0d && c !== 0x0c) return false;
-  }
+  for (let i = start; i < end; i++) if (!isHtmlSpace(text.charCodeAt(i))) return false;
   return true;
 }
 
