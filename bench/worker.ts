@@ -19,21 +19,31 @@ const gunzippedBytes = (input: Buffer | string): number =>
   typeof input === 'string' ? Buffer.byteLength(input) : require('node:zlib').gunzipSync(input).length;
 const totalBytes = pages.reduce((n, p) => n + gunzippedBytes(p.input), 0);
 
-// Steady state is what a warm Lambda or a long CLI run sees: one untimed pass over every page
-// first (jsdom, ~100× slower, gets 20 pages), for every system alike.
-for (const page of pages.slice(0, name === 'readability-jsdom' ? 20 : pages.length)) {
-  try {
-    extract(page.input);
-  } catch {
-    /* counted in the timed pass */
+// Steady state is what a warm Lambda or a long CLI run sees, so every system is warmed up the
+// same way before the timed pass: the pages in order, again and again, for at least
+// WARM_UP_SECONDS and at least one whole pass (jsdom, ~100× slower, only the seconds). One pass
+// is not enough for a fast system: winnow's first pass takes ~0.4 s, and V8 was still
+// optimizing functions through its second and third (measured with --trace-opt: 72 functions
+// compiled during the pass after the first); Readability's one pass takes ~4 s.
+const WARM_UP_SECONDS = 3;
+const warmUpStart = performance.now();
+const warmedUp = (): boolean => performance.now() - warmUpStart >= WARM_UP_SECONDS * 1000;
+do {
+  for (const page of pages) {
+    try {
+      extract(page.input);
+    } catch {
+      /* counted in the timed pass */
+    }
+    if (name === 'readability-jsdom' && warmedUp()) break;
   }
-}
+} while (!warmedUp());
 
 // Extract everything first and score afterwards, so the scorer's garbage is not collected
 // inside the timed extractions. No forced gc() in between: a forced full collection makes V8
 // throw away optimized code (on this benchmark it doubled the functions re-optimized and
 // tripled the deoptimizations of the timed pass), so the pass would measure the JIT warming
-// up again instead of the steady state the warm-up pass was for.
+// up again instead of the steady state the warm-up was for.
 const outputs: { text: string; ms: number; error: string | null }[] = [];
 let errors = 0;
 let extractMs = 0;
