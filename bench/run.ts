@@ -7,9 +7,11 @@
  * floor (htmlparser2 Parser + all text) go over the same HTML. Every system runs in its own
  * process, pinned to one core when `taskset` exists, so its speed and peak RSS are its own.
  *
- * Speed is the median of `--rounds` (default 5) timed passes, the systems taking turns round by
- * round: a shared machine's speed drifts by tens of percent over minutes, and taking turns
- * gives that drift to every system alike. Readability on jsdom, ~100× slower, runs one round.
+ * In each round every system is warmed up for 3 s, then timed over whole passes for at least
+ * 2 s (bench/worker.ts). Speed is the median of `--rounds` (default 5) rounds, the systems
+ * taking turns round by round: a shared machine's speed drifts by tens of percent over minutes,
+ * and taking turns gives that drift to every system alike. Readability on jsdom, ~100× slower,
+ * runs one round.
  *
  * Accuracy is the benchmark's own metric (bench/metric.ts). The ground truth is the article
  * body without its headline, so winnow is scored on `result.body` (its text minus the title).
@@ -32,7 +34,9 @@ interface WorkerReport {
   system: SystemName;
   pages: number;
   errors: number;
+  /** Seconds of one timed pass (the mean over timedPasses). */
   seconds: number;
+  timedPasses: number;
   bytes: number;
   maxRssMB: number;
   bigPage: { bytes: number; ms: number } | null;
@@ -114,6 +118,7 @@ function summarise(report: WorkerReport, runs: WorkerReport[]) {
     maxMs: ms[ms.length - 1] ?? 0,
     peakRssMB: report.maxRssMB,
     seconds: report.seconds,
+    timedPasses: report.timedPasses,
     roundsPagesPerSecond: runs.map((r) => r.pages / r.seconds),
   };
 }
@@ -164,7 +169,7 @@ function main(): void {
   console.log(
     `\nwinnow benchmark: ${summary.pages} pages, ${f(summary.htmlMB, 1)} MB of HTML; Node ${summary.node}; ` +
       `${pin ? 'each system pinned to one core' : 'one process per system (taskset not found)'}; ` +
-      `speed: median of ${rounds} round${rounds > 1 ? 's' : ''}, systems taking turns (jsdom: one round)\n`,
+      `speed: 3 s warm-up, ≥ 2 s timed, median of ${rounds} round${rounds > 1 ? 's' : ''}, systems taking turns (jsdom: one round)\n`,
   );
   const header = ['system', 'F1', 'P', 'R', 'pages/s', 'MB/s', 'p50 ms', 'p95 ms', 'max ms', 'peak RSS MB', 'errors', 'winnow ×'];
   const table = rows.map((r) => {
