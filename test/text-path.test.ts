@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { clean, resolveOptions } from '../engine';
 import { extractText } from '../engine/text';
-import { matchBoilerplate } from '../engine/config/phrases';
+import { matchBoilerplate, normalizePhrase } from '../engine/config/phrases';
 import { STOPWORDS } from '../engine/config/stopwords';
 import { detectLanguage } from '../engine/text/language';
 import { splitLines } from '../engine/text/lines';
@@ -177,6 +177,25 @@ describe('boilerplate phrases', () => {
     ['© 2020 Example Ltd. All rights reserved.', 'legal'],
   ])('%s → %s', (text, kind) => {
     expect(matchBoilerplate(text)?.kind).toBe(kind);
+  });
+
+  it.each([
+    ['  « Leave a Reply »  ', 'leave a reply'],
+    ['¿Qué opinas?', 'qué opinas'],
+    ['(see more)', 'see more)'],
+    ['>>  Read\tmore\u00a0 here...', 'read more here'],
+    ['\u{1F642} \u{1D400}bc 2 \u{1F642}', '\u{1D400}bc 2'],
+    ['İstanbul!', 'i̇stanbul'],
+    ['* — ·', ''],
+  ])('normalises the line %j as %j', (text, normal) => {
+    expect(normalizePhrase(text)).toBe(normal);
+    // The definition the hand-written edges stand for.
+    const byRegex = text
+      .replace(/^[^\p{L}\p{N}]+/u, '')
+      .replace(/[^\p{L}\p{N})]+$/u, '')
+      .replace(/\s+/g, ' ')
+      .toLowerCase();
+    expect(normalizePhrase(text)).toBe(byRegex);
   });
 
   it('leaves prose and long paragraphs alone', () => {

@@ -107,26 +107,54 @@ const FIRST_WORD = new WeakMap<Matcher, string>();
 
 /** A whitespace-separated piece of text without the characters before its first and after its last letter or digit. */
 function token(raw: string): string {
-  // ASCII edges are stripped by hand; a non-ASCII edge that is not a letter goes the general way.
-  let start = 0;
-  let end = raw.length;
-  for (; start < end; start++) {
-    const c = raw.charCodeAt(start);
-    if (isAsciiAlnum(c) || (c >= 0x80 && LETTER_OR_DIGIT.test(raw[start]!))) break;
-    if (c >= 0x80) return stripNonLetters(raw);
-  }
-  for (; end > start; end--) {
-    const c = raw.charCodeAt(end - 1);
-    if (isAsciiAlnum(c) || (c >= 0x80 && LETTER_OR_DIGIT.test(raw[end - 1]!))) break;
-    if (c >= 0x80) return stripNonLetters(raw);
-  }
+  const start = firstLetterOrDigit(raw);
+  const end = afterLastLetterOrDigit(raw, start, -1);
   return start === 0 && end === raw.length ? raw : raw.slice(start, end);
 }
 
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 
-function stripNonLetters(raw: string): string {
-  return raw.replace(/^[^\p{L}\p{N}]+/u, '').replace(/[^\p{L}\p{N}]+$/u, '');
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
+// Edges are found character by character: ASCII by hand, anything else by one small Unicode
+// test. `/[^\p{L}\p{N}]+$/u` does the same but tries every position of the text.
+
+/** Index of the first letter or digit of `text` (its length when there is none). */
+function firstLetterOrDigit(text: string): number {
+  for (let i = 0; i < text.length; ) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if (isAsciiAlnum(c)) return i;
+      i++;
+      continue;
+    }
+    const size = isHighSurrogate(c) && i + 1 < text.length && isLowSurrogate(text.charCodeAt(i + 1)) ? 2 : 1;
+    if (LETTER_OR_DIGIT.test(text.slice(i, i + size))) return i;
+    i += size;
+  }
+  return text.length;
+}
+
+/** Index after the last letter or digit of `text` (or `keep`, a character code) at or after `start`. */
+function afterLastLetterOrDigit(text: string, start: number, keep: number): number {
+  for (let end = text.length; end > start; ) {
+    const c = text.charCodeAt(end - 1);
+    if (c < 0x80) {
+      if (isAsciiAlnum(c) || c === keep) return end;
+      end--;
+      continue;
+    }
+    const size = isLowSurrogate(c) && end - 2 >= start && isHighSurrogate(text.charCodeAt(end - 2)) ? 2 : 1;
+    if (LETTER_OR_DIGIT.test(text.slice(end - size, end))) return end;
+    end -= size;
+  }
+  return start;
 }
 
 function isAsciiAlnum(c: number): boolean {
@@ -447,13 +475,19 @@ const LINE_INDEX: ReadonlyMap<string, BlockKind> = (() => {
 /** Longest whole-line phrase: longer texts skip the exact-line lookup. */
 const LONGEST_LINE = Math.max(...BOILERPLATE_PHRASES.flatMap((r) => r.lines.map((l) => l.length)));
 
-/** Lower-cased, whitespace collapsed, surrounding non-letter/digit characters stripped. */
+/**
+ * Whitespace runs as one space. Only runs that are not already one plain space are matched: a
+ * block's text is mostly collapsed already, and `/\s+/g` would rewrite every space of it.
+ */
+function singleSpaced(text: string): string {
+  return text.replace(/\s{2,}|[^\S ]/g, ' ');
+}
+
+/** Lower-cased, whitespace collapsed, surrounding non-letter/digit characters stripped (a closing `)` kept). */
 export function normalizePhrase(text: string): string {
-  return text
-    .replace(/^[^\p{L}\p{N}]+/u, '')
-    .replace(/[^\p{L}\p{N})]+$/u, '')
-    .replace(/\s+/g, ' ')
-    .toLowerCase();
+  const start = firstLetterOrDigit(text);
+  const end = afterLastLetterOrDigit(text, start, 0x29);
+  return singleSpaced(text.slice(start, end)).toLowerCase();
 }
 
 interface PatternEntry {
@@ -524,7 +558,7 @@ export function matchBoilerplate(text: string): PhraseMatch | null {
   for (const e of candidates) {
     if (trimmed.length > e.rule.maxChars) continue;
     if (e.re.literal !== undefined) {
-      lowered ??= trimmed.toLowerCase().replace(/\s+/g, ' ');
+      lowered ??= singleSpaced(trimmed.toLowerCase());
       if (!lowered.includes(e.re.literal)) continue;
     }
     const m = e.re.exec(trimmed);
