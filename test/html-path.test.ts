@@ -109,6 +109,29 @@ describe('HTML path: structure and robustness', () => {
     expect(r.body).not.toMatch(/Related articles|Harbour fees/);
   });
 
+  test('teaser cards that open with a kicker above their headline link are not the article', () => {
+    const card = (kicker: string, headline: string, blurb: string) =>
+      `<div><div>${kicker}</div><h2><a href="/story">${headline}</a></h2><p>${blurb}</p></div>`;
+    const html = `<html><body><div>${[1, 2, 3, 4].map(paragraph).join('')}
+      ${card('REINDEER GAMES', 'Herders and miners meet in the north', 'The herders have moved their animals across the same valleys for generations, and now a mine stands in the way.')}
+      ${card('A NATIONAL TRAGEDY', 'Bushfires spread across the state', 'Dozens of fires are burning across more than two million acres, and the smoke has reached the coast.')}
+      </div></body></html>`;
+    const r = clean(html);
+    expect(r.body).toContain('Paragraph 4 of the report');
+    expect(r.body).not.toMatch(/herders|Dozens of fires|REINDEER/);
+    const blurb = r.blocks.find((b) => b.text.startsWith('Dozens of fires'));
+    expect(blurb).toMatchObject({ kind: 'related', kept: false, reason: expect.stringContaining('teaser card') });
+  });
+
+  test('a short section under a short heading whose paragraph opens with a link stays in the article', () => {
+    const html = `<html><body><article>${paragraph(1)}${paragraph(2)}
+      <section><h3>Background</h3><p><a href="/report">The harbour committee's earlier report</a> was published in the spring, and it asked for the same repairs.</p></section>
+      ${paragraph(3)}</article></body></html>`;
+    const r = clean(html);
+    expect(r.body).toContain("The harbour committee's earlier report was published in the spring");
+    expect(r.body).toContain('Paragraph 3 of the report');
+  });
+
   test('a comment section without class names ends the article', () => {
     const html = `<html><body><div>${[1, 2, 3].map(paragraph).join('')}
       <h3>Leave a Reply</h3><p>Your email address will not be published. Required fields are marked *</p>

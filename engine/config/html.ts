@@ -48,6 +48,8 @@ export interface HtmlThresholds {
   cardMaxChars: number;
   cardLinkDensity: number;
   cardLeadingLinkChars: number;
+  /** A card may open with a short label (a kicker) of at most this many characters above its headline. */
+  cardKickerMaxChars: number;
   /** Weight of a teaser card's text (negative: it argues against its region). */
   cardPenalty: number;
   /** Blocks longer than this are not scanned for boilerplate phrases (article paragraphs). */
@@ -78,6 +80,7 @@ export const HTML_DEFAULTS: HtmlThresholds = {
   cardMaxChars: 700,
   cardLinkDensity: 0.8,
   cardLeadingLinkChars: 20,
+  cardKickerMaxChars: 40,
   cardPenalty: 0.5,
   distrustHintChars: 500,
   distrustHintPageShare: 0.5,

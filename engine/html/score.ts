@@ -101,7 +101,10 @@ function markTeaserCards(blocks: RawBlock[], regions: Region[], features: BlockF
     if (count < 1 || count > t.cardMaxBlocks || r.tag === 'body' || r.tag === 'html') continue;
     const first = blocks[r.start];
     const f = features[r.start];
-    const linkedHead = first.role === 'heading' && f.linkDensity >= t.cardLinkDensity && count >= 2;
+    const linkedHead =
+      (count >= 2 && isLinkedHeading(first, f, t)) ||
+      // A card may open with a short label above its headline (a kicker: "EXCLUSIVE", a section).
+      (count >= 3 && isKicker(first, f, t) && isLinkedHeading(blocks[r.start + 1], features[r.start + 1], t));
     const leadingLink =
       first.leadingLinkChars >= t.cardLeadingLinkChars &&
       first.leadingLinkChars < f.chars &&
@@ -113,6 +116,15 @@ function markTeaserCards(blocks: RawBlock[], regions: Region[], features: BlockF
     if (chars > t.cardMaxChars) continue;
     for (let i = r.start; i < r.end; i++) features[i].teaser = true;
   }
+}
+
+function isLinkedHeading(block: RawBlock, f: BlockFeatures, t: HtmlThresholds): boolean {
+  return block.role === 'heading' && f.linkDensity >= t.cardLinkDensity;
+}
+
+/** A short label with no link and no sentence, as kickers above headlines are. */
+function isKicker(block: RawBlock, f: BlockFeatures, t: HtmlThresholds): boolean {
+  return f.chars > 0 && f.chars <= t.cardKickerMaxChars && block.linkChars === 0 && !f.sentence;
 }
 
 export function scoreBlocks(blocks: RawBlock[], regions: Region[], t: HtmlThresholds): BlockFeatures[] {
