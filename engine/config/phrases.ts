@@ -18,6 +18,7 @@
  * they decide where an article ends.
  */
 import type { BlockKind } from '../types';
+import { singleSpaced } from '../spaces';
 
 export interface PhraseRule {
   kind: BlockKind;
@@ -474,14 +475,6 @@ const LINE_INDEX: ReadonlyMap<string, BlockKind> = (() => {
 
 /** Longest whole-line phrase: longer texts skip the exact-line lookup. */
 const LONGEST_LINE = Math.max(...BOILERPLATE_PHRASES.flatMap((r) => r.lines.map((l) => l.length)));
-
-/**
- * Whitespace runs as one space. Only runs that are not already one plain space are matched: a
- * block's text is mostly collapsed already, and `/\s+/g` would rewrite every space of it.
- */
-function singleSpaced(text: string): string {
-  return text.replace(/\s{2,}|[^\S ]/g, ' ');
-}
 
 /** Lower-cased, whitespace collapsed, surrounding non-letter/digit characters stripped (a closing `)` kept). */
 export function normalizePhrase(text: string): string {

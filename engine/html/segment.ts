@@ -16,6 +16,7 @@ import { hintFromNames, hintFromRole, hintFromTag, type NameHint } from './hints
 import { mayDescribeArticle, type PageMeta, readJsonLd, readMeta } from './metadata';
 import { type Attrs, tokenize } from './tokenize';
 import { textChars, type PageChars } from '../decode/page-chars';
+import { singleSpaced } from '../spaces';
 
 export interface Hint {
   kind: BlockKind;
@@ -106,11 +107,8 @@ export function decodeReferences(raw: string): string {
 
 /** Runs of whitespace (no-break spaces too) as one space, trimmed. */
 function collapse(text: string): string {
-  // Only runs that are not already one plain space are rewritten: most of a paragraph's
-  // spaces are single, and a text with nothing to rewrite is returned as it is.
-  return text.replace(WHITESPACE_TO_REWRITE, ' ').trim();
+  return singleSpaced(text).trim();
 }
-const WHITESPACE_TO_REWRITE = /\s{2,}|[^\S ]/g;
 
 /** Length without leading and trailing whitespace, without allocating a trimmed copy. */
 function visibleLength(text: string): number {
