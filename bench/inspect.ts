@@ -1,17 +1,20 @@
 /**
- * Shows how the engine saw one benchmark page: node bin/tsx-run.cjs bench/inspect.ts ID-PREFIX [html|text] [--all]
+ * Shows how the engine saw one benchmark page:
+ *   node bin/tsx-run.cjs bench/inspect.ts ID-PREFIX [html|text] [--all] [--dataset NAME]
  * Each block: kept (+) or removed (-), kind, reason, and its text; then the truth's first lines.
  */
 import { clean } from '../engine';
-import { loadDataset } from './dataset';
+import { datasetByName, loadDataset } from './dataset';
 import { scorePage } from './metric';
 
 const [prefix, modeArg] = process.argv.slice(2);
 const all = process.argv.includes('--all');
-const page = loadDataset().find((p) => p.id.startsWith(prefix));
+const datasetArg = process.argv.indexOf('--dataset');
+const info = datasetByName(datasetArg >= 0 ? process.argv[datasetArg + 1] : 'article-extraction');
+const page = loadDataset(info.dir).find((p) => p.id.startsWith(prefix));
 if (!page) throw new Error(`no page ${prefix}`);
 const result = modeArg === 'text' ? clean(page.pageText, { mode: 'text' }) : clean(page.htmlGz);
-const score = scorePage(page.truth, result.body);
+const score = scorePage(page.truth, info.truthHasTitle ? result.text : result.body);
 console.log(page.url, `F1 ${score.f1.toFixed(3)} P ${score.precision?.toFixed(3)} R ${score.recall?.toFixed(3)}`);
 console.log('title:', result.title, '| lang:', result.language, '| strategy:', result.strategy, '|', result.emptyReason ?? '');
 const truthTokens = new Set(page.truth.toLowerCase().match(/[\p{L}\p{N}_]+/gu) ?? []);

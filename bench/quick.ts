@@ -1,30 +1,60 @@
 /**
- * Quick accuracy loop for development: node bin/tsx-run.cjs bench/quick.ts [html|text] [--worst N] [--id PREFIX]
- * Prints F1/P/R of the engine's body against the ground truth and the worst pages.
+ * Quick accuracy loop for development, over every annotated set at once:
+ *   node bin/tsx-run.cjs bench/quick.ts [html|text] [--dataset NAME] [--worst N] [--id PREFIX] [--save FILE] [--diff FILE]
+ * Prints F1/P/R of the engine against each set's truth (body on Zyte, title + body elsewhere),
+ * the macro mean, and the worst pages of each set. --save writes per-page F1 to a file;
+ * --diff compares with such a file and lists the pages that moved most, both ways.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import { clean } from '../engine';
-import { loadDataset } from './dataset';
+import { DATASET_NAMES, datasetAvailable, datasetByName, loadDataset } from './dataset';
 import { aggregate, scorePage } from './metric';
 
 process.stdout.on('error', () => process.exit(0)); // piped into head
 const args = process.argv.slice(2);
+const opt = (flag: string): string | undefined => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
 const mode = args[0] === 'text' ? 'text' : 'html';
-const worstN = Number(args[args.indexOf('--worst') + 1]) || 10;
-const only = args.includes('--id') ? args[args.indexOf('--id') + 1] : undefined;
+const worstN = Number(opt('--worst') ?? 5);
+const only = opt('--id');
+const names = opt('--dataset') ? [datasetByName(opt('--dataset')!).name] : [...DATASET_NAMES];
+const saved: Record<string, number> = opt('--diff') ? JSON.parse(readFileSync(opt('--diff')!, 'utf8')) : {};
+const perPage: Record<string, number> = {};
+const means: number[] = [];
+const moves: { key: string; before: number; after: number }[] = [];
 
-const pages = loadDataset().filter((p) => !only || p.id.startsWith(only));
-const scores = pages.map((page) => {
-  let body = '';
-  try {
-    const result = mode === 'html' ? clean(page.htmlGz) : clean(page.pageText, { mode: 'text' });
-    body = result.body;
-  } catch (err) {
-    console.error(page.id.slice(0, 10), String((err as Error).stack).slice(0, 300));
+for (const name of names) {
+  const info = datasetByName(name);
+  if (!datasetAvailable(info.dir)) continue;
+  const pages = loadDataset(info.dir).filter((p) => !only || p.id.startsWith(only));
+  const scores = pages.map((page) => {
+    let out = '';
+    try {
+      const result = mode === 'html' ? clean(page.htmlGz) : clean(page.pageText, { mode: 'text' });
+      out = info.truthHasTitle ? result.text : result.body;
+    } catch (err) {
+      console.error(page.id.slice(0, 10), String((err as Error).stack).slice(0, 300));
+    }
+    return { id: page.id, url: page.url, ...scorePage(page.truth, out) };
+  });
+  const agg = aggregate(scores);
+  means.push(agg.f1);
+  console.log(`${name} ${mode}: F1 ${agg.f1.toFixed(4)}  P ${agg.precision.toFixed(4)}  R ${agg.recall.toFixed(4)}  (${agg.pages} pages)`);
+  for (const s of [...scores].sort((a, b) => a.f1 - b.f1).slice(0, worstN)) {
+    console.log(`  ${s.f1.toFixed(3)} P ${(s.precision ?? 0).toFixed(3)} R ${(s.recall ?? 0).toFixed(3)}  ${s.id.slice(0, 40)} ${s.url}`);
   }
-  return { id: page.id, url: page.url, ...scorePage(page.truth, body) };
-});
-const agg = aggregate(scores);
-console.log(`${mode}: F1 ${agg.f1.toFixed(4)}  P ${agg.precision.toFixed(4)}  R ${agg.recall.toFixed(4)}  (${agg.pages} pages)`);
-for (const s of [...scores].sort((a, b) => a.f1 - b.f1).slice(0, worstN)) {
-  console.log(`  ${s.f1.toFixed(3)} P ${(s.precision ?? 0).toFixed(3)} R ${(s.recall ?? 0).toFixed(3)}  ${s.id.slice(0, 10)} ${s.url}`);
+  for (const s of scores) {
+    const key = `${name}/${s.id}`;
+    perPage[key] = s.f1;
+    if (key in saved && Math.abs(saved[key] - s.f1) > 0.005) moves.push({ key, before: saved[key], after: s.f1 });
+  }
+}
+if (means.length > 1) console.log(`macro mean ${mode}: F1 ${(means.reduce((a, b) => a + b, 0) / means.length).toFixed(4)}`);
+if (opt('--save')) writeFileSync(opt('--save')!, JSON.stringify(perPage));
+if (opt('--diff')) {
+  moves.sort((a, b) => b.after - b.before - (a.after - a.before));
+  const up = moves.filter((m) => m.after > m.before);
+  const down = moves.filter((m) => m.after < m.before).reverse();
+  console.log(`moved: ${up.length} up, ${down.length} down`);
+  for (const m of up.slice(0, 10)) console.log(`  + ${m.before.toFixed(3)} → ${m.after.toFixed(3)}  ${m.key}`);
+  for (const m of down.slice(0, 15)) console.log(`  - ${m.before.toFixed(3)} → ${m.after.toFixed(3)}  ${m.key}`);
 }

@@ -107,3 +107,44 @@ describe('tag names, found in place', () => {
     expect(tree(html, pieces)).toEqual(expected);
   });
 });
+
+describe('a <title> the page never closes', () => {
+  function walk(html: string, pieces?: string[]): string[] {
+    const out: string[] = [];
+    tokenize(pieces ?? [html], {
+      wantsText: () => true,
+      wantsAttributes: () => false,
+      open: (name, _attrs, isVoid) => void out.push(isVoid ? `<${name}/>` : `<${name}>`),
+      close: (name) => void out.push(`</${name}>`),
+      text: (text) => void out.push(text),
+    });
+    return out;
+  }
+
+  it('is raw text up to its end tag, markup and all, when the end tag comes', () => {
+    expect(walk('<head><title>A <b>bold</b> title</title></head><p>x</p>')).toEqual([
+      '<head>', '<title>', 'A <b>bold</b> title', '</title>', '</head>', '<p>', 'x', '</p>',
+    ]);
+  });
+
+  it('ends at its first "<" when no end tag follows, and the rest of the page is markup again', () => {
+    const html = '<html><head><title>Broken head\n<script>var x;</script></head><body><p>The article.</p></body></html>';
+    const expected = ['<html>', '<head>', '<title>', 'Broken head\n', '</title>', '<script>', 'var x;', '</script>', '</head>', '<body>', '<p>', 'The article.', '</p>', '</body>', '</html>'];
+    expect(walk(html)).toEqual(expected);
+    // The same when the page arrives in pieces, each ending before a "<" as the engine cuts them.
+    expect(walk(html, html.split(/(?=<)/))).toEqual(expected);
+  });
+
+  it('keeps all its text when nothing but text follows; <title/> is an empty title', () => {
+    expect(walk('<title>only a title')).toEqual(['<title>', 'only a title', '</title>']);
+    expect(walk('<title/><p>x</p>')).toEqual(['<title>', '</title>', '<p>', 'x', '</p>']);
+  });
+
+  it('leaves the article to the engine, not to the title', () => {
+    const { clean } = require('../engine') as typeof import('../engine');
+    const body = 'The council voted on Tuesday to build three new cycle lanes in the centre of the town. '.repeat(4);
+    const result = clean(`<html><head><title>Cycle lanes approved\n<link rel="x"></head><body><article><h1>Cycle lanes approved</h1><p>${body}</p></article></body></html>`);
+    expect(result.title).toBe('Cycle lanes approved');
+    expect(result.body).toContain('The council voted on Tuesday');
+  });
+});

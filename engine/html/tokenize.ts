@@ -224,6 +224,13 @@ class WrittenPieces {
     const i = this.pieceAt(position);
     return this.pieces[i].charCodeAt(position - this.starts[i]);
   }
+
+  /** The pieces from `position` to the end (the first one cut at `position`). */
+  tailFrom(position: number): string[] {
+    if (position >= this.length) return [];
+    const i = this.pieceAt(position);
+    return [this.pieces[i].slice(position - this.starts[i]), ...this.pieces.slice(i + 1)];
+  }
 }
 
 /** A hash of a name as lower case, read in place (same for `DIV` and `div`). */
@@ -245,7 +252,7 @@ function nameHash(charCodeAt: (position: number) => number, start: number, end: 
 
 export function tokenize(pieces: Iterable<string> & object, sink: TagSink, attributeText: (raw: string) => string = (raw) => raw): void {
   // The piece being written is read directly; positions before it go through `written`.
-  const written = new WrittenPieces();
+  let written = new WrittenPieces();
   let piece = '';
   let pieceStart = 0;
   const slice = (start: number, end: number): string =>
@@ -283,17 +290,21 @@ export function tokenize(pieces: Iterable<string> & object, sink: TagSink, attri
   let attrValueWanted = false;
   let tagAttributesWanted = true;
 
+  // `<title>` is raw text up to `</title>`: a page that never closes it (a truncated or broken
+  // head, common in old crawls) would hand its whole body to the title. Its text is held back
+  // until the end tag; at the end of a page that never gave one, the title ends at its first
+  // `<` and the rest of the page is walked again as markup (see replayAfterOpenTitle).
+  let titleStart = -1;
   const pop = (): void => {
     const tag = stack.pop()!;
     tag.open--;
+    if (tag.name === 'title') titleStart = -1;
     sink.close(tag.name);
   };
 
   // Entities are left in place here: decoding them in the tokenizer makes it walk every
   // attribute value and text run byte by byte. The segmenter decodes the text it keeps.
-  const tokenizer = new FastForwardTokenizer(
-    { decodeEntities: false },
-    {
+  const callbacks: ConstructorParameters<typeof Tokenizer>[1] = {
       onopentagname(start, end) {
         openTag = tagAt(start, end);
         attrs = null;
@@ -329,7 +340,7 @@ export function tokenize(pieces: Iterable<string> & object, sink: TagSink, attri
         // The first of duplicates wins, as in browsers.
         if (attrs[attrName] === undefined) attrs[attrName] = attrValue && attributeText(attrValue);
       },
-      onopentagend() {
+      onopentagend(endIndex) {
         const tag = openTag!;
         const closes = tag.closes;
         if (closes) while (stack.length && closes.has(stack[stack.length - 1].name)) pop();
@@ -338,11 +349,18 @@ export function tokenize(pieces: Iterable<string> & object, sink: TagSink, attri
           tag.open++;
         }
         sink.open(tag.name, attrs ?? EMPTY_ATTRS, tag.isVoid);
+        if (tag.name === 'title') titleStart = endIndex + 1; // `<title/>` too: raw text all the same
       },
-      onselfclosingtag() {
-        this.onopentagend(0);
+      onselfclosingtag(endIndex) {
+        this.onopentagend(endIndex);
       },
       onclosetag(start, end) {
+        if (titleStart >= 0) {
+          // `</title>` (the tokenizer reports no other end tag inside it): its text at once.
+          const textEnd = start - 2;
+          if (textEnd > titleStart && sink.wantsText()) sink.text(slice(titleStart, textEnd));
+          titleStart = -1;
+        }
         // Fast path: the end tag closes the element on top (the common case), compared in place.
         const top = stack.length ? stack[stack.length - 1].name : '';
         if (top.length === end - start && sameNameIgnoringCase(charCodeAt, start, top)) {
@@ -362,7 +380,7 @@ export function tokenize(pieces: Iterable<string> & object, sink: TagSink, attri
         }
       },
       ontext(start, end) {
-        if (!sink.wantsText()) return;
+        if (titleStart >= 0 || !sink.wantsText()) return;
         // Most text runs of a page are the indentation between two tags: they arrive as one
         // space, never sliced out (the engine collapses whitespace anyway).
         if (start >= pieceStart && isHtmlSpaceRun(piece, start - pieceStart, end - pieceStart)) sink.text(' ');
@@ -376,14 +394,33 @@ export function tokenize(pieces: Iterable<string> & object, sink: TagSink, attri
       ondeclaration() {},
       onprocessinginstruction() {},
       onend() {},
-    },
-  );
-  for (const next of pieces) {
-    pieceStart = written.length;
-    piece = next;
-    written.add(next);
-    tokenizer.write(next);
+  };
+  const walk = (input: Iterable<string>): void => {
+    const tokenizer = new FastForwardTokenizer({ decodeEntities: false }, callbacks);
+    for (const next of input) {
+      pieceStart = written.length;
+      piece = next;
+      written.add(next);
+      tokenizer.write(next);
+    }
+    tokenizer.end();
+  };
+  walk(pieces);
+  if (titleStart >= 0) {
+    const textStart = titleStart;
+    const rest = written.tailFrom(textStart);
+    const lt = rest.findIndex((p) => p.includes('<'));
+    const textEnd = lt < 0 ? -1 : rest.slice(0, lt).reduce((n, p) => n + p.length, 0) + rest[lt].indexOf('<');
+    if (textEnd < 0) {
+      if (written.length > textStart && sink.wantsText()) sink.text(slice(textStart, written.length));
+    } else {
+      if (textEnd > 0 && sink.wantsText()) sink.text(slice(textStart, textStart + textEnd));
+      while (stack.length && stack[stack.length - 1].name !== 'title') pop();
+      if (stack.length) pop();
+      const markup = written.tailFrom(textStart + textEnd);
+      written = new WrittenPieces();
+      walk(markup);
+    }
   }
-  tokenizer.end();
   while (stack.length) pop();
 }
