@@ -7,6 +7,7 @@ import { clean } from '../engine';
 import { datasetByName, loadDataset } from './dataset';
 import { scorePage } from './metric';
 
+process.stdout.on('error', () => process.exit(0)); // piped into head
 const [prefix, modeArg] = process.argv.slice(2);
 const all = process.argv.includes('--all');
 const datasetArg = process.argv.indexOf('--dataset');

@@ -250,3 +250,35 @@ test('tag and role names that are properties of every JavaScript object are just
   expect(result.text).toContain('Another paragraph of the same article');
   for (const b of result.blocks) expect(typeof b.kind).toBe('string');
 });
+
+describe('HTML path: an article whose paragraphs share their parent with the navigation', () => {
+  // A layout table's cell holds the menu, the story's paragraphs and a list of other stories:
+  // the cell as a whole scores below one paragraph, so the best element is one paragraph; the
+  // span widens over its sibling paragraphs and stops at the menu and the list.
+  const menu = Array.from({ length: 30 }, (_, i) => `<a href="/s${i}">Section number ${i}</a>`).join(' | ');
+  const paragraphs = [
+    'The county board voted on Monday night to close the old river bridge to all traffic from March, after inspectors found cracks in two of its piers.',
+    'Engineers told the board that the cracks had grown by a third since the last inspection in the autumn, and that the bridge could not be repaired in place.',
+    'A temporary crossing will be built a mile upstream, and the board expects the new bridge to open in two years if the state approves the money in its spring budget.',
+    'Residents who spoke at the meeting asked for a shuttle bus while the crossing is closed, and the board agreed to study the idea before its next session.',
+  ];
+  const others = Array.from({ length: 8 }, (_, i) => `<li><a href="/o${i}">Another story about the county, number ${i}</a></li>`).join('');
+  const html = `<html><head><title>River bridge to close</title></head><body><table><tr><td>
+    <div class="menu">${menu}</div><div class="menu">${menu}</div>
+    ${paragraphs.map((p) => `<p>${p}</p>`).join('\n')}
+    <ul class="related-stories">${others}</ul>
+  </td></tr></table></body></html>`;
+  const result = clean(html);
+
+  test('every paragraph of the story is kept, and neither the menu nor the other stories', () => {
+    for (const p of paragraphs) expect(result.body).toContain(p);
+    expect(result.body).not.toContain('Section number');
+    expect(result.body).not.toContain('Another story');
+  });
+
+  test('a lone paragraph after a whole article is not taken in by the widening', () => {
+    const article = `<article>${Array.from({ length: 8 }, (_, i) => `<p>${paragraphs[i % 4]} (${i})</p>`).join('')}</article>`;
+    const page = `<html><body><div>${article}<p>Join our forums to keep talking about the county and its news, and follow us on social media.</p></div></body></html>`;
+    expect(clean(page).body).not.toContain('Join our forums');
+  });
+});

@@ -27,6 +27,14 @@ export interface HtmlThresholds {
   articleBodyBonus: number;
   /** Among regions scoring within this share of the best, the deepest wins (a tighter box). */
   tieRatio: number;
+  /**
+   * The article's span grows beside its region by a run of at most `widenMaxBlocks` blocks
+   * when that run adds at least `widenMinGain` to the score (see score.ts, widenSpan).
+   */
+  widenMaxBlocks: number;
+  widenMinGain: number;
+  /** …and at least this share of the region's own score (a paragraph beside a whole article is not more of it). */
+  widenMinShare: number;
   /** Below this much article-like text in the best region, the page has no article. */
   minArticleChars: number;
   /**
@@ -72,6 +80,9 @@ export const HTML_DEFAULTS: HtmlThresholds = {
   contentBonus: 0.1,
   articleBodyBonus: 0.25,
   tieRatio: 0.98,
+  widenMaxBlocks: 200,
+  widenMinGain: 80,
+  widenMinShare: 0.1,
   minArticleChars: 60,
   softHintMaxChars: 150,
   weakPhraseMaxChars: 40,

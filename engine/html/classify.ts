@@ -55,7 +55,7 @@ export function classify(
       tag: b.tag,
     });
     if (key && b.role === 'heading' && titleKey(b.text) === key) return block('title', true, 'matches the page title');
-    const inside = hasArticle && index >= region.start && index < region.end;
+    const inside = hasArticle && index >= root.start && index < root.end;
     if (!inside) {
       // Outside the article only the cheap signals name the kind: most of a page is here.
       const lastHint = innermostHint(b.hints, -1);
@@ -88,7 +88,7 @@ export function classify(
         const holder = own ? regions[own.parent] : undefined;
         wall = {
           kind,
-          end: holder ? holder.end : region.end,
+          end: holder ? holder.end : root.end,
           reason: `in the ${kind === 'related' ? 'related stories' : 'comment section'} that begins at block ${index} ("${b.text.slice(0, 40)}")`,
         };
       }

@@ -151,6 +151,46 @@ export interface RootChoice {
   region: Region | null;
   score: number;
   positiveChars: number;
+  /**
+   * Blocks [start, end) are the article's span: the region, widened over the runs of blocks
+   * beside it that add to its score (see widenSpan).
+   */
+  start: number;
+  end: number;
+}
+
+/**
+ * The best element is not always the whole article: on pages laid out in tables or with
+ * paragraphs loose in a wide container next to menus, the article's paragraphs are siblings
+ * whose common parent also holds the navigation, so the best subtree is one paragraph. The
+ * span grows from the region to the left and to the right by the run of blocks with the
+ * largest positive sum (a maximum-sum segment that contains the region), within the region's
+ * parent element, never past a block under a hard hint (navigation, comments, footer…) and
+ * never by more than `widenMaxBlocks` blocks.
+ */
+function widenSpan(region: Region, regionScore: number, regions: Region[], features: BlockFeatures[], t: HtmlThresholds): { start: number; end: number } {
+  const minGain = Math.max(t.widenMinGain, t.widenMinShare * regionScore);
+  const parent = regions[region.parent];
+  const low = parent ? parent.start : 0;
+  const high = parent ? parent.end : features.length;
+  const reach = (from: number, step: -1 | 1, limit: number): number => {
+    let sum = 0;
+    let best = 0;
+    let bestAt = from;
+    for (let i = from, n = 0; i !== limit && n < t.widenMaxBlocks; i += step, n++) {
+      const f = features[i];
+      if (f.hardHint) break;
+      sum += f.score;
+      if (sum > best) {
+        best = sum;
+        bestAt = i + (step > 0 ? 1 : 0);
+      }
+    }
+    return best >= minGain ? bestAt : from + (step > 0 ? 0 : 1);
+  };
+  const start = region.start > low ? reach(region.start - 1, -1, low - 1) : region.start;
+  const end = region.end < high ? reach(region.end, 1, high) : region.end;
+  return { start: Math.min(start, region.start), end: Math.max(end, region.end) };
 }
 
 export function chooseRoot(regions: Region[], features: BlockFeatures[], t: HtmlThresholds): RootChoice {
@@ -170,12 +210,14 @@ export function chooseRoot(regions: Region[], features: BlockFeatures[], t: Html
       best = r;
     }
   }
-  if (!best) return { region: null, score: 0, positiveChars: 0 };
+  if (!best) return { region: null, score: 0, positiveChars: 0, start: 0, end: 0 };
   // A deeper region scoring nearly as well is a tighter box around the same article.
   let chosen = best;
   for (const r of regions) {
     if (r.end <= r.start || r.depth <= chosen.depth) continue;
     if (r.start >= best.start && r.end <= best.end && scoreOf(r) >= bestScore * t.tieRatio) chosen = r;
   }
-  return { region: chosen, score: scoreOf(chosen), positiveChars: positive.range(chosen) };
+  const span = widenSpan(chosen, scoreOf(chosen), regions, features, t);
+  const positiveChars = positive.sums[span.end] - positive.sums[span.start];
+  return { region: chosen, score: scoreOf(chosen), positiveChars, ...span };
 }
