@@ -282,3 +282,35 @@ describe('HTML path: an article whose paragraphs share their parent with the nav
     expect(clean(page).body).not.toContain('Join our forums');
   });
 });
+
+describe('HTML path: flat lists of other stories (a headline link, then its blurb, again and again)', () => {
+  const story = [
+    'The city library will stay open until ten in the evening from next month, the council said on Thursday after a year of requests from students.',
+    'The longer hours will cost about forty thousand a year, paid from the budget for community services, and will be reviewed after six months.',
+    'Librarians said the reading rooms were full most evenings before closing time, and that exam weeks brought queues at the door.',
+  ];
+  const blurbs = [
+    'Road works on the ring road will close two lanes for three weeks from Monday, the transport office said.',
+    'The football club named a new coach after a season in which it finished in the bottom half of the table.',
+    'A new bakery opened in the old post office building, the first shop there since the office moved out.',
+    'Schools will get new computers for their science rooms, paid for by a grant from a regional fund.',
+  ];
+  const list = blurbs.map((b, i) => `<dt><a href="/story/${i}">Other headline of the day, number ${i + 1}</a></dt><dd>${b}</dd>`).join('');
+
+  test('after the article they are removed as related stories', () => {
+    // The article is most of the page's prose (a list that is most of it is the page's own: next test).
+    const paragraphs = [...story, ...story.map((p) => p.replace('.', ', as the council noted again.'))];
+    const html = `<html><body><div id="main"><h1>Library opens late</h1>${paragraphs.map((p) => `<p>${p}</p>`).join('')}<h3>More headlines</h3><dl>${list}</dl></div></body></html>`;
+    const result = clean(html);
+    for (const p of story) expect(result.body).toContain(p);
+    for (const b of blurbs) expect(result.body).not.toContain(b);
+    const removed = result.blocks.filter((b) => blurbs.includes(b.text));
+    expect(removed.map((b) => b.kind)).toEqual(['related', 'related', 'related', 'related']);
+  });
+
+  test('a page that is only such a list keeps it: it is what the page is about', () => {
+    const html = `<html><body><div><h1>Resources</h1><dl>${list}</dl></div></body></html>`;
+    const result = clean(html);
+    for (const b of blurbs) expect(result.body).toContain(b);
+  });
+});

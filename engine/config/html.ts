@@ -56,6 +56,13 @@ export interface HtmlThresholds {
   cardMaxChars: number;
   cardLinkDensity: number;
   cardLeadingLinkChars: number;
+  /**
+   * Flat teaser lists: at least `cardMinRepeats` headline links (at most `cardHeadlineMaxChars`)
+   * each followed by its blurb, the pair within `cardMaxChars`.
+   */
+  cardMinRepeats: number;
+  cardHeadlineMaxChars: number;
+  cardRunMaxPageShare: number;
   /** A card may open with a short label (a kicker) of at most this many characters above its headline. */
   cardKickerMaxChars: number;
   /** Weight of a teaser card's text (negative: it argues against its region). */
@@ -92,6 +99,9 @@ export const HTML_DEFAULTS: HtmlThresholds = {
   cardLinkDensity: 0.8,
   cardLeadingLinkChars: 20,
   cardKickerMaxChars: 40,
+  cardMinRepeats: 3,
+  cardHeadlineMaxChars: 200,
+  cardRunMaxPageShare: 0.4,
   cardPenalty: 0.5,
   distrustHintChars: 500,
   distrustHintPageShare: 0.5,

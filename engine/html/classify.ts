@@ -97,6 +97,9 @@ export function classify(
     if (f.teaser) {
       return block('related', false, 'teaser card: opens with a headline link');
     }
+    if (f.teaserRun && bodySeen) {
+      return block('related', false, 'after the article, in a run of headline links each with its blurb');
+    }
     if (f.linkDensity > t.maxLinkDensity) {
       return block(f.chars > t.longBlockChars ? 'related' : 'navigation', false, `link density ${pct(f.linkDensity)}`);
     }

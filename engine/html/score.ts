@@ -13,6 +13,9 @@ import type { Hint, RawBlock, Region } from './segment';
 
 const SENTENCE_END = /[.!?…:;"”’»)\]。！？]\s*$|[.!?…]["”’»)]?\s+\S|[。！？]/;
 
+/** Link text that is a web address (`https://…`, `www.…`). */
+const LOOKS_LIKE_ADDRESS = /^\s*(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S+\s*$/i;
+
 /** A headline link followed by one of these was a sentence of its own, not a headline. */
 const SENTENCE_PUNCTUATION = /^[.!?…:;,。！？]$/;
 
@@ -26,6 +29,12 @@ export interface BlockFeatures {
   textScore: number;
   /** Part of a teaser card (headline link + blurb) pointing to another page. */
   teaser: boolean;
+  /**
+   * Part of a flat run of headline links each with its blurb (markTeaserRuns). It does not
+   * weigh on the choice of region: such a run can also be a page's own list; classify drops it
+   * only once the article has begun.
+   */
+  teaserRun: boolean;
   /** Nearest trusted hint that is not soft (metadata, caption, header). */
   hardHint: Hint | null;
   score: number;
@@ -118,6 +127,41 @@ function markTeaserCards(blocks: RawBlock[], regions: Region[], features: BlockF
   }
 }
 
+/**
+ * Teaser lists written flat: a headline link, then its blurb, again and again (`<dt>`/`<dd>`
+ * pairs, or links and paragraphs side by side in one container), with no element per card
+ * for markTeaserCards to find. At least `cardMinRepeats` such pairs in a row are a list of
+ * other stories, unless it holds `cardRunMaxPageShare` of the page's article-like text.
+ */
+function markTeaserRuns(blocks: RawBlock[], features: BlockFeatures[], t: HtmlThresholds): void {
+  let pageGood = 0;
+  for (const f of features) pageGood += Math.max(0, f.textScore);
+  // A link whose text is an address cites a source; a headline is words.
+  const isHeadline = (i: number): boolean =>
+    features[i].linkDensity >= t.cardLinkDensity &&
+    features[i].chars >= t.cardLeadingLinkChars &&
+    features[i].chars <= t.cardHeadlineMaxChars &&
+    !LOOKS_LIKE_ADDRESS.test(blocks[i].text);
+  const isBlurb = (f: BlockFeatures, headline: BlockFeatures): boolean =>
+    f.linkDensity <= t.maxLinkDensity && f.chars > 0 && f.chars + headline.chars <= t.cardMaxChars;
+  for (let i = 0; i < features.length; ) {
+    let j = i;
+    let pairs = 0;
+    while (j + 1 < features.length && isHeadline(j) && isBlurb(features[j + 1], features[j])) {
+      pairs++;
+      j += 2;
+    }
+    let runGood = 0;
+    for (let k = i; k < j; k++) runGood += Math.max(0, features[k].textScore);
+    // A list that is most of the page's prose is what the page is about (a directory, a list
+    // of resources), not other stories beside an article.
+    if (pairs >= t.cardMinRepeats && runGood < pageGood * t.cardRunMaxPageShare) {
+      for (let k = i; k < j; k++) features[k].teaserRun = true;
+      i = j;
+    } else i = Math.max(i + 1, j);
+  }
+}
+
 function isLinkedHeading(block: RawBlock, f: BlockFeatures, t: HtmlThresholds): boolean {
   return block.role === 'heading' && f.linkDensity >= t.cardLinkDensity;
 }
@@ -134,10 +178,11 @@ export function scoreBlocks(blocks: RawBlock[], regions: Region[], t: HtmlThresh
     const sentence = SENTENCE_END.test(block.text);
     const wordless = isNotProse(block.text, t.maxWordChars);
     const score = textScore(chars, linkDensity, sentence, wordless, t);
-    return { chars, linkDensity, sentence, wordless, textScore: score, hardHint: null, teaser: false, score };
+    return { chars, linkDensity, sentence, wordless, textScore: score, hardHint: null, teaser: false, teaserRun: false, score };
   });
   validateHints(blocks, regions, features, t);
   markTeaserCards(blocks, regions, features, t);
+  markTeaserRuns(blocks, features, t);
   blocks.forEach((block, i) => {
     const f = features[i];
     f.hardHint = nearestHardHint(block);
