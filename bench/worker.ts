@@ -1,23 +1,26 @@
 /**
- * One system over the whole benchmark, in its own process so its peak RSS is its own.
- * node bin/tsx-run.cjs bench/worker.ts SYSTEM  → one JSON line on stdout.
+ * One system over one annotated set, in its own process so its peak RSS is its own.
+ * node bin/tsx-run.cjs bench/worker.ts SYSTEM DATASET  → one JSON line on stdout.
+ * DATASET is a name of bench/dataset.ts (default: the development benchmark, Zyte's set).
  */
-import { loadDataset } from './dataset';
+import { gunzipSync } from 'node:zlib';
+import { datasetByName, loadDataset } from './dataset';
 import { scorePage } from './metric';
-import { loadSystem, type SystemName } from './systems';
+import { loadSystem, scoredText, systemInfo, type Extracted } from './systems';
 
-const name = process.argv[2] as SystemName;
-const extract = loadSystem(name);
-const textInput = name === 'winnow-text';
-const pages = loadDataset().map((p) => ({
+const system = systemInfo(process.argv[2]);
+const dataset = datasetByName(process.argv[3] ?? 'article-extraction');
+const zyte = dataset.name === 'article-extraction';
+const extract = loadSystem(system.name);
+const pages = loadDataset(dataset.dir).map((p) => ({
   id: p.id,
   url: p.url,
   truth: p.truth,
-  input: textInput ? p.pageText : p.htmlGz,
+  input: system.input === 'text' ? p.pageText : p.htmlGz,
 }));
-const gunzippedBytes = (input: Buffer | string): number =>
-  typeof input === 'string' ? Buffer.byteLength(input) : require('node:zlib').gunzipSync(input).length;
-const totalBytes = pages.reduce((n, p) => n + gunzippedBytes(p.input), 0);
+const inputBytes = (input: Buffer | string): number =>
+  typeof input === 'string' ? Buffer.byteLength(input) : gunzipSync(input).length;
+const totalBytes = pages.reduce((n, p) => n + inputBytes(p.input), 0);
 
 // Steady state is what a warm Lambda or a long CLI run sees, so every system is warmed up the
 // same way before the timed pass: the pages in order, again and again, for at least
@@ -25,19 +28,25 @@ const totalBytes = pages.reduce((n, p) => n + gunzippedBytes(p.input), 0);
 // is not enough for a fast system: winnow's first pass takes ~0.4 s, and V8 was still
 // optimizing functions through its second and third (measured with --trace-opt: 72 functions
 // compiled during the pass after the first); Readability's one pass takes ~4 s.
+// On the wide sets (for accuracy; one round by default) the slow peers (Readability, Defuddle:
+// a whole pass over CleanEval takes them 10 to 50 s) stop warming up after the seconds too, as
+// jsdom does everywhere. The page-text baseline (its input unchanged) is not timed at all.
 const WARM_UP_SECONDS = 3;
+const warmUpMidPass = system.warmUpMidPass === 'all' || (system.warmUpMidPass === 'wide' && !zyte);
 const warmUpStart = performance.now();
 const warmedUp = (): boolean => performance.now() - warmUpStart >= WARM_UP_SECONDS * 1000;
-do {
-  for (const page of pages) {
-    try {
-      extract(page.input);
-    } catch {
-      /* counted in the timed pass */
+if (system.timed) {
+  do {
+    for (const page of pages) {
+      try {
+        extract(page.input, page);
+      } catch {
+        /* counted in the timed pass */
+      }
+      if (warmUpMidPass && warmedUp()) break;
     }
-    if (name === 'readability-jsdom' && warmedUp()) break;
-  }
-} while (!warmedUp());
+  } while (!warmedUp());
+}
 
 // The timed work lasts at least TIMED_SECONDS for every system, whole passes over the pages:
 // one pass of Readability takes ~4 s, one of winnow ~0.4 s, and this machine's speed dips
@@ -49,18 +58,22 @@ do {
 // a forced full collection makes V8 throw away optimized code (on this benchmark it doubled
 // the functions re-optimized and tripled the deoptimizations of the timed pass), so the pass
 // would measure the JIT warming up again instead of the steady state the warm-up was for.
-const TIMED_SECONDS = 2;
-const outputs: { text: string; ms: number; error: string | null }[] = pages.map(() => ({ text: '', ms: 0, error: null }));
+const TIMED_SECONDS = system.timed ? 2 : 0;
+const outputs: { out: Extracted; ms: number; error: string | null }[] = pages.map(() => ({
+  out: { title: null, body: '' },
+  ms: 0,
+  error: null,
+}));
 let errors = 0;
 let extractMs = 0;
 let passes = 0;
 do {
   for (let i = 0; i < pages.length; i++) {
     const t0 = performance.now();
-    let text = '';
+    let out: Extracted = { title: null, body: '' };
     let error: string | null = null;
     try {
-      text = extract(pages[i].input);
+      out = extract(pages[i].input, pages[i]);
     } catch (err) {
       error = String((err as Error).message ?? err).slice(0, 200);
     }
@@ -68,7 +81,7 @@ do {
     extractMs += ms;
     outputs[i].ms += ms;
     if (passes === 0) {
-      outputs[i].text = text;
+      outputs[i].out = out;
       outputs[i].error = error;
       if (error !== null) errors++;
     }
@@ -82,12 +95,11 @@ const results = pages.map((page, i) => ({
   url: page.url,
   ms: outputs[i].ms,
   error: outputs[i].error,
-  ...scorePage(page.truth, outputs[i].text),
+  ...scorePage(page.truth, scoredText(outputs[i].out, dataset.truthHasTitle)),
 }));
 // The 10 MB page: real pages' HTML laid end to end up to 10 MB, cleaned as one page.
 let bigPage: { bytes: number; ms: number } | null = null;
-if (name === 'winnow') {
-  const { gunzipSync } = require('node:zlib') as typeof import('node:zlib');
+if (system.name === 'winnow' && zyte) {
   const target = 10_000_000;
   const parts: Buffer[] = [];
   let size = 0;
@@ -99,14 +111,15 @@ if (name === 'winnow') {
   }
   const big = Buffer.concat(parts);
   const t0 = performance.now();
-  extract(big);
+  extract(big, { url: '' });
   bigPage = { bytes: big.length, ms: performance.now() - t0 };
 }
 
 process.stdout.write(
   JSON.stringify({
     bigPage,
-    system: name,
+    system: system.name,
+    dataset: dataset.name,
     pages: pages.length,
     errors,
     seconds,
