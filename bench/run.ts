@@ -1,27 +1,44 @@
 /**
- * npm run bench [-- --json] [--skip-jsdom] [--rounds N]
+ * npm run bench [-- --dataset NAME] [--json] [--skip-jsdom] [--rounds N] [--wide-rounds N]
  *
- * Runs winnow over the development benchmark (181 real pages with hand-annotated article
- * bodies, ../shared/data/article-extraction): the HTML pages, and page-text.json as plain-text
- * input. In the same run, Mozilla Readability.js 0.6 on linkedom and on jsdom and a parse-only
- * floor (htmlparser2 Parser + all text) go over the same HTML. Every system runs in its own
- * process, pinned to one core when `taskset` exists, so its speed and peak RSS are its own.
+ * Runs winnow over the four annotated page sets of ../shared/data (bench/dataset.ts; not part
+ * of the repository): the development benchmark (Zyte's article-extraction, 181 news and blog
+ * pages) and the wide sets CleanEval (732), CleanPortalEval (69) and L3S-GN1 (621). `--dataset`
+ * runs one of them (`zyte` is the development benchmark); by default all four, one after the
+ * other. On each set, side by side: winnow on the HTML and on page-text.json as plain-text
+ * input; the plain text returned unchanged (page-text, the "remove nothing" baseline of the
+ * plain-text path); a parse-only floor (htmlparser2 Parser + all text); Mozilla Readability.js
+ * 0.6 on linkedom; Defuddle 0.19 on linkedom; and, on the development benchmark only,
+ * Readability.js on jsdom. Every system runs in its own process (bench/worker.ts), pinned to
+ * one core when `taskset` exists, so its speed and peak RSS are its own. The engine is bundled
+ * once at the start, so every worker of a run measures the same engine.
  *
- * In each round every system is warmed up for 3 s, then timed over whole passes for at least
- * 2 s (bench/worker.ts). Speed is the median of `--rounds` (default 5) rounds, the systems
- * taking turns round by round: a shared machine's speed drifts by tens of percent over minutes,
- * and taking turns gives that drift to every system alike. Readability on jsdom, ~100× slower,
- * runs one round.
+ * Timing. In each round every system is warmed up for 3 s, then timed over whole passes for at
+ * least 2 s (bench/worker.ts). On the development benchmark speed is the median of `--rounds`
+ * (default 5) rounds, the systems taking turns round by round: a shared machine's speed drifts
+ * by tens of percent over minutes, and taking turns gives that drift to every system alike.
+ * Readability on jsdom, ~100× slower, runs one round. The wide sets are for accuracy: they run
+ * `--wide-rounds` rounds (default 1), speed is reported from those, and the slow peers
+ * (Readability, Defuddle) may end their warm-up mid-pass there. The page-text baseline is not
+ * timed. The 10 MB page (real pages laid end to end) is timed on the development benchmark.
  *
- * Accuracy is the benchmark's own metric (bench/metric.ts). The ground truth is the article
- * body without its headline, so winnow is scored on `result.body` (its text minus the title).
+ * Accuracy is the benchmark's own metric (bench/metric.ts). The development benchmark's truth
+ * is the article body without its headline, so systems are scored on their body there (winnow:
+ * `result.body`); the wide sets' truth holds the headline, so every system is scored on its
+ * title and text there (winnow: `result.text`); bench/systems.ts `scoredText` is the rule.
+ * Printed per set: a table of every system (F1, P, R, speed, errors, winnow (HTML)'s speed over
+ * each peer's), winnow (HTML)'s F1 minus each peer's, winnow (plain text)'s F1 minus the
+ * page-text baseline's, and the ten worst pages of winnow on HTML and on plain text; then the
+ * macro table (F1 per set and the mean over the sets). `--json` prints all of it as one object.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpus } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DATA_DIR, datasetAvailable } from './dataset';
+import { bundleEngine } from './bundle';
+import { DATASET_NAMES, DATASETS, datasetAvailable, datasetByName, type DatasetName } from './dataset';
 import { aggregate, type PageScore } from './metric';
-import type { SystemName } from './systems';
+import { SYSTEMS, systemInfo, type SystemInfo, type SystemName } from './systems';
 
 interface PageResult extends PageScore {
   id: string;
@@ -32,6 +49,7 @@ interface PageResult extends PageScore {
 
 interface WorkerReport {
   system: SystemName;
+  dataset: DatasetName;
   pages: number;
   errors: number;
   /** Seconds of one timed pass (the mean over timedPasses). */
@@ -43,15 +61,10 @@ interface WorkerReport {
   results: PageResult[];
 }
 
-const SYSTEMS: { name: SystemName; label: string }[] = [
-  { name: 'winnow', label: 'winnow (HTML)' },
-  { name: 'winnow-text', label: 'winnow (plain text)' },
-  { name: 'parse-only', label: 'parse-only floor' },
-  { name: 'readability-linkedom', label: 'Readability.js 0.6 + linkedom' },
-  { name: 'readability-jsdom', label: 'Readability.js 0.6 + jsdom' },
-];
+/** The systems of the macro table, in its column order. */
+const MACRO_SYSTEMS: SystemName[] = ['winnow', 'winnow-text', 'page-text', 'readability-linkedom', 'defuddle-linkedom'];
 
-/** Published F1 on this benchmark (data README), for context. */
+/** Published F1 on the development benchmark (data README), for context. */
 const PUBLISHED: [string, number][] = [
   ['rs-trafilatura', 0.97],
   ['Zyte AutoExtract (2019)', 0.97],
@@ -68,9 +81,15 @@ const PUBLISHED: [string, number][] = [
 const args = process.argv.slice(2);
 const asJson = args.includes('--json');
 const skipJsdom = args.includes('--skip-jsdom');
-const roundsArg = args.indexOf('--rounds');
-const rounds = roundsArg >= 0 ? Number(args[roundsArg + 1]) : 5;
-if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--rounds takes a whole number ≥ 1');
+const opt = (flag: string): string | undefined => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
+function wholeNumber(flag: string, fallback: number): number {
+  const n = Number(opt(flag) ?? fallback);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} takes a whole number ≥ 1`);
+  return n;
+}
+const zyteRounds = wholeNumber('--rounds', 5);
+const wideRounds = wholeNumber('--wide-rounds', 1);
+const datasetNames: DatasetName[] = opt('--dataset') ? [datasetByName(opt('--dataset')!).name] : [...DATASET_NAMES];
 
 function hasTaskset(): boolean {
   try {
@@ -81,11 +100,15 @@ function hasTaskset(): boolean {
   }
 }
 
-function runWorker(system: SystemName, pin: boolean): WorkerReport {
-  const node = [process.execPath, join(__dirname, '../bin/tsx-run.cjs'), join(__dirname, 'worker.ts'), system];
+function runWorker(system: SystemName, dataset: DatasetName, pin: boolean, engineBundle: string): WorkerReport {
+  const node = [process.execPath, join(__dirname, '../bin/tsx-run.cjs'), join(__dirname, 'worker.ts'), system, dataset];
   const [cmd, ...cmdArgs] = pin ? ['taskset', '-c', '0', ...node] : node;
-  const out = spawnSync(cmd, cmdArgs, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  if (out.status !== 0) throw new Error(`${system} worker failed: ${out.stderr.slice(-2000)}`);
+  const out = spawnSync(cmd, cmdArgs, {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    env: { ...process.env, WINNOW_ENGINE_BUNDLE: engineBundle },
+  });
+  if (out.status !== 0) throw new Error(`${system} worker on ${dataset} failed: ${out.stderr.slice(-2000)}`);
   return JSON.parse(out.stdout.trim().split('\n').pop()!) as WorkerReport;
 }
 
@@ -101,85 +124,137 @@ function medianRound(runs: WorkerReport[]): WorkerReport {
   return { ...median, maxRssMB: Math.max(...runs.map((r) => r.maxRssMB)) };
 }
 
-function summarise(report: WorkerReport, runs: WorkerReport[]) {
+type Row = ReturnType<typeof summarise>;
+
+function summarise(info: SystemInfo, runs: WorkerReport[]) {
+  const report = medianRound(runs);
   const acc = aggregate(report.results);
   const ms = report.results.map((r) => r.ms).sort((a, b) => a - b);
+  // The page-text baseline is not timed: its speed fields are null.
+  const timed = <T>(value: T): T | null => (info.timed ? value : null);
   return {
-    system: report.system,
+    system: info.name,
+    label: info.label,
     f1: acc.f1,
     precision: acc.precision,
     recall: acc.recall,
     pages: report.pages,
     errors: report.errors,
-    pagesPerSecond: report.pages / report.seconds,
-    mbPerSecond: report.bytes / 1e6 / report.seconds,
-    p50Ms: percentile(ms, 50),
-    p95Ms: percentile(ms, 95),
-    maxMs: ms[ms.length - 1] ?? 0,
+    pagesPerSecond: timed(report.pages / report.seconds),
+    mbPerSecond: timed(report.bytes / 1e6 / report.seconds),
+    p50Ms: timed(percentile(ms, 50)),
+    p95Ms: timed(percentile(ms, 95)),
+    maxMs: timed(ms[ms.length - 1] ?? 0),
     peakRssMB: report.maxRssMB,
-    seconds: report.seconds,
-    timedPasses: report.timedPasses,
-    roundsPagesPerSecond: runs.map((r) => r.pages / r.seconds),
+    seconds: timed(report.seconds),
+    timedPasses: timed(report.timedPasses),
+    roundsPagesPerSecond: timed(runs.map((r) => r.pages / r.seconds)),
+    bytes: report.bytes,
+    bigPage: report.bigPage,
+    results: report.results,
   };
 }
 
-function main(): void {
-  if (!datasetAvailable()) {
-    console.error(`winnow bench: the benchmark data is not at ${DATA_DIR} (it is not part of the repository).`);
-    process.exitCode = 1;
-    return;
-  }
-  const pin = hasTaskset();
+function worstPages(row: Row, n = 10) {
+  return [...row.results]
+    .sort((a, b) => a.f1 - b.f1)
+    .slice(0, n)
+    .map((w) => ({ id: w.id, url: w.url, f1: w.f1, precision: w.precision, recall: w.recall, error: w.error }));
+}
+
+/** One set: every system over it, round after round, and what the bench reports of it. */
+function benchDataset(name: DatasetName, pin: boolean, engineBundle: string) {
+  const zyte = name === 'article-extraction';
+  const rounds = zyte ? zyteRounds : wideRounds;
+  const systems = SYSTEMS.filter((s) => (zyte || !s.zyteOnly) && !(skipJsdom && s.name === 'readability-jsdom'));
   const runs = new Map<SystemName, WorkerReport[]>();
   for (let round = 1; round <= rounds; round++) {
-    for (const s of SYSTEMS) {
-      if (s.name === 'readability-jsdom' && (skipJsdom || round > 1)) continue;
-      if (!asJson) process.stderr.write(`round ${round}/${rounds}: ${s.label}…\n`);
-      const list = runs.get(s.name) ?? [];
-      list.push(runWorker(s.name, pin));
-      runs.set(s.name, list);
+    for (const s of systems) {
+      // Untimed (page-text) and very slow (jsdom) systems run one round.
+      if (round > 1 && (!s.timed || s.name === 'readability-jsdom')) continue;
+      if (!asJson) process.stderr.write(`${name} round ${round}/${rounds}: ${s.label}…\n`);
+      runs.set(s.name, [...(runs.get(s.name) ?? []), runWorker(s.name, name, pin, engineBundle)]);
     }
   }
-  const reports = [...runs.values()].map(medianRound);
-  const rows = [...runs.values()].map((list, i) => summarise(reports[i], list));
-  const winnow = rows.find((r) => r.system === 'winnow')!;
-  const winnowReport = reports.find((r) => r.system === 'winnow')!;
-  const speedRatios = Object.fromEntries(
-    rows.filter((r) => r.system !== 'winnow' && r.system !== 'winnow-text').map((r) => [r.system, winnow.pagesPerSecond / r.pagesPerSecond]),
-  );
-  const worst = [...winnowReport.results].sort((a, b) => a.f1 - b.f1).slice(0, 10);
-  const summary = {
-    node: process.version,
-    cpu: cpus()[0]?.model ?? 'unknown',
-    pinnedToOneCore: pin,
-    rounds,
+  const rows = systems.map((s) => summarise(s, runs.get(s.name)!));
+  const row = (system: SystemName) => rows.find((r) => r.system === system);
+  const winnow = row('winnow')!;
+  const winnowText = row('winnow-text')!;
+  const pageText = row('page-text')!;
+  const peers = rows.filter((r) => systemInfo(r.system).peer);
+  return {
     pages: winnow.pages,
-    htmlMB: winnowReport.bytes / 1e6,
-    systems: rows,
-    winnowSpeedRatio: speedRatios,
-    tenMbPage: winnowReport.bigPage,
-    worstPages: worst.map((w) => ({ id: w.id, url: w.url, f1: w.f1, precision: w.precision, recall: w.recall })),
-    published: Object.fromEntries(PUBLISHED),
+    htmlMB: winnow.bytes / 1e6,
+    plainTextMB: winnowText.bytes / 1e6,
+    truthHasTitle: DATASETS[name].truthHasTitle,
+    scoredOn: DATASETS[name].truthHasTitle ? 'title + text' : 'body',
+    rounds,
+    systems: rows.map(({ bytes, bigPage, results, ...rest }) => rest),
+    /** winnow (HTML) pages/s divided by each peer's. */
+    winnowSpeedRatio: Object.fromEntries(peers.map((r) => [r.system, winnow.pagesPerSecond! / r.pagesPerSecond!])),
+    /** winnow (HTML) F1 minus each peer's. */
+    winnowF1Delta: Object.fromEntries(peers.map((r) => [r.system, winnow.f1 - r.f1])),
+    /** winnow (plain text) F1 minus the page-text (remove nothing) baseline's. */
+    plainTextF1DeltaToPageText: winnowText.f1 - pageText.f1,
+    tenMbPage: winnow.bigPage,
+    worstPages: { winnow: worstPages(winnow), 'winnow-text': worstPages(winnowText) },
   };
-  if (asJson) {
-    process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
-    return;
-  }
-  const f = (x: number, d = 3) => x.toFixed(d);
-  console.log(
-    `\nwinnow benchmark: ${summary.pages} pages, ${f(summary.htmlMB, 1)} MB of HTML; Node ${summary.node}; ` +
-      `${pin ? 'each system pinned to one core' : 'one process per system (taskset not found)'}; ` +
-      `speed: 3 s warm-up, ≥ 2 s timed, median of ${rounds} round${rounds > 1 ? 's' : ''}, systems taking turns (jsdom: one round)\n`,
+}
+
+type DatasetSummary = ReturnType<typeof benchDataset>;
+
+function macro(datasets: Partial<Record<DatasetName, DatasetSummary>>) {
+  const names = Object.keys(datasets) as DatasetName[];
+  const f1 = (name: DatasetName, system: SystemName) => datasets[name]!.systems.find((r) => r.system === system)?.f1 ?? null;
+  const perDataset = Object.fromEntries(names.map((n) => [n, Object.fromEntries(MACRO_SYSTEMS.map((s) => [s, f1(n, s)]))]));
+  const mean = Object.fromEntries(
+    MACRO_SYSTEMS.map((s) => {
+      const xs = names.map((n) => f1(n, s)).filter((x): x is number => x !== null);
+      return [s, xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null];
+    }),
   );
-  const header = ['system', 'F1', 'P', 'R', 'pages/s', 'MB/s', 'p50 ms', 'p95 ms', 'max ms', 'peak RSS MB', 'errors', 'winnow ×'];
-  const table = rows.map((r) => {
-    const label = SYSTEMS.find((s) => s.name === r.system)!.label;
-    const ratio = speedRatios[r.system];
+  return { datasets: names, systems: MACRO_SYSTEMS, f1PerDataset: perDataset, meanF1: mean };
+}
+
+const f = (x: number | null, d = 3) => (x === null ? '–' : x.toFixed(d));
+const signed = (x: number | undefined, d = 4) => (x === undefined ? '' : `${x >= 0 ? '+' : ''}${x.toFixed(d)}`);
+
+function printTable(header: string[], table: string[][]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const row of table) console.log(line(row));
+}
+
+function printWorst(title: string, worst: ReturnType<typeof worstPages>): void {
+  console.log(`\nTen worst pages (${title}):`);
+  const id = (w: { id: string }) => (/^[0-9a-f]{64}$/.test(w.id) ? w.id.slice(0, 12) : w.id); // Zyte's ids are hashes
+  const idWidth = Math.max(0, ...worst.map((w) => id(w).length));
+  for (const w of worst) {
+    const error = w.error ? `  [error: ${w.error.slice(0, 80)}]` : '';
+    const where = `${id(w).padEnd(idWidth)}  ${w.url}`.trimEnd();
+    console.log(`  F1 ${f(w.f1)}  P ${f(w.precision ?? 0)}  R ${f(w.recall ?? 0)}  ${where}${error}`);
+  }
+}
+
+function printDataset(name: DatasetName, s: DatasetSummary): void {
+  console.log(
+    `\n=== ${name}: ${s.pages} pages, ${f(s.htmlMB, 1)} MB of HTML, ${f(s.plainTextMB, 1)} MB of plain text; ` +
+      `scored on ${s.scoredOn}; speed: 3 s warm-up, ≥ 2 s timed, ` +
+      (s.rounds > 1 ? `median of ${s.rounds} rounds, systems taking turns (jsdom: one round)` : 'one round') +
+      ' ===\n',
+  );
+  const header = ['system', 'F1', 'P', 'R', 'Δ F1', 'pages/s', 'MB/s', 'p50 ms', 'p95 ms', 'max ms', 'peak RSS MB', 'errors', 'winnow ×'];
+  const table = s.systems.map((r) => {
+    const ratio = s.winnowSpeedRatio[r.system];
+    const delta = r.system === 'winnow-text' ? s.plainTextF1DeltaToPageText : s.winnowF1Delta[r.system];
     return [
-      label,
+      r.label,
       f(r.f1, 4),
       f(r.precision, 4),
       f(r.recall, 4),
+      signed(delta),
       f(r.pagesPerSecond, 1),
       f(r.mbPerSecond, 2),
       f(r.p50Ms, 1),
@@ -190,27 +265,76 @@ function main(): void {
       ratio === undefined ? '' : `${f(ratio, 2)}×`,
     ];
   });
-  const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-  console.log(line(header));
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const row of table) console.log(line(row));
-  console.log('\n"winnow ×": winnow (HTML) pages/s divided by that system\'s pages/s, same run.');
+  printTable(header, table);
   console.log(
-    `pages/s of each round: ${rows
-      .map((r) => `${r.system} ${r.roundsPagesPerSecond.map((x) => f(x, 1)).join(' ')}`)
-      .join('; ')}`,
+    '\n"Δ F1": winnow (HTML) F1 minus that system\'s; on the plain-text row, winnow (plain text) F1 minus the\n' +
+      'page-text baseline\'s (page-text.json returned unchanged: remove nothing). "winnow ×": winnow (HTML) pages/s\n' +
+      'divided by that system\'s, same run. "errors": pages where the system threw (scored as empty).',
   );
-  console.log('Plain-text row: page-text.json (the whole visible text of each page) as input.');
-  if (summary.tenMbPage) {
-    console.log(`\n10 MB page (${f(summary.tenMbPage.bytes / 1e6, 1)} MB of real pages end to end): ${f(summary.tenMbPage.ms, 0)} ms`);
+  if (s.rounds > 1) {
+    const perRound = s.systems.filter((r) => r.roundsPagesPerSecond !== null);
+    console.log(`pages/s of each round: ${perRound.map((r) => `${r.system} ${r.roundsPagesPerSecond!.map((x) => f(x, 1)).join(' ')}`).join('; ')}`);
   }
-  console.log('\nTen worst pages (winnow, HTML):');
-  for (const w of worst) {
-    console.log(`  F1 ${f(w.f1)}  P ${f(w.precision ?? 0)}  R ${f(w.recall ?? 0)}  ${w.id.slice(0, 12)}  ${w.url}`);
+  if (s.tenMbPage) {
+    console.log(`\n10 MB page (${f(s.tenMbPage.bytes / 1e6, 1)} MB of real pages end to end): ${f(s.tenMbPage.ms, 0)} ms`);
   }
-  console.log('\nPublished F1 on this benchmark (data README):');
-  for (const [name, score] of PUBLISHED) console.log(`  ${score.toFixed(3)}  ${name}`);
+  printWorst('winnow, HTML', s.worstPages.winnow);
+  printWorst('winnow, plain text', s.worstPages['winnow-text']);
+  if (name === 'article-extraction') {
+    console.log('\nPublished F1 on this benchmark (data README):');
+    for (const [system, score] of PUBLISHED) console.log(`  ${score.toFixed(3)}  ${system}`);
+  }
+}
+
+function printMacro(m: ReturnType<typeof macro>): void {
+  console.log('\n=== F1 per set and the macro mean over the sets ===\n');
+  const header = ['set', ...m.systems.map((s) => systemInfo(s).label)];
+  const cells = (values: Record<string, number | null>) => m.systems.map((s) => f(values[s], 4));
+  const table = m.datasets.map((n) => [n, ...cells(m.f1PerDataset[n])]);
+  table.push([`macro mean (${m.datasets.length} set${m.datasets.length > 1 ? 's' : ''})`, ...cells(m.meanF1)]);
+  printTable(header, table);
+}
+
+function main(): void {
+  const started = performance.now();
+  const names = datasetNames.filter((n) => datasetAvailable(DATASETS[n].dir));
+  for (const n of datasetNames.filter((n) => !names.includes(n))) {
+    console.error(`winnow bench: no data for ${n} at ${DATASETS[n].dir} (it is not part of the repository); skipped.`);
+  }
+  if (names.length === 0) {
+    process.exitCode = 1;
+    return;
+  }
+  const pin = hasTaskset();
+  const bundleDir = mkdtempSync(join(tmpdir(), 'winnow-bench-'));
+  const datasets: Partial<Record<DatasetName, DatasetSummary>> = {};
+  try {
+    const engineBundle = bundleEngine(bundleDir);
+    for (const name of names) datasets[name] = benchDataset(name, pin, engineBundle);
+  } finally {
+    rmSync(bundleDir, { recursive: true, force: true });
+  }
+  const summary = {
+    node: process.version,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    pinnedToOneCore: pin,
+    rounds: { 'article-extraction': zyteRounds, wide: wideRounds },
+    datasets,
+    macro: macro(datasets),
+    published: Object.fromEntries(PUBLISHED),
+    elapsedSeconds: (performance.now() - started) / 1000,
+  };
+  if (asJson) {
+    process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
+    return;
+  }
+  console.log(
+    `\nwinnow benchmark: ${names.length} set${names.length > 1 ? 's' : ''}; Node ${summary.node}; ${summary.cpu}; ` +
+      `${pin ? 'each system pinned to one core' : 'one process per system (taskset not found)'}`,
+  );
+  for (const name of names) printDataset(name, datasets[name]!);
+  printMacro(summary.macro);
+  console.log(`\nThe whole run took ${f(summary.elapsedSeconds / 60, 1)} min.`);
 }
 
 main();
