@@ -1,34 +1,57 @@
 /**
- * The whole development benchmark as a regression gate: 181 real pages with hand-annotated
- * article bodies, scored with the benchmark's own metric. It lives outside the repository
- * (../shared/data), so on a user's clone this suite is skipped, and says so.
+ * The four annotated page sets as a regression gate: the development benchmark (181 real pages
+ * with hand-annotated article bodies) and the wide sets (CleanEval, CleanPortalEval, L3S-GN1),
+ * on HTML and on their plain text, scored with the benchmark's own metric (on the body where
+ * the truth has no headline, on title + body elsewhere, as bench/quick.ts and the bench do).
+ * The data lives outside the repository (../shared/data), so on a user's clone a set's suite
+ * is skipped, and says so.
  */
 import { aggregate, scorePage } from '../bench/metric';
-import { datasetAvailable, DATA_DIR, loadDataset } from '../bench/dataset';
+import { DATASET_NAMES, datasetAvailable, datasetByName, loadDataset, type DatasetName } from '../bench/dataset';
 import { clean } from '../engine';
 
-const available = datasetAvailable();
-if (!available) {
-  // eslint-disable-next-line no-console
-  console.warn(`benchmark suite skipped: no benchmark data at ${DATA_DIR}`);
+/**
+ * The least F1 each set must score. Each is the engine's F1 when the gate was set, rounded
+ * down to two decimals, minus 0.01 (`node bin/tsx-run.cjs bench/quick.ts html --worst 0`, and
+ * `text`): article-extraction 0.9761 / 0.9102, cleaneval 0.9079 / 0.8852, cleanportaleval
+ * 0.9640 / 0.9589, l3s-gn1 0.9414 / 0.9117. The development benchmark's gate is never below
+ * 0.95 on HTML and 0.90 on plain text.
+ */
+const MIN_F1: Record<DatasetName, { html: number; text: number }> = {
+  'article-extraction': { html: 0.96, text: 0.9 },
+  cleaneval: { html: 0.89, text: 0.87 },
+  cleanportaleval: { html: 0.95, text: 0.94 },
+  'l3s-gn1': { html: 0.93, text: 0.9 },
+};
+
+for (const name of DATASET_NAMES) {
+  const info = datasetByName(name);
+  const available = datasetAvailable(info.dir);
+  if (!available) {
+    // eslint-disable-next-line no-console
+    console.warn(`benchmark suite ${name} skipped: no benchmark data at ${info.dir}`);
+  }
+  const describeIfData = available ? describe : describe.skip;
+
+  describeIfData(`benchmark: ${name}`, () => {
+    const pages = available ? loadDataset(info.dir) : [];
+    const scored = (result: { text: string; body: string }) => (info.truthHasTitle ? result.text : result.body);
+
+    test(`HTML: F1 is at least ${MIN_F1[name].html}, and no page crashes the engine`, () => {
+      const scores = pages.map((page) => scorePage(page.truth, scored(clean(page.htmlGz))));
+      expect(aggregate(scores).f1).toBeGreaterThanOrEqual(MIN_F1[name].html);
+    });
+
+    test(`plain text: F1 of page-text.json is at least ${MIN_F1[name].text}`, () => {
+      // A few L3S-GN1 pages have no plain text at all; the engine refuses empty input, and
+      // such a page scores as an empty output.
+      const scores = pages.map((page) =>
+        scorePage(page.truth, page.pageText === '' ? '' : scored(clean(page.pageText, { mode: 'text' }))),
+      );
+      expect(aggregate(scores).f1).toBeGreaterThanOrEqual(MIN_F1[name].text);
+    });
+  });
 }
-const describeIfData = available ? describe : describe.skip;
-
-describeIfData('development benchmark (181 pages)', () => {
-  const pages = available ? loadDataset() : [];
-
-  test('HTML: F1 of the article bodies is at least 0.95, and no page crashes the engine', () => {
-    const scores = pages.map((page) => scorePage(page.truth, clean(page.htmlGz).body));
-    const { f1 } = aggregate(scores);
-    expect(f1).toBeGreaterThanOrEqual(0.95);
-  });
-
-  test('plain text: F1 of page-text.json → article body is at least 0.90', () => {
-    const scores = pages.map((page) => scorePage(page.truth, clean(page.pageText, { mode: 'text' }).body));
-    const { f1 } = aggregate(scores);
-    expect(f1).toBeGreaterThanOrEqual(0.9);
-  });
-});
 
 describe('the benchmark metric', () => {
   test('identical texts score 1, disjoint texts 0', () => {
