@@ -220,3 +220,40 @@ describe('robustness', () => {
     expect(strict.emptyReason).toBeTruthy();
   });
 });
+
+describe('the body is not anchored on the site name repeated in the footer', () => {
+  const story = [
+    'The harbour board approved a plan on Tuesday to dredge the main channel before the summer, so that larger ferries can dock at the old pier again.',
+    'The work will take about six weeks and will be paid for by the port fees that the board raised last year, its chairman told the meeting.',
+    'Fishermen asked the board to keep one berth open during the dredging, and the board agreed to move the work boats to the north side for that time.',
+    'A survey of the channel found that silt had raised the bottom by almost a metre since the last dredging, which was done ten years ago.',
+  ];
+  // Page text without the document title: the first line is the site's name, which the footer repeats.
+  const footer = 'Reliance on the information this site contains is at your own risk, and the publisher accepts no liability for any loss that it may cause.';
+  const text = ['Harbour Herald Online', 'Home', 'News', 'Sport', 'Harbour to dredge its main channel', ...story, 'About us', 'Contact', 'Harbour Herald Online', footer, 'Privacy'].join('\n');
+  const r = clean(text, { mode: 'text' });
+
+  test('the article before the repeat is the body', () => {
+    for (const p of story) expect(r.body).toContain(p);
+    expect(r.body).not.toContain('Reliance on the information');
+  });
+});
+
+describe('repeated text', () => {
+  test('short list lines that repeat their words are kept; a paragraph told twice is kept once', () => {
+    const para = 'The museum will open its new wing on Saturday with an exhibition of maps drawn by sailors who charted the coast two centuries ago.';
+    const lines = [
+      'Museum opens new wing',
+      para,
+      'Tickets can be bought at the door or online, and children under twelve go in free of charge on the opening weekend.',
+      'Get it on Amazon for $12.99',
+      'Get it on Amazon for $24.99',
+      'Get it on Amazon for $8.50',
+      'The new wing was designed by a local architect who also restored the old customs house on the quay, a building from the same period.',
+      para,
+    ];
+    const r = clean(lines.join('\n'), { mode: 'text' });
+    for (const price of ['$12.99', '$24.99', '$8.50']) expect(r.body).toContain(`Get it on Amazon for ${price}`);
+    expect(r.body.split(para).length - 1).toBe(1);
+  });
+});

@@ -49,6 +49,8 @@ export interface TextThresholds {
   shortProsePenalty: number;
   /** Share of a kept line's word 4-grams already kept above it that makes it a duplicate. */
   duplicateShare: number;
+  /** Only kept lines of at least this many words are checked for repeating text kept above. */
+  repeatMinWords: number;
   /** Cost of a bad line: fixed part … */
   badPenalty: number;
   /** … plus this much per character. */
@@ -61,6 +63,7 @@ export interface TextThresholds {
   minRunScore: number;
   /** Below a repeated headline, the first run reaching this share of the best one is the body. */
   anchorRunShare: number;
+
   /** Growing the run over trailing/leading near-good lines crosses at most this many short lines. */
   growMaxGap: number;
   /** Lines of a run longer than this many short lines in a row that look like a menu are dropped. */
@@ -126,12 +129,14 @@ export const TEXT_DEFAULTS: TextThresholds = {
   shortPenalty: 20,
   shortProsePenalty: 5,
   duplicateShare: 0.8,
+  repeatMinWords: 8,
   badPenalty: 20,
   badWeight: 0.5,
   phrasePenalty: 60,
   commentSplitShare: 0.3,
   minRunScore: 60,
   anchorRunShare: 0.3,
+
   growMaxGap: 1,
   menuRunMin: 3,
   menuRunShare: 0.6,

@@ -43,8 +43,9 @@ function dropRepeats(judged: readonly JudgedLine[], decisions: Decision[], t: Te
     else for (let k = 0; k + 4 <= ws.length; k++) grams.push(`${ws[k]} ${ws[k + 1]} ${ws[k + 2]} ${ws[k + 3]}`);
     let old = 0;
     for (const g of grams) if (seen.has(g)) old += 1;
-    // Very short lines (list items, "Yes") may repeat legitimately; only longer ones are checked.
-    if (ws.length >= t.shortProseMinWords && grams.length > 0 && old / grams.length >= t.duplicateShare) {
+    // Short lines (list items, "Yes", "Get it on Amazon for $139") may repeat legitimately;
+    // only lines long enough for their 4-grams to say "the same sentence again" are checked.
+    if (ws.length >= t.repeatMinWords && grams.length > 0 && old / grams.length >= t.duplicateShare) {
       decisions[i] = { kind: 'boilerplate', kept: false, reason: `repeats text kept above (${Math.round((100 * old) / grams.length)}% of its 4-grams)` };
       continue;
     }
@@ -64,9 +65,15 @@ export function extractText(text: string, opts: CleanOptions): Extraction {
   const judged = lines.map((l) => judgeLine(l, language, hasList, t));
   scoreInContext(judged, t);
   const title = findTitle(judged, t);
-  // The body follows the headline when the headline is repeated on the page.
+  // The body follows the headline when the headline is repeated on the page; but a line
+  // that repeats the first one can also be the site's name again in the footer: the run after
+  // it does not win over a far bigger run before it.
+  const anchoredRun = title.anchored && title.line !== null ? runAfterHeadline(judged, t, title.line) : null;
+  const bestRun = chooseRun(judged, t);
   const run =
-    (title.anchored && title.line !== null ? runAfterHeadline(judged, t, title.line) : null) ?? chooseRun(judged, t);
+    anchoredRun && !(bestRun && bestRun.end < title.line! && anchoredRun.score < t.anchorRunShare * bestRun.score)
+      ? anchoredRun
+      : bestRun;
   const decisions = decide(judged, run, t);
 
   if (title.line !== null) {
