@@ -257,3 +257,20 @@ describe('repeated text', () => {
     expect(r.body.split(para).length - 1).toBe(1);
   });
 });
+
+describe('the headline of page text that does not start with the document title', () => {
+  const story = [
+    'The regional rail company will run an extra train every hour between the two cities from May, its director said at the launch of the new timetable.',
+    'The extra trains will use carriages bought last year, and the company expects them to carry about four thousand more passengers a day.',
+    'Commuter groups welcomed the plan but asked for later trains in the evening, which the director said would be studied for the winter timetable.',
+  ];
+  const text = ['Home', 'Travel', 'Weather', 'Extra trains between the cities from May', 'Monday, 14 January 2008', ...story, 'Contact us'].join('\n');
+
+  test('is the title-like line just above the body, not the first line nor the dateline', () => {
+    const r = clean(text, { mode: 'text' });
+    expect(r.title).toBe('Extra trains between the cities from May');
+    expect(r.text.startsWith('Extra trains between the cities from May\n')).toBe(true);
+    for (const p of story) expect(r.body).toContain(p);
+    expect(r.text).not.toContain('Home');
+  });
+});

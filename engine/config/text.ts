@@ -88,6 +88,10 @@ export interface TextThresholds {
   titleFollowLines: number;
   /** Copies of the title this many lines around it or the body start are dropped. */
   titleDuplicateSpan: number;
+  /** Without a repeated headline, the headline is looked for this many lines above the body … */
+  headlineLookBack: number;
+  /** … in a line of at least this many words. */
+  headlineMinWords: number;
   /** Short lines with at least this many words and prose-like stop words cost `shortProsePenalty`. */
   shortProseMinWords: number;
 
@@ -150,6 +154,8 @@ export const TEXT_DEFAULTS: TextThresholds = {
   titleMinCover: 0.6,
   titleFollowLines: 8,
   titleDuplicateSpan: 3,
+  headlineLookBack: 6,
+  headlineMinWords: 3,
   shortProseMinWords: 3,
 
   languageSampleChars: 200_000,

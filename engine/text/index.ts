@@ -15,7 +15,9 @@ import type { Block, BlockRole, Extraction } from '../types';
 import { chooseRun, decide, judgeLine, runAfterHeadline, scoreInContext, type Decision, type JudgedLine } from './classify';
 import { detectLanguage, words } from './language';
 import { splitLines } from './lines';
-import { findTitle, titleDuplicates } from './title';
+import { findTitle, headlineBefore, titleDuplicates, type TitleChoice } from './title';
+
+const NO_TITLE: TitleChoice = { title: null, line: null, anchored: false, reason: 'no title-like line' };
 import { splitLinesIntoComments } from '../comments/split';
 
 export { detectLanguage } from './language';
@@ -64,7 +66,7 @@ export function extractText(text: string, opts: CleanOptions): Extraction {
   const hasList = !!language && language in STOPWORDS;
   const judged = lines.map((l) => judgeLine(l, language, hasList, t));
   scoreInContext(judged, t);
-  const title = findTitle(judged, t);
+  let title = findTitle(judged, t);
   // The body follows the headline when the headline is repeated on the page; but a line
   // that repeats the first one can also be the site's name again in the footer: the run after
   // it does not win over a far bigger run before it.
@@ -74,6 +76,7 @@ export function extractText(text: string, opts: CleanOptions): Extraction {
     anchoredRun && !(bestRun && bestRun.end < title.line! && anchoredRun.score < t.anchorRunShare * bestRun.score)
       ? anchoredRun
       : bestRun;
+  if (run && (!title.anchored || run !== anchoredRun)) title = headlineBefore(judged, run.start, t) ?? (title.anchored ? NO_TITLE : title);
   const decisions = decide(judged, run, t);
 
   if (title.line !== null) {

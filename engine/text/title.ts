@@ -31,7 +31,7 @@ export function stripSiteName(docTitle: string): string {
 }
 
 /** Could this line be a headline at all? */
-function titleLike(l: JudgedLine, t: TextThresholds): boolean {
+export function titleLike(l: JudgedLine, t: TextThresholds): boolean {
   return l.f.chars <= t.titleMaxChars && !l.phrase && l.f.words > 0 && l.f.linkShare === 0;
 }
 
@@ -101,4 +101,25 @@ export function titleDuplicates(lines: readonly JudgedLine[], title: TitleChoice
     if (i !== title.line && words(lines[i]!.line.text).join(' ') === key) out.push(i);
   }
   return out;
+}
+
+/** Tokens made only of digits (dates, times, counts). */
+const NUMERIC_TOKEN = /^\p{N}+$/u;
+
+/**
+ * Without a document title to repeat (page text that starts at the body), the headline is
+ * the line just above the article: the nearest of the `headlineLookBack` lines before the
+ * body that reads as one (title-like, at least `headlineMinWords` words, no full stop, not
+ * mostly numbers as a dateline is).
+ */
+export function headlineBefore(lines: readonly JudgedLine[], bodyStart: number, t: TextThresholds): TitleChoice | null {
+  for (let i = bodyStart - 1; i >= Math.max(0, bodyStart - t.headlineLookBack); i--) {
+    const l = lines[i]!;
+    if (!titleLike(l, t) || l.wall) continue;
+    const ws = words(l.line.text);
+    if (ws.length < t.headlineMinWords || /[.;,]\s*$/.test(l.line.text)) continue;
+    if (ws.filter((w) => NUMERIC_TOKEN.test(w)).length * 3 >= ws.length) continue;
+    return { title: l.line.text, line: i, anchored: false, reason: 'headline: the title-like line just above the body' };
+  }
+  return null;
 }
