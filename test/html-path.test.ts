@@ -314,3 +314,20 @@ describe('HTML path: flat lists of other stories (a headline link, then its blur
     for (const b of blurbs) expect(result.body).toContain(b);
   });
 });
+
+describe('HTML path: a thread of readers\' comments under a heading that does not say "comment"', () => {
+  const story = Array.from(
+    { length: 4 },
+    (_, i) => `The ferry service to the islands will run twice a day again from April, the operator said, after a winter of single sailings (part ${i + 1}).`,
+  );
+  const replies = [
+    'About time too, the single sailing made it impossible to get to work on the mainland and back on the same day.',
+    'I will believe it when I see it, they promised the same thing last spring and nothing happened until June.',
+  ];
+  test.each(['Have your say', 'Your say', 'Reader comments', 'Ihre Meinung', 'Vos réactions'])('"%s" ends the article', (heading) => {
+    const html = `<html><body><div class="story"><h1>Ferries</h1>${story.map((p) => `<p>${p}</p>`).join('')}<h3>${heading}</h3>${replies.map((r) => `<p>${r}</p>`).join('')}</div></body></html>`;
+    const result = clean(html);
+    for (const p of story) expect(result.body).toContain(p);
+    for (const r of replies) expect(result.body).not.toContain(r);
+  });
+});
