@@ -331,3 +331,14 @@ describe('HTML path: a thread of readers\' comments under a heading that does no
     for (const r of replies) expect(result.body).not.toContain(r);
   });
 });
+
+describe('HTML path: a page with no article region', () => {
+  test('keeps its blocks that read as prose, not its menus', () => {
+    const menu = ['Home', 'Listings', 'Contact', 'Sitemap'].map((m) => `<a href="/${m}">${m}</a>`).join(' | ');
+    const notice = 'The office is closed on public holidays and reopens the next day.';
+    const result = clean(`<html><body><table><tr><td>${menu}</td></tr><tr><td>${notice}</td></tr></table></body></html>`);
+    expect(result.body).toBe(notice);
+    expect(result.emptyReason ?? null).toBeNull();
+    expect(result.blocks.find((b) => b.text === notice)?.reason).toMatch(/no article region: kept as prose/);
+  });
+});

@@ -38,6 +38,8 @@ export function classify(
 ): Block[] {
   const region = root.region;
   const hasArticle = region !== null && root.positiveChars >= t.minArticleChars;
+  const fallback = !hasArticle && region !== null;
+  const minHintDepth = hasArticle ? region.depth : -1;
   const key = title ? titleKey(title) : '';
   const rootLabel = region ? regionLabel(region) : '';
   let bodySeen = false;
@@ -55,7 +57,10 @@ export function classify(
       tag: b.tag,
     });
     if (key && b.role === 'heading' && titleKey(b.text) === key) return block('title', true, 'matches the page title');
-    const inside = hasArticle && index >= root.start && index < root.end;
+    // A page with no article region (a directory, a short notice, a list) keeps its blocks
+    // that read as prose, judged by the in-article rules below (hints, link lists, teaser
+    // cards and boilerplate phrases still go).
+    const inside = hasArticle ? index >= root.start && index < root.end : fallback && f.score > 0;
     if (!inside) {
       // Outside the article only the cheap signals name the kind: most of a page is here.
       const lastHint = innermostHint(b.hints, -1);
@@ -65,9 +70,9 @@ export function classify(
     }
     // Hints set by elements inside the article region speak about this block; hints above it
     // were outweighed when the region was chosen.
-    const innerHint = innermostHint(b.hints, region.depth);
+    const innerHint = innermostHint(b.hints, minHintDepth);
     if (innerHint) {
-      const soft = f.hardHint === null || f.hardHint.depth <= region.depth;
+      const soft = f.hardHint === null || f.hardHint.depth <= minHintDepth;
       if (!soft || f.chars < t.softHintMaxChars) {
         return block(innerHint.kind, false, `inside the article region, under ${innerHint.source}`);
       }
@@ -104,6 +109,12 @@ export function classify(
       return block(f.chars > t.longBlockChars ? 'related' : 'navigation', false, `link density ${pct(f.linkDensity)}`);
     }
     bodySeen = true;
-    return block('body', true, `in the article region ${rootLabel} (score ${f.score.toFixed(0)})`);
+    return block(
+      'body',
+      true,
+      hasArticle
+        ? `in the article region ${rootLabel} (score ${f.score.toFixed(0)})`
+        : `the page has no article region: kept as prose (score ${f.score.toFixed(0)})`,
+    );
   });
 }
