@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { clean } from '../engine';
 import { DATASET_NAMES, datasetAvailable, datasetByName, loadDataset } from './dataset';
-import { aggregate, scorePage } from './metric';
+import { aggregate, scorePage, shingles } from './metric';
 
 process.stdout.on('error', () => process.exit(0)); // piped into head
 const args = process.argv.slice(2);
@@ -26,6 +26,9 @@ for (const name of names) {
   const info = datasetByName(name);
   if (!datasetAvailable(info.dir)) continue;
   const pages = loadDataset(info.dir).filter((p) => !only || p.id.startsWith(only));
+  // Readers' comments annotated apart (L3S-GN1): how much of their text the output carries.
+  let commentShingles = 0;
+  let leaked = 0;
   const scores = pages.map((page) => {
     let out = '';
     try {
@@ -34,11 +37,19 @@ for (const name of names) {
     } catch (err) {
       console.error(page.id.slice(0, 10), String((err as Error).stack).slice(0, 300));
     }
+    if (page.comments) {
+      const inOutput = shingles(out);
+      for (const [key, n] of shingles(page.comments)) {
+        commentShingles += n;
+        leaked += Math.min(n, inOutput.get(key) ?? 0);
+      }
+    }
     return { id: page.id, url: page.url, ...scorePage(page.truth, out) };
   });
   const agg = aggregate(scores);
   means.push(agg.f1);
-  console.log(`${name} ${mode}: F1 ${agg.f1.toFixed(4)}  P ${agg.precision.toFixed(4)}  R ${agg.recall.toFixed(4)}  (${agg.pages} pages)`);
+  const leak = commentShingles ? `  comment text leaked ${((100 * leaked) / commentShingles).toFixed(1)}%` : '';
+  console.log(`${name} ${mode}: F1 ${agg.f1.toFixed(4)}  P ${agg.precision.toFixed(4)}  R ${agg.recall.toFixed(4)}  (${agg.pages} pages)${leak}`);
   for (const s of [...scores].sort((a, b) => a.f1 - b.f1).slice(0, worstN)) {
     console.log(`  ${s.f1.toFixed(3)} P ${(s.precision ?? 0).toFixed(3)} R ${(s.recall ?? 0).toFixed(3)}  ${s.id.slice(0, 40)} ${s.url}`);
   }

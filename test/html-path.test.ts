@@ -342,3 +342,17 @@ describe('HTML path: a page with no article region', () => {
     expect(result.blocks.find((b) => b.text === notice)?.reason).toMatch(/no article region: kept as prose/);
   });
 });
+
+describe('HTML path: a listing page (news items, entries) with no one article', () => {
+  test('keeps the prose of every item, not the menus between them', () => {
+    const blurbs = Array.from(
+      { length: 6 },
+      (_, i) => `Item ${i + 1}: the council published its weekly notice about road works, parking rules and the opening hours of the town's offices.`,
+    );
+    const nav = Array.from({ length: 12 }, (_, i) => `<a href="/s${i}">Section ${i}</a>`).join(' ');
+    const rows = blurbs.map((b) => `<tr><td><p>${b}</p></td></tr><tr><td class="nav">${nav}</td></tr>`).join('');
+    const result = clean(`<html><body><table>${rows}</table></body></html>`);
+    for (const b of blurbs) expect(result.body).toContain(b);
+    expect(result.body).not.toContain('Section 3');
+  });
+});

@@ -37,6 +37,8 @@ export interface HtmlThresholds {
   widenMinShare: number;
   /** Below this much article-like text in the best region, the page has no article. */
   minArticleChars: number;
+  /** …nor when the best region holds less than this share of the page's article-like text (a listing). */
+  listingMaxShare: number;
   /**
    * A hint (class "share", `<aside>`, …) is not believed for an element that holds at least
    * this much article-like text, making up `distrustHintShare` of its text, with link density
@@ -91,6 +93,7 @@ export const HTML_DEFAULTS: HtmlThresholds = {
   widenMinGain: 80,
   widenMinShare: 0.1,
   minArticleChars: 60,
+  listingMaxShare: 0.3,
   softHintMaxChars: 150,
   weakPhraseMaxChars: 40,
   phraseMaxChars: 160,

@@ -37,7 +37,10 @@ export function classify(
   t: HtmlThresholds,
 ): Block[] {
   const region = root.region;
-  const hasArticle = region !== null && root.positiveChars >= t.minArticleChars;
+  // A region holding only a sliver of the page's prose is no article: the page is a listing
+  // (news items, entries, a directory) whose prose is all its own.
+  const listing = region !== null && root.positiveChars < t.listingMaxShare * root.pagePositiveChars;
+  const hasArticle = region !== null && root.positiveChars >= t.minArticleChars && !listing;
   const fallback = !hasArticle && region !== null;
   const minHintDepth = hasArticle ? region.depth : -1;
   const key = title ? titleKey(title) : '';

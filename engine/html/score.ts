@@ -196,6 +196,8 @@ export interface RootChoice {
   region: Region | null;
   score: number;
   positiveChars: number;
+  /** Article-like text of the whole page (the same measure over every block). */
+  pagePositiveChars: number;
   /**
    * Blocks [start, end) are the article's span: the region, widened over the runs of blocks
    * beside it that add to its score (see widenSpan).
@@ -255,7 +257,7 @@ export function chooseRoot(regions: Region[], features: BlockFeatures[], t: Html
       best = r;
     }
   }
-  if (!best) return { region: null, score: 0, positiveChars: 0, start: 0, end: 0 };
+  if (!best) return { region: null, score: 0, positiveChars: 0, pagePositiveChars: 0, start: 0, end: 0 };
   // A deeper region scoring nearly as well is a tighter box around the same article.
   let chosen = best;
   for (const r of regions) {
@@ -264,5 +266,5 @@ export function chooseRoot(regions: Region[], features: BlockFeatures[], t: Html
   }
   const span = widenSpan(chosen, scoreOf(chosen), regions, features, t);
   const positiveChars = positive.sums[span.end] - positive.sums[span.start];
-  return { region: chosen, score: scoreOf(chosen), positiveChars, ...span };
+  return { region: chosen, score: scoreOf(chosen), positiveChars, pagePositiveChars: positive.sums[features.length], ...span };
 }
