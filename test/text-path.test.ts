@@ -274,3 +274,17 @@ describe('the headline of page text that does not start with the document title'
     expect(r.text).not.toContain('Home');
   });
 });
+
+describe('a listing page as text (entries between menus, no one article)', () => {
+  test('keeps the prose of every entry, not the menus', () => {
+    const clubs = ['chess', 'garden', 'history', 'film', 'choir', 'rowing', 'walking', 'bridge', 'poetry', 'model railway', 'photography', 'astronomy'];
+    const places = ['library', 'church hall', 'school', 'museum', 'town hall', 'boat house', 'market hall', 'old mill', 'community centre', 'station', 'arts centre', 'observatory'];
+    const entries = clubs.map(
+      (club, i) => `The ${club} club gathers every ${i % 2 ? 'Tuesday' : 'Thursday'} evening at the ${places[i]}, where new members of any age are always welcome.`,
+    );
+    const lines = ['Clubs and societies in town', ...entries.flatMap((e) => [e, 'Home', 'Events', 'Members', 'Contact'])];
+    const r = clean(lines.join('\n'), { mode: 'text' });
+    for (const e of entries) expect(r.body).toContain(e);
+    expect(r.body).not.toContain('Members');
+  });
+});

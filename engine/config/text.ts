@@ -63,6 +63,8 @@ export interface TextThresholds {
   minRunScore: number;
   /** Below a repeated headline, the first run reaching this share of the best one is the body. */
   anchorRunShare: number;
+  /** A main run with less than this share of the page's prose makes the page a listing (all its prose kept). */
+  listingMaxShare: number;
 
   /** Growing the run over trailing/leading near-good lines crosses at most this many short lines. */
   growMaxGap: number;
@@ -140,6 +142,7 @@ export const TEXT_DEFAULTS: TextThresholds = {
   commentSplitShare: 0.3,
   minRunScore: 60,
   anchorRunShare: 0.3,
+  listingMaxShare: 0.1,
 
   growMaxGap: 1,
   menuRunMin: 3,

@@ -321,6 +321,16 @@ export function decide(lines: readonly JudgedLine[], run: Run | null, t: TextThr
     }
   }
   const menuRun = run ? menuRuns(lines, run, t) : [];
+  // A run holding only a sliver of the page's prose is no article: the page is a listing
+  // (news items, entries, a directory), and its prose lines outside the run are kept too.
+  let pageProse = 0;
+  let runProse = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const s = Math.max(0, lines[i]!.score);
+    pageProse += s;
+    if (run && i >= run.start && i <= run.end) runProse += s;
+  }
+  const listing = !!run && runProse < t.listingMaxShare * pageProse;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     const inRun = !!run && i >= run.start && i <= run.end;
@@ -334,6 +344,10 @@ export function decide(lines: readonly JudgedLine[], run: Run | null, t: TextThr
     }
     if (l.phrase) {
       out.push({ kind: l.phrase.kind, kept: false, reason: l.phrase.rule });
+      continue;
+    }
+    if (listing && l.score > 0 && i < commentsFrom) {
+      out.push({ kind: 'body', kept: true, reason: `a listing page (the main run holds under ${pct(t.listingMaxShare)} of its prose): ${l.why}` });
       continue;
     }
     if (i >= commentsFrom) {
