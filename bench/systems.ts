@@ -109,6 +109,18 @@ function fragmentText(html: string): string {
   return parts.join('');
 }
 
+/**
+ * A DOM from linkedom for the peers. linkedom builds no `<body>` for a page that has no
+ * `<html>` element (fragments, truncated crawls: 88 of CleanEval's pages), and Readability then
+ * throws on it; a browser would build one, so such a page is parsed again wrapped in one.
+ */
+function linkedomDocument(html: string): Document {
+  const { parseHTML } = require('linkedom') as typeof import('linkedom');
+  const { document } = parseHTML(html);
+  if (document.body) return document as unknown as Document;
+  return parseHTML(`<!DOCTYPE html><html><body>${html}</body></html>`).document as unknown as Document;
+}
+
 export function loadSystem(name: SystemName): Extractor {
   switch (name) {
     case 'winnow':
@@ -137,24 +149,20 @@ export function loadSystem(name: SystemName): Extractor {
     }
     case 'readability-linkedom': {
       const { Readability } = require('@mozilla/readability') as typeof import('@mozilla/readability');
-      const { parseHTML } = require('linkedom') as typeof import('linkedom');
       return (input) => {
-        const { document } = parseHTML(htmlString(input));
-        const article = new Readability(document as unknown as Document).parse();
+        const article = new Readability(linkedomDocument(htmlString(input))).parse();
         return { title: article?.title ?? null, body: article?.textContent ?? '' };
       };
     }
     case 'defuddle-linkedom': {
       const D = require('defuddle');
       const Defuddle = (D.Defuddle || D.default || D) as typeof import('defuddle').default;
-      const { parseHTML } = require('linkedom') as typeof import('linkedom');
       // Defuddle logs its own troubles (console.error/console.log) page after page; the worker
       // is a process of its own and prints its report with process.stdout.write.
       console.log = console.error = console.warn = () => {};
       return (input, page) => {
-        const { document } = parseHTML(htmlString(input));
         // Without a url option Defuddle throws "Invalid URL".
-        const result = new Defuddle(document as unknown as Document, { url: page.url || 'https://example.com/' }).parse();
+        const result = new Defuddle(linkedomDocument(htmlString(input)), { url: page.url || 'https://example.com/' }).parse();
         return { title: result.title ?? null, body: fragmentText(result.content ?? '') };
       };
     }
