@@ -288,3 +288,38 @@ describe('a listing page as text (entries between menus, no one article)', () =>
     expect(r.body).not.toContain('Members');
   });
 });
+
+describe('a feed of dated items after the article', () => {
+  const { isDateLine } = require('../engine/config/dates') as typeof import('../engine/config/dates');
+
+  test.each([
+    ['Wednesday November 20, 2019', true],
+    ['Posted 14/01/2008 1:40 PM', true],
+    ['5 hours ago', true],
+    ['Mittwoch, 16. Januar 2008, 10:55 Uhr', true],
+    ['16 января 2008 г.', true],
+    ['May the best team win', false],
+    ['The 2019 season starts in March', false],
+    ['Madeline Fry', false],
+  ])('isDateLine(%j) is %s', (line, expected) => {
+    expect(isDateLine(line)).toBe(expected);
+  });
+
+  test('the article ends where items with a date line each begin', () => {
+    const story = [
+      'The county will open two new recycling centres in the spring, one in each of the towns that lost theirs when the old depot closed last year.',
+      'Each centre will take glass, paper, metal and garden waste, and will be open six days a week, the county waste officer told the council on Tuesday.',
+      'The council expects the centres to raise the share of household waste that is recycled from a third to almost a half within two years.',
+    ];
+    const items = ['Bridge to close for repairs', 'Schools get new buses', 'Market moves to the square', 'Library extends hours'].flatMap((h, i) => [
+      h,
+      'A staff writer',
+      `Wednesday November ${20 - i}, 2019`,
+      `A short summary of the story about ${h.toLowerCase()}, written for the front page.`,
+    ]);
+    const r = clean(['County to open recycling centres', ...story, ...items].join('\n'), { mode: 'text' });
+    for (const p of story) expect(r.body).toContain(p);
+    expect(r.body).not.toContain('A short summary');
+    expect(r.body).not.toContain('Bridge to close');
+  });
+});

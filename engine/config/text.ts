@@ -63,6 +63,13 @@ export interface TextThresholds {
   minRunScore: number;
   /** Below a repeated headline, the first run reaching this share of the best one is the body. */
   anchorRunShare: number;
+  /** A feed or thread in the run: at least `feedMinDates` date lines, each within `feedMaxGap` lines of the next. */
+  feedMinDates: number;
+  feedMaxGap: number;
+  /** …unless what comes before the feed holds less than this share of the run's prose (the page is the feed). */
+  feedMinKeptShare: number;
+  /** …or when its items hold more than this much prose each on average (a blog page's posts). */
+  feedMaxItemChars: number;
   /** A main run with less than this share of the page's prose makes the page a listing (all its prose kept). */
   listingMaxShare: number;
 
@@ -142,6 +149,10 @@ export const TEXT_DEFAULTS: TextThresholds = {
   commentSplitShare: 0.3,
   minRunScore: 60,
   anchorRunShare: 0.3,
+  feedMinDates: 3,
+  feedMaxGap: 6,
+  feedMinKeptShare: 0.35,
+  feedMaxItemChars: 400,
   listingMaxShare: 0.1,
 
   growMaxGap: 1,

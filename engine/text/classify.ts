@@ -12,6 +12,7 @@
  *    likely is (navigation, related, footer, comments …).
  */
 import { matchBoilerplate, type PhraseMatch } from '../config/phrases';
+import { isDateLine } from '../config/dates';
 import { isNotProse } from '../config/signals';
 import type { TextThresholds } from '../config/text';
 import type { BlockKind } from '../types';
@@ -298,6 +299,43 @@ export function scoreInContext(lines: JudgedLine[], t: TextThresholds): void {
       l.why += '; isolated (no prose neighbour)';
     }
   }
+}
+
+/**
+ * An article carries its date once, at its top; a feed of other stories or a thread of
+ * comments repeats a date line per item. Where `feedMinDates` date lines follow each other
+ * in the run, each within `feedMaxGap` lines of the next, the items begin and the run ends
+ * before the first of them (and before the short lines, a headline or an author, just above
+ * it). The run keeps at least its first prose line.
+ */
+export function cutAtFeed(lines: readonly JudgedLine[], run: Run, t: TextThresholds): Run {
+  const dates: number[] = [];
+  for (let i = run.start; i <= run.end; i++) if (isDateLine(lines[i]!.line.text)) dates.push(i);
+  const prose = (i: number) => lines[i]!.cls === 'good' || lines[i]!.cls === 'near';
+  let firstProse = run.start;
+  while (firstProse <= run.end && !prose(firstProse)) firstProse++;
+  for (let k = 0; k + t.feedMinDates - 1 < dates.length; k++) {
+    let close = true;
+    for (let j = k; j < k + t.feedMinDates - 1 && close; j++) close = dates[j + 1]! - dates[j]! <= t.feedMaxGap;
+    if (!close) continue;
+    let cut = dates[k]!;
+    while (cut - 1 > firstProse && cut - 1 >= run.start && !prose(cut - 1) && dates[k]! - cut < t.feedMaxGap) cut--;
+    if (cut <= firstProse) return run;
+    // A page that is the feed (a list of dated items under a short intro) keeps it.
+    let before = 0;
+    let after = 0;
+    for (let i = run.start; i <= run.end; i++) {
+      if (!prose(i)) continue;
+      if (i < cut) before += lines[i]!.f.chars;
+      else after += lines[i]!.f.chars;
+    }
+    if (before < t.feedMinKeptShare * (before + after)) return run;
+    // Short items (teasers, one-line comments) are a feed; long ones are posts of a blog page.
+    const items = dates.length - k;
+    if (after / items > t.feedMaxItemChars) return run;
+    return { ...run, end: cut - 1 };
+  }
+  return run;
 }
 
 export interface Decision {

@@ -12,7 +12,7 @@ import type { CleanOptions } from '../config/options';
 import { STOPWORDS } from '../config/stopwords';
 import type { TextThresholds } from '../config/text';
 import type { Block, BlockRole, Extraction } from '../types';
-import { chooseRun, decide, judgeLine, runAfterHeadline, scoreInContext, type Decision, type JudgedLine } from './classify';
+import { chooseRun, cutAtFeed, decide, judgeLine, runAfterHeadline, scoreInContext, type Decision, type JudgedLine } from './classify';
 import { detectLanguage, words } from './language';
 import { splitLines } from './lines';
 import { findTitle, headlineBefore, titleDuplicates, type TitleChoice } from './title';
@@ -72,11 +72,12 @@ export function extractText(text: string, opts: CleanOptions): Extraction {
   // it does not win over a far bigger run before it.
   const anchoredRun = title.anchored && title.line !== null ? runAfterHeadline(judged, t, title.line) : null;
   const bestRun = chooseRun(judged, t);
-  const run =
+  let run =
     anchoredRun && !(bestRun && bestRun.end < title.line! && anchoredRun.score < t.anchorRunShare * bestRun.score)
       ? anchoredRun
       : bestRun;
   if (run && (!title.anchored || run !== anchoredRun)) title = headlineBefore(judged, run.start, t) ?? (title.anchored ? NO_TITLE : title);
+  if (run) run = cutAtFeed(judged, run, t);
   const decisions = decide(judged, run, t);
 
   if (title.line !== null) {

@@ -1,0 +1,96 @@
+/**
+ * Dates as pages write them, in the engine's nine languages (en, de, fr, es, it, pt, nl, pl,
+ * ru): month and weekday names, numeric dates, times and "3 hours ago". Data plus one test,
+ * `isDateLine`: is this short line only a date (and time), perhaps with a label such as
+ * "Posted" or "Updated"? A feed of stories or a thread of comments repeats such lines, one
+ * per item; an article has one at its top.
+ */
+
+const MONTHS = [
+  // en
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  // de
+  'januar', 'jänner', 'februar', 'märz', 'mai', 'juni', 'juli', 'oktober', 'dezember', 'okt', 'dez',
+  // fr
+  'janvier', 'février', 'mars', 'avril', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre',
+  'janv', 'févr', 'avr', 'juil', 'déc',
+  // es
+  'enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'setiembre', 'octubre',
+  'noviembre', 'diciembre', 'ene', 'abr', 'ago', 'dic',
+  // it
+  'gennaio', 'febbraio', 'aprile', 'maggio', 'giugno', 'luglio', 'settembre', 'ottobre', 'dicembre', 'gen', 'mag',
+  'giu', 'lug', 'set', 'ott',
+  // pt
+  'janeiro', 'fevereiro', 'março', 'maio', 'junho', 'julho', 'setembro', 'outubro', 'novembro', 'dezembro', 'fev',
+  'out', 'dez',
+  // nl
+  'januari', 'februari', 'maart', 'mei', 'augustus',
+  // pl (nominative and genitive)
+  'styczeń', 'stycznia', 'luty', 'lutego', 'marzec', 'marca', 'kwiecień', 'kwietnia', 'maj', 'maja', 'czerwiec',
+  'czerwca', 'lipiec', 'lipca', 'sierpień', 'sierpnia', 'wrzesień', 'września', 'październik', 'października',
+  'listopad', 'listopada', 'grudzień', 'grudnia',
+  // ru (nominative and genitive)
+  'январь', 'января', 'февраль', 'февраля', 'март', 'марта', 'апрель', 'апреля', 'май', 'мая', 'июнь', 'июня',
+  'июль', 'июля', 'август', 'августа', 'сентябрь', 'сентября', 'октябрь', 'октября', 'ноябрь', 'ноября',
+  'декабрь', 'декабря',
+];
+
+const WEEKDAYS = [
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun',
+  'montag', 'dienstag', 'mittwoch', 'donnerstag', 'freitag', 'samstag', 'sonntag',
+  'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche',
+  'lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado', 'domingo',
+  'lunedì', 'martedì', 'mercoledì', 'giovedì', 'venerdì', 'sabato', 'domenica',
+  'segunda', 'terça', 'quarta', 'quinta', 'sexta', 'feira',
+  'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag',
+  'poniedziałek', 'wtorek', 'środa', 'czwartek', 'piątek', 'sobota', 'niedziela',
+  'понедельник', 'вторник', 'среда', 'четверг', 'пятница', 'суббота', 'воскресенье',
+];
+
+/** Words that may stand beside a date in a date line (labels, "at", time zones, "ago"). */
+const DATE_LINE_WORDS = [
+  'posted', 'published', 'updated', 'last', 'on', 'at', 'am', 'pm', 'a', 'm', 'p', 'gmt', 'utc', 'est', 'edt', 'pst',
+  'pdt', 'cet', 'cest', 'bst', 'ist', 'et', 'pt', 'of', 'the', 'th', 'st', 'nd', 'rd', 'de', 'del', 'di', 'le', 'am',
+  'um', 'uhr', 'à', 'às', 'h', 'ago', 'hours', 'hour', 'minutes', 'minute', 'days', 'day', 'weeks', 'week', 'hrs',
+  'mins', 'today', 'yesterday', 'heute', 'gestern', 'hier', 'aujourd', 'hui', 'ayer', 'hoy', 'ieri', 'oggi',
+  'ontem', 'hoje', 'gisteren', 'vandaag', 'wczoraj', 'dzisiaj', 'вчера', 'сегодня', 'в', 'г', 'года', 'veröffentlicht',
+  'aktualisiert', 'publié', 'publicado', 'pubblicato', 'gepubliceerd', 'opublikowano', 'опубликовано',
+];
+
+const MONTH_SET: ReadonlySet<string> = new Set(MONTHS);
+const WEEKDAY_SET: ReadonlySet<string> = new Set(WEEKDAYS);
+const DATE_WORD_SET: ReadonlySet<string> = new Set(DATE_LINE_WORDS);
+
+/** 2019-11-20, 20/11/2019, 20.11.19, 11/20/2019. */
+const NUMERIC_DATE = /(?<!\d)(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2}))(?!\d)/u;
+/** "3 hours ago", "vor 2 Stunden" is not covered: the label words above cover the common forms. */
+const AGO = /\d+\s*(?:hours?|hrs?|minutes?|mins?|days?|weeks?)\s+ago/iu;
+const TOKEN = /[\p{L}]+|\d+/gu;
+
+/** The longest line that can be a date line. */
+export const DATE_LINE_MAX_CHARS = 60;
+
+/**
+ * A short line that is only a date, perhaps with a time and a label ("Wednesday November 20,
+ * 2019", "Posted 14/01/2008 1:40 PM", "5 hours ago"): every word is a month, a weekday, a
+ * number or a date label, and it names a month or writes a numeric date.
+ */
+export function isDateLine(text: string): boolean {
+  if (text.length > DATE_LINE_MAX_CHARS) return false;
+  const numeric = NUMERIC_DATE.test(text) || AGO.test(text);
+  let month = false;
+  let hasDigit = false;
+  const tokens = text.toLowerCase().match(TOKEN);
+  if (!tokens) return false;
+  for (const token of tokens) {
+    const c = token.charCodeAt(0);
+    if (c >= 48 && c <= 57) {
+      if (token.length > 4) return false;
+      hasDigit = true;
+    } else if (MONTH_SET.has(token)) month = true;
+    else if (!WEEKDAY_SET.has(token) && !DATE_WORD_SET.has(token)) return false;
+  }
+  return numeric || (month && hasDigit);
+}
