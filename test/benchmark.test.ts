@@ -11,17 +11,18 @@ import { DATASET_NAMES, datasetAvailable, datasetByName, loadDataset, type Datas
 import { clean } from '../engine';
 
 /**
- * The least F1 each set must score. Each is the engine's F1 when the gate was set, rounded
- * down to two decimals, minus 0.01 (`node bin/tsx-run.cjs bench/quick.ts html --worst 0`, and
- * `text`): article-extraction 0.9761 / 0.9102, cleaneval 0.9079 / 0.8852, cleanportaleval
- * 0.9640 / 0.9589, l3s-gn1 0.9414 / 0.9117. The development benchmark's gate is never below
- * 0.95 on HTML and 0.90 on plain text.
+ * The least F1 each set must score: the figures issue 13 asks for, minus 0.01, where the engine
+ * reaches them; elsewhere the engine's F1 when the gate was set, rounded down to two decimals,
+ * minus 0.01 (marked). Measured with `node bin/tsx-run.cjs bench/quick.ts html --worst 0` and
+ * `text`: article-extraction 0.9762 / 0.9255, cleaneval 0.9101 / 0.8877, cleanportaleval
+ * 0.9640 / 0.9621, l3s-gn1 0.9435 / 0.9222. The engine is deterministic, so a drop below a gate
+ * is a real regression on that set.
  */
 const MIN_F1: Record<DatasetName, { html: number; text: number }> = {
-  'article-extraction': { html: 0.96, text: 0.9 },
-  cleaneval: { html: 0.89, text: 0.87 },
-  cleanportaleval: { html: 0.95, text: 0.94 },
-  'l3s-gn1': { html: 0.93, text: 0.9 },
+  'article-extraction': { html: 0.965, text: 0.92 },
+  cleaneval: { html: 0.91, text: 0.87 /* below the issue's 0.89: current 0.8877 */ },
+  cleanportaleval: { html: 0.96, text: 0.955 },
+  'l3s-gn1': { html: 0.94, text: 0.92 },
 };
 
 for (const name of DATASET_NAMES) {
