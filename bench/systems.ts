@@ -110,14 +110,16 @@ function fragmentText(html: string): string {
 }
 
 /**
- * A DOM from linkedom for the peers. linkedom builds no `<body>` for a page that has no
- * `<html>` element (fragments, truncated crawls: 88 of CleanEval's pages), and Readability then
- * throws on it; a browser would build one, so such a page is parsed again wrapped in one.
+ * A DOM from linkedom for the peers. linkedom builds no `<html>` and `<body>` for a page that
+ * has no `<html>` element (fragments, truncated crawls: 88 of CleanEval's pages), and
+ * Readability then throws on it; a browser would build them, so such a page is parsed again
+ * wrapped in them.
  */
 function linkedomDocument(html: string): Document {
   const { parseHTML } = require('linkedom') as typeof import('linkedom');
   const { document } = parseHTML(html);
-  if (document.body) return document as unknown as Document;
+  // linkedom's `body` then falls back to the first element, which has no parent.
+  if (document.documentElement?.localName === 'html') return document as unknown as Document;
   return parseHTML(`<!DOCTYPE html><html><body>${html}</body></html>`).document as unknown as Document;
 }
 
