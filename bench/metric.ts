@@ -75,3 +75,19 @@ export function aggregate(scores: PageScore[]): Aggregate {
   const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
   return { precision, recall, f1, pages: scores.length };
 }
+
+/**
+ * Readers' comments annotated apart from the article (L3S-GN1's `comments`): how many of their
+ * 4-gram shingles an output carries (multiset counts, so a comment kept once counts once).
+ * Pooled over pages by the caller: leaked / shingles is the share of comment text leaked.
+ */
+export function commentLeak(comments: string, output: string): { shingles: number; leaked: number } {
+  const inOutput = shingles(output);
+  let total = 0;
+  let leaked = 0;
+  for (const [key, n] of shingles(comments)) {
+    total += n;
+    leaked += Math.min(n, inOutput.get(key) ?? 0);
+  }
+  return { shingles: total, leaked };
+}

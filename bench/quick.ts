@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { clean } from '../engine';
 import { DATASET_NAMES, datasetAvailable, datasetByName, loadDataset } from './dataset';
-import { aggregate, scorePage, shingles } from './metric';
+import { aggregate, commentLeak, scorePage } from './metric';
 
 process.stdout.on('error', () => process.exit(0)); // piped into head
 const args = process.argv.slice(2);
@@ -38,11 +38,9 @@ for (const name of names) {
       console.error(page.id.slice(0, 10), String((err as Error).stack).slice(0, 300));
     }
     if (page.comments) {
-      const inOutput = shingles(out);
-      for (const [key, n] of shingles(page.comments)) {
-        commentShingles += n;
-        leaked += Math.min(n, inOutput.get(key) ?? 0);
-      }
+      const leak = commentLeak(page.comments, out);
+      commentShingles += leak.shingles;
+      leaked += leak.leaked;
     }
     return { id: page.id, url: page.url, ...scorePage(page.truth, out) };
   });

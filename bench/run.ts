@@ -45,6 +45,21 @@ interface PageResult extends PageScore {
   url: string;
   ms: number;
   error: string | null;
+  commentLeak: { shingles: number; leaked: number } | null;
+}
+
+/** The share of the annotated readers' comments (L3S-GN1) found in a system's output, pooled over pages; null without any. */
+function commentLeakShare(results: PageResult[]): { pages: number; share: number } | null {
+  let shingles = 0;
+  let leaked = 0;
+  let pages = 0;
+  for (const r of results) {
+    if (!r.commentLeak) continue;
+    pages++;
+    shingles += r.commentLeak.shingles;
+    leaked += r.commentLeak.leaked;
+  }
+  return shingles ? { pages, share: leaked / shingles } : null;
 }
 
 interface WorkerReport {
@@ -149,6 +164,7 @@ function summarise(info: SystemInfo, runs: WorkerReport[]) {
     seconds: timed(report.seconds),
     timedPasses: timed(report.timedPasses),
     roundsPagesPerSecond: timed(runs.map((r) => r.pages / r.seconds)),
+    commentLeak: commentLeakShare(report.results),
     bytes: report.bytes,
     bigPage: report.bigPage,
     results: report.results,
@@ -274,6 +290,13 @@ function printDataset(name: DatasetName, s: DatasetSummary): void {
   if (s.rounds > 1) {
     const perRound = s.systems.filter((r) => r.roundsPagesPerSecond !== null);
     console.log(`pages/s of each round: ${perRound.map((r) => `${r.system} ${r.roundsPagesPerSecond!.map((x) => f(x, 1)).join(' ')}`).join('; ')}`);
+  }
+  const leaks = s.systems.filter((r) => r.commentLeak !== null);
+  if (leaks.length) {
+    console.log(
+      `\nReaders' comments annotated apart (${leaks[0].commentLeak!.pages} pages): share of their text in each output: ` +
+        leaks.map((r) => `${r.label} ${f(100 * r.commentLeak!.share, 1)}%`).join('; '),
+    );
   }
   if (s.tenMbPage) {
     console.log(`\n10 MB page (${f(s.tenMbPage.bytes / 1e6, 1)} MB of real pages end to end): ${f(s.tenMbPage.ms, 0)} ms`);

@@ -5,7 +5,7 @@
  */
 import { gunzipSync } from 'node:zlib';
 import { datasetByName, loadDataset } from './dataset';
-import { scorePage } from './metric';
+import { commentLeak, scorePage } from './metric';
 import { loadSystem, scoredText, systemInfo, type Extracted } from './systems';
 
 const system = systemInfo(process.argv[2]);
@@ -16,6 +16,7 @@ const pages = loadDataset(dataset.dir).map((p) => ({
   id: p.id,
   url: p.url,
   truth: p.truth,
+  comments: p.comments,
   input: system.input === 'text' ? p.pageText : p.htmlGz,
 }));
 const inputBytes = (input: Buffer | string): number =>
@@ -96,6 +97,8 @@ const results = pages.map((page, i) => ({
   ms: outputs[i].ms,
   error: outputs[i].error,
   ...scorePage(page.truth, scoredText(outputs[i].out, dataset.truthHasTitle)),
+  // Pages whose readers' comments are annotated apart: how much of them the output carries.
+  commentLeak: page.comments ? commentLeak(page.comments, scoredText(outputs[i].out, dataset.truthHasTitle)) : null,
 }));
 // The 10 MB page: real pages' HTML laid end to end up to 10 MB, cleaned as one page.
 let bigPage: { bytes: number; ms: number } | null = null;

@@ -6,7 +6,7 @@
  * The data lives outside the repository (../shared/data), so on a user's clone a set's suite
  * is skipped, and says so.
  */
-import { aggregate, scorePage } from '../bench/metric';
+import { aggregate, commentLeak, scorePage } from '../bench/metric';
 import { DATASET_NAMES, datasetAvailable, datasetByName, loadDataset, type DatasetName } from '../bench/dataset';
 import { clean } from '../engine';
 
@@ -66,6 +66,12 @@ describe('the benchmark metric', () => {
     const s = scorePage('a b c d', 'a b c d. a-b-c-d');
     expect(s.precision).toBeCloseTo(1 / 5, 10);
     expect(s.recall).toBe(1);
+  });
+
+  test('comment leak counts the comments\' shingles found in the output, each at most as often as it occurs', () => {
+    expect(commentLeak('a b c d e', 'x a b c d y')).toEqual({ shingles: 2, leaked: 1 });
+    expect(commentLeak('a b c d', 'a b c d a b c d')).toEqual({ shingles: 1, leaked: 1 });
+    expect(commentLeak('a b c d', 'nothing of it here')).toEqual({ shingles: 1, leaked: 0 });
   });
 
   test('texts shorter than four tokens are one shingle', () => {
