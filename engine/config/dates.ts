@@ -23,7 +23,7 @@ const MONTHS = [
   'giu', 'lug', 'set', 'ott',
   // pt
   'janeiro', 'fevereiro', 'março', 'maio', 'junho', 'julho', 'setembro', 'outubro', 'novembro', 'dezembro', 'fev',
-  'out', 'dez',
+  'out',
   // nl
   'januari', 'februari', 'maart', 'mei', 'augustus',
   // pl (nominative and genitive)
@@ -52,8 +52,7 @@ const WEEKDAYS = [
 /** Words that may stand beside a date in a date line (labels, "at", time zones, "ago"). */
 const DATE_LINE_WORDS = [
   'posted', 'published', 'updated', 'last', 'on', 'at', 'am', 'pm', 'a', 'm', 'p', 'gmt', 'utc', 'est', 'edt', 'pst',
-  'pdt', 'cet', 'cest', 'bst', 'ist', 'et', 'pt', 'of', 'the', 'th', 'st', 'nd', 'rd', 'de', 'del', 'di', 'le', 'am',
-  'um', 'uhr', 'à', 'às', 'h', 'ago', 'hours', 'hour', 'minutes', 'minute', 'days', 'day', 'weeks', 'week', 'hrs',
+  'pdt', 'cet', 'cest', 'bst', 'ist', 'et', 'pt', 'of', 'the', 'th', 'st', 'nd', 'rd', 'de', 'del', 'di', 'le', 'um', 'uhr', 'à', 'às', 'h', 'ago', 'hours', 'hour', 'minutes', 'minute', 'days', 'day', 'weeks', 'week', 'hrs',
   'mins', 'today', 'yesterday', 'heute', 'gestern', 'hier', 'aujourd', 'hui', 'ayer', 'hoy', 'ieri', 'oggi',
   'ontem', 'hoje', 'gisteren', 'vandaag', 'wczoraj', 'dzisiaj', 'вчера', 'сегодня', 'в', 'г', 'года', 'veröffentlicht',
   'aktualisiert', 'publié', 'publicado', 'pubblicato', 'gepubliceerd', 'opublikowano', 'опубликовано',

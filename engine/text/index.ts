@@ -3,8 +3,9 @@
  *
  *   lines (segmentation) → language → per-line judgement (phrases, length, stop words,
  *   links, capitals) → headline (repeat of the document title) → best-scoring run of lines
- *   after it = main body, cut at comment sections → repeated text dropped → blocks with kind,
- *   role, kept and reason.
+ *   after it = main body, cut at comment sections and at a feed of dated items → headline
+ *   just above the body when none repeats → repeated text dropped → blocks with kind, role,
+ *   kept and reason.
  *
  * See classify.ts for the method; every threshold is in config/text.ts.
  */
@@ -15,9 +16,7 @@ import type { Block, BlockRole, Extraction } from '../types';
 import { chooseRun, cutAtFeed, decide, judgeLine, runAfterHeadline, scoreInContext, type Decision, type JudgedLine } from './classify';
 import { detectLanguage, words } from './language';
 import { splitLines } from './lines';
-import { findTitle, headlineBefore, titleDuplicates, type TitleChoice } from './title';
-
-const NO_TITLE: TitleChoice = { title: null, line: null, anchored: false, reason: 'no title-like line' };
+import { findTitle, headlineBefore, NO_TITLE, titleDuplicates } from './title';
 import { splitLinesIntoComments } from '../comments/split';
 
 export { detectLanguage } from './language';

@@ -35,9 +35,11 @@ export function titleLike(l: JudgedLine, t: TextThresholds): boolean {
   return l.f.chars <= t.titleMaxChars && !l.phrase && l.f.words > 0 && l.f.linkShare === 0;
 }
 
-/** Finds the title; `runHint` is where the body was found, for the fallback search. */
+export const NO_TITLE: TitleChoice = { title: null, line: null, anchored: false, reason: 'no title-like line' };
+
+/** Finds the title from the page's first line and its repeat below. */
 export function findTitle(lines: readonly JudgedLine[], t: TextThresholds): TitleChoice {
-  const none: TitleChoice = { title: null, line: null, anchored: false, reason: 'no title-like line' };
+  const none = NO_TITLE;
   if (lines.length === 0) return none;
   const first = lines[0]!;
   if (!titleLike(first, t) || first.f.sentenceMarks > 1) return none;
