@@ -121,6 +121,22 @@ describe('nothing article-like', () => {
     }
   });
 
+  it('keeps the whole page, comment lines aside, when it has text but no article (a catalogue)', () => {
+    const items = ['Oak dining table, seats six', 'Pine bookshelf with five shelves', 'Walnut writing desk and chair', 'Birch bed frame for a double bed'];
+    const page = [
+      'Furniture catalogue',
+      ...items.flatMap((item, i) => [item, `Solid wood, hand finished in our workshop. Price ${120 + i * 40} EUR`, 'Add to basket']),
+      'Leave a comment',
+    ].join('\n\n');
+    const r = clean(page, { mode: 'text' });
+    expect(r.strategy).toBe('text-whole-page');
+    expect(r.emptyReason).toBeNull();
+    for (const item of items) expect(r.body).toContain(item);
+    expect(r.body).not.toContain('Leave a comment');
+    const kept = r.blocks.filter((b) => b.kept && b.kind === 'body');
+    expect(kept.every((b) => /no article, the whole page is kept/.test(b.reason))).toBe(true);
+  });
+
   it('returns empty text with a reason for prose-free punctuation and numbers', () => {
     const r = clean('---\n\n12 34\n\n***\n', { mode: 'text' });
     expect(r.text).toBe('');
@@ -215,7 +231,7 @@ describe('robustness', () => {
 
   it('honours thresholds passed as options', () => {
     const input = fixture('fr-article.txt');
-    const strict = clean(input, { mode: 'text', text: { minRunScore: 1e9 } });
+    const strict = clean(input, { mode: 'text', text: { minRunScore: 1e9, wholePageMaxShare: 0 } });
     expect(strict.body).toBe('');
     expect(strict.emptyReason).toBeTruthy();
   });

@@ -72,6 +72,14 @@ export interface TextThresholds {
   feedMaxItemChars: number;
   /** A main run with less than this share of the page's prose makes the page a listing (all its prose kept). */
   listingMaxShare: number;
+  /**
+   * When the lines kept hold less than this share of the page's characters, no article could be
+   * told from the rest: the whole page is kept (measured: better than a fragment on every set).
+   */
+  wholePageMaxShare: number;
+  /** …if its lines of at least `wholePageMinWords` words hold this many characters (not only menus and labels). */
+  wholePageMinWords: number;
+  wholePageMinWordyChars: number;
 
   /** Growing the run over trailing/leading near-good lines crosses at most this many short lines. */
   growMaxGap: number;
@@ -154,6 +162,9 @@ export const TEXT_DEFAULTS: TextThresholds = {
   feedMinKeptShare: 0.35,
   feedMaxItemChars: 400,
   listingMaxShare: 0.1,
+  wholePageMaxShare: 0.05,
+  wholePageMinWords: 4,
+  wholePageMinWordyChars: 200,
 
   growMaxGap: 1,
   menuRunMin: 3,

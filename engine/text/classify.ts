@@ -37,7 +37,7 @@ export interface JudgedLine {
 /** Kinds whose strong phrases end an article: a run of body lines never crosses them. */
 const WALL_KINDS: ReadonlySet<BlockKind> = new Set(['comment-form', 'comments', 'legal']);
 /** Walls of these kinds start the comment section. */
-const COMMENT_KINDS: ReadonlySet<BlockKind> = new Set(['comment-form', 'comments']);
+export const COMMENT_KINDS: ReadonlySet<BlockKind> = new Set(['comment-form', 'comments']);
 
 const CJK_MARK_RE = /[。！？]/gu;
 
@@ -47,7 +47,7 @@ function countCjkMarks(text: string): number {
   return n;
 }
 
-const pct = (x: number) => `${Math.round(x * 100)}%`;
+export const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 export function judgeLine(line: Line, lang: string | null, hasList: boolean, t: TextThresholds): JudgedLine {
   const f = lineFeatures(line, lang, t);

@@ -13,7 +13,7 @@ import type { CleanOptions } from '../config/options';
 import { STOPWORDS } from '../config/stopwords';
 import type { TextThresholds } from '../config/text';
 import type { Block, BlockRole, Extraction } from '../types';
-import { chooseRun, cutAtFeed, decide, judgeLine, runAfterHeadline, scoreInContext, type Decision, type JudgedLine } from './classify';
+import { chooseRun, COMMENT_KINDS, cutAtFeed, decide, pct, judgeLine, runAfterHeadline, scoreInContext, type Decision, type JudgedLine } from './classify';
 import { detectLanguage, words } from './language';
 import { splitLines } from './lines';
 import { findTitle, headlineBefore, NO_TITLE, titleDuplicates } from './title';
@@ -54,6 +54,35 @@ function dropRepeats(judged: readonly JudgedLine[], decisions: Decision[], t: Te
   }
 }
 
+/**
+ * A page whose kept lines are a sliver of it (nothing, or one stray paragraph) is not an article
+ * the engine failed to find but a page with no article: a directory, a catalogue, a table of
+ * contents, lyrics. Its whole text is a better answer than a fragment (trafilatura falls back to
+ * a baseline the same way). Comment lines still go.
+ */
+function keepWholePageIfNoArticle(judged: readonly JudgedLine[], decisions: Decision[], t: TextThresholds): boolean {
+  let kept = 0;
+  let total = 0;
+  let wordy = 0;
+  for (let i = 0; i < judged.length; i++) {
+    const chars = judged[i]!.line.text.length;
+    total += chars;
+    if (judged[i]!.f.words >= t.wholePageMinWords) wordy += chars;
+    if (decisions[i]!.kept && decisions[i]!.kind !== 'title') kept += chars;
+  }
+  // A page of menu entries and labels alone has no text worth keeping at all.
+  if (kept >= t.wholePageMaxShare * total || wordy < t.wholePageMinWordyChars) return false;
+  const why = `the kept lines held under ${pct(t.wholePageMaxShare)} of the page: no article, the whole page is kept`;
+  for (let i = 0; i < judged.length; i++) {
+    const d = decisions[i]!;
+    // Lines that name a comment form or thread still go; the page has no article for a
+    // thread to end, and a listing repeats "Post a comment" under every item.
+    if (COMMENT_KINDS.has(d.kind)) continue;
+    if (!d.kept) decisions[i] = { kind: 'body', kept: true, reason: `${why} (was: ${d.reason})` };
+  }
+  return true;
+}
+
 export function extractText(text: string, opts: CleanOptions): Extraction {
   const t = opts.text;
   const strategy = 'text-lines';
@@ -87,6 +116,7 @@ export function extractText(text: string, opts: CleanOptions): Extraction {
     decisions[d] = { kind: 'header', kept: false, reason: 'repeats the title' };
   }
   dropRepeats(judged, decisions, t);
+  const wholePage = keepWholePageIfNoArticle(judged, decisions, t);
 
   const blocks: Block[] = judged.map((l, index) => {
     const d = decisions[index]!;
@@ -100,14 +130,14 @@ export function extractText(text: string, opts: CleanOptions): Extraction {
     };
   });
 
-  const extraction: Extraction = { title: title.title, language, blocks, strategy };
+  const extraction: Extraction = { title: title.title, language, blocks, strategy: wholePage ? 'text-whole-page' : strategy };
   if (opts.comments !== 'drop') {
     // From the first comment line on, other kinds (the form, the footer) end the comment they follow.
     const first = blocks.findIndex((b) => b.kind === 'comments');
     extraction.comments =
       first < 0 ? [] : splitLinesIntoComments(blocks.slice(first).map((b) => [b.index, b.kind === 'comments' ? b.text : null] as const));
   }
-  if (!run) {
+  if (!run && !wholePage) {
     extraction.emptyReason = `no run of prose lines scored at least ${t.minRunScore} (${lines.length} lines, ${
       judged.filter((j) => j.cls === 'good').length
     } prose-like)`;
