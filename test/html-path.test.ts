@@ -26,6 +26,18 @@ describe('HTML path: a WordPress post with share bar, related posts, comments an
     expect(result.body.startsWith('When our volunteers')).toBe(true);
   });
 
+  test('a title the page never shows (only in <title>) stays out of the text', () => {
+    const para = 'The council voted on Tuesday to keep the library open on Sundays, after a petition signed by two thousand residents asked for it. '.repeat(3);
+    const page = (heading: string) =>
+      `<html><head><title>Library stays open</title></head><body><article>${heading}<p>${para}</p><p>${para}</p></article></body></html>`;
+    const hidden = clean(page('<h1>Sunday opening saved</h1>'));
+    expect(hidden.title).toBe('Library stays open');
+    expect(hidden.text).toBe(hidden.body);
+    const shown = clean(page('<h1>Library stays open</h1>'));
+    expect(shown.text.split('\n')[0]).toBe('Library stays open');
+    expect(shown.body.startsWith('The council voted')).toBe(true);
+  });
+
   test('list items and table rows are lines; paragraphs are separated by one blank line', () => {
     expect(result.text).toContain(
       'Twenty-four new paddles, each cut from a single board.\nTwo new spokes to replace the ones that had cracked.\nA new bearing block for the main axle.',

@@ -18,7 +18,7 @@ export interface CleanOptions {
   mode: Mode;
   /** A Content-Type header that came with the bytes (e.g. S3's), for its charset. */
   contentType?: string;
-  /** Put the detected title first in `text`. */
+  /** Put the headline first in `text` (the block that repeats the title, when the page shows one). */
   includeTitle: boolean;
   /**
    * `drop` (default): comments are removed and that is all. `keep-ham`: split into comments,
