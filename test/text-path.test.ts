@@ -339,3 +339,55 @@ describe('a feed of dated items after the article', () => {
     expect(r.body).not.toContain('Bridge to close');
   });
 });
+
+describe('a comment thread under a plain "Comments" heading', () => {
+  const { hasDate } = require('../engine/config/dates') as typeof import('../engine/config/dates');
+
+  test.each([
+    ['Posted by: Walters on December 29, 2007 01:15 PM', true],
+    ['Barak H - Israel (12/19/2007 16:36)', true],
+    ['Posted by: tom3465, farnworth on 8:21pm Tue 1 Jan 08', true],
+    ['May the best team win', false],
+    ['The 2019 season starts in March', false],
+  ])('hasDate(%j) is %s', (line, expected) => {
+    expect(hasDate(line)).toBe(expected);
+  });
+
+  const story = [
+    'The state party will hold its caucus in January, and three of the candidates have spent most of the autumn in the small towns of the north.',
+    'Turnout was low four years ago, and the organisers say that the new rules on registration should bring more young voters to the meetings.',
+    'The result will be known late in the evening, when the last of the rural precincts has reported its count to the state office.',
+  ];
+  const thread = [
+    'I always love how people on both coasts talk about the rest of the country as if nobody lived there at all, it is the same every four years.',
+    'Posted by: Walters on December 29, 2007 01:15 PM',
+    'I hope you are not calling the author an elitist, he hardly seems the type and he has lived here for years as far as I know.',
+    'Posted by: Travis on December 29, 2007 01:59 PM',
+    'The turnout will be higher this time, the rules have changed and the candidates have spent far more money on the ground here.',
+    'Posted by: Anna on December 29, 2007 02:10 PM',
+  ];
+  const page = (heading: string) => ['Caucus season begins in the north', ...story, 'Posted by Eric at December 29, 2007 12:03 PM', heading, ...thread].join('\n');
+
+  test('the thread leaves the article, however long its comments', () => {
+    const r = clean(page('Comments'), { mode: 'text', comments: 'keep-all' });
+    for (const p of story) expect(r.body).toContain(p);
+    expect(r.body).not.toContain('both coasts');
+    expect(r.body).not.toContain('Walters');
+    expect(r.blocks.find((b) => b.text === 'Comments')?.kind).toMatch(/^comment/);
+    expect(r.comments?.map((c) => [c.author, c.date])).toEqual([
+      ['Walters', 'December 29, 2007 01:15 PM'],
+      ['Travis', 'December 29, 2007 01:59 PM'],
+      ['Anna', 'December 29, 2007 02:10 PM'],
+    ]);
+    expect(r.comments?.[0]?.text).toMatch(/^I always love/);
+  });
+
+  test('a heading with no dated signatures after it does not end the article', () => {
+    const more = [
+      'Volunteers in the northern counties have knocked on more doors this winter than in any year since the party began to keep records.',
+      'Several of the candidates will return to the region in the last week, when the weather is usually at its worst and the roads are slow.',
+    ];
+    const r = clean(['Caucus season begins in the north', ...story, 'Comments', ...more].join('\n'), { mode: 'text' });
+    expect(r.body).toContain('Volunteers in the northern counties');
+  });
+});

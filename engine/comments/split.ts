@@ -12,7 +12,8 @@
  *
  * Plain text (and HTML threads without item elements): a run of lines is read as
  * author line ("Name says:", or a short line followed by a date) → optional date → text lines →
- * "Reply"; "N comments" headers and the comment form around the thread are not comments.
+ * "Reply", or as text lines closed by a signature ("Posted by: Name on <date>"); "N comments"
+ * headers and the comment form around the thread are not comments.
  *
  * Linear in the thread's blocks; nothing here touches the article's blocks.
  */
@@ -64,6 +65,15 @@ function isAction(text: string): boolean {
 function isThreadFurniture(text: string): boolean {
   const m = matchBoilerplate(text);
   return m !== null && (m.kind === 'comment-form' || (m.kind === 'comments' && m.strong));
+}
+
+/** "Posted by: Walters on December 29, 2007 01:15 PM", "by Ann at 3:10 pm": who wrote a comment and when. */
+const SIGNATURE = /^\s*(?:(?:posted|submitted|written)\s+)?by\s*:?\s+(.{1,80}?)\s*(?:\bon\b|\bat\b|@|\||,|\(|-)\s*(.{4,60}?)\)?\s*$/iu;
+
+function signature(text: string): { author: string; date: string } | null {
+  if (text.length > MAX_AUTHOR_CHARS + MAX_DATE_CHARS) return null;
+  const m = SIGNATURE.exec(text);
+  return m && DATE.test(m[2]!) ? { author: m[1]!.trim(), date: m[2]!.trim() } : null;
 }
 
 function authorName(text: string): string {
@@ -122,8 +132,16 @@ export function splitLinesIntoComments(items: ReadonlyArray<readonly [number, st
   for (let k = 0; k < items.length; k++) {
     const [index, text] = items[k]!;
     const next = items[k + 1]?.[1] ?? undefined;
+    const signed = text === null ? null : signature(text);
     if (text === null) {
       b.end();
+    } else if (signed) {
+      // A signature under the text ends its comment; one above it opens the next.
+      if (b.open && b.hasText && !b.hasAuthor) {
+        b.setAuthor(signed.author);
+        if (!b.hasDate) b.setDate(signed.date);
+        b.end();
+      } else b.start(index, signed.author, signed.date);
     } else if (text.length <= MAX_AUTHOR_CHARS + 8 && SAYS.test(text)) {
       b.start(index, authorName(text) || null, null);
     } else if (isAction(text)) {
@@ -137,6 +155,10 @@ export function splitLinesIntoComments(items: ReadonlyArray<readonly [number, st
     } else if (isDateLine(text) && !b.open) {
       b.start(index, null, text);
     } else if (b.open) {
+      b.add(text);
+    } else if (next !== undefined && signature(next)) {
+      // Text whose signature follows it: a comment of its own.
+      b.start(index, null, null);
       b.add(text);
     }
   }

@@ -93,3 +93,24 @@ export function isDateLine(text: string): boolean {
   }
   return numeric || (month && hasDigit);
 }
+
+/** A clock time: 7:06 PM, 13:40, 8:21pm. */
+const CLOCK = /(?<!\d)\d{1,2}:\d{2}(?!\d)/u;
+
+/**
+ * Does this short line carry a date or a time among other words ("Posted by: Walters on
+ * December 29, 2007 01:15 PM", "Barak H - Israel (12/19/2007 16:36)")? The signature line of
+ * a comment or a post has that shape; `isDateLine` is the stricter test for a line that is only a date.
+ */
+export function hasDate(text: string): boolean {
+  if (NUMERIC_DATE.test(text) || AGO.test(text) || CLOCK.test(text)) return true;
+  const tokens = text.toLowerCase().match(TOKEN);
+  if (!tokens) return false;
+  // A month name next to a number: "Dec 30", "29 December", "1 Jan 08".
+  for (let i = 0; i < tokens.length; i++) {
+    if (!MONTH_SET.has(tokens[i]!)) continue;
+    const near = (j: number) => j >= 0 && j < tokens.length && /^\d{1,4}$/.test(tokens[j]!);
+    if (near(i - 1) || near(i + 1)) return true;
+  }
+  return false;
+}

@@ -70,6 +70,15 @@ export interface TextThresholds {
   feedMinKeptShare: number;
   /** …or when its items hold more than this much prose each on average (a blog page's posts). */
   feedMaxItemChars: number;
+  /**
+   * A comment heading too plain to end the article alone ("Comments", "3 responses") does so
+   * when at least `threadMinSignatures` short dated lines (a comment's "by X on <date>") follow
+   * within `threadSpan` lines of it: a thread, whatever the length of its comments.
+   */
+  threadMinSignatures: number;
+  threadSpan: number;
+  /** A signature line is at most this long. */
+  signatureMaxChars: number;
   /** A main run with less than this share of the page's prose makes the page a listing (all its prose kept). */
   listingMaxShare: number;
   /**
@@ -161,6 +170,9 @@ export const TEXT_DEFAULTS: TextThresholds = {
   feedMaxGap: 6,
   feedMinKeptShare: 0.35,
   feedMaxItemChars: 400,
+  threadMinSignatures: 2,
+  threadSpan: 12,
+  signatureMaxChars: 120,
   listingMaxShare: 0.1,
   wholePageMaxShare: 0.05,
   wholePageMinWords: 4,

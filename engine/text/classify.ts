@@ -12,7 +12,7 @@
  *    likely is (navigation, related, footer, comments …).
  */
 import { matchBoilerplate, type PhraseMatch } from '../config/phrases';
-import { isDateLine } from '../config/dates';
+import { hasDate, isDateLine } from '../config/dates';
 import { isNotProse } from '../config/signals';
 import type { TextThresholds } from '../config/text';
 import type { BlockKind } from '../types';
@@ -334,6 +334,30 @@ export function cutAtFeed(lines: readonly JudgedLine[], run: Run, t: TextThresho
     const items = dates.length - k;
     if (after / items > t.feedMaxItemChars) return run;
     return { ...run, end: cut - 1 };
+  }
+  return run;
+}
+
+/**
+ * Finds the first comment heading after the article's start that a thread follows (see
+ * `threadMinSignatures`) and makes it a wall: the comment section begins there, and the run,
+ * if it reaches that far, ends before it.
+ */
+export function cutAtThread(lines: JudgedLine[], run: Run, t: TextThresholds): Run {
+  let bodySeen = false;
+  for (let i = run.start; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.cls === 'good') bodySeen = true;
+    if (!bodySeen || !l.phrase || !COMMENT_KINDS.has(l.phrase.kind)) continue;
+    let signatures = 0;
+    const last = Math.min(lines.length - 1, i + t.threadSpan);
+    for (let j = i + 1; j <= last; j++) {
+      const text = lines[j]!.line.text;
+      if (text.length <= t.signatureMaxChars && hasDate(text)) signatures++;
+    }
+    if (signatures < t.threadMinSignatures) continue;
+    lines[i] = { ...l, wall: true };
+    return i <= run.end ? { ...run, end: i - 1 } : run;
   }
   return run;
 }

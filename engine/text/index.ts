@@ -12,14 +12,16 @@
 import type { CleanOptions } from '../config/options';
 import { STOPWORDS } from '../config/stopwords';
 import type { TextThresholds } from '../config/text';
-import type { Block, BlockRole, Extraction } from '../types';
-import { chooseRun, COMMENT_KINDS, cutAtFeed, decide, pct, judgeLine, runAfterHeadline, scoreInContext, type Decision, type JudgedLine } from './classify';
+import type { Block, BlockKind, BlockRole, Extraction } from '../types';
+import { chooseRun, COMMENT_KINDS, cutAtFeed, cutAtThread, decide, pct, judgeLine, runAfterHeadline, scoreInContext, type Decision, type JudgedLine } from './classify';
 import { detectLanguage, words } from './language';
 import { splitLines } from './lines';
 import { findTitle, headlineBefore, NO_TITLE, titleDuplicates } from './title';
 import { splitLinesIntoComments } from '../comments/split';
 
 export { detectLanguage } from './language';
+
+const THREAD_KINDS: ReadonlySet<BlockKind> = new Set(['comments', 'metadata', 'author']);
 
 function roleOf(l: JudgedLine, next: JudgedLine | undefined, isTitle: boolean, minParagraph: number): BlockRole {
   if (isTitle) return 'heading';
@@ -105,7 +107,7 @@ export function extractText(text: string, opts: CleanOptions): Extraction {
       ? anchoredRun
       : bestRun;
   if (run && (!title.anchored || run !== anchoredRun)) title = headlineBefore(judged, run.start, t) ?? (title.anchored ? NO_TITLE : title);
-  if (run) run = cutAtFeed(judged, run, t);
+  if (run) run = cutAtThread(judged, cutAtFeed(judged, run, t), t);
   const decisions = decide(judged, run, t);
 
   if (title.line !== null) {
@@ -135,7 +137,12 @@ export function extractText(text: string, opts: CleanOptions): Extraction {
     // From the first comment line on, other kinds (the form, the footer) end the comment they follow.
     const first = blocks.findIndex((b) => b.kind === 'comments');
     extraction.comments =
-      first < 0 ? [] : splitLinesIntoComments(blocks.slice(first).map((b) => [b.index, b.kind === 'comments' ? b.text : null] as const));
+      first < 0
+        ? []
+        : splitLinesIntoComments(
+            // Author and date lines inside the thread are the comments' signatures.
+            blocks.slice(first).map((b) => [b.index, THREAD_KINDS.has(b.kind) ? b.text : null] as const),
+          );
   }
   if (!run && !wholePage) {
     extraction.emptyReason = `no run of prose lines scored at least ${t.minRunScore} (${lines.length} lines, ${
