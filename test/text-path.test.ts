@@ -196,6 +196,19 @@ describe('boilerplate phrases', () => {
   });
 
   it.each([
+    ['12 Comments', true],
+    ['Comments (3)', true],
+    ['Comments are now closed for this story', true],
+    // A count of none opens no thread: such a label sits above many articles.
+    ['0 comments', false],
+    ['No comments', false],
+    ['Comments (0)', false],
+  ])('%s: a comment marker, strong %s', (text, strong) => {
+    expect(matchBoilerplate(text)?.kind).toMatch(/^comment/);
+    expect(matchBoilerplate(text)?.strong).toBe(strong);
+  });
+
+  it.each([
     ['  « Leave a Reply »  ', 'leave a reply'],
     ['¿Qué opinas?', 'qué opinas'],
     ['(see more)', 'see more)'],

@@ -217,7 +217,8 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
         'required fields are marked', 'notify me of follow-up comments',
         'notify me of new comments', 'notify me of new posts', 'save my name, email', 'join the discussion',
         'you must be logged in to post', 'log in to leave a comment', 'sign in to comment',
-        'login to comment', 'comments are closed', 'comments are moderated',
+        'login to comment', 'comments are closed', 'comments are now closed', 'comments have been closed',
+        'comments have now been closed', 'commenting is closed', 'commenting has been closed', 'comments are moderated',
         'this site uses akismet', 'by submitting your comment', 'start the conversation', 'join the conversation',
         'be the first to comment', 'add your comment', 'write your comment',
         // de
@@ -286,14 +287,17 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
       'комментарии читателей', 'ваше мнение', 'ваши комментарии',
     ],
     patterns: [
-      /^[^\p{L}\p{N}]{0,3}\d[\d,.\s]{0,8}(?:comments?|responses?|replies|thoughts? on|reactions?|kommentare?|commentaires?|comentarios?|comentários?|commenti|commento|reacties?|komentarz[ey]?|komentarzy|комментари[йяев]{1,2})(?![\p{L}])/iu,
-      /^[^\p{L}\p{N}]{0,3}(?:comments?|kommentare|commentaires|comentarios|comentários|commenti|reacties|komentarze|комментарии)\s*[([]\s*\d{1,6}\s*[)\]]/iu,
-      /^[^\p{L}\p{N}]{0,3}(?:one|no) (?:comments?|responses?|thoughts? on)/iu,
+      // A count opens a thread; a count of none ("0 comments", "Comments (0)") is only a label (weak, below).
+      /^[^\p{L}\p{N}]{0,3}(?!0(?![\d,.]))\d[\d,.\s]{0,8}(?:comments?|responses?|replies|thoughts? on|reactions?|kommentare?|commentaires?|comentarios?|comentários?|commenti|commento|reacties?|komentarz[ey]?|komentarzy|комментари[йяев]{1,2})(?![\p{L}])/iu,
+      /^[^\p{L}\p{N}]{0,3}(?:comments?|kommentare|commentaires|comentarios|comentários|commenti|reacties|komentarze|комментарии)\s*[([]\s*(?!0\s*[)\]])\d{1,6}\s*[)\]]/iu,
+      /^[^\p{L}\p{N}]{0,3}one (?:comments?|responses?|thoughts? on)/iu,
       ...start('load more comments', 'show more comments', 'view all comments', 'show all comments'),
     ],
     weak: [
       /\s(?:says|said|wrote|schreibt|schrieb|dit|a écrit|dice|dijo|scrive|diz|disse|zegt|schreef|pisze|napisał|пишет|написал)\s?:$/iu,
       ...start('in reply to', 'reply to', 'replying to', 'load more', 'show more replies'),
+      /^[^\p{L}\p{N}]{0,3}(?:0|no) (?:comments?|responses?|replies|thoughts? on|reactions?)(?![\p{L}])/iu,
+      /^[^\p{L}\p{N}]{0,3}(?:comments?|kommentare|commentaires|comentarios|comentários|commenti|reacties|komentarze|комментарии)\s*[([]\s*0\s*[)\]]/iu,
     ],
   },
   {

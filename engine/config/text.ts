@@ -163,7 +163,7 @@ export const TEXT_DEFAULTS: TextThresholds = {
   badPenalty: 20,
   badWeight: 0.5,
   phrasePenalty: 60,
-  commentSplitShare: 0.3,
+  commentSplitShare: 0.2,
   minRunScore: 60,
   anchorRunShare: 0.3,
   feedMinDates: 3,
