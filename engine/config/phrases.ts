@@ -387,7 +387,10 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
         'more on this', 'more about', 'also read', 'read next', 'don\'t miss', 'lesen sie auch',
         'mehr zum thema', 'lire aussi', 'à lire aussi', 'lee también', 'leer más', 'leggi anche',
         'leia também', 'você pode gostar', 'você também pode gostar', 'lees ook', 'czytaj też', 'czytaj także',
-        'читайте также'),
+        'читайте также', 'related to this story', 'related to story', 'other news', 'other stories',
+        'more headlines', 'top headlines', 'latest headlines', 'latest stories', 'recent articles',
+        'recent stories', 'recent posts', "today's most", 'most read', 'most popular', 'most viewed',
+        'most emailed', 'most e-mailed', 'most commented', 'sponsored links'),
     ],
   },
   {
