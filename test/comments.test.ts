@@ -117,6 +117,31 @@ ${thread}
     ]);
   });
 
+  it('comment elements named alike side by side, each signed below its text, are one comment each', () => {
+    const html = page(`<div class="comments-head">Comments</div>
+<div class="comments-body"><b>1.</b> Good to see the quay busy again after so long. <span class="comments-post">Posted by: Ann Lee on June 2, 2021 10:15 AM</span></div>
+<div class="comments-body"><b>2.</b> Ann:<p>Agreed, the north wall looks solid now.</p><p>Let us hope it lasts.</p><span class="comments-post">Posted by: Bo Berg on June 3, 2021 01:59 PM</span></div>`);
+    const r = clean(html, { comments: 'keep-all' });
+    expect(r.comments!.map((c) => [c.author, c.date])).toEqual([
+      ['Ann Lee', 'June 2, 2021 10:15 AM'],
+      ['Bo Berg', 'June 3, 2021 01:59 PM'],
+    ]);
+    expect(r.comments![0]!.text).toBe('1. Good to see the quay busy again after so long.');
+    expect(r.comments![1]!.text).toContain('Let us hope it lasts.');
+    expect(r.body).not.toContain('quay busy');
+  });
+
+  it('a thread known only by its opening phrase still gives its comments', () => {
+    const html = page(`<p>Comments are now closed for this story</p>
+<div>Stephen B The council should spend less on consultants and more on the quay itself.</div>
+<div>Lina The harbour looked better than ever on Saturday, well done to everyone.</div>`);
+    const r = clean(html, { comments: 'keep-all' });
+    const text = r.comments!.map((c) => c.text).join(' ');
+    expect(text).toContain('spend less on consultants');
+    expect(text).toContain('looked better than ever');
+    expect(text).not.toContain('now closed');
+  });
+
   it('a page without a thread has no comments', () => {
     const r = clean(page(''), { comments: 'keep-all' });
     expect(r.comments).toEqual([]);

@@ -70,6 +70,9 @@ function isThreadFurniture(text: string): boolean {
 /** "Posted by: Walters on December 29, 2007 01:15 PM", "by Ann at 3:10 pm": who wrote a comment and when. */
 const SIGNATURE = /^\s*(?:(?:posted|submitted|written)\s+)?by\s*:?\s+(.{1,80}?)\s*(?:\bon\b|\bat\b|@|\||,|\(|-)\s*(.{4,60}?)\)?\s*$/iu;
 
+/** The same signature closing a comment's text block. */
+const TRAILING_SIGNATURE = /(?:^|\s)(?:posted|submitted|written)\s+by\s*:?\s+(.{1,80}?)\s+(?:on|at|@|\|)\s+(.{4,60}?)\s*$/iu;
+
 function signature(text: string): { author: string; date: string } | null {
   if (text.length > MAX_AUTHOR_CHARS + MAX_DATE_CHARS) return null;
   const m = SIGNATURE.exec(text);
@@ -126,8 +129,10 @@ class Builder {
 /**
  * Lines of a thread (text path, or an HTML thread without item elements) → comments.
  * `items` are `[block index, text]` in order; a null text (a line of another kind) ends a comment.
+ * `anonymous`: every line is the thread's (an HTML comment element), so text before any author
+ * or date line is a comment too.
  */
-export function splitLinesIntoComments(items: ReadonlyArray<readonly [number, string | null]>): FoundComment[] {
+export function splitLinesIntoComments(items: ReadonlyArray<readonly [number, string | null]>, anonymous = false): FoundComment[] {
   const b = new Builder();
   for (let k = 0; k < items.length; k++) {
     const [index, text] = items[k]!;
@@ -156,8 +161,9 @@ export function splitLinesIntoComments(items: ReadonlyArray<readonly [number, st
       b.start(index, null, text);
     } else if (b.open) {
       b.add(text);
-    } else if (next !== undefined && signature(next)) {
-      // Text whose signature follows it: a comment of its own.
+    } else if (anonymous || (next !== undefined && signature(next))) {
+      // Text before any author or date line: a comment that signs below it, or (where every
+      // line is known to be the thread's) one that shows no name.
       b.start(index, null, null);
       b.add(text);
     }
@@ -230,6 +236,17 @@ function itemRegions(container: Region | null, regions: Region[], start: number,
   return kept;
 }
 
+/** Does the region's parent hold at least one other child of the same tag and class? */
+function repeatsAmongSiblings(r: Region, regions: Region[]): boolean {
+  const parent = regions[r.parent];
+  if (!parent || !r.className) return false;
+  for (const other of regions) {
+    if (other === r || other.parent !== r.parent || other.start < parent.start || other.start >= parent.end) continue;
+    if (other.tag === r.tag && other.className === r.className) return true;
+  }
+  return false;
+}
+
 type Part = 'author' | 'date' | 'text' | 'action' | null;
 
 /** What part of a comment a block is, by the innermost element between it and its item that says. */
@@ -257,7 +274,7 @@ function readItem(own: number[], item: Region, raw: RawBlock[], regions: Region[
       parts.push(text);
       continue;
     }
-    if (isAction(text) || (part === 'action' && text.length <= 40)) continue;
+    if (isAction(text) || isThreadFurniture(text) || (part === 'action' && text.length <= 40)) continue;
     if (!author && text.length <= MAX_AUTHOR_CHARS + 8 && (SAYS.test(text) || part === 'author')) {
       // "Peter Hale says: May 4, 2021" in one block: the name, then the date.
       const says = /^(.*?)\s*[,:]?\s*(?:says|said|wrote)\s?:\s*(.*)$/iu.exec(text);
@@ -276,6 +293,16 @@ function readItem(own: number[], item: Region, raw: RawBlock[], regions: Region[
     // Other short lines of the comment's header ("Member", "Top commenter") are not its text.
     if (parts.length === 0 && (part === 'date' || part === 'author') && text.length <= MAX_DATE_CHARS) continue;
     parts.push(text);
+  }
+  if (parts.length === 0) return null;
+  // "… This is fun to watch! Posted by: Walters on December 29, 2007 01:15 PM" in one block.
+  const tail = TRAILING_SIGNATURE.exec(parts[parts.length - 1]!);
+  if (tail && DATE.test(tail[2]!)) {
+    author ??= tail[1]!.trim();
+    date ??= tail[2]!.trim();
+    const rest = parts[parts.length - 1]!.slice(0, tail.index).trim();
+    if (rest) parts[parts.length - 1] = rest;
+    else parts.pop();
   }
   if (parts.length === 0) return null;
   return { author, date, text: parts.join('\n\n'), block: own[0]! };
@@ -310,7 +337,12 @@ export function splitHtmlComments(blocks: Block[], raw: RawBlock[], regions: Reg
     const items = itemRegions(thread.container, regions, thread.container?.start ?? first, thread.container?.end ?? end);
     const member = new Set(thread.indexes);
     if (items.length === 0) {
-      out.push(...splitLinesIntoComments(thread.indexes.map((i) => [i, raw[i]!.text] as const)));
+      // A container repeated beside siblings of its own name (div.comments-body, again and
+      // again) holds one comment, not a thread.
+      if (thread.container && repeatsAmongSiblings(thread.container, regions)) {
+        const found = readItem(thread.indexes, thread.container, raw, regions);
+        if (found) out.push(found);
+      } else out.push(...splitLinesIntoComments(thread.indexes.map((i) => [i, raw[i]!.text] as const), true));
       continue;
     }
     // Each block belongs to the innermost item that holds it.

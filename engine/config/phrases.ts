@@ -498,6 +498,20 @@ const LINE_INDEX: ReadonlyMap<string, BlockKind> = (() => {
 const LONGEST_LINE = Math.max(...BOILERPLATE_PHRASES.flatMap((r) => r.lines.map((l) => l.length)));
 
 /** Lower-cased, whitespace collapsed, surrounding non-letter/digit characters stripped (a closing `)` kept). */
+/**
+ * The one word a comment section's heading often is ("Comments", "Kommentare"): weak alone,
+ * since form labels are such words too ("Email", "Name"), but it names the thread.
+ */
+const COMMENT_WORDS = new Set(['comment', 'comments', 'kommentar', 'kommentare', 'commentaire', 'commentaires',
+  'comentario', 'comentarios', 'comentário', 'comentários', 'commento', 'commenti', 'reactie', 'reacties',
+  'komentarz', 'komentarze', 'комментарий', 'комментарии']);
+
+/** Is this line a comment section's heading: a comments phrase, or the bare word "Comments"? */
+export function isCommentHeading(text: string, match: PhraseMatch | null): boolean {
+  if (!match) return false;
+  return match.kind === 'comments' || (match.kind === 'comment-form' && COMMENT_WORDS.has(normalizePhrase(text)));
+}
+
 export function normalizePhrase(text: string): string {
   const start = firstLetterOrDigit(text);
   const end = afterLastLetterOrDigit(text, start, 0x29);

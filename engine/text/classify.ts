@@ -11,7 +11,7 @@
  *    list items, quotes); outside it nothing is, and each line is given the kind it most
  *    likely is (navigation, related, footer, comments …).
  */
-import { matchBoilerplate, type PhraseMatch } from '../config/phrases';
+import { isCommentHeading, matchBoilerplate, type PhraseMatch } from '../config/phrases';
 import { hasDate, isDateLine } from '../config/dates';
 import { isNotProse } from '../config/signals';
 import type { TextThresholds } from '../config/text';
@@ -348,7 +348,7 @@ export function cutAtThread(lines: JudgedLine[], run: Run, t: TextThresholds): R
   for (let i = run.start; i < lines.length; i++) {
     const l = lines[i]!;
     if (l.cls === 'good') bodySeen = true;
-    if (!bodySeen || !l.phrase || !COMMENT_KINDS.has(l.phrase.kind)) continue;
+    if (!bodySeen || !isCommentHeading(l.line.text, l.phrase)) continue;
     let signatures = 0;
     const last = Math.min(lines.length - 1, i + t.threadSpan);
     for (let j = i + 1; j <= last; j++) {
