@@ -6,7 +6,8 @@
  * (`body`) exactly as the default `drop` gives it. --show prints the first N comments found.
  *
  * L3S-GN1, whose readers' comments are annotated apart: how much of the annotated comment text
- * leaks into `text` (default `drop`), how much of it `keep-all` returns as comments (recall),
+ * leaks into `text` (default `drop`), how much of it `keep-all` returns as comments (author,
+ * date and text; recall),
  * and how much of what it returns is annotated comment text (precision); 4-gram shingles,
  * pooled over the pages with annotated comments.
  */
@@ -81,7 +82,8 @@ if (datasetAvailable(l3s.dir)) {
     const leak = commentLeak(page.comments, dropped.text);
     annotated += leak.shingles;
     leaked += leak.leaked;
-    const found = (kept.comments ?? []).map((c) => c.text).join('\n\n');
+    // A comment's author and date lines are part of the annotated comment text too.
+    const found = (kept.comments ?? []).map((c) => [c.author, c.date, c.text].filter(Boolean).join('\n')).join('\n\n');
     if (found) threads += 1;
     recovered += commentLeak(page.comments, found).leaked;
     const back = commentLeak(found, page.comments);

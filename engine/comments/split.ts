@@ -236,6 +236,14 @@ function itemRegions(container: Region | null, regions: Region[], start: number,
   return kept;
 }
 
+/** Does a region inside this one carry a single comment's name (a reply, a nested comment)? */
+function holdsNamedItem(r: Region, regions: Region[]): boolean {
+  for (const other of regions) {
+    if (other.start >= r.start && other.end <= r.end && other.depth > r.depth && other.end > other.start && isItemRegion(other)) return true;
+  }
+  return false;
+}
+
 /** Does the region's parent hold at least one other child of the same tag and class? */
 function repeatsAmongSiblings(r: Region, regions: Region[]): boolean {
   const parent = regions[r.parent];
@@ -275,6 +283,12 @@ function readItem(own: number[], item: Region, raw: RawBlock[], regions: Region[
       continue;
     }
     if (isAction(text) || isThreadFurniture(text) || (part === 'action' && text.length <= 40)) continue;
+    const signed = signature(text);
+    if (signed && !author) {
+      author = signed.author;
+      date ??= signed.date;
+      continue;
+    }
     if (!author && text.length <= MAX_AUTHOR_CHARS + 8 && (SAYS.test(text) || part === 'author')) {
       // "Peter Hale says: May 4, 2021" in one block: the name, then the date.
       const says = /^(.*?)\s*[,:]?\s*(?:says|said|wrote)\s?:\s*(.*)$/iu.exec(text);
@@ -334,15 +348,19 @@ export function splitHtmlComments(blocks: Block[], raw: RawBlock[], regions: Reg
   for (const thread of threads) {
     const first = thread.indexes[0]!;
     const end = thread.indexes[thread.indexes.length - 1]! + 1;
-    const items = itemRegions(thread.container, regions, thread.container?.start ?? first, thread.container?.end ?? end);
+    const container = thread.container;
+    // A container that is itself one comment (div.comment, or div.comments-body again and again
+    // beside its siblings) with no comment named inside it is read as one comment: the parts
+    // inside it (author line, text, "Report" link) are not comments of their own.
+    if (container && (isItemRegion(container) || repeatsAmongSiblings(container, regions)) && !holdsNamedItem(container, regions)) {
+      const found = readItem(thread.indexes, container, raw, regions);
+      if (found) out.push(found);
+      continue;
+    }
+    const items = itemRegions(container, regions, container?.start ?? first, container?.end ?? end);
     const member = new Set(thread.indexes);
     if (items.length === 0) {
-      // A container repeated beside siblings of its own name (div.comments-body, again and
-      // again) holds one comment, not a thread.
-      if (thread.container && repeatsAmongSiblings(thread.container, regions)) {
-        const found = readItem(thread.indexes, thread.container, raw, regions);
-        if (found) out.push(found);
-      } else out.push(...splitLinesIntoComments(thread.indexes.map((i) => [i, raw[i]!.text] as const), true));
+      out.push(...splitLinesIntoComments(thread.indexes.map((i) => [i, raw[i]!.text] as const), true));
       continue;
     }
     // Each block belongs to the innermost item that holds it.
