@@ -142,6 +142,22 @@ ${thread}
     expect(text).not.toContain('now closed');
   });
 
+  it('a thread under a comment heading is not the article, however much it outweighs the story', () => {
+    const story = 'The harbour board confirmed on Monday that the quay will reopen to fishing boats in the spring. ';
+    const reply = (n: number) =>
+      `<div>Reader ${n} here: I have walked along that quay every morning for thirty years and I still think the board spent far too long on the repairs, while the boats waited at the far end of the bay. </div>`;
+    const html = `<!doctype html><html lang="en"><head><title>Quay to reopen</title></head><body>
+<table><tr><td><h1>Quay to reopen</h1><p>${story}</p><p>${story}</p></td></tr>
+<tr><td>${Array.from({ length: 30 }, (_, i) => `<p><a href="/s${i}">Section ${i}</a></p>`).join('')}</td></tr>
+<tr><td><b>Have your say</b></td></tr>
+<tr><td><div class="scroller">${[1, 2, 3, 4, 5, 6, 7, 8].map(reply).join('')}</div></td></tr></table></body></html>`;
+    const r = clean(html, { comments: 'keep-all' });
+    expect(r.body).toContain('will reopen to fishing boats');
+    expect(r.body).not.toContain('Reader 1 here');
+    expect(r.blocks.filter((b) => b.text.startsWith('Reader')).every((b) => b.kind === 'comments')).toBe(true);
+    expect(r.comments!.map((c) => c.text).join(' ')).toContain('Reader 8 here');
+  });
+
   it('a page without a thread has no comments', () => {
     const r = clean(page(''), { comments: 'keep-all' });
     expect(r.comments).toEqual([]);

@@ -75,6 +75,8 @@ export interface HtmlThresholds {
   weakPhraseMaxChars: number;
   /** Soft hints (byline, caption, date) remove a block only when it is shorter than this. */
   softHintMaxChars: number;
+  /** How many non-empty blocks above the chosen span are searched for a comment heading. */
+  threadHeadingLookBack: number;
 }
 
 export const HTML_DEFAULTS: HtmlThresholds = {
@@ -95,6 +97,7 @@ export const HTML_DEFAULTS: HtmlThresholds = {
   minArticleChars: 60,
   listingMaxShare: 0.3,
   softHintMaxChars: 150,
+  threadHeadingLookBack: 2,
   weakPhraseMaxChars: 40,
   phraseMaxChars: 160,
   cardMaxBlocks: 6,

@@ -6,7 +6,7 @@ import type { CleanOptions } from '../config/options';
 import type { PageChars } from '../decode/page-chars';
 import type { Extraction } from '../types';
 import { classify } from './classify';
-import { chooseRoot, scoreBlocks } from './score';
+import { chooseRoot, markHeadedThread, scoreBlocks, threadHeadingAbove } from './score';
 import { regionLabel, segment } from './segment';
 import { chooseTitle } from './title';
 import { splitHtmlComments } from '../comments/split';
@@ -27,7 +27,14 @@ function languageCode(tag: string | null | undefined): string | null {
 export function extractHtml(page: PageChars, opts: CleanOptions): Extraction {
   const { blocks: raw, regions, meta } = segment(page, opts.html.maxBlocks);
   const features = scoreBlocks(raw, regions, opts.html);
-  const root = chooseRoot(regions, features, opts.html);
+  let root = chooseRoot(regions, features, opts.html);
+  // A region that a comment heading opens is the thread: choose again without it (twice at most).
+  for (let tries = 0; tries < 2 && root.region; tries++) {
+    const heading = threadHeadingAbove(raw, features, root, opts.html);
+    if (heading < 0) break;
+    markHeadedThread(raw, features, root, heading);
+    root = chooseRoot(regions, features, opts.html);
+  }
   const title = chooseTitle(meta);
   const blocks = classify(raw, features, regions, root, title, opts.html);
   const hasArticle = blocks.some((b) => b.kept && b.kind !== 'title');

@@ -8,6 +8,7 @@
  */
 import type { HtmlThresholds } from '../config/html';
 import { ALWAYS_TRUSTED_KINDS, SOFT_KINDS } from '../config/html-hints';
+import { isCommentHeading, matchBoilerplate } from '../config/phrases';
 import { isNotProse } from '../config/signals';
 import type { Hint, RawBlock, Region } from './segment';
 
@@ -267,4 +268,38 @@ export function chooseRoot(regions: Region[], features: BlockFeatures[], t: Html
   const span = widenSpan(chosen, scoreOf(chosen), regions, features, t);
   const positiveChars = positive.sums[span.end] - positive.sums[span.start];
   return { region: chosen, score: scoreOf(chosen), positiveChars, pagePositiveChars: positive.sums[features.length], ...span };
+}
+
+/**
+ * The block just above the chosen span, when it is a comment section's heading ("What you
+ * think...", "Your say", "12 comments") standing outside it: the span is then that section's
+ * thread (a story's readers can outwrite a short story), not the article. Returns its index.
+ */
+export function threadHeadingAbove(blocks: RawBlock[], features: BlockFeatures[], root: RootChoice, t: HtmlThresholds): number {
+  for (let i = root.start - 1, seen = 0; i >= 0 && seen < t.threadHeadingLookBack; i--) {
+    const text = blocks[i].text;
+    if (!text.trim()) continue;
+    seen++;
+    // A link is a menu entry ("What do you think?" in the site's navigation), not a heading.
+    if (text.length > t.phraseMaxChars || features[i].linkDensity > t.maxLinkDensity) return -1;
+    const match = matchBoilerplate(text);
+    return match?.strong && isCommentHeading(text, match) ? i : -1;
+  }
+  return -1;
+}
+
+/** Marks the span [start, end) as the comment thread that the heading at `heading` opens. */
+export function markHeadedThread(blocks: RawBlock[], features: BlockFeatures[], root: RootChoice, heading: number): void {
+  const region = root.region!;
+  const hint: Hint = {
+    kind: 'comments',
+    region: region.index,
+    depth: region.depth,
+    source: `under the comment heading "${blocks[heading].text.slice(0, 40)}"`,
+    trusted: true,
+  };
+  for (let i = root.start; i < root.end; i++) {
+    blocks[i] = { ...blocks[i], hints: [...blocks[i].hints, hint] };
+    features[i] = { ...features[i], hardHint: hint, score: -features[i].chars };
+  }
 }
