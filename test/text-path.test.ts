@@ -395,6 +395,26 @@ describe('a comment thread under a plain "Comments" heading', () => {
     expect(r.comments?.[0]?.text).toMatch(/^I always love/);
   });
 
+  test('comments signed by many readers, with no heading, leave the article', () => {
+    const replies = [
+      'I always love how people on both coasts talk about the rest of the country as if nobody lived here, and it is the same every four years.',
+      'The papers on the east coast sent three reporters this year, and all three of them stayed in the same hotel by the interstate exit.',
+      'Posted by: Walters | Dec 29, 2007 01:15 PM',
+      'The turnout will be higher this time because the rules have changed and the candidates have spent far more money on the ground here.',
+      'I counted eleven campaign offices on the main street alone, and two of them were in shops that sold farm equipment a year ago.',
+      'Posted by: Travis | Dec 29, 2007 01:59 PM',
+      'My grandmother has gone to every caucus since nineteen seventy six and she says the coffee has never been as bad as it was last time.',
+      'She also says that the speeches were shorter in those days, which would be a welcome change for everybody in the room this year.',
+      'Posted by: Anna | Dec 29, 2007 02:10 PM',
+      'Nobody in our street has decided yet, and most of us will wait for the last debate before we choose whom to stand beside on the night.',
+      'The debate is on a Thursday evening, when half of the town is at the basketball game in the county seat, so few of us will watch.',
+      'Posted by: Kim | Dec 29, 2007 02:45 PM',
+    ];
+    const thread = clean(['Caucus season begins in the north', ...story, ...replies].join('\n'), { mode: 'text' });
+    for (const p of story) expect(thread.body).toContain(p);
+    expect(thread.body).not.toContain('turnout will be higher');
+  });
+
   test('a heading with no dated signatures after it does not end the article', () => {
     const more = [
       'Volunteers in the northern counties have knocked on more doors this winter than in any year since the party began to keep records.',

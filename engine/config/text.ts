@@ -79,6 +79,10 @@ export interface TextThresholds {
   threadSpan: number;
   /** A signature line is at most this long. */
   signatureMaxChars: number;
+  /** A thread without a heading: its signatures name at least this many writers… */
+  threadMinWriters: number;
+  /** …and at least this many writers per signature (a blog's few writers sign many posts). */
+  threadMinWriterShare: number;
   /** A main run with less than this share of the page's prose makes the page a listing (all its prose kept). */
   listingMaxShare: number;
   /**
@@ -173,6 +177,8 @@ export const TEXT_DEFAULTS: TextThresholds = {
   threadMinSignatures: 2,
   threadSpan: 12,
   signatureMaxChars: 120,
+  threadMinWriters: 3,
+  threadMinWriterShare: 0.5,
   listingMaxShare: 0.1,
   wholePageMaxShare: 0.05,
   wholePageMinWords: 4,

@@ -12,7 +12,7 @@
  *    likely is (navigation, related, footer, comments …).
  */
 import { isCommentHeading, matchBoilerplate, type PhraseMatch } from '../config/phrases';
-import { hasDate, isDateLine } from '../config/dates';
+import { hasDate, isDateLine, isSignatureLine, signatureAuthor } from '../config/dates';
 import { isNotProse } from '../config/signals';
 import type { TextThresholds } from '../config/text';
 import type { BlockKind } from '../types';
@@ -360,6 +360,30 @@ export function cutAtThread(lines: JudgedLine[], run: Run, t: TextThresholds): R
     return i <= run.end ? { ...run, end: i - 1 } : run;
   }
   return run;
+}
+
+/**
+ * A thread that signs its comments ("Posted by: X | <date>" under each) but has no heading:
+ * `threadMinSignatures` + 1 signature lines in the run after its first prose line, by many
+ * writers (`threadMinWriters`, and at least `threadMinWriterShare` of the signatures), end the
+ * article at the first of them (a blog post's own "Posted by" line closes it just the same).
+ */
+export function cutAtSignatures(lines: readonly JudgedLine[], run: Run, t: TextThresholds): Run {
+  let firstProse = run.start;
+  while (firstProse <= run.end && lines[firstProse]!.cls !== 'good') firstProse++;
+  const signed: number[] = [];
+  const writers = new Set<string>();
+  for (let i = firstProse + 1; i <= run.end; i++) {
+    const text = lines[i]!.line.text;
+    if (!isSignatureLine(text, t.signatureMaxChars)) continue;
+    signed.push(i);
+    writers.add(signatureAuthor(text) ?? '');
+  }
+  // Readers are many, each signing once or twice; a blog's posts are signed by its few writers.
+  if (signed.length < t.threadMinSignatures + 1 || writers.size < t.threadMinWriters || writers.size < t.threadMinWriterShare * signed.length) {
+    return run;
+  }
+  return { ...run, end: signed[0]! - 1 };
 }
 
 export interface Decision {

@@ -13,7 +13,7 @@ import type { CleanOptions } from '../config/options';
 import { STOPWORDS } from '../config/stopwords';
 import type { TextThresholds } from '../config/text';
 import type { Block, BlockKind, BlockRole, Extraction } from '../types';
-import { chooseRun, COMMENT_KINDS, cutAtFeed, cutAtThread, decide, pct, judgeLine, runAfterHeadline, scoreInContext, type Decision, type JudgedLine } from './classify';
+import { chooseRun, COMMENT_KINDS, cutAtFeed, cutAtSignatures, cutAtThread, decide, pct, judgeLine, runAfterHeadline, scoreInContext, type Decision, type JudgedLine } from './classify';
 import { detectLanguage, words } from './language';
 import { splitLines } from './lines';
 import { findTitle, headlineBefore, NO_TITLE, titleDuplicates } from './title';
@@ -107,7 +107,7 @@ export function extractText(text: string, opts: CleanOptions): Extraction {
       ? anchoredRun
       : bestRun;
   if (run && (!title.anchored || run !== anchoredRun)) title = headlineBefore(judged, run.start, t) ?? (title.anchored ? NO_TITLE : title);
-  if (run) run = cutAtThread(judged, cutAtFeed(judged, run, t), t);
+  if (run) run = cutAtSignatures(judged, cutAtThread(judged, cutAtFeed(judged, run, t), t), t);
   const decisions = decide(judged, run, t);
 
   if (title.line !== null) {
