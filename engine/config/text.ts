@@ -79,6 +79,8 @@ export interface TextThresholds {
   threadSpan: number;
   /** A signature line is at most this long. */
   signatureMaxChars: number;
+  /** A comment section ends before this many lines in a row without prose (the site's footer). */
+  threadEndGap: number;
   /** A thread without a heading: its signatures name at least this many writers… */
   threadMinWriters: number;
   /** …and at least this many writers per signature (a blog's few writers sign many posts). */
@@ -178,6 +180,7 @@ export const TEXT_DEFAULTS: TextThresholds = {
   threadSpan: 12,
   signatureMaxChars: 120,
   threadMinWriters: 3,
+  threadEndGap: 8,
   threadMinWriterShare: 0.5,
   listingMaxShare: 0.1,
   wholePageMaxShare: 0.05,

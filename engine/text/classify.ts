@@ -130,6 +130,8 @@ export interface Run {
   afterComments?: boolean;
   /** Index of the wall-delimited segment the run lies in. */
   segment: number;
+  /** Where a comment section found without a wall (a signed thread) begins. */
+  commentsFrom?: number;
 }
 
 /** Best (maximum-sum) run of each wall-delimited segment, in order. Linear. */
@@ -383,7 +385,7 @@ export function cutAtSignatures(lines: readonly JudgedLine[], run: Run, t: TextT
   if (signed.length < t.threadMinSignatures + 1 || writers.size < t.threadMinWriters || writers.size < t.threadMinWriterShare * signed.length) {
     return run;
   }
-  return { ...run, end: signed[0]! - 1 };
+  return { ...run, end: signed[0]! - 1, commentsFrom: signed[0]! };
 }
 
 export interface Decision {
@@ -396,8 +398,8 @@ export interface Decision {
 export function decide(lines: readonly JudgedLine[], run: Run | null, t: TextThresholds): Decision[] {
   const out: Decision[] = [];
   // The first wall after the run starts the comment section.
-  let commentsFrom = lines.length;
-  if (run) {
+  let commentsFrom = run?.commentsFrom ?? lines.length;
+  if (run && run.commentsFrom === undefined) {
     for (let i = run.end + 1; i < lines.length; i++) {
       const l = lines[i]!;
       if (l.wall && COMMENT_KINDS.has(l.phrase!.kind)) {
@@ -406,6 +408,18 @@ export function decide(lines: readonly JudgedLine[], run: Run | null, t: TextThr
       }
     }
   }
+  // The section ends with its last comment: before a wall of another kind (the legal footer)
+  // or a stretch of `threadEndGap` lines without prose (menus, the site's footer).
+  let commentsTo = commentsFrom;
+  for (let i = commentsFrom + 1, gap = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.wall && !COMMENT_KINDS.has(l.phrase!.kind)) break;
+    if (l.cls === 'good' || l.cls === 'near') {
+      commentsTo = i;
+      gap = 0;
+    } else if (++gap >= t.threadEndGap) break;
+  }
+  commentsTo = Math.min(lines.length, commentsTo + 1);
   const menuRun = run ? menuRuns(lines, run, t) : [];
   // A run holding only a sliver of the page's prose is no article: the page is a listing
   // (news items, entries, a directory), and its prose lines outside the run are kept too.
@@ -436,8 +450,8 @@ export function decide(lines: readonly JudgedLine[], run: Run | null, t: TextThr
       out.push({ kind: 'body', kept: true, reason: `a listing page (the main run holds under ${pct(t.listingMaxShare)} of its prose): ${l.why}` });
       continue;
     }
-    if (i >= commentsFrom) {
-      out.push({ kind: 'comments', kept: false, reason: `after the comment marker at line ${commentsFrom}` });
+    if (i >= commentsFrom && i < commentsTo) {
+      out.push({ kind: 'comments', kept: false, reason: `in the comment section, lines ${commentsFrom}-${commentsTo - 1}` });
       continue;
     }
     const before = !run || i < run.start;

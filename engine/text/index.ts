@@ -142,6 +142,7 @@ export function extractText(text: string, opts: CleanOptions): Extraction {
         : splitLinesIntoComments(
             // Author and date lines inside the thread are the comments' signatures.
             blocks.slice(first).map((b) => [b.index, THREAD_KINDS.has(b.kind) ? b.text : null] as const),
+            true,
           );
   }
   if (!run && !wholePage) {
