@@ -415,6 +415,14 @@ describe('a comment thread under a plain "Comments" heading', () => {
     expect(thread.body).not.toContain('turnout will be higher');
   });
 
+  test('a thread below the article that signs each comment above it splits into its comments', () => {
+    const thread = ['Tarochan', 'Djshawn', 'Gann', 'Michai'].flatMap((name, i) => [`BY ${name.toUpperCase()} AT 01/08/08 05:3${i} PM`, `Comment number ${i + 1}, short and to the point`]);
+    const r = clean(['Caucus season begins in the north', ...story, ...thread, 'About', 'Advertising', 'Legal'].join('\n'), { mode: 'text', comments: 'keep-all' });
+    for (const p of story) expect(r.body).toContain(p);
+    expect(r.comments?.map((c) => c.author)).toEqual(['TAROCHAN', 'DJSHAWN', 'GANN', 'MICHAI']);
+    expect(r.comments?.map((c) => c.text)).toEqual([1, 2, 3, 4].map((n) => `Comment number ${n}, short and to the point`));
+  });
+
   test('a heading with no dated signatures after it does not end the article', () => {
     const more = [
       'Volunteers in the northern counties have knocked on more doors this winter than in any year since the party began to keep records.',

@@ -366,7 +366,7 @@ export function cutAtThread(lines: JudgedLine[], run: Run, t: TextThresholds): R
 
 /**
  * A thread that signs its comments ("Posted by: X | <date>" under each) but has no heading:
- * `threadMinSignatures` + 1 signature lines in the run after its first prose line, by many
+ * `threadMinSignatures` + 1 signature lines after the run's first prose line, by many
  * writers (`threadMinWriters`, and at least `threadMinWriterShare` of the signatures), end the
  * article at the first of them (a blog post's own "Posted by" line closes it just the same).
  */
@@ -375,7 +375,8 @@ export function cutAtSignatures(lines: readonly JudgedLine[], run: Run, t: TextT
   while (firstProse <= run.end && lines[firstProse]!.cls !== 'good') firstProse++;
   const signed: number[] = [];
   const writers = new Set<string>();
-  for (let i = firstProse + 1; i <= run.end; i++) {
+  // The signatures may all lie below the run (the thread already outside the article).
+  for (let i = firstProse + 1; i < lines.length; i++) {
     const text = lines[i]!.line.text;
     if (!isSignatureLine(text, t.signatureMaxChars)) continue;
     signed.push(i);
@@ -385,7 +386,8 @@ export function cutAtSignatures(lines: readonly JudgedLine[], run: Run, t: TextT
   if (signed.length < t.threadMinSignatures + 1 || writers.size < t.threadMinWriters || writers.size < t.threadMinWriterShare * signed.length) {
     return run;
   }
-  return { ...run, end: signed[0]! - 1, commentsFrom: signed[0]! };
+  const first = signed[0]!;
+  return { ...run, end: Math.min(run.end, first - 1), commentsFrom: first };
 }
 
 export interface Decision {
@@ -399,8 +401,8 @@ export function decide(lines: readonly JudgedLine[], run: Run | null, t: TextThr
   const out: Decision[] = [];
   // The first wall after the run starts the comment section.
   let commentsFrom = run?.commentsFrom ?? lines.length;
-  if (run && run.commentsFrom === undefined) {
-    for (let i = run.end + 1; i < lines.length; i++) {
+  if (run) {
+    for (let i = run.end + 1; i < commentsFrom; i++) {
       const l = lines[i]!;
       if (l.wall && COMMENT_KINDS.has(l.phrase!.kind)) {
         commentsFrom = i;
@@ -409,15 +411,25 @@ export function decide(lines: readonly JudgedLine[], run: Run | null, t: TextThr
     }
   }
   // The section ends with its last comment: before a wall of another kind (the legal footer)
-  // or a stretch of `threadEndGap` lines without prose (menus, the site's footer).
+  // or, once its first comment is seen, a stretch of `threadEndGap` lines without prose.
   let commentsTo = commentsFrom;
-  for (let i = commentsFrom + 1, gap = 0; i < lines.length; i++) {
+  for (let i = commentsFrom + 1, gap = 0, started = false; i < lines.length; i++) {
     const l = lines[i]!;
     if (l.wall && !COMMENT_KINDS.has(l.phrase!.kind)) break;
-    if (l.cls === 'good' || l.cls === 'near') {
+    // A signature line is the thread's too, however short its comments.
+    if (l.cls === 'good' || l.cls === 'near' || isSignatureLine(l.line.text, t.signatureMaxChars)) {
       commentsTo = i;
       gap = 0;
-    } else if (++gap >= t.threadEndGap) break;
+      started = true;
+    } else if (started && ++gap >= t.threadEndGap) break;
+  }
+  // A last signature that stands above its comment takes the comment's lines with it.
+  if (commentsTo < lines.length && isSignatureLine(lines[commentsTo]!.line.text, t.signatureMaxChars)) {
+    for (let k = 0; k < t.threadEndGap && commentsTo + 1 < lines.length; k++) {
+      const next = lines[commentsTo + 1]!;
+      if (next.phrase || next.menuLike) break;
+      commentsTo++;
+    }
   }
   commentsTo = Math.min(lines.length, commentsTo + 1);
   const menuRun = run ? menuRuns(lines, run, t) : [];

@@ -135,7 +135,9 @@ export function extractText(text: string, opts: CleanOptions): Extraction {
   const extraction: Extraction = { title: title.title, language, blocks, strategy: wholePage ? 'text-whole-page' : strategy };
   if (opts.comments !== 'drop') {
     // From the first comment line on, other kinds (the form, the footer) end the comment they follow.
-    const first = blocks.findIndex((b) => b.kind === 'comments');
+    let first = blocks.findIndex((b) => b.kind === 'comments');
+    // The first comment's author line ("BY ANN AT 01/08/08") may stand just above it.
+    while (first > 0 && THREAD_KINDS.has(blocks[first - 1]!.kind) && blocks[first - 1]!.kind !== 'comments') first--;
     extraction.comments =
       first < 0
         ? []
