@@ -133,8 +133,9 @@ export function loadSystem(name: SystemName): Extractor {
       const opts = name === 'winnow' ? {} : { mode: 'text' as const };
       return (input) => {
         const result = clean(input, opts);
-        // The engine's `text` is its title above its body, and the title only above a body.
-        return { title: result.body ? result.title : null, body: result.body };
+        // The engine's `text` is its headline above its body: the title, when the page shows
+        // it (a title known only from <title> is not put above the body).
+        return { title: result.text !== result.body ? result.title : null, body: result.body };
       };
     }
     case 'page-text':
