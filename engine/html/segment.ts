@@ -17,6 +17,8 @@ import { mayDescribeArticle, type PageMeta, readJsonLd, readMeta } from './metad
 import { type Attrs, tokenize } from './tokenize';
 import { textChars, type PageChars } from '../decode/page-chars';
 import { singleSpaced } from '../spaces';
+import { PUBLISHED_CLASS, MARKED_ITEMPROPS } from '../config/metadata';
+import { emptySignals, type PageSignals, type PlaceKind } from '../metadata/signals';
 
 export interface Hint {
   kind: BlockKind;
@@ -173,14 +175,53 @@ class Pending {
   }
 }
 
-export function segment(input: PageChars | string, maxBlocks = Infinity): Segmented {
+/** The kind of the innermost boilerplate region open, as the metadata stage weighs a date found there. */
+function placeOf(hints: readonly Hint[]): PlaceKind {
+  for (let i = hints.length - 1; i >= 0; i--) {
+    const kind = hints[i].kind;
+    if (kind === 'comments' || kind === 'comment-form') return 'comments';
+    if (kind === 'related' || kind === 'ad') return 'related';
+    if (kind === 'navigation' || kind === 'breadcrumb') return 'navigation';
+    if (kind === 'footer' || kind === 'legal') return 'footer';
+  }
+  return hints.length ? 'other' : null;
+}
+
+/** `<meta>`, `<link rel=canonical>`, `<time>` and itemprop dates: what engine/metadata reads. */
+function collectSignal(signals: PageSignals, name: string, attribs: Attrs, block: number, hints: readonly Hint[]): void {
+  if (name === 'meta') {
+    // An itemprop date or author is a mark (it may stand in a comment); other metas are the page's.
+    const key = attribs.property ?? attribs.name ?? attribs['http-equiv'] ?? attribs.itemprop;
+    if (key && attribs.content && !(key === attribs.itemprop && MARKED_ITEMPROPS.has(key.toLowerCase()))) {
+      signals.metas.push([key.toLowerCase(), attribs.content]);
+    }
+  } else if (name === 'link') {
+    if (attribs.href && signals.canonical === null && attribs.rel?.toLowerCase() === 'canonical') signals.canonical = attribs.href;
+    return;
+  }
+  const itemprop = attribs.itemprop ? attribs.itemprop.toLowerCase() : '';
+  const isTime = name === 'time';
+  if (!isTime && !(itemprop && MARKED_ITEMPROPS.has(itemprop))) return;
+  const names = `${attribs.class ?? ''} ${attribs.id ?? ''}`;
+  signals.marks.push({
+    value: attribs.datetime ?? attribs.content ?? null,
+    block,
+    place: placeOf(hints),
+    itemprop,
+    published: PUBLISHED_CLASS.test(names),
+    isTime,
+  });
+}
+
+export function segment(input: PageChars | string, maxBlocks = Infinity, collectSignals = false): Segmented {
   const page = typeof input === 'string' ? textChars(input) : input;
   const blocks: RawBlock[] = [];
   const regions: Region[] = [];
   const hints: Hint[] = [];
   /** A copy of `hints` shared by every block flushed until the hint stack changes. */
   let hintsSnapshot: Hint[] | null = null;
-  const meta: PageMeta = { title: null, ogTitle: null, lang: null, jsonLd: [], h1: [] };
+  const signals = collectSignals ? emptySignals() : null;
+  const meta: PageMeta = { title: null, ogTitle: null, lang: null, jsonLd: [], h1: [], signals };
   const pending = new Pending(page);
   const nameCache = new Map<string, NameHint>();
   const root: Frame = { tag: '#root', transparent: 0, region: -1, isBlock: true, pushedHint: false, inLink: false, heading: false };
@@ -272,6 +313,7 @@ export function segment(input: PageChars | string, maxBlocks = Infinity): Segmen
     if (name === 'head') inHead = true;
     else if (isBlock || name === 'body') inHead = false; // a page that never closed its head
     if (inHead && name === 'meta') readMeta(attribs, meta);
+    if (signals && (isVoid || name === 'time' || attribs.itemprop !== undefined)) collectSignal(signals, name, attribs, blocks.length, hints);
     if (name === 'script' && JSON_LD_TYPE.test(attribs.type ?? '')) {
       capture = 'json-ld';
       captured = [];
@@ -307,7 +349,8 @@ export function segment(input: PageChars | string, maxBlocks = Infinity): Segmen
       const raw = captured.join('');
       // JSON-LD that names no article (an organisation, breadcrumbs, a search box) is not parsed.
       if (capture === 'json-ld') {
-        if (mayDescribeArticle(raw)) readJsonLd(page.text(raw), meta);
+        const mayHoldArticle = mayDescribeArticle(raw);
+        if (mayHoldArticle || signals) readJsonLd(page.text(raw), meta, mayHoldArticle);
       } else if (!meta.title) meta.title = collapse(decodeReferences(page.text(raw))) || null;
       capture = null;
     }
