@@ -23,6 +23,8 @@ export interface MetadataThresholds {
   datelineMaxChars: number;
   /** A dateline's date begins within this many characters of its block. */
   datelineMaxOffset: number;
+  /** In a longer block (a lead paragraph opened by its dateline), within this many. */
+  datelineLeadOffset: number;
   /** At most this many authors are returned. */
   maxAuthors: number;
 }
@@ -36,6 +38,7 @@ export const METADATA_DEFAULTS: MetadataThresholds = {
   bylineMaxChars: 120,
   datelineMaxChars: 200,
   datelineMaxOffset: 80,
+  datelineLeadOffset: 30,
   maxAuthors: 10,
 };
 
@@ -56,6 +59,12 @@ export const META_PUBLISHED: readonly string[] = [
   'original-publish-date', 'cxenseparse:recs:publishtime', 'og:pubdate', 'bt:pubdate', 'prism.publicationdate',
   'analyticsattributes.articledate', 'created', 'dc.created', 'release_date', 'pub_date', 'eprints.date',
 ];
+
+/**
+ * Generic date metas: often the day the page was generated or crawled rather than published.
+ * They count only after the URL and the visible dateline.
+ */
+export const META_WEAK_PUBLISHED: ReadonlySet<string> = new Set(['date', 'dc.date', 'dcterms.date', 'created', 'dc.created', 'pubdate']);
 
 /** `<meta>` names/properties giving the last modification. */
 export const META_MODIFIED: readonly string[] = [

@@ -73,7 +73,7 @@ const MONTH_DAY_YEAR = new RegExp(`${B}(${MONTH_ALTERNATION})\\.?\\s+(\\d{1,2})(
 /** 2019-11-20, 2019/11/20. */
 const NUMERIC_YMD = /(?<![\p{L}\p{N}])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\p{L}\p{N}]|[-/.]\d)/gu;
 /** 20.11.2019, 20/11/2019, 11/20/2019. */
-const NUMERIC_DMY = /(?<![\p{L}\p{N}.\/-])(\d{1,2})([-/.])(\d{1,2})\2(\d{4})(?![\p{L}\p{N}]|[-/.]\d)/gu;
+const NUMERIC_DMY = /(?<![\p{L}\p{N}.\/-])(\d{1,2})([-/.])(\d{1,2})\2(\d{4})(?![\p{N}]|[-/.]\d)/gu;
 
 export interface TextDate {
   date: FoundDate;
@@ -122,7 +122,9 @@ export function urlDate(url: string, bounds: DateBounds): UrlDate {
     const slash = path.indexOf('/', scheme + 3);
     path = slash >= 0 ? path.slice(slash) : '';
   }
-  const full = /(?<!\d)((?:19|20)\d{2})[/_-](\d{1,2})[/_-](\d{1,2})(?!\d)/.exec(path);
+  // The day ends its path segment (/2019/11/20/) or is two digits before the slug (/2019-11-20-title):
+  // in /2023/10/3-fragen-an… the 3 belongs to the title.
+  const full = /(?<!\d)((?:19|20)\d{2})[/_-](\d{1,2})[/_-](\d{2}(?!\d)|\d(?=[/._?#]|$))/.exec(path);
   if (full) {
     const date = makeDate(Number(full[1]), Number(full[2]), Number(full[3]), bounds);
     if (date) return { date, month: date.day.slice(0, 7) };

@@ -12,7 +12,7 @@
 import {
   BYLINE_PREFIXES, LD_MAIN_TYPES, LD_MODIFIED, LD_OTHER_TYPES, LD_PUBLISHED, META_AUTHOR, META_CATEGORIES,
   META_DESCRIPTION, META_IMAGE, META_MODIFIED, META_PUBLISHED, META_SITE, META_TAGS, META_TYPE, META_URL,
-  NAME_JOINERS, NOT_A_NAME, NOT_PUBLISHED_CONTEXT, type MetadataThresholds,
+  META_WEAK_PUBLISHED, NAME_JOINERS, NOT_A_NAME, NOT_PUBLISHED_CONTEXT, type MetadataThresholds,
 } from '../config/metadata';
 import type { Block, MetadataField, PageMetadata } from '../types';
 import { dateBounds, parseMachineDate, textDates, urlDate, type DateBounds, type FoundDate } from './dates';
@@ -147,18 +147,33 @@ function timeDates(signals: PageSignals, blocks: readonly Block[], bounds: DateB
   return out.sort((a, b) => a.rank - b.rank);
 }
 
-/** A dateline among the blocks around the article's start: a short block that writes a date, not a copyright or update line. */
+/**
+ * A dateline: a block around the article's start, or a metadata line inside the article, that
+ * writes a date near its beginning ("20. November 2019", "Posted on May 3, 2013 by…",
+ * "BERLIN (20.11.2019) –"), not a copyright, update or registration line, nor a range.
+ */
 function datelineDates(blocks: readonly Block[], bounds: DateBounds, language: string | null, t: MetadataThresholds): Candidate[] {
   const start = articleStart(blocks);
+  let last = start;
+  for (let i = blocks.length - 1; i > start; i--) {
+    if (blocks[i]!.kept) {
+      last = i;
+      break;
+    }
+  }
   const out: Candidate[] = [];
-  for (let i = Math.max(0, start - t.datelineWindow); i < Math.min(blocks.length, start + t.datelineWindow); i++) {
-    const b = blocks[i]!;
-    if (isCommentKind(b) || b.kind === 'caption' || b.text.length > t.datelineMaxChars) continue;
-    const dates = textDates(b.text, bounds, language, true);
+  for (let i = Math.max(0, start - t.datelineWindow); i <= last + t.datelineWindow || i < start + t.datelineWindow; i++) {
+    const b = blocks[i];
+    if (!b) break;
+    if (i >= start + t.datelineWindow && b.kind !== 'metadata') continue;
+    if (isCommentKind(b)) continue;
+    const head = b.text.length > t.datelineMaxChars ? b.text.slice(0, t.datelineMaxChars) : b.text;
+    const dates = textDates(head, bounds, language, true);
     const found = dates[0];
-    if (!found || found.index > t.datelineMaxOffset || NOT_PUBLISHED_CONTEXT.test(b.text.slice(0, found.index))) continue;
+    if (!found || found.index > (b.text.length > t.datelineMaxChars ? t.datelineLeadOffset : t.datelineMaxOffset)) continue;
+    if (NOT_PUBLISHED_CONTEXT.test(head.slice(0, found.index))) continue;
     // Two days in one line are a range or a schedule ("14. - 20. Januar", "vom 24. April bis 2. Oktober"), not a dateline.
-    if (dates.some((d) => d.date.day !== found.date.day) || RANGE_BEFORE.test(b.text.slice(Math.max(0, found.index - 8), found.index))) continue;
+    if (dates.some((d) => d.date.day !== found.date.day) || RANGE_BEFORE.test(head.slice(Math.max(0, found.index - 8), found.index))) continue;
     out.push({ date: found.date, source: `dateline "${b.text.slice(0, 60)}"` });
   }
   return out;
@@ -172,7 +187,10 @@ function agree(a: FoundDate, b: FoundDate, t: MetadataThresholds): boolean {
 
 function choosePublished(input: MetadataInput, main: LdObject[], bounds: DateBounds, t: MetadataThresholds): Candidate | null {
   const { signals, blocks, language } = input;
-  const structured = signals ? structuredDates(signals, main, bounds, language, false) : [];
+  const all = signals ? structuredDates(signals, main, bounds, language, false) : [];
+  const isWeakMeta = (c: Candidate) => c.source.startsWith('meta ') && META_WEAK_PUBLISHED.has(c.source.slice(5));
+  const structured = all.filter((c) => !isWeakMeta(c));
+  const weakMeta = all.filter(isWeakMeta);
   const fromUrl = input.url ? urlDate(input.url, bounds) : { date: null, month: null };
   const best = structured[0];
   const weak = [...(signals ? timeDates(signals, blocks, bounds, language, t) : []), ...datelineDates(blocks, bounds, language, t)];
@@ -201,7 +219,7 @@ function choosePublished(input: MetadataInput, main: LdObject[], bounds: DateBou
     return best;
   }
   if (fromUrl.date) return { date: fromUrl.date, source: 'url path' };
-  const first = weak[0];
+  const first = weak[0] ?? weakMeta[0];
   if (!first) return null;
   if (fromUrl.month && first.date.day.slice(0, 7) !== fromUrl.month) return null;
   return first;
