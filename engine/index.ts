@@ -45,4 +45,5 @@ export { WinnowError, isWinnowError, type WinnowErrorCode } from './errors';
 export { DEFAULT_OPTIONS, resolveOptions, COMMENTS_MODES, type CleanOptions, type CleanOptionsInput, type CommentsMode } from './config/options';
 export { classifySpam, spamScore } from './comments';
 export type * from './types';
+export { toMarkdown, frontMatter, type MarkdownOptions } from './format/markdown';
 export { FILTER_VERSION } from './version';

@@ -45,6 +45,24 @@ export interface Block {
   reason: string;
   /** For HTML input: the element that carried the block (`p`, `h2`, `li`, `tr`, …). */
   tag?: string;
+  /** For HTML input, what the Markdown output needs beyond the role (absent for a plain paragraph). */
+  structure?: BlockStructure;
+}
+
+/** A block's place in the page's structure: heading level, list, quote, code, table cells. */
+export interface BlockStructure {
+  /** Heading level, 1–6. */
+  level?: number;
+  /** A list item: nesting depth (1 = top level) and whether its list is ordered (`<ol>`). */
+  list?: { depth: number; ordered: boolean };
+  /** Depth of `<blockquote>` around the block. */
+  quote?: number;
+  /** A `<pre>` block: its text with line breaks kept, and the language the page names (class `language-python`). */
+  code?: { text: string; language: string | null };
+  /** A table row's cells (the block's text is them joined by ` | `). */
+  cells?: string[];
+  /** Emphasis in `text`: [start, end) character ranges and their kind. */
+  emphasis?: [number, number, 'em' | 'strong'][];
 }
 
 export interface KindStats {

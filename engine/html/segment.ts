@@ -11,7 +11,7 @@
 import { decodeHTML } from 'entities';
 import { WinnowError } from '../errors';
 import { BLOCK_TAGS, HEADING_TAGS, LIST_ITEM_TAGS, SKIP_TAGS } from '../config/html-hints';
-import type { BlockKind, BlockRole } from '../types';
+import type { BlockKind, BlockRole, BlockStructure } from '../types';
 import { hintFromNames, hintFromRole, hintFromTag, type NameHint } from './hints';
 import { mayDescribeArticle, type PageMeta, readJsonLd, readMeta } from './metadata';
 import { type Attrs, tokenize } from './tokenize';
@@ -63,6 +63,8 @@ export interface RawBlock {
   depth: number;
   /** Boilerplate hints of the ancestors, outermost first. */
   hints: Hint[];
+  /** Heading level, list, quote, code (for the Markdown output); absent for a plain paragraph. */
+  structure?: BlockStructure;
 }
 
 export interface Segmented {
@@ -100,6 +102,37 @@ interface Frame {
   pushedHint: boolean;
   inLink: boolean;
   heading: boolean;
+  /** Heading level of the innermost heading around (0: none). */
+  level: number;
+  /** `<ul>`/`<ol>` around, and whether the innermost is `<ol>`. */
+  listDepth: number;
+  ordered: boolean;
+  /** `<blockquote>` around. */
+  quote: number;
+  /** Inside `<pre>`: its text keeps its line breaks. */
+  pre: boolean;
+  /** The code language a `<pre>` or its `<code>` names by class. */
+  codeLang: string | null;
+}
+
+/** `language-python`, `lang-js`, `brush: ruby`, `highlight-source-go`: the language a code element's class names. */
+const CODE_LANGUAGE = /(?:^|\s)(?:language|lang|brush:|highlight-source|sourceCode)[-:\s]?([a-z0-9+#_-]+)/i;
+
+function codeLanguage(className: string | undefined): string | null {
+  if (!className) return null;
+  const m = CODE_LANGUAGE.exec(className);
+  return m ? m[1].toLowerCase() : null;
+}
+
+/** The structure of a block flushed in `owner` (null for a plain paragraph: no object is made). */
+function structureOf(owner: Frame, tag: string, rawText: string | null): BlockStructure | undefined {
+  if (!owner.level && !owner.listDepth && !owner.quote && !owner.pre) return undefined;
+  const s: BlockStructure = {};
+  if (owner.level) s.level = owner.level;
+  if (owner.listDepth && tag === 'li') s.list = { depth: owner.listDepth, ordered: owner.ordered };
+  if (owner.quote) s.quote = owner.quote;
+  if (owner.pre && rawText !== null) s.code = { text: rawText.replace(/^\s*\n|\s+$/g, ''), language: owner.codeLang };
+  return s.level || s.list || s.quote || s.code ? s : undefined;
 }
 
 /** Character references (`&amp;`, `&#8212;`) decoded, as a browser shows them. */
@@ -224,7 +257,10 @@ export function segment(input: PageChars | string, maxBlocks = Infinity, collect
   const meta: PageMeta = { title: null, ogTitle: null, lang: null, jsonLd: [], h1: [], signals };
   const pending = new Pending(page);
   const nameCache = new Map<string, NameHint>();
-  const root: Frame = { tag: '#root', transparent: 0, region: -1, isBlock: true, pushedHint: false, inLink: false, heading: false };
+  const root: Frame = {
+    tag: '#root', transparent: 0, region: -1, isBlock: true, pushedHint: false, inLink: false, heading: false,
+    level: 0, listDepth: 0, ordered: false, quote: 0, pre: false, codeLang: null,
+  };
   const frames: Frame[] = [root];
 
   /** Depth of skipped elements we are inside (script, style, hidden…); their text is not the page's. */
@@ -239,7 +275,8 @@ export function segment(input: PageChars | string, maxBlocks = Infinity, collect
       if (pending.raw.length) pending.reset();
       return;
     }
-    const text = collapse(decodeReferences(page.text(pending.raw)));
+    const decoded = decodeReferences(page.text(pending.raw));
+    const text = collapse(decoded);
     const owner = frames[frames.length - 1]; // inline frames carry their block's region
     const region = owner.region >= 0 ? regions[owner.region] : null;
     const tag = region ? region.tag : 'body';
@@ -258,6 +295,7 @@ export function segment(input: PageChars | string, maxBlocks = Infinity, collect
       region: owner.region,
       depth: frames.length,
       hints: (hintsSnapshot ??= hints.slice()),
+      structure: structureOf(owner, tag, owner.pre ? decoded : null),
     });
     pending.reset();
   };
@@ -300,6 +338,12 @@ export function segment(input: PageChars | string, maxBlocks = Infinity, collect
       pushedHint,
       inLink: parent.inLink,
       heading: parent.heading || HEADING_TAGS.has(tag),
+      level: HEADING_TAGS.has(tag) ? tag.charCodeAt(1) - 48 : parent.level,
+      listDepth: tag === 'ul' || tag === 'ol' ? parent.listDepth + 1 : parent.listDepth,
+      ordered: tag === 'ol' ? true : tag === 'ul' ? false : parent.ordered,
+      quote: tag === 'blockquote' ? parent.quote + 1 : parent.quote,
+      pre: parent.pre || tag === 'pre',
+      codeLang: tag === 'pre' ? codeLanguage(className) : parent.codeLang,
     };
   };
 
@@ -338,8 +382,9 @@ export function segment(input: PageChars | string, maxBlocks = Infinity, collect
     if (isBlock) {
       frames.push(openBlock(name, attribs, parent));
     } else if (!parent.inLink && name === 'a' && attribs.href !== undefined) {
-      frames.push({ tag: name, transparent: 0, region: parent.region, isBlock: false, pushedHint: false, inLink: true, heading: parent.heading });
+      frames.push({ ...parent, tag: name, transparent: 0, isBlock: false, pushedHint: false, inLink: true });
     } else {
+      if (name === 'code' && parent.pre && parent.codeLang === null) parent.codeLang = codeLanguage(attribs.class);
       parent.transparent++;
     }
   };
@@ -426,6 +471,7 @@ function mergeTableRows(blocks: RawBlock[], regions: Region[]): RawBlock[] {
     for (let j = row.start + 1; j < row.end; j++) newPos[j] = out.length + 1;
     out.push({
       ...first,
+      structure: { ...first.structure, cells: cells.map((c) => c.text) },
       text: cells.map((c) => c.text).join(CELL_SEPARATOR),
       tag: 'tr',
       role: 'table-row',
