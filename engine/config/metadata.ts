@@ -25,6 +25,12 @@ export interface MetadataThresholds {
   datelineMaxOffset: number;
   /** In a longer block (a lead paragraph opened by its dateline), within this many. */
   datelineLeadOffset: number;
+  /** A labelled date ("veröffentlicht 28.01.2022") begins within this many characters after its label… */
+  labelDateAfter: number;
+  /** …or ends within this many before it ("wurde am 14. Dezember 2015 um 14:48 von Heiner geschrieben"). */
+  labelDateBefore: number;
+  /** The longest block read for a labelled date. */
+  labelMaxChars: number;
   /** At most this many authors are returned. */
   maxAuthors: number;
 }
@@ -37,8 +43,11 @@ export const METADATA_DEFAULTS: MetadataThresholds = {
   datelineWindow: 15,
   bylineMaxChars: 120,
   datelineMaxChars: 200,
-  datelineMaxOffset: 80,
+  datelineMaxOffset: 60,
   datelineLeadOffset: 30,
+  labelDateAfter: 25,
+  labelDateBefore: 60,
+  labelMaxChars: 400,
   maxAuthors: 10,
 };
 
@@ -107,5 +116,16 @@ export const NOT_A_NAME: readonly string[] = [
   'admin', 'administrator', 'guest', 'contributor', 'contributors', 'writer', 'others', 'more', 'updated', 'published',
   'photo', 'photos', 'comments', 'comment', 'read', 'minutes', 'min',
 ];
+/**
+ * Words that label a date as the publication's ("Published on", "veröffentlicht am", "wurde am
+ * … geschrieben", "publié le"…), in the nine languages. A labelled date counts anywhere on the
+ * page outside comment threads and lists of other stories.
+ */
+export const PUBLISHED_LABELS: readonly string[] = [
+  'published', 'posted', 'written', 'veröffentlicht', 'publiziert', 'erschienen', 'geschrieben', 'gepostet', 'erstellt',
+  'publié', 'publiée', 'mis en ligne', 'publicado', 'publicada', 'pubblicato', 'pubblicata', 'gepubliceerd', 'geplaatst',
+  'opublikowano', 'opublikowany', 'опубликовано', 'опубликован',
+];
+
 /** Words that, before a date, say it is not the publication date. */
 export const NOT_PUBLISHED_CONTEXT = /copyright|©|\(c\)|registriert|registered|joined|member since|mitglied seit|inscrit|updated|aktualisiert|mis à jour|actualizado|aggiornato|atualizado|bijgewerkt|zaktualizowano|обновлено|modified|geändert|last edited|expires|deadline|event|termin/i;

@@ -86,14 +86,18 @@ function monthFirst(language: string | null, separator: string): boolean {
 }
 
 /** Every date a text writes, in order of position. Ambiguous numeric dates (both parts ≤ 12) in a language of unknown order are left out. */
+/** Every written date has a four-digit year: text without one is passed over at once. */
+const HAS_YEAR = /(?:19|20)\d\d/;
+
 export function textDates(text: string, bounds: DateBounds, language: string | null, strict = false): TextDate[] {
   const out: TextDate[] = [];
+  if (!HAS_YEAR.test(text)) return out;
   const push = (date: FoundDate | null, index: number) => {
     if (date) out.push({ date, index });
   };
-  const lower = text.toLowerCase();
-  for (const m of lower.matchAll(DAY_MONTH_YEAR)) push(makeDate(Number(m[3]), MONTH_NUMBERS.get(m[2])!, Number(m[1]), bounds), m.index);
-  for (const m of lower.matchAll(MONTH_DAY_YEAR)) push(makeDate(Number(m[3]), MONTH_NUMBERS.get(m[1])!, Number(m[2]), bounds), m.index);
+  // The month patterns ignore case, so the text is not lower-cased (a copy of every block); the month found is.
+  for (const m of text.matchAll(DAY_MONTH_YEAR)) push(makeDate(Number(m[3]), MONTH_NUMBERS.get(m[2]!.toLowerCase())!, Number(m[1]), bounds), m.index);
+  for (const m of text.matchAll(MONTH_DAY_YEAR)) push(makeDate(Number(m[3]), MONTH_NUMBERS.get(m[1]!.toLowerCase())!, Number(m[2]), bounds), m.index);
   for (const m of text.matchAll(NUMERIC_YMD)) push(makeDate(Number(m[1]), Number(m[3]), Number(m[4]), bounds), m.index);
   for (const m of text.matchAll(NUMERIC_DMY)) {
     const a = Number(m[1]);

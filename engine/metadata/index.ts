@@ -12,7 +12,7 @@
 import {
   BYLINE_PREFIXES, LD_MAIN_TYPES, LD_MODIFIED, LD_OTHER_TYPES, LD_PUBLISHED, META_AUTHOR, META_CATEGORIES,
   META_DESCRIPTION, META_IMAGE, META_MODIFIED, META_PUBLISHED, META_SITE, META_TAGS, META_TYPE, META_URL,
-  META_WEAK_PUBLISHED, NAME_JOINERS, NOT_A_NAME, NOT_PUBLISHED_CONTEXT, type MetadataThresholds,
+  META_WEAK_PUBLISHED, NAME_JOINERS, NOT_A_NAME, PUBLISHED_LABELS, NOT_PUBLISHED_CONTEXT, type MetadataThresholds,
 } from '../config/metadata';
 import type { Block, MetadataField, PageMetadata } from '../types';
 import { dateBounds, parseMachineDate, textDates, urlDate, type DateBounds, type FoundDate } from './dates';
@@ -87,18 +87,31 @@ function mainLd(objects: LdObject[]): LdObject[] {
     .map((x) => x.o);
 }
 
-function metaValues(metas: readonly [string, string][], names: readonly string[]): { name: string; value: string }[] {
+/** The page's `<meta>` values by name, in page order. */
+type MetaIndex = ReadonlyMap<string, string[]>;
+
+function indexMetas(metas: readonly [string, string][]): MetaIndex {
+  const index = new Map<string, string[]>();
+  for (const [k, v] of metas) {
+    const list = index.get(k);
+    if (list) list.push(v);
+    else index.set(k, [v]);
+  }
+  return index;
+}
+
+function metaValues(metas: MetaIndex, names: readonly string[]): { name: string; value: string }[] {
   const out: { name: string; value: string }[] = [];
-  for (const name of names) for (const [k, v] of metas) if (k === name && v.trim()) out.push({ name, value: clean(v) });
+  for (const name of names) for (const v of metas.get(name) ?? []) if (v.trim()) out.push({ name, value: clean(v) });
   return out;
 }
 
-function firstMeta(metas: readonly [string, string][], names: readonly string[]): { name: string; value: string } | null {
-  for (const name of names) for (const [k, v] of metas) if (k === name && v.trim()) return { name, value: clean(v) };
+function firstMeta(metas: MetaIndex, names: readonly string[]): { name: string; value: string } | null {
+  for (const name of names) for (const v of metas.get(name) ?? []) if (v.trim()) return { name, value: clean(v) };
   return null;
 }
 
-function structuredDates(signals: PageSignals, main: LdObject[], bounds: DateBounds, language: string | null, modified: boolean): Candidate[] {
+function structuredDates(signals: PageSignals, metas: MetaIndex, main: LdObject[], bounds: DateBounds, language: string | null, modified: boolean): Candidate[] {
   const out: Candidate[] = [];
   for (const o of main) {
     for (const prop of modified ? LD_MODIFIED : LD_PUBLISHED) {
@@ -107,7 +120,7 @@ function structuredDates(signals: PageSignals, main: LdObject[], bounds: DateBou
       if (date) out.push({ date, source: `json-ld ${typeOf(o) || 'object'}.${prop}` });
     }
   }
-  for (const { name, value } of metaValues(signals.metas, modified ? META_MODIFIED : META_PUBLISHED)) {
+  for (const { name, value } of metaValues(metas, modified ? META_MODIFIED : META_PUBLISHED)) {
     const date = parseMachineDate(value, bounds, language);
     if (date) out.push({ date, source: `meta ${name}` });
   }
@@ -152,7 +165,7 @@ function timeDates(signals: PageSignals, blocks: readonly Block[], bounds: DateB
  * writes a date near its beginning ("20. November 2019", "Posted on May 3, 2013 by…",
  * "BERLIN (20.11.2019) –"), not a copyright, update or registration line, nor a range.
  */
-function datelineDates(blocks: readonly Block[], bounds: DateBounds, language: string | null, t: MetadataThresholds): Candidate[] {
+function datelineDates(blocks: readonly Block[], bounds: DateBounds, language: string | null, t: MetadataThresholds, limit = Infinity): Candidate[] {
   const start = articleStart(blocks);
   let last = start;
   for (let i = blocks.length - 1; i > start; i--) {
@@ -175,8 +188,30 @@ function datelineDates(blocks: readonly Block[], bounds: DateBounds, language: s
     // Two days in one line are a range or a schedule ("14. - 20. Januar", "vom 24. April bis 2. Oktober"), not a dateline.
     if (dates.some((d) => d.date.day !== found.date.day) || RANGE_BEFORE.test(head.slice(Math.max(0, found.index - 8), found.index))) continue;
     out.push({ date: found.date, source: `dateline "${b.text.slice(0, 60)}"` });
+    if (out.length >= limit) break;
   }
   return out;
+}
+
+const LABEL = new RegExp(`(?<![\\p{L}])(?:${PUBLISHED_LABELS.join('|')})(?![\\p{L}])`, 'iu');
+
+/**
+ * A date labelled as the publication's, anywhere outside comment threads and lists of other
+ * stories: the date nearest after the label, else the one just before it.
+ */
+function labelledDates(blocks: readonly Block[], bounds: DateBounds, language: string | null, t: MetadataThresholds): Candidate | undefined {
+  for (const b of blocks) {
+    if (isCommentKind(b) || b.kind === 'related' || b.text.length > t.labelMaxChars) continue;
+    const label = LABEL.exec(b.text);
+    if (!label) continue;
+    const end = label.index + label[0].length;
+    const dates = textDates(b.text, bounds, language, true);
+    const after = dates.find((d) => d.index >= end && d.index - end <= t.labelDateAfter && !NOT_PUBLISHED_CONTEXT.test(b.text.slice(end, d.index)));
+    const before = [...dates].reverse().find((d) => d.index < label.index && label.index - d.index <= t.labelDateBefore);
+    const found = after ?? before;
+    if (found) return { date: found.date, source: `labelled date "${b.text.slice(0, 60)}"` };
+  }
+  return undefined;
 }
 
 const RANGE_BEFORE = /\d\s*[.]?\s*[-–—]\s*$|\b(?:bis|to|au|al|until)\s*$/u;
@@ -185,15 +220,21 @@ function agree(a: FoundDate, b: FoundDate, t: MetadataThresholds): boolean {
   return Math.abs(a.ordinal - b.ordinal) <= t.maxDisagreementDays;
 }
 
-function choosePublished(input: MetadataInput, main: LdObject[], bounds: DateBounds, t: MetadataThresholds): Candidate | null {
+function choosePublished(input: MetadataInput, metas: MetaIndex, main: LdObject[], bounds: DateBounds, t: MetadataThresholds): Candidate | null {
   const { signals, blocks, language } = input;
-  const all = signals ? structuredDates(signals, main, bounds, language, false) : [];
+  const all = signals ? structuredDates(signals, metas, main, bounds, language, false) : [];
   const isWeakMeta = (c: Candidate) => c.source.startsWith('meta ') && META_WEAK_PUBLISHED.has(c.source.slice(5));
   const structured = all.filter((c) => !isWeakMeta(c));
   const weakMeta = all.filter(isWeakMeta);
   const fromUrl = input.url ? urlDate(input.url, bounds) : { date: null, month: null };
   const best = structured[0];
-  const weak = [...(signals ? timeDates(signals, blocks, bounds, language, t) : []), ...datelineDates(blocks, bounds, language, t)];
+  // The weaker sources are read only when needed, and the datelines only as far as needed.
+  let times: Candidate[] | null = null;
+  let weakFound: Candidate[] | null = null;
+  const timeMarks = (): Candidate[] => (times ??= signals ? timeDates(signals, blocks, bounds, language, t) : []);
+  const weakDates = (): Candidate[] => (weakFound ??= [...timeMarks(), ...datelineDates(blocks, bounds, language, t)]);
+  const firstWeak = (): Candidate | undefined =>
+    (weakFound ?? timeMarks())[0] ?? datelineDates(blocks, bounds, language, t, 1)[0] ?? labelledDates(blocks, bounds, language, t);
   if (best) {
     // The URL's date is written once, by the site, when the page is made: a structured date
     // that contradicts it is a template's (the crawl, the last edit), not the publication's.
@@ -206,27 +247,29 @@ function choosePublished(input: MetadataInput, main: LdObject[], bounds: DateBou
     }
     // An article republished or updated shows readers its new date: when the page's dateline
     // gives the day of its dateModified and never its datePublished, that is the day it dates itself by.
-    const modified = signals ? structuredDates(signals, main, bounds, language, true)[0] : undefined;
-    if (modified && modified.date.day !== best.date.day && !fromUrl.date && weak.some((w) => w.date.day === modified.date.day) && !weak.some((w) => w.date.day === best.date.day)) {
+    const modified = signals ? structuredDates(signals, metas, main, bounds, language, true)[0] : undefined;
+    if (modified && modified.date.day !== best.date.day && !fromUrl.date && weakDates().some((w) => w.date.day === modified.date.day) && !weakDates().some((w) => w.date.day === best.date.day)) {
       return { date: modified.date, source: `${modified.source} (the date the page shows; ${best.source} gives ${best.date.day})` };
     }
     // A timestamp in UTC can fall on the next or the previous day where the page was published;
     // the day the site writes (its URL, its visible dateline) is the local one.
-    const local = fromUrl.date ? { date: fromUrl.date, source: 'url path' } : weak[0];
+    const utc = /T.*(?:Z|[+-]00:00)$/.test(best.date.iso);
+    const local = fromUrl.date ? { date: fromUrl.date, source: 'url path' } : utc ? firstWeak() : undefined;
     if (local && local.date.day !== best.date.day && Math.abs(local.date.ordinal - best.date.ordinal) <= 1 && /T.*(?:Z|[+-]00:00)$/.test(best.date.iso)) {
       return { date: local.date, source: `${local.source} (${best.source} gives ${best.date.iso}, in UTC)` };
     }
     return best;
   }
   if (fromUrl.date) return { date: fromUrl.date, source: 'url path' };
-  const first = weak[0] ?? weakMeta[0];
+  // Only the first weak date is wanted here: the datelines are read until one is found.
+  const first = firstWeak() ?? weakMeta[0];
   if (!first) return null;
   if (fromUrl.month && first.date.day.slice(0, 7) !== fromUrl.month) return null;
   return first;
 }
 
-function chooseModified(input: MetadataInput, main: LdObject[], bounds: DateBounds): Candidate | null {
-  return input.signals ? structuredDates(input.signals, main, bounds, input.language, true)[0] ?? null : null;
+function chooseModified(input: MetadataInput, metas: MetaIndex, main: LdObject[], bounds: DateBounds): Candidate | null {
+  return input.signals ? structuredDates(input.signals, metas, main, bounds, input.language, true)[0] ?? null : null;
 }
 
 const PREFIX = new RegExp(`^(?:${[...BYLINE_PREFIXES].sort((a, b) => b.length - a.length).join('|')})\\s*[:\\-–]?\\s+`, 'iu');
@@ -293,14 +336,14 @@ export function extractMetadata(input: MetadataInput, t: MetadataThresholds, now
   const sources: Partial<Record<MetadataField, string>> = {};
   const signals = input.signals;
   const main = signals ? mainLd(ldObjects(signals.ld)) : [];
-  const metas = signals?.metas ?? [];
+  const metas = indexMetas(signals?.metas ?? []);
   const set = <T>(field: MetadataField, value: T, source: string | undefined): T => {
     if (source && value !== null && !(Array.isArray(value) && value.length === 0)) sources[field] = source;
     return value;
   };
 
-  const published = choosePublished(input, main, bounds, t);
-  const modified = chooseModified(input, main, bounds);
+  const published = choosePublished(input, metas, main, bounds, t);
+  const modified = chooseModified(input, metas, main, bounds);
 
   const authorsFrom = ldAuthors(main, t) ?? (() => {
     const metaAuthors = metaValues(metas, META_AUTHOR).filter((m) => !/^https?:/.test(m.value));
