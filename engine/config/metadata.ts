@@ -67,18 +67,20 @@ export const META_PUBLISHED: readonly string[] = [
   'publish-date', 'publish_date', 'publishdate', 'published-date', 'pubdate', 'date', 'datecreated', 'article_date_original',
   'original-publish-date', 'cxenseparse:recs:publishtime', 'og:pubdate', 'bt:pubdate', 'prism.publicationdate',
   'analyticsattributes.articledate', 'created', 'dc.created', 'release_date', 'pub_date', 'eprints.date',
+  'schema:datepublished', 'schema:datecreated', 'dcterms:issued', 'dcterms:created', 'dc:created', 'dc:date',
 ];
 
 /**
  * Generic date metas: often the day the page was generated or crawled rather than published.
  * They count only after the URL and the visible dateline.
  */
-export const META_WEAK_PUBLISHED: ReadonlySet<string> = new Set(['date', 'dc.date', 'dcterms.date', 'created', 'dc.created', 'pubdate']);
+export const META_WEAK_PUBLISHED: ReadonlySet<string> = new Set(['date', 'dc.date', 'dcterms.date', 'created', 'dc.created', 'pubdate', 'dc:date', 'dc:created']);
 
 /** `<meta>` names/properties giving the last modification. */
 export const META_MODIFIED: readonly string[] = [
   'article:modified_time', 'og:article:modified_time', 'article:modified', 'og:updated_time', 'modified_time', 'datemodified',
   'dc.date.modified', 'dcterms.modified', 'last-modified', 'lastmod', 'revised', 'dateupdated', 'article.updated',
+  'schema:datemodified', 'dcterms:modified',
 ];
 
 /** JSON-LD properties: publication date first, then modification. */

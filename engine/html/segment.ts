@@ -232,6 +232,8 @@ function collectSignal(signals: PageSignals, name: string, attribs: Attrs, block
     if (attribs.href && signals.canonical === null && attribs.rel?.toLowerCase() === 'canonical') signals.canonical = attribs.href;
     return;
   }
+  // RDFa in the body (`<span property="schema:dateCreated" content="…">`) reads like a meta.
+  if (attribs.property && attribs.content && name !== 'meta') signals.metas.push([attribs.property.toLowerCase(), attribs.content]);
   const itemprop = attribs.itemprop ? attribs.itemprop.toLowerCase() : '';
   const isTime = name === 'time';
   if (!isTime && !(itemprop && MARKED_ITEMPROPS.has(itemprop))) return;
@@ -357,7 +359,7 @@ export function segment(input: PageChars | string, maxBlocks = Infinity, collect
     if (name === 'head') inHead = true;
     else if (isBlock || name === 'body') inHead = false; // a page that never closed its head
     if (inHead && name === 'meta') readMeta(attribs, meta);
-    if (signals && (isVoid || name === 'time' || attribs.itemprop !== undefined)) collectSignal(signals, name, attribs, blocks.length, hints);
+    if (signals && (isVoid || name === 'time' || attribs.itemprop !== undefined || attribs.content !== undefined)) collectSignal(signals, name, attribs, blocks.length, hints);
     if (name === 'script' && JSON_LD_TYPE.test(attribs.type ?? '')) {
       capture = 'json-ld';
       captured = [];

@@ -160,6 +160,11 @@ function timeDates(signals: PageSignals, blocks: readonly Block[], bounds: DateB
   return out.sort((a, b) => a.rank - b.rank);
 }
 
+function lastKept(blocks: readonly Block[], start: number): number {
+  for (let i = blocks.length - 1; i > start; i--) if (blocks[i]!.kept) return i;
+  return start;
+}
+
 /**
  * A dateline: a block around the article's start, or a metadata line inside the article, that
  * writes a date near its beginning ("20. November 2019", "Posted on May 3, 2013 by…",
@@ -167,18 +172,12 @@ function timeDates(signals: PageSignals, blocks: readonly Block[], bounds: DateB
  */
 function datelineDates(blocks: readonly Block[], bounds: DateBounds, language: string | null, t: MetadataThresholds, limit = Infinity): Candidate[] {
   const start = articleStart(blocks);
-  let last = start;
-  for (let i = blocks.length - 1; i > start; i--) {
-    if (blocks[i]!.kept) {
-      last = i;
-      break;
-    }
-  }
+  const last = lastKept(blocks, start);
   const out: Candidate[] = [];
-  for (let i = Math.max(0, start - t.datelineWindow); i <= last + t.datelineWindow || i < start + t.datelineWindow; i++) {
+  for (let i = Math.max(0, start - t.datelineWindow); i <= last + t.datelineWindow || i <= start + t.datelineWindow; i++) {
     const b = blocks[i];
     if (!b) break;
-    if (i >= start + t.datelineWindow && b.kind !== 'metadata') continue;
+    if (i > start + t.datelineWindow && b.kind !== 'metadata') continue;
     if (isCommentKind(b)) continue;
     const head = b.text.length > t.datelineMaxChars ? b.text.slice(0, t.datelineMaxChars) : b.text;
     const dates = textDates(head, bounds, language, true);
@@ -193,7 +192,7 @@ function datelineDates(blocks: readonly Block[], bounds: DateBounds, language: s
   return out;
 }
 
-const LABEL = new RegExp(`(?<![\\p{L}])(?:${PUBLISHED_LABELS.join('|')})(?![\\p{L}])`, 'iu');
+const LABEL = new RegExp(`(?<![\\p{L}])(?:${PUBLISHED_LABELS.join('|')})(?![\\p{L}])`, 'giu');
 
 /**
  * A date labelled as the publication's, anywhere outside comment threads and lists of other
@@ -202,19 +201,29 @@ const LABEL = new RegExp(`(?<![\\p{L}])(?:${PUBLISHED_LABELS.join('|')})(?![\\p{
 function labelledDates(blocks: readonly Block[], bounds: DateBounds, language: string | null, t: MetadataThresholds): Candidate | undefined {
   for (const b of blocks) {
     if (isCommentKind(b) || b.kind === 'related' || b.text.length > t.labelMaxChars) continue;
-    const label = LABEL.exec(b.text);
-    if (!label) continue;
-    const end = label.index + label[0].length;
+    // Labels, or a byline's opening ("Von Christian am 03.05.2013", "By Jane Doe on May 3, 2013").
+    const labels = [...b.text.matchAll(LABEL)];
+    const byline = PREFIX.exec(b.text);
+    if (byline) labels.push(byline);
+    if (!labels.length) continue;
     const dates = textDates(b.text, bounds, language, true);
-    const after = dates.find((d) => d.index >= end && d.index - end <= t.labelDateAfter && !NOT_PUBLISHED_CONTEXT.test(b.text.slice(end, d.index)));
-    const before = [...dates].reverse().find((d) => d.index < label.index && label.index - d.index <= t.labelDateBefore);
-    const found = after ?? before;
-    if (found) return { date: found.date, source: `labelled date "${b.text.slice(0, 60)}"` };
+    for (const label of labels) {
+      const end = label.index + label[0].length;
+      const after = dates.find((d) => d.index >= end && d.index - end <= t.labelDateAfter && !NOT_PUBLISHED_CONTEXT.test(b.text.slice(end, d.index)));
+      const before = [...dates].reverse().find((d) => d.index < label.index && label.index - d.index <= t.labelDateBefore);
+      const found = after ?? before;
+      if (found) return { date: found.date, source: `labelled date "${b.text.slice(0, 60)}"` };
+    }
   }
   return undefined;
 }
 
 const RANGE_BEFORE = /\d\s*[.]?\s*[-–—]\s*$|\b(?:bis|to|au|al|until)\s*$/u;
+
+/** `2021-10` or `2021-10-05` → months since year 0. */
+function monthIndex(day: string): number {
+  return Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1;
+}
 
 function agree(a: FoundDate, b: FoundDate, t: MetadataThresholds): boolean {
   return Math.abs(a.ordinal - b.ordinal) <= t.maxDisagreementDays;
@@ -264,7 +273,9 @@ function choosePublished(input: MetadataInput, metas: MetaIndex, main: LdObject[
   // Only the first weak date is wanted here: the datelines are read until one is found.
   const first = firstWeak() ?? weakMeta[0];
   if (!first) return null;
-  if (fromUrl.month && first.date.day.slice(0, 7) !== fromUrl.month) return null;
+  // A URL's year and month (/2021/10/) may name the month a draft was made: a visible date a
+  // month later is still this page's; one further away is another page's (a teaser, an event).
+  if (fromUrl.month && Math.abs(monthIndex(first.date.day) - monthIndex(fromUrl.month)) > 1) return null;
   return first;
 }
 
