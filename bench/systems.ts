@@ -80,7 +80,7 @@ export function scoredText(out: Extracted, truthHasTitle: boolean): string {
   return truthHasTitle && out.title ? `${out.title}\n\n${out.body}` : out.body;
 }
 
-function htmlString(input: Buffer | string): string {
+export function htmlString(input: Buffer | string): string {
   if (typeof input === 'string') return input;
   const bytes = input[0] === 0x1f && input[1] === 0x8b ? gunzipSync(input) : input;
   return new TextDecoder('utf-8').decode(bytes);
@@ -115,7 +115,7 @@ function fragmentText(html: string): string {
  * Readability then throws on it; a browser would build them, so such a page is parsed again
  * wrapped in them.
  */
-function linkedomDocument(html: string): Document {
+export function linkedomDocument(html: string): Document {
   const { parseHTML } = require('linkedom') as typeof import('linkedom');
   const { document } = parseHTML(html);
   // linkedom's `body` then falls back to the first element, which has no parent.

@@ -11,6 +11,7 @@
  * findings, each with its reason, so a stack that runs cdk-nag over it stays clean.
  */
 import * as path from 'node:path';
+import { parseOutputs } from '../lambdas/output-keys';
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
@@ -40,6 +41,7 @@ export const WINNOW_DEFAULTS = {
   logRetentionDays: 30,
   logLevel: 'INFO',
   comments: 'drop',
+  outputs: 'text,json',
   removalPolicy: RemovalPolicy.RETAIN,
 } as const;
 
@@ -166,6 +168,13 @@ export interface WinnowPipelineProps {
   readonly comments?: string;
 
   /**
+   * Which outputs the handler writes, comma-separated: `text` (text/<key>), `markdown`
+   * (md/<key>.md, with YAML front matter), `json` (json/<key>.json). Passed as `WINNOW_OUTPUTS`.
+   * @default 'text,json'
+   */
+  readonly outputs?: string;
+
+  /**
    * Removal policy of the data: created input bucket, output bucket, access-log bucket, table,
    * log group. With DESTROY, CloudFormation still cannot delete a bucket that holds objects.
    * @default RemovalPolicy.RETAIN
@@ -280,6 +289,8 @@ export class WinnowPipeline extends Construct {
       throw new Error(`WinnowPipeline: comments must be one of ${COMMENT_MODES.join(', ')}, got ${props.comments}`);
     }
 
+    const outputs = parseOutputs(props.outputs ?? WINNOW_DEFAULTS.outputs).join(',');
+
     // ── Buckets ────────────────────────────────────────────────────────────────────────────
     const secureBucket: Pick<s3.BucketProps, 'blockPublicAccess' | 'encryption' | 'enforceSSL' | 'objectOwnership' | 'removalPolicy'> = {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
@@ -353,6 +364,14 @@ export class WinnowPipeline extends Construct {
       sortKey: { name: 'processedAt', type: dynamodb.AttributeType.STRING },
       projectionType: dynamodb.ProjectionType.ALL,
     });
+    // A site's pages in a date range: items with a `site` (host of the canonical URL) and a
+    // `published` date (sparse: pages without either are not in it).
+    this.table.addGlobalSecondaryIndex({
+      indexName: 'bySite',
+      partitionKey: { name: 'site', type: dynamodb.AttributeType.STRING },
+      sortKey: { name: 'published', type: dynamodb.AttributeType.STRING },
+      projectionType: dynamodb.ProjectionType.ALL,
+    });
 
     // ── Function ───────────────────────────────────────────────────────────────────────────
     this.logGroup = new logs.LogGroup(this, 'HandlerLogGroup', {
@@ -390,6 +409,7 @@ export class WinnowPipeline extends Construct {
         POWERTOOLS_SERVICE_NAME: 'winnow',
         LOG_LEVEL: logLevel,
         WINNOW_COMMENTS: comments,
+        WINNOW_OUTPUTS: outputs,
       },
       bundling: {
         forceDockerBundling: false, // the locally installed esbuild; no Docker here

@@ -44,6 +44,7 @@ export const CONTEXT_DEFAULTS = {
   logRetentionDays: WINNOW_DEFAULTS.logRetentionDays,
   logLevel: WINNOW_DEFAULTS.logLevel,
   comments: WINNOW_DEFAULTS.comments,
+  outputs: WINNOW_DEFAULTS.outputs,
   removalPolicy: 'retain',
 } as const;
 
@@ -78,6 +79,7 @@ export function readWinnowContext(node: Node): WinnowContext {
     logRetentionDays: num('logRetentionDays'),
     logLevel: str('logLevel').toUpperCase(),
     comments: str('comments').toLowerCase(),
+    outputs: str('outputs').toLowerCase(),
     removalPolicy: removal,
   };
 }
@@ -162,6 +164,7 @@ export class WinnowStack extends Stack {
       logRetention: retentionDays(ctx.logRetentionDays),
       logLevel: ctx.logLevel,
       comments: ctx.comments,
+      outputs: ctx.outputs,
       removalPolicy: ctx.removalPolicy === 'destroy' ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
       backfill,
       ...props.pipeline,
@@ -169,8 +172,8 @@ export class WinnowStack extends Stack {
 
     const p = this.pipeline;
     new CfnOutput(this, 'InputBucketName', { value: p.inputBucket.bucketName, description: 'Upload pages here' });
-    new CfnOutput(this, 'OutputBucketName', { value: p.outputBucket.bucketName, description: 'text/<key> and json/<key>.json' });
-    new CfnOutput(this, 'TableName', { value: p.table.tableName, description: 'One item per page; GSI byStatus' });
+    new CfnOutput(this, 'OutputBucketName', { value: p.outputBucket.bucketName, description: 'text/<key>, json/<key>.json, md/<key>.md (context outputs)' });
+    new CfnOutput(this, 'TableName', { value: p.table.tableName, description: 'One item per page; GSIs byStatus and bySite' });
     new CfnOutput(this, 'QueueUrl', { value: p.queue.queueUrl, description: 'S3 event notifications' });
     if (p.backfillStateMachine) {
       new CfnOutput(this, 'StateMachineArn', {

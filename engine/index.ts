@@ -12,6 +12,7 @@ import { resolveOptions, type CleanOptions, type CleanOptionsInput } from './con
 import { decode, type Decoded } from './decode';
 import { sniffFormat } from './decode/sniff';
 import { extractHtml } from './html';
+import { extractMetadata } from './metadata';
 import { extractText } from './text';
 import type { CleanResult, Format } from './types';
 
@@ -31,6 +32,12 @@ export function clean(input: Uint8Array | string, options?: CleanOptionsInput): 
   const extraction =
     format === 'html' ? extractHtml(decoded.page, opts) : extractText(decoded.text, opts);
   const result = assemble(extraction, format, decoded, opts);
+  if (opts.metadata.enabled) {
+    result.metadata = extractMetadata(
+      { signals: extraction.signals ?? null, blocks: extraction.blocks, language: extraction.language, url: opts.url },
+      opts.metadata,
+    );
+  }
   return opts.comments === 'drop' ? result : withComments(result, extraction.comments ?? [], opts);
 }
 
@@ -38,4 +45,5 @@ export { WinnowError, isWinnowError, type WinnowErrorCode } from './errors';
 export { DEFAULT_OPTIONS, resolveOptions, COMMENTS_MODES, type CleanOptions, type CleanOptionsInput, type CommentsMode } from './config/options';
 export { classifySpam, spamScore } from './comments';
 export type * from './types';
+export { toMarkdown, frontMatter, type MarkdownOptions } from './format/markdown';
 export { FILTER_VERSION } from './version';

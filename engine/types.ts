@@ -1,5 +1,6 @@
 /** Public types of the winnow extraction engine. No AWS, no I/O. */
 import type { FoundComment } from './comments/split';
+import type { PageSignals } from './metadata/signals';
 
 export type { FoundComment } from './comments/split';
 
@@ -44,6 +45,24 @@ export interface Block {
   reason: string;
   /** For HTML input: the element that carried the block (`p`, `h2`, `li`, `tr`, …). */
   tag?: string;
+  /** For HTML input, what the Markdown output needs beyond the role (absent for a plain paragraph). */
+  structure?: BlockStructure;
+}
+
+/** A block's place in the page's structure: heading level, list, quote, code, table cells. */
+export interface BlockStructure {
+  /** Heading level, 1–6. */
+  level?: number;
+  /** A list item: nesting depth (1 = top level) and whether its list is ordered (`<ol>`). */
+  list?: { depth: number; ordered: boolean };
+  /** Depth of `<blockquote>` around the block. */
+  quote?: number;
+  /** A `<pre>` block: its text with line breaks kept, and the language the page names (class `language-python`). */
+  code?: { text: string; language: string | null };
+  /** A table row's cells (the block's text is them joined by ` | `). */
+  cells?: string[];
+  /** Emphasis in `text`: [start, end) character ranges and their kind. */
+  emphasis?: [number, number, 'em' | 'strong'][];
 }
 
 export interface KindStats {
@@ -90,6 +109,40 @@ export interface CleanResult {
   comments?: Comment[];
   /** Comments found and comments called spam (absent with `comments: 'drop'`). */
   commentStats?: { found: number; spam: number };
+  /** Publication date, authors, site… (absent with `metadata: { enabled: false }`). */
+  metadata?: PageMetadata;
+}
+
+export type MetadataField =
+  | 'published'
+  | 'modified'
+  | 'authors'
+  | 'siteName'
+  | 'canonicalUrl'
+  | 'description'
+  | 'image'
+  | 'tags'
+  | 'categories'
+  | 'type';
+
+/** What the page says about itself, each field with the source that gave it in `sources`. */
+export interface PageMetadata {
+  /** Publication date, ISO 8601: `YYYY-MM-DD`, or with the time when the page gives one. */
+  published: string | null;
+  /** Last modification, ISO 8601, when the page's metadata says. */
+  modified: string | null;
+  /** Names of the authors (a byline's "By Jane Doe and John Smith" → two names). */
+  authors: string[];
+  siteName: string | null;
+  canonicalUrl: string | null;
+  description: string | null;
+  image: string | null;
+  tags: string[];
+  categories: string[];
+  /** What the page is: the JSON-LD `@type` of its main content, or og:type. */
+  type: string | null;
+  /** Where each field came from (`json-ld NewsArticle.datePublished`, `url path`, `meta og:site_name`…). */
+  sources: Partial<Record<MetadataField, string>>;
 }
 
 /** One comment of a page's comment thread. */
@@ -115,4 +168,6 @@ export interface Extraction {
   emptyReason?: string;
   /** Comments split from the page's threads (only when the options keep comments). */
   comments?: FoundComment[];
+  /** What the HTML pass collected for the metadata stage (HTML path with metadata on). */
+  signals?: PageSignals | null;
 }

@@ -3,6 +3,7 @@
  * SDK v3 reads AWS_ENDPOINT_URL itself; S3 on a custom endpoint (moto) needs path-style URLs.
  */
 import { S3Client } from '@aws-sdk/client-s3';
+import { parseOutputs } from './output-keys';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { COMMENTS_MODES, type CommentsMode } from '../engine';
 import type { PipelineClients, PipelineConfig } from './process-object';
@@ -33,9 +34,17 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PipelineCon
   }
   // Below this much time left in the invocation, records are left for SQS to retry.
   const minRemainingMs = Number(env.WINNOW_MIN_REMAINING_MS ?? DEFAULT_MIN_REMAINING_MS);
+  // Which outputs are written: text, markdown, json (default text,json).
+  let outputs;
+  try {
+    outputs = parseOutputs(env.WINNOW_OUTPUTS);
+  } catch (err) {
+    throw new Error(`winnow handler: WINNOW_OUTPUTS: ${(err as Error).message}`);
+  }
   return {
     outputBucket,
     tableName,
+    outputs,
     minRemainingMs: Number.isFinite(minRemainingMs) && minRemainingMs >= 0 ? minRemainingMs : DEFAULT_MIN_REMAINING_MS,
     maxInputBytes: Number.isFinite(maxInputBytes) && maxInputBytes > 0 ? maxInputBytes : DEFAULT_MAX_INPUT_BYTES,
     engine: { decode: { maxBytes: maxInputBytes > 0 ? maxInputBytes : DEFAULT_MAX_INPUT_BYTES }, comments },

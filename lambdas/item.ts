@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { CleanResult } from '../engine';
 import { FILTER_VERSION } from '../engine';
 import type { S3ObjectEvent } from './s3-events';
-import type { OutputKeys } from './output-keys';
+import type { OutputKeys, OutputKind } from './output-keys';
 import { sequencerKey } from './ordering';
 
 /**
@@ -56,6 +56,16 @@ export interface PageItem {
   gzip?: boolean;
   textKey?: string;
   jsonKey?: string;
+  markdownKey?: string;
+  /** Publication date (ISO 8601: a day, or a day and time), from the page's metadata, URL or dateline: the GSI `bySite`'s sort key. */
+  published?: string;
+  /** Author names. */
+  authors?: string[];
+  /** The site's name as the page gives it (og:site_name, JSON-LD publisher). */
+  siteName?: string;
+  canonicalUrl?: string;
+  /** Host of the canonical URL (or of the upload's `url`), without `www.`: the GSI `bySite`'s partition key. */
+  site?: string;
   textSha256?: string;
   charsKept?: number;
   charsRemoved?: number;
@@ -99,7 +109,28 @@ function baseItem(event: S3ObjectEvent, status: ItemStatus, durationMs: number):
   return item;
 }
 
-export function doneItem(event: S3ObjectEvent, result: CleanResult, keys: OutputKeys, durationMs: number, etag: string | null, size: number | null): PageItem {
+/** `https://www.Example.com/a` → `example.com`. */
+export function siteOf(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const host = new URL(url).hostname.toLowerCase();
+    return host ? host.replace(/^www\./, '') : null;
+  } catch {
+    return null;
+  }
+}
+
+export function doneItem(
+  event: S3ObjectEvent,
+  result: CleanResult,
+  keys: OutputKeys,
+  durationMs: number,
+  etag: string | null,
+  size: number | null,
+  outputs: readonly OutputKind[] = ['text', 'json'],
+  /** The page's address as the upload gave it (user metadata `url`). */
+  pageUrl?: string,
+): PageItem {
   const item = baseItem(event, 'done', durationMs);
   if (etag) item.etag = etag;
   if (size !== null) item.size = size;
@@ -108,8 +139,9 @@ export function doneItem(event: S3ObjectEvent, result: CleanResult, keys: Output
     format: result.format,
     charset: result.encoding.charset,
     gzip: result.encoding.gzip,
-    textKey: keys.text,
-    jsonKey: keys.json,
+    ...(outputs.includes('text') ? { textKey: keys.text } : {}),
+    ...(outputs.includes('json') ? { jsonKey: keys.json } : {}),
+    ...(outputs.includes('markdown') && result.body ? { markdownKey: keys.markdown } : {}),
     textSha256: createHash('sha256').update(result.text, 'utf8').digest('hex'),
     charsKept: result.stats.charsKept,
     charsRemoved: result.stats.charsRemoved,
@@ -122,6 +154,15 @@ export function doneItem(event: S3ObjectEvent, result: CleanResult, keys: Output
   if (result.title) item.title = result.title;
   if (result.language) item.language = result.language;
   if (result.emptyReason) item.emptyReason = result.emptyReason;
+  const m = result.metadata;
+  if (m) {
+    if (m.published) item.published = m.published;
+    if (m.authors.length) item.authors = m.authors;
+    if (m.siteName) item.siteName = m.siteName.slice(0, 500);
+    if (m.canonicalUrl) item.canonicalUrl = m.canonicalUrl.slice(0, 2048);
+    const site = siteOf(m.canonicalUrl) ?? siteOf(pageUrl);
+    if (site) item.site = site;
+  }
   if (result.commentStats) {
     item.commentsFound = result.commentStats.found;
     item.spamComments = result.commentStats.spam;

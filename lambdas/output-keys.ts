@@ -1,12 +1,30 @@
-/** Where the outputs of an input key go in the output bucket. */
+/** Where the outputs of an input key go in the output bucket, and which of them are written. */
 export interface OutputKeys {
   text: string;
   json: string;
+  markdown: string;
+}
+
+/** The outputs a pipeline can write (`WINNOW_OUTPUTS`, CDK context `outputs`); text and json by default. */
+export type OutputKind = 'text' | 'markdown' | 'json';
+export const OUTPUT_KINDS: readonly OutputKind[] = ['text', 'markdown', 'json'];
+export const DEFAULT_OUTPUTS: readonly OutputKind[] = ['text', 'json'];
+
+/** `text,json,markdown` → the kinds, or an error naming what is wrong. */
+export function parseOutputs(value: string | undefined): OutputKind[] {
+  if (!value || !value.trim()) return [...DEFAULT_OUTPUTS];
+  const kinds = value.split(',').map((v) => v.trim().toLowerCase()).filter(Boolean);
+  const bad = kinds.filter((k) => !(OUTPUT_KINDS as readonly string[]).includes(k));
+  if (bad.length || kinds.length === 0) {
+    throw new Error(`outputs must be a comma-separated list of ${OUTPUT_KINDS.join(', ')}, not "${value}"`);
+  }
+  return OUTPUT_KINDS.filter((k) => kinds.includes(k));
 }
 
 export function outputKeys(inputKey: string): OutputKeys {
   return {
     text: `text/${inputKey.replace(/\.gz$/i, '')}`,
     json: `json/${inputKey}.json`,
+    markdown: `md/${inputKey}.md`,
   };
 }

@@ -30,10 +30,10 @@ import {
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { clean, FILTER_VERSION, isWinnowError, type CleanOptionsInput } from '../engine';
+import { clean, FILTER_VERSION, isWinnowError, toMarkdown, type CleanOptionsInput } from '../engine';
 import { deletedItem, doneItem, failedItem, isCurrent, isSettled, pkOf, type PageItem } from './item';
 import { isOlder, sequencerKey } from './ordering';
-import { outputKeys } from './output-keys';
+import { DEFAULT_OUTPUTS, outputKeys, type OutputKind } from './output-keys';
 import type { S3ObjectEvent } from './s3-events';
 
 /** Thrown when the Lambda's remaining time is too short to finish a record: SQS retries it. */
@@ -66,6 +66,8 @@ export interface PipelineConfig {
   /** Objects larger than this are failed as TOO_LARGE without being downloaded. */
   maxInputBytes: number;
   engine?: CleanOptionsInput;
+  /** Which outputs are written: text/<key>, md/<key>.md, json/<key>.json. Default text and json. */
+  outputs?: readonly OutputKind[];
   /**
    * Longest lease of an object's claim (ms); it also ends with the invocation. It must not
    * outlast the queue's visibility timeout, so that a retried message never meets a dead
@@ -236,9 +238,15 @@ async function deleteOutputs(clients: PipelineClients, config: PipelineConfig, k
   await clients.s3.send(
     new DeleteObjectsCommand({
       Bucket: config.outputBucket,
-      Delete: { Objects: [{ Key: keys.text }, { Key: keys.json }], Quiet: true },
+      Delete: { Objects: [{ Key: keys.text }, { Key: keys.json }, { Key: keys.markdown }], Quiet: true },
     }),
   );
+}
+
+/** A `url` user metadata value the engine may use: an absolute http(s) URL, at most 2,048 characters. */
+function sanitizedUrl(value: string | undefined): string | undefined {
+  const url = value?.trim();
+  return url && url.length <= 2048 && /^https?:\/\/\S+$/i.test(url) ? url : undefined;
 }
 
 function sanitizeMetadata(value: string): string {
@@ -357,8 +365,11 @@ async function cleanObject(
   checkTime();
 
   let result;
+  // The page's address, when the uploader gave it as user metadata (`x-amz-meta-url`): a
+  // date in its path, relative canonical and image links.
+  const url = sanitizedUrl(object.Metadata?.url);
   try {
-    result = clean(bytes, { ...config.engine, contentType: object.ContentType ?? config.engine?.contentType });
+    result = clean(bytes, { ...config.engine, contentType: object.ContentType ?? config.engine?.contentType, ...(url ? { url } : {}) });
   } catch (err) {
     if (isWinnowError(err)) return fail(err.code, err.message, bytes.length);
     // A bug in the engine is not transient either: retrying gives the same answer.
@@ -368,31 +379,24 @@ async function cleanObject(
   const keys = outputKeys(event.key);
   const metadata = { 'filter-version': filterVersion, 'source-etag': sanitizeMetadata(etag ?? '') };
   const noContent = result.body.length === 0;
-  if (noContent) {
-    // Nothing article-like: the item says so as a failure (NO_CONTENT), and only the JSON
-    // result is kept, since its blocks and reasons show what the page held instead.
-    await clients.s3.send(new DeleteObjectsCommand({ Bucket: config.outputBucket, Delete: { Objects: [{ Key: keys.text }], Quiet: true } }));
-  } else {
-    await clients.s3.send(
-      new PutObjectCommand({
-        Bucket: config.outputBucket,
-        Key: keys.text,
-        Body: result.text,
-        ContentType: 'text/plain; charset=utf-8',
-        Metadata: metadata,
-      }),
-    );
+  const outputs = config.outputs ?? DEFAULT_OUTPUTS;
+  const put = (key: string, body: string, contentType: string) =>
+    clients.s3.send(new PutObjectCommand({ Bucket: config.outputBucket, Key: key, Body: body, ContentType: contentType, Metadata: metadata }));
+  // Nothing article-like: the item says so as a failure (NO_CONTENT), and only the JSON
+  // result is kept, since its blocks and reasons show what the page held instead. Outputs
+  // not configured are deleted, so none of an earlier configuration lingers.
+  const unwanted = [
+    ...(noContent || !outputs.includes('text') ? [keys.text] : []),
+    ...(noContent || !outputs.includes('markdown') ? [keys.markdown] : []),
+    ...(!outputs.includes('json') ? [keys.json] : []),
+  ];
+  if (unwanted.length) {
+    await clients.s3.send(new DeleteObjectsCommand({ Bucket: config.outputBucket, Delete: { Objects: unwanted.map((Key) => ({ Key })), Quiet: true } }));
   }
-  await clients.s3.send(
-    new PutObjectCommand({
-      Bucket: config.outputBucket,
-      Key: keys.json,
-      Body: JSON.stringify(result),
-      ContentType: 'application/json',
-      Metadata: metadata,
-    }),
-  );
-  const item = withSource(doneItem(event, result, keys, elapsed(), etag, object.ContentLength ?? size));
+  if (!noContent && outputs.includes('text')) await put(keys.text, result.text, 'text/plain; charset=utf-8');
+  if (!noContent && outputs.includes('markdown')) await put(keys.markdown, toMarkdown(result, { frontMatter: true }), 'text/markdown; charset=utf-8');
+  if (outputs.includes('json')) await put(keys.json, JSON.stringify(result), 'application/json');
+  const item = withSource(doneItem(event, result, keys, elapsed(), etag, object.ContentLength ?? size, outputs, url));
   if (noContent) {
     item.status = 'failed';
     item.errorCode = 'NO_CONTENT';

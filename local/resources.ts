@@ -104,6 +104,8 @@ export async function createResources(
           { AttributeName: 'pk', AttributeType: 'S' },
           { AttributeName: 'status', AttributeType: 'S' },
           { AttributeName: 'processedAt', AttributeType: 'S' },
+          { AttributeName: 'site', AttributeType: 'S' },
+          { AttributeName: 'published', AttributeType: 'S' },
         ],
         KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
         GlobalSecondaryIndexes: [
@@ -112,6 +114,15 @@ export async function createResources(
             KeySchema: [
               { AttributeName: 'status', KeyType: 'HASH' },
               { AttributeName: 'processedAt', KeyType: 'RANGE' },
+            ],
+            Projection: { ProjectionType: 'ALL' },
+          },
+          {
+            // A site's pages by publication date (sparse: items with both attributes).
+            IndexName: 'bySite',
+            KeySchema: [
+              { AttributeName: 'site', KeyType: 'HASH' },
+              { AttributeName: 'published', KeyType: 'RANGE' },
             ],
             Projection: { ProjectionType: 'ALL' },
           },

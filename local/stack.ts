@@ -4,6 +4,7 @@
  * same Lambda handler. Everything it started is stopped by `stop()`.
  */
 import { Logger } from '@aws-lambda-powertools/logger';
+import type { OutputKind } from '../lambdas/output-keys';
 import type { CommentsMode } from '../engine';
 import { createHandler, type Handler } from '../lambdas/handler';
 import { clientsFromEnv, DEFAULT_MAX_INPUT_BYTES, DEFAULT_MIN_REMAINING_MS } from '../lambdas/clients';
@@ -24,6 +25,8 @@ export interface LocalStackOptions {
   logLevel?: string;
   /** What the handler does with comment threads (engine option `comments`, default drop). */
   comments?: CommentsMode;
+  /** Which outputs the handler writes (default text and json). */
+  outputs?: readonly OutputKind[];
   /** Start the worker (default true). Tests that drive the handler themselves turn it off. */
   worker?: boolean;
 }
@@ -77,6 +80,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         minRemainingMs: DEFAULT_MIN_REMAINING_MS,
         maxClaimMs: resourceOptions.visibilityTimeoutSeconds * 1000, // a retry never meets a dead claim
         ...(options.comments ? { engine: { comments: options.comments } } : {}),
+        ...(options.outputs ? { outputs: options.outputs } : {}),
       },
       logger: new Logger({ serviceName: 'winnow', logLevel: (options.logLevel ?? 'INFO') as 'INFO' }),
     });

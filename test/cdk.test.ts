@@ -208,7 +208,7 @@ describe('WinnowStack with the cdk.json defaults', () => {
     }
   });
 
-  test('function: nodejs22.x on arm64, handler, memory, timeout, exactly the five env vars, own log group and role', () => {
+  test('function: nodejs22.x on arm64, handler, memory, timeout, exactly the six env vars, own log group and role', () => {
     const fn = resources[ids.fn].Properties;
     expect(fn.Runtime).toBe('nodejs22.x');
     expect(fn.Architectures).toEqual(['arm64']);
@@ -222,6 +222,7 @@ describe('WinnowStack with the cdk.json defaults', () => {
         POWERTOOLS_SERVICE_NAME: 'winnow',
         LOG_LEVEL: 'INFO',
         WINNOW_COMMENTS: 'drop',
+        WINNOW_OUTPUTS: 'text,json',
       },
     });
     expect(fn.LoggingConfig).toEqual({ LogGroup: { Ref: ids.logGroup } });
@@ -256,15 +257,17 @@ describe('WinnowStack with the cdk.json defaults', () => {
     });
   });
 
-  test('table: pk (S), on demand, PITR, GSI byStatus (status S + processedAt S), retained', () => {
+  test('table: pk (S), on demand, PITR, GSIs byStatus (status S + processedAt S) and bySite (site S + published S), retained', () => {
     const table = resources[ids.table];
     expect(table.Properties.KeySchema).toEqual([{ AttributeName: 'pk', KeyType: 'HASH' }]);
     expect(table.Properties.AttributeDefinitions).toEqual(expect.arrayContaining([
       { AttributeName: 'pk', AttributeType: 'S' },
       { AttributeName: 'status', AttributeType: 'S' },
       { AttributeName: 'processedAt', AttributeType: 'S' },
+      { AttributeName: 'site', AttributeType: 'S' },
+      { AttributeName: 'published', AttributeType: 'S' },
     ]));
-    expect(table.Properties.AttributeDefinitions).toHaveLength(3);
+    expect(table.Properties.AttributeDefinitions).toHaveLength(5);
     expect(table.Properties.BillingMode).toBe('PAY_PER_REQUEST');
     expect(table.Properties.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
     expect(table.Properties.SSESpecification).toEqual({ SSEEnabled: true });
@@ -272,6 +275,10 @@ describe('WinnowStack with the cdk.json defaults', () => {
     expect(table.Properties.GlobalSecondaryIndexes).toEqual([{
       IndexName: 'byStatus',
       KeySchema: [{ AttributeName: 'status', KeyType: 'HASH' }, { AttributeName: 'processedAt', KeyType: 'RANGE' }],
+      Projection: { ProjectionType: 'ALL' },
+    }, {
+      IndexName: 'bySite',
+      KeySchema: [{ AttributeName: 'site', KeyType: 'HASH' }, { AttributeName: 'published', KeyType: 'RANGE' }],
       Projection: { ProjectionType: 'ALL' },
     }]);
     expect(table.DeletionPolicy).toBe('Retain');

@@ -24,8 +24,15 @@ a1.html.gz -> a1.txt, story.txt -> story.txt, README -> README.txt.
 Options:
   -o, --out-dir DIR        write one output file per FILE into DIR (created if missing);
                            a FILE that fails is reported on stderr and the others go on
-  -f, --format text|json   text (default): the article; json: the whole result
-                           (text, title, blocks, stats, encoding...), <stem>.json with --out-dir
+  -f, --format text|markdown|json
+                           text (default): the article; markdown: the article with its
+                           headings, lists, tables, quotes and code (<stem>.md with --out-dir);
+                           json: the whole result (text, title, metadata, blocks, stats,
+                           encoding...), <stem>.json with --out-dir
+      --front-matter       with --format markdown, the page's metadata first as YAML front
+                           matter (title, published, authors, site, url...)
+      --url URL            the page's address: a date in its path, relative links resolved
+                           (metadata.published, canonicalUrl, image)
   -m, --mode auto|html|text
                            auto (default) sniffs the content; html or text force a path
       --content-type VALUE a Content-Type that came with the bytes, for its charset,
@@ -56,10 +63,12 @@ const OPTIONS = {
   'no-title': { type: 'boolean' },
   comments: { type: 'string' },
   'comments-in-text': { type: 'boolean' },
+  url: { type: 'string' },
+  'front-matter': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-const FORMATS = ['text', 'json'] as const;
+const FORMATS = ['text', 'markdown', 'json'] as const;
 const MODES = ['auto', 'html', 'text'] as const;
 const COMMENT_MODES = ['drop', 'keep-ham', 'keep-all'] as const;
 type OutputFormat = (typeof FORMATS)[number];
@@ -71,6 +80,7 @@ interface Settings {
   files: string[];
   outDir: string | null;
   format: OutputFormat;
+  frontMatter: boolean;
   options: Engine.CleanOptionsInput;
 }
 
@@ -89,7 +99,7 @@ function parse(argv: string[]): Settings | 'help' {
   if (values.help) return 'help';
   const format = values.format ?? 'text';
   if (!(FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(`--format must be text or json, not '${format}'`);
+    throw new UsageError(`--format must be text, markdown or json, not '${format}'`);
   }
   const mode = values.mode ?? 'auto';
   if (!(MODES as readonly string[]).includes(mode)) {
@@ -116,7 +126,13 @@ function parse(argv: string[]): Settings | 'help' {
   if (values['no-title']) options.includeTitle = false;
   if (comments !== 'drop') options.comments = comments as Engine.CommentsMode;
   if (values['comments-in-text']) options.commentsInText = true;
-  return { files: positionals, outDir, format: format as OutputFormat, options };
+  if (values['front-matter'] && format !== 'markdown') throw new UsageError('--front-matter needs --format markdown');
+  if (values.url !== undefined) {
+    if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(values.url)) throw new UsageError(`--url must be an absolute URL (https://…), not '${values.url}'`);
+    if (positionals.length > 1) throw new UsageError('--url names one page: give one FILE');
+    options.url = values.url;
+  }
+  return { files: positionals, outDir, format: format as OutputFormat, frontMatter: Boolean(values['front-matter']), options };
 }
 
 export async function run(argv: string[], io: Io): Promise<number> {
@@ -179,6 +195,7 @@ class Cleaner {
 
   private render(result: Engine.CleanResult): string {
     if (this.settings.format === 'json') return `${JSON.stringify(result, null, 2)}\n`;
+    if (this.settings.format === 'markdown') return this.engine.toMarkdown(result, { frontMatter: this.settings.frontMatter });
     return result.text ? `${result.text}\n` : '';
   }
 
@@ -191,7 +208,7 @@ class Cleaner {
     try {
       const result = this.engine.clean(await this.read(file), this.settings.options);
       output = this.render(result);
-      if (!result.text && this.settings.format === 'text') {
+      if (!result.text && this.settings.format !== 'json') {
         await write(this.io.stderr, `winnow: ${this.label(file)}: no article text (${result.emptyReason})\n`);
       }
     } catch (err) {
@@ -215,7 +232,7 @@ class Cleaner {
       await write(this.io.stderr, `winnow: ${dir}: ${code}: ${message}\n`);
       return EXIT_FAILED;
     }
-    const ext = this.settings.format === 'json' ? '.json' : '.txt';
+    const ext = this.settings.format === 'json' ? '.json' : this.settings.format === 'markdown' ? '.md' : '.txt';
     const progress = new Progress(this.io.stderr, this.settings.files.length);
     const written = new Map<string, string>(); // output path → the FILE that produced it
     let failures = 0;

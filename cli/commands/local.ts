@@ -22,6 +22,8 @@ Options:
       --log-level LEVEL handler logs: DEBUG, INFO (default), WARN, ERROR, SILENT
       --comments MODE   comment threads: drop (default), keep-ham (genuine comments in the
                         JSON output, counts in the table item) or keep-all
+      --outputs LIST    outputs written, comma-separated: text, markdown, json
+                        (default text,json; markdown goes to md/<key>.md)
   -h, --help            show this help
 `;
 
@@ -31,6 +33,7 @@ const OPTIONS = {
   once: { type: 'boolean' },
   'log-level': { type: 'string' },
   comments: { type: 'string' },
+  outputs: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -73,6 +76,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
     await write(io.stderr, `winnow local: --comments must be drop, keep-ham or keep-all, not '${comments}'\n`);
     return EXIT_USAGE;
   }
+  let outputs;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    outputs = (require('../../lambdas/output-keys') as typeof import('../../lambdas/output-keys')).parseOutputs(values.outputs);
+  } catch (err) {
+    await write(io.stderr, `winnow local: --outputs: ${(err as Error).message}\n`);
+    return EXIT_USAGE;
+  }
   // Loaded only now, so `winnow --help` never pays for the AWS SDK.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { startLocalStack } = require('../../local/stack') as typeof import('../../local/stack');
@@ -80,7 +91,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   await write(io.stderr, endpoint ? `winnow local: using ${endpoint}\n` : `winnow local: starting moto on 127.0.0.1:${port ?? 4566}…\n`);
   let stack;
   try {
-    stack = await startLocalStack({ endpoint, port, logLevel: values['log-level'], comments: comments as 'drop' | 'keep-ham' | 'keep-all' });
+    stack = await startLocalStack({ endpoint, port, logLevel: values['log-level'], comments: comments as 'drop' | 'keep-ham' | 'keep-all', outputs });
   } catch (err) {
     await write(io.stderr, `winnow local: ${(err as Error).message}\n`);
     return EXIT_FAILED;

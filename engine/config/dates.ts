@@ -6,35 +6,44 @@
  * per item; an article has one at its top.
  */
 
-const MONTHS = [
-  // en
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
-  // de
-  'januar', 'jänner', 'februar', 'märz', 'mai', 'juni', 'juli', 'oktober', 'dezember', 'okt', 'dez',
-  // fr
-  'janvier', 'février', 'mars', 'avril', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre',
-  'janv', 'févr', 'avr', 'juil', 'déc',
-  // es
-  'enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'setiembre', 'octubre',
-  'noviembre', 'diciembre', 'ene', 'abr', 'ago', 'dic',
-  // it
-  'gennaio', 'febbraio', 'aprile', 'maggio', 'giugno', 'luglio', 'settembre', 'ottobre', 'dicembre', 'gen', 'mag',
-  'giu', 'lug', 'set', 'ott',
-  // pt
-  'janeiro', 'fevereiro', 'março', 'maio', 'junho', 'julho', 'setembro', 'outubro', 'novembro', 'dezembro', 'fev',
-  'out',
-  // nl
-  'januari', 'februari', 'maart', 'mei', 'augustus',
-  // pl (nominative and genitive)
-  'styczeń', 'stycznia', 'luty', 'lutego', 'marzec', 'marca', 'kwiecień', 'kwietnia', 'maj', 'maja', 'czerwiec',
-  'czerwca', 'lipiec', 'lipca', 'sierpień', 'sierpnia', 'wrzesień', 'września', 'październik', 'października',
-  'listopad', 'listopada', 'grudzień', 'grudnia',
-  // ru (nominative and genitive)
-  'январь', 'января', 'февраль', 'февраля', 'март', 'марта', 'апрель', 'апреля', 'май', 'мая', 'июнь', 'июня',
-  'июль', 'июля', 'август', 'августа', 'сентябрь', 'сентября', 'октябрь', 'октября', 'ноябрь', 'ноября',
-  'декабрь', 'декабря',
-];
+/** Month names and abbreviations, with the month each names (one list per language). */
+export const MONTH_NUMBERS: ReadonlyMap<string, number> = new Map(
+  (
+    [
+      // en
+      ['january', 'jan'], ['february', 'feb'], ['march', 'mar'], ['april', 'apr'], ['may'], ['june', 'jun'],
+      ['july', 'jul'], ['august', 'aug'], ['september', 'sep', 'sept'], ['october', 'oct'], ['november', 'nov'],
+      ['december', 'dec'],
+      // de
+      ['januar', 'jänner'], ['februar'], ['märz'], [], ['mai'], ['juni'], ['juli'], [], [], ['oktober', 'okt'], [],
+      ['dezember', 'dez'],
+      // fr
+      ['janvier', 'janv'], ['février', 'févr'], ['mars'], ['avril', 'avr'], [], ['juin'], ['juillet', 'juil'], ['août'],
+      ['septembre'], ['octobre'], ['novembre'], ['décembre', 'déc'],
+      // es
+      ['enero', 'ene'], ['febrero'], ['marzo'], ['abril', 'abr'], ['mayo'], ['junio'], ['julio'], ['agosto', 'ago'],
+      ['septiembre', 'setiembre'], ['octubre'], ['noviembre'], ['diciembre', 'dic'],
+      // it
+      ['gennaio', 'gen'], ['febbraio'], [], ['aprile'], ['maggio', 'mag'], ['giugno', 'giu'], ['luglio', 'lug'], [],
+      ['settembre', 'set'], ['ottobre', 'ott'], [], ['dicembre'],
+      // pt
+      ['janeiro'], ['fevereiro', 'fev'], ['março'], [], ['maio'], ['junho'], ['julho'], [], ['setembro'],
+      ['outubro', 'out'], ['novembro'], ['dezembro'],
+      // nl
+      ['januari'], ['februari'], ['maart'], [], ['mei'], [], [], ['augustus'], [], [], [], [],
+      // pl (nominative and genitive)
+      ['styczeń', 'stycznia'], ['luty', 'lutego'], ['marzec', 'marca'], ['kwiecień', 'kwietnia'], ['maj', 'maja'],
+      ['czerwiec', 'czerwca'], ['lipiec', 'lipca'], ['sierpień', 'sierpnia'], ['wrzesień', 'września'],
+      ['październik', 'października'], ['listopad', 'listopada'], ['grudzień', 'grudnia'],
+      // ru (nominative and genitive)
+      ['январь', 'января'], ['февраль', 'февраля'], ['март', 'марта'], ['апрель', 'апреля'], ['май', 'мая'],
+      ['июнь', 'июня'], ['июль', 'июля'], ['август', 'августа'], ['сентябрь', 'сентября'], ['октябрь', 'октября'],
+      ['ноябрь', 'ноября'], ['декабрь', 'декабря'],
+    ] as string[][]
+  ).flatMap((names, i) => names.map((name): [string, number] => [name, (i % 12) + 1])),
+);
+
+const MONTHS = [...MONTH_NUMBERS.keys()];
 
 const WEEKDAYS = [
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',

@@ -5,6 +5,7 @@
 import { WinnowError } from '../errors';
 import { DECODE_DEFAULTS, type DecodeThresholds } from './decode';
 import { HTML_DEFAULTS, type HtmlThresholds } from './html';
+import { METADATA_DEFAULTS, type MetadataThresholds } from './metadata';
 import { TEXT_DEFAULTS, type TextThresholds } from './text';
 
 export type Mode = 'auto' | 'html' | 'text';
@@ -27,9 +28,13 @@ export interface CleanOptions {
   comments: CommentsMode;
   /** With `keep-ham`/`keep-all`: append the kept comments to `text` after a separator line. */
   commentsInText: boolean;
+  /** The page's address when known (a date in its path, relative canonical/image URLs). */
+  url?: string;
   decode: DecodeThresholds;
   html: HtmlThresholds;
   text: TextThresholds;
+  /** The metadata stage: on or off, and its thresholds. */
+  metadata: MetadataThresholds;
 }
 
 /** What callers pass: any subset, stage sections merged shallowly over the defaults. */
@@ -39,9 +44,11 @@ export interface CleanOptionsInput {
   includeTitle?: boolean;
   comments?: CommentsMode;
   commentsInText?: boolean;
+  url?: string;
   decode?: Partial<DecodeThresholds>;
   html?: Partial<HtmlThresholds>;
   text?: Partial<TextThresholds>;
+  metadata?: Partial<MetadataThresholds>;
 }
 
 export const DEFAULT_OPTIONS: CleanOptions = {
@@ -52,6 +59,7 @@ export const DEFAULT_OPTIONS: CleanOptions = {
   decode: DECODE_DEFAULTS,
   html: HTML_DEFAULTS,
   text: TEXT_DEFAULTS,
+  metadata: METADATA_DEFAULTS,
 };
 
 export function resolveOptions(input: CleanOptionsInput = {}): CleanOptions {
@@ -63,8 +71,12 @@ export function resolveOptions(input: CleanOptionsInput = {}): CleanOptions {
   if (!COMMENTS_MODES.includes(comments)) {
     throw new WinnowError('BAD_OPTIONS', `comments must be drop, keep-ham or keep-all, not ${String(comments)}`);
   }
+  if (input.url !== undefined && typeof input.url !== 'string') {
+    throw new WinnowError('BAD_OPTIONS', `url must be a string, not ${typeof input.url}`);
+  }
   return {
     mode,
+    url: input.url || undefined,
     contentType: input.contentType,
     includeTitle: input.includeTitle ?? DEFAULT_OPTIONS.includeTitle,
     comments,
@@ -72,5 +84,6 @@ export function resolveOptions(input: CleanOptionsInput = {}): CleanOptions {
     decode: { ...DECODE_DEFAULTS, ...input.decode },
     html: { ...HTML_DEFAULTS, ...input.html },
     text: { ...TEXT_DEFAULTS, ...input.text },
+    metadata: { ...METADATA_DEFAULTS, ...input.metadata },
   };
 }

@@ -58,6 +58,7 @@ export function classify(
       kept,
       reason,
       tag: b.tag,
+      ...(b.structure ? { structure: b.structure } : null),
     });
     if (key && b.role === 'heading' && titleKey(b.text) === key) return block('title', true, 'matches the page title');
     // A page with no article region (a directory, a short notice, a list) keeps its blocks

@@ -1,5 +1,6 @@
 /** Page metadata the article is judged against: titles, declared language, JSON-LD. */
 import { decodeHTML } from 'entities';
+import type { PageSignals } from '../metadata/signals';
 
 export interface JsonLdArticle {
   type: string;
@@ -19,6 +20,8 @@ export interface PageMeta {
   jsonLd: JsonLdArticle[];
   /** Text of the `<h1>` elements, in order (filled by the segmenter). */
   h1: string[];
+  /** What the metadata stage reads (null when metadata is off). */
+  signals: PageSignals | null;
 }
 
 /** The `<meta>` names and properties read, and the field each fills (the first one found wins). */
@@ -77,12 +80,21 @@ export function mayDescribeArticle(raw: string): boolean {
   return raw.includes('articleBody') || raw.includes('headline');
 }
 
-export function readJsonLd(text: string, meta: PageMeta): void {
+/** A JSON-LD script's value, or undefined when it does not parse (broken JSON-LD is common). */
+export function parseJsonLd(text: string): unknown {
   const raw = text.trim();
-  if (!raw) return;
+  if (!raw) return undefined;
   try {
-    visitLd(JSON.parse(raw), meta.jsonLd, 0);
+    return JSON.parse(raw);
   } catch {
-    // Broken JSON-LD is common; the page's DOM still speaks for it.
+    return undefined;
   }
+}
+
+/** One JSON-LD script: its article-like objects into `meta.jsonLd` (when it may name one), the whole value into the signals. */
+export function readJsonLd(text: string, meta: PageMeta, mayHoldArticle: boolean): void {
+  const value = parseJsonLd(text);
+  if (value === undefined) return;
+  meta.signals?.ld.push(value);
+  if (mayHoldArticle) visitLd(value, meta.jsonLd, 0);
 }

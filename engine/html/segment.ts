@@ -11,12 +11,14 @@
 import { decodeHTML } from 'entities';
 import { WinnowError } from '../errors';
 import { BLOCK_TAGS, HEADING_TAGS, LIST_ITEM_TAGS, SKIP_TAGS } from '../config/html-hints';
-import type { BlockKind, BlockRole } from '../types';
+import type { BlockKind, BlockRole, BlockStructure } from '../types';
 import { hintFromNames, hintFromRole, hintFromTag, type NameHint } from './hints';
 import { mayDescribeArticle, type PageMeta, readJsonLd, readMeta } from './metadata';
 import { type Attrs, tokenize } from './tokenize';
 import { textChars, type PageChars } from '../decode/page-chars';
 import { singleSpaced } from '../spaces';
+import { PUBLISHED_CLASS, MARKED_ITEMPROPS } from '../config/metadata';
+import { emptySignals, type PageSignals, type PlaceKind } from '../metadata/signals';
 
 export interface Hint {
   kind: BlockKind;
@@ -61,6 +63,8 @@ export interface RawBlock {
   depth: number;
   /** Boilerplate hints of the ancestors, outermost first. */
   hints: Hint[];
+  /** Heading level, list, quote, code (for the Markdown output); absent for a plain paragraph. */
+  structure?: BlockStructure;
 }
 
 export interface Segmented {
@@ -98,6 +102,37 @@ interface Frame {
   pushedHint: boolean;
   inLink: boolean;
   heading: boolean;
+  /** Heading level of the innermost heading around (0: none). */
+  level: number;
+  /** `<ul>`/`<ol>` around, and whether the innermost is `<ol>`. */
+  listDepth: number;
+  ordered: boolean;
+  /** `<blockquote>` around. */
+  quote: number;
+  /** Inside `<pre>`: its text keeps its line breaks. */
+  pre: boolean;
+  /** The code language a `<pre>` or its `<code>` names by class. */
+  codeLang: string | null;
+}
+
+/** `language-python`, `lang-js`, `brush: ruby`, `highlight-source-go`: the language a code element's class names. */
+const CODE_LANGUAGE = /(?:^|\s)(?:language|lang|brush:|highlight-source|sourceCode)[-:\s]?([a-z0-9+#_-]+)/i;
+
+function codeLanguage(className: string | undefined): string | null {
+  if (!className) return null;
+  const m = CODE_LANGUAGE.exec(className);
+  return m ? m[1].toLowerCase() : null;
+}
+
+/** The structure of a block flushed in `owner` (null for a plain paragraph: no object is made). */
+function structureOf(owner: Frame, tag: string, rawText: string | null): BlockStructure | undefined {
+  if (!owner.level && !owner.listDepth && !owner.quote && !owner.pre) return undefined;
+  const s: BlockStructure = {};
+  if (owner.level) s.level = owner.level;
+  if (owner.listDepth && tag === 'li') s.list = { depth: owner.listDepth, ordered: owner.ordered };
+  if (owner.quote) s.quote = owner.quote;
+  if (owner.pre && rawText !== null) s.code = { text: rawText.replace(/^\s*\n|\s+$/g, ''), language: owner.codeLang };
+  return s.level || s.list || s.quote || s.code ? s : undefined;
 }
 
 /** Character references (`&amp;`, `&#8212;`) decoded, as a browser shows them. */
@@ -173,17 +208,61 @@ class Pending {
   }
 }
 
-export function segment(input: PageChars | string, maxBlocks = Infinity): Segmented {
+/** The kind of the innermost boilerplate region open, as the metadata stage weighs a date found there. */
+function placeOf(hints: readonly Hint[]): PlaceKind {
+  for (let i = hints.length - 1; i >= 0; i--) {
+    const kind = hints[i].kind;
+    if (kind === 'comments' || kind === 'comment-form') return 'comments';
+    if (kind === 'related' || kind === 'ad') return 'related';
+    if (kind === 'navigation' || kind === 'breadcrumb') return 'navigation';
+    if (kind === 'footer' || kind === 'legal') return 'footer';
+  }
+  return hints.length ? 'other' : null;
+}
+
+/** `<meta>`, `<link rel=canonical>`, `<time>` and itemprop dates: what engine/metadata reads. */
+function collectSignal(signals: PageSignals, name: string, attribs: Attrs, block: number, hints: readonly Hint[]): void {
+  if (name === 'meta') {
+    // An itemprop date or author is a mark (it may stand in a comment); other metas are the page's.
+    const key = attribs.property ?? attribs.name ?? attribs['http-equiv'] ?? attribs.itemprop;
+    if (key && attribs.content && !(key === attribs.itemprop && MARKED_ITEMPROPS.has(key.toLowerCase()))) {
+      signals.metas.push([key.toLowerCase(), attribs.content]);
+    }
+  } else if (name === 'link') {
+    if (attribs.href && signals.canonical === null && attribs.rel?.toLowerCase() === 'canonical') signals.canonical = attribs.href;
+    return;
+  }
+  // RDFa in the body (`<span property="schema:dateCreated" content="…">`) reads like a meta.
+  if (attribs.property && attribs.content && name !== 'meta') signals.metas.push([attribs.property.toLowerCase(), attribs.content]);
+  const itemprop = attribs.itemprop ? attribs.itemprop.toLowerCase() : '';
+  const isTime = name === 'time';
+  if (!isTime && !(itemprop && MARKED_ITEMPROPS.has(itemprop))) return;
+  const names = `${attribs.class ?? ''} ${attribs.id ?? ''}`;
+  signals.marks.push({
+    value: attribs.datetime ?? attribs.content ?? null,
+    block,
+    place: placeOf(hints),
+    itemprop,
+    published: PUBLISHED_CLASS.test(names),
+    isTime,
+  });
+}
+
+export function segment(input: PageChars | string, maxBlocks = Infinity, collectSignals = false): Segmented {
   const page = typeof input === 'string' ? textChars(input) : input;
   const blocks: RawBlock[] = [];
   const regions: Region[] = [];
   const hints: Hint[] = [];
   /** A copy of `hints` shared by every block flushed until the hint stack changes. */
   let hintsSnapshot: Hint[] | null = null;
-  const meta: PageMeta = { title: null, ogTitle: null, lang: null, jsonLd: [], h1: [] };
+  const signals = collectSignals ? emptySignals() : null;
+  const meta: PageMeta = { title: null, ogTitle: null, lang: null, jsonLd: [], h1: [], signals };
   const pending = new Pending(page);
   const nameCache = new Map<string, NameHint>();
-  const root: Frame = { tag: '#root', transparent: 0, region: -1, isBlock: true, pushedHint: false, inLink: false, heading: false };
+  const root: Frame = {
+    tag: '#root', transparent: 0, region: -1, isBlock: true, pushedHint: false, inLink: false, heading: false,
+    level: 0, listDepth: 0, ordered: false, quote: 0, pre: false, codeLang: null,
+  };
   const frames: Frame[] = [root];
 
   /** Depth of skipped elements we are inside (script, style, hidden…); their text is not the page's. */
@@ -198,7 +277,8 @@ export function segment(input: PageChars | string, maxBlocks = Infinity): Segmen
       if (pending.raw.length) pending.reset();
       return;
     }
-    const text = collapse(decodeReferences(page.text(pending.raw)));
+    const decoded = decodeReferences(page.text(pending.raw));
+    const text = collapse(decoded);
     const owner = frames[frames.length - 1]; // inline frames carry their block's region
     const region = owner.region >= 0 ? regions[owner.region] : null;
     const tag = region ? region.tag : 'body';
@@ -217,6 +297,7 @@ export function segment(input: PageChars | string, maxBlocks = Infinity): Segmen
       region: owner.region,
       depth: frames.length,
       hints: (hintsSnapshot ??= hints.slice()),
+      structure: structureOf(owner, tag, owner.pre ? decoded : null),
     });
     pending.reset();
   };
@@ -259,6 +340,12 @@ export function segment(input: PageChars | string, maxBlocks = Infinity): Segmen
       pushedHint,
       inLink: parent.inLink,
       heading: parent.heading || HEADING_TAGS.has(tag),
+      level: HEADING_TAGS.has(tag) ? tag.charCodeAt(1) - 48 : parent.level,
+      listDepth: tag === 'ul' || tag === 'ol' ? parent.listDepth + 1 : parent.listDepth,
+      ordered: tag === 'ol' ? true : tag === 'ul' ? false : parent.ordered,
+      quote: tag === 'blockquote' ? parent.quote + 1 : parent.quote,
+      pre: parent.pre || tag === 'pre',
+      codeLang: tag === 'pre' ? codeLanguage(className) : parent.codeLang,
     };
   };
 
@@ -272,6 +359,7 @@ export function segment(input: PageChars | string, maxBlocks = Infinity): Segmen
     if (name === 'head') inHead = true;
     else if (isBlock || name === 'body') inHead = false; // a page that never closed its head
     if (inHead && name === 'meta') readMeta(attribs, meta);
+    if (signals && (isVoid || name === 'time' || attribs.itemprop !== undefined || attribs.content !== undefined)) collectSignal(signals, name, attribs, blocks.length, hints);
     if (name === 'script' && JSON_LD_TYPE.test(attribs.type ?? '')) {
       capture = 'json-ld';
       captured = [];
@@ -296,8 +384,9 @@ export function segment(input: PageChars | string, maxBlocks = Infinity): Segmen
     if (isBlock) {
       frames.push(openBlock(name, attribs, parent));
     } else if (!parent.inLink && name === 'a' && attribs.href !== undefined) {
-      frames.push({ tag: name, transparent: 0, region: parent.region, isBlock: false, pushedHint: false, inLink: true, heading: parent.heading });
+      frames.push({ ...parent, tag: name, transparent: 0, isBlock: false, pushedHint: false, inLink: true });
     } else {
+      if (name === 'code' && parent.pre && parent.codeLang === null) parent.codeLang = codeLanguage(attribs.class);
       parent.transparent++;
     }
   };
@@ -307,7 +396,8 @@ export function segment(input: PageChars | string, maxBlocks = Infinity): Segmen
       const raw = captured.join('');
       // JSON-LD that names no article (an organisation, breadcrumbs, a search box) is not parsed.
       if (capture === 'json-ld') {
-        if (mayDescribeArticle(raw)) readJsonLd(page.text(raw), meta);
+        const mayHoldArticle = mayDescribeArticle(raw);
+        if (mayHoldArticle || signals) readJsonLd(page.text(raw), meta, mayHoldArticle);
       } else if (!meta.title) meta.title = collapse(decodeReferences(page.text(raw))) || null;
       capture = null;
     }
@@ -383,6 +473,7 @@ function mergeTableRows(blocks: RawBlock[], regions: Region[]): RawBlock[] {
     for (let j = row.start + 1; j < row.end; j++) newPos[j] = out.length + 1;
     out.push({
       ...first,
+      structure: { ...first.structure, cells: cells.map((c) => c.text) },
       text: cells.map((c) => c.text).join(CELL_SEPARATOR),
       tag: 'tr',
       role: 'table-row',

@@ -20,7 +20,7 @@ export class AttrBag {
   style?: string = undefined;
   hidden?: string = undefined;
   'aria-hidden'?: string = undefined;
-  /** Presence only: always '' (a link's target is never read, and URLs are long). */
+  /** Presence only: always '' (a link's target is never read, and URLs are long), except on `<link>` (rel=canonical). */
   href?: string = undefined;
   type?: string = undefined;
   lang?: string = undefined;
@@ -28,6 +28,9 @@ export class AttrBag {
   name?: string = undefined;
   'http-equiv'?: string = undefined;
   content?: string = undefined;
+  /** Page metadata (engine/metadata): `<time datetime>`, `<link rel=canonical>`. */
+  datetime?: string = undefined;
+  rel?: string = undefined;
 }
 
 export type Attrs = Readonly<AttrBag>;
@@ -289,6 +292,8 @@ export function tokenize(pieces: Iterable<string> & object, sink: TagSink, attri
   let attrWanted = false;
   let attrValueWanted = false;
   let tagAttributesWanted = true;
+  /** `<link href>` is read (rel=canonical); other hrefs are presence only. */
+  let hrefValueWanted = false;
 
   // `<title>` is raw text up to `</title>`: a page that never closes it (a truncated or broken
   // head, common in old crawls) would hand its whole body to the title. Its text is held back
@@ -309,6 +314,7 @@ export function tokenize(pieces: Iterable<string> & object, sink: TagSink, attri
         openTag = tagAt(start, end);
         attrs = null;
         tagAttributesWanted = sink.wantsAttributes();
+        hrefValueWanted = openTag.name === 'link';
       },
       onattribname(start, end) {
         // Most attributes (src, alt, width, data-*) are not read: rejected by first letter and
@@ -322,7 +328,7 @@ export function tokenize(pieces: Iterable<string> & object, sink: TagSink, attri
           if (name.length === end - start && sameNameIgnoringCase(charCodeAt, start, name)) {
             attrName = name;
             attrWanted = true;
-            attrValueWanted = name !== PRESENCE_ONLY;
+            attrValueWanted = name !== PRESENCE_ONLY || hrefValueWanted;
             attrValue = '';
             return;
           }

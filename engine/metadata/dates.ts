@@ -1,0 +1,146 @@
+/**
+ * Dates as metadata and pages write them → a day (and a time when one is given). Month names
+ * come from config/dates.ts (nine languages); numeric day-month order follows the language.
+ */
+import { MONTH_NUMBERS } from '../config/dates';
+
+export interface FoundDate {
+  /** `YYYY-MM-DD`. */
+  day: string;
+  /** ISO 8601: the day, or the day and time as written (with its offset when given). */
+  iso: string;
+  /** Days since 1970-01-01 (for comparing two dates). */
+  ordinal: number;
+}
+
+/** What makes a date a possible publication date: not before minYear, not in the future. */
+export interface DateBounds {
+  minYear: number;
+  /** Latest ordinal allowed (today plus a little). */
+  maxOrdinal: number;
+}
+
+export function dateBounds(minYear: number, maxFutureDays: number, now = Date.now()): DateBounds {
+  return { minYear, maxOrdinal: Math.floor(now / 86_400_000) + maxFutureDays };
+}
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+
+export function makeDate(y: number, m: number, d: number, bounds: DateBounds, time = ''): FoundDate | null {
+  if (!(y >= bounds.minYear && m >= 1 && m <= 12 && d >= 1 && d <= 31)) return null;
+  const ms = Date.UTC(y, m - 1, d);
+  const check = new Date(ms);
+  if (check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d) return null; // 31 April
+  const ordinal = Math.floor(ms / 86_400_000);
+  if (ordinal > bounds.maxOrdinal) return null;
+  const day = `${y}-${pad(m)}-${pad(d)}`;
+  return { day, iso: time ? `${day}T${time}` : day, ordinal };
+}
+
+const ISO_LIKE = /^\s*(\d{4})-?(\d{1,2})-?(\d{1,2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*(Z|[+-]\d{2}:?\d{2}|[+-]\d{4})?)?/i;
+const SLASHED_YMD = /^\s*(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?!\d)/;
+
+/**
+ * A date written for machines (`datetime`, `content`, JSON-LD): ISO 8601 and its common
+ * variants; else whatever `textDates` finds in it (some sites write "20. November 2019").
+ */
+export function parseMachineDate(value: string, bounds: DateBounds, language: string | null): FoundDate | null {
+  const iso = ISO_LIKE.exec(value);
+  if (iso && (iso[0].includes('-') || /^\s*\d{8}(?!\d)/.test(value))) {
+    let time = '';
+    if (iso[4] !== undefined) {
+      const zone = iso[7] ? (iso[7].toUpperCase() === 'Z' ? 'Z' : iso[7].replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')) : '';
+      time = `${pad(Number(iso[4]))}:${iso[5]}:${iso[6] ?? '00'}${zone}`;
+      if (Number(iso[4]) > 23) time = '';
+    }
+    return makeDate(Number(iso[1]), Number(iso[2]), Number(iso[3]), bounds, time);
+  }
+  const slashed = SLASHED_YMD.exec(value);
+  if (slashed) return makeDate(Number(slashed[1]), Number(slashed[2]), Number(slashed[3]), bounds);
+  return textDates(value, bounds, language)[0]?.date ?? null;
+}
+
+const MONTH_ALTERNATION = [...MONTH_NUMBERS.keys()]
+  .sort((a, b) => b.length - a.length)
+  .map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+  .join('|');
+const B = '(?<![\\p{L}\\p{N}])';
+const E = '(?![\\p{L}\\p{N}])';
+/** 20. November 2019, 20 de noviembre de 2019, 20 listopada 2019, 1er mars 2019. */
+const DAY_MONTH_YEAR = new RegExp(`${B}(\\d{1,2})(?:\\.|er|º|°)?\\s*(?:de\\s+)?(${MONTH_ALTERNATION})\\.?,?\\s*(?:de\\s+|del\\s+)?(\\d{4})${E}`, 'giu');
+/** November 20, 2019; Nov. 20th 2019. */
+const MONTH_DAY_YEAR = new RegExp(`${B}(${MONTH_ALTERNATION})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})${E}`, 'giu');
+/** 2019-11-20, 2019/11/20. */
+const NUMERIC_YMD = /(?<![\p{L}\p{N}])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\p{L}\p{N}]|[-/.]\d)/gu;
+/** 20.11.2019, 20/11/2019, 11/20/2019. */
+const NUMERIC_DMY = /(?<![\p{L}\p{N}.\/-])(\d{1,2})([-/.])(\d{1,2})\2(\d{4})(?![\p{N}]|[-/.]\d)/gu;
+
+export interface TextDate {
+  date: FoundDate;
+  index: number;
+}
+
+/** Languages that write a numeric date month first (11/20/2019): English, when it uses slashes. */
+function monthFirst(language: string | null, separator: string): boolean {
+  return separator === '/' && (language === 'en' || language === null);
+}
+
+/** Every date a text writes, in order of position. Ambiguous numeric dates (both parts ≤ 12) in a language of unknown order are left out. */
+/** Every written date has a four-digit year: text without one is passed over at once. */
+const HAS_YEAR = /(?:19|20)\d\d/;
+
+export function textDates(text: string, bounds: DateBounds, language: string | null, strict = false): TextDate[] {
+  const out: TextDate[] = [];
+  if (!HAS_YEAR.test(text)) return out;
+  const push = (date: FoundDate | null, index: number) => {
+    if (date) out.push({ date, index });
+  };
+  // The month patterns ignore case, so the text is not lower-cased (a copy of every block); the month found is.
+  for (const m of text.matchAll(DAY_MONTH_YEAR)) push(makeDate(Number(m[3]), MONTH_NUMBERS.get(m[2]!.toLowerCase())!, Number(m[1]), bounds), m.index);
+  for (const m of text.matchAll(MONTH_DAY_YEAR)) push(makeDate(Number(m[3]), MONTH_NUMBERS.get(m[1]!.toLowerCase())!, Number(m[2]), bounds), m.index);
+  for (const m of text.matchAll(NUMERIC_YMD)) push(makeDate(Number(m[1]), Number(m[3]), Number(m[4]), bounds), m.index);
+  for (const m of text.matchAll(NUMERIC_DMY)) {
+    const a = Number(m[1]);
+    const b = Number(m[3]);
+    const y = Number(m[4]);
+    if (a > 12 || b > 12) push(a > 12 ? makeDate(y, b, a, bounds) : makeDate(y, a, b, bounds), m.index);
+    else if (a === b) push(makeDate(y, a, b, bounds), m.index);
+    // 03/04/2019: which is the month is not known without the language, nor in English (US and UK differ).
+    else if (m[2] === '/' && (language === null || (strict && language === 'en'))) continue;
+    else push(monthFirst(language, m[2]) ? makeDate(y, a, b, bounds) : makeDate(y, b, a, bounds), m.index);
+  }
+  return out.sort((x, y) => x.index - y.index);
+}
+
+/** A date in a URL path: /2019/11/20/, /2019-11-20-, /20191120/; `month` when only /2019/11/ is there. */
+export interface UrlDate {
+  date: FoundDate | null;
+  /** Year and month (YYYY-MM) when the path names them. */
+  month: string | null;
+}
+
+export function urlDate(url: string, bounds: DateBounds): UrlDate {
+  let path = url;
+  const scheme = path.indexOf('://');
+  if (scheme >= 0) {
+    const slash = path.indexOf('/', scheme + 3);
+    path = slash >= 0 ? path.slice(slash) : '';
+  }
+  // The day ends its path segment (/2019/11/20/) or is two digits before the slug (/2019-11-20-title):
+  // in /2023/10/3-fragen-an… the 3 belongs to the title.
+  const full = /(?<!\d)((?:19|20)\d{2})[/_-](\d{1,2})[/_-](\d{2}(?!\d)|\d(?=[/._?#]|$))/.exec(path);
+  if (full) {
+    const date = makeDate(Number(full[1]), Number(full[2]), Number(full[3]), bounds);
+    if (date) return { date, month: date.day.slice(0, 7) };
+  }
+  const compact = /(?<![\d])((?:19|20)\d{2})(\d{2})(\d{2})(?![\d])/.exec(path);
+  if (compact) {
+    const date = makeDate(Number(compact[1]), Number(compact[2]), Number(compact[3]), bounds);
+    if (date) return { date, month: date.day.slice(0, 7) };
+  }
+  const month = /\/((?:19|20)\d{2})[/_-](\d{1,2})(?:\/|$)/.exec(path);
+  if (month && Number(month[2]) >= 1 && Number(month[2]) <= 12 && Number(month[1]) >= bounds.minYear) {
+    return { date: null, month: `${month[1]}-${pad(Number(month[2]))}` };
+  }
+  return { date: null, month: null };
+}

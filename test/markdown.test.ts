@@ -1,0 +1,128 @@
+/**
+ * Markdown output (engine/format/markdown.ts): structure kept (headings, nested lists, tables,
+ * quotes, fenced code with its language), valid CommonMark, and exactly the words of `text` —
+ * on fixtures and on every shared benchmark page.
+ */
+import { Parser, type Node } from 'commonmark';
+import { clean, toMarkdown } from '../engine';
+import { DATASET_NAMES, datasetAvailable, datasetByName, loadDataset } from '../bench/dataset';
+
+const WORD = /[\p{L}\p{N}_]+/gu;
+const words = (text: string): string[] => text.match(WORD) ?? [];
+
+/** The text a CommonMark parser reads out of the Markdown (literal text, code), in order. */
+function renderedText(markdown: string): string {
+  const walker = new Parser().parse(markdown).walker();
+  const parts: string[] = [];
+  for (let e = walker.next(); e; e = walker.next()) {
+    const node: Node = e.node;
+    if (!e.entering) continue;
+    if (node.type === 'html_inline' || node.type === 'html_block') throw new Error(`raw HTML in the Markdown: ${node.literal}`);
+    // An inline's text runs on (the parser splits `East_River` into three text nodes); blocks and line breaks part words.
+    if (node.type === 'text' || node.type === 'code') parts.push(node.literal ?? '');
+    else if (node.type === 'code_block') parts.push(` ${node.literal ?? ''} `);
+    else if (node.type === 'softbreak' || node.type === 'linebreak' || node.isContainer) parts.push(' ');
+  }
+  return parts.join('');
+}
+
+function nodesOf(markdown: string): Node[] {
+  const walker = new Parser().parse(markdown).walker();
+  const out: Node[] = [];
+  for (let e = walker.next(); e; e = walker.next()) if (e.entering) out.push(e.node);
+  return out;
+}
+
+const PAGE = `<!doctype html><html lang="en"><head><title>Rivers of the North | Example</title></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article>
+<h1>Rivers of the North</h1>
+<p>The northern rivers carry snowmelt to the sea every spring, and the towns along them have learned to live with the floods that follow. This is a long paragraph about rivers, written so that it reads as prose.</p>
+<h2>Where they run</h2>
+<p>Most of them rise in the mountains and run east, through forests and then through farmland, before they reach the coast and its harbours.</p>
+<ol><li>The first river, the longest of them all</li><li>The second river
+  <ul><li>its left branch</li><li>its right branch</li></ul></li><li>The third river</li></ol>
+<h3>Their lengths</h3>
+<table><tr><th>River</th><th>Length</th></tr><tr><td>North * River</td><td>1,200 km</td></tr><tr><td>East_River</td><td>800 km</td></tr></table>
+<blockquote><p>A river is a road that moves, and a town beside it moves with it, one flood at a time.</p></blockquote>
+<pre><code class="language-python">def flow(river):
+    return river.length * 2  # &lt;b&gt; not bold</code></pre>
+<p>Rivers also bring trade: 3. they carry boats, # of boats is large, and [links] are &amp; stay text.</p>
+</article>
+<footer>Copyright 2019 Example</footer>
+</body></html>`;
+
+describe('Markdown', () => {
+  const result = clean(PAGE);
+  const md = toMarkdown(result);
+
+  it('keeps headings with their level', () => {
+    const headings = nodesOf(md).filter((n) => n.type === 'heading').map((n) => [n.level, n.firstChild?.literal]);
+    expect(headings).toEqual([
+      [1, 'Rivers of the North'],
+      [2, 'Where they run'],
+      [3, 'Their lengths'],
+    ]);
+  });
+
+  it('keeps ordered and nested unordered lists', () => {
+    const lists = nodesOf(md).filter((n) => n.type === 'list');
+    expect(lists.map((l) => l.listType)).toEqual(['ordered', 'bullet']);
+    // The bullet list is inside the ordered list's second item.
+    expect(lists[1]!.parent?.type).toBe('item');
+    expect(md).toContain('1. The first river');
+    expect(md).toContain('   - its left branch');
+  });
+
+  it('writes tables as pipe tables, quotes and fenced code with its language', () => {
+    expect(md).toContain('| River | Length |\n| --- | --- |\n| North \\* River | 1,200 km |');
+    expect(nodesOf(md).some((n) => n.type === 'block_quote')).toBe(true);
+    const code = nodesOf(md).find((n) => n.type === 'code_block');
+    expect(code?.info).toBe('python');
+    expect(code?.literal).toContain('def flow(river):\n    return river.length * 2');
+  });
+
+  it('escapes text so no markup appears that the page did not have', () => {
+    const types = new Set(nodesOf(md).map((n) => n.type));
+    expect(types.has('emph')).toBe(false);
+    expect(types.has('link')).toBe(false);
+    expect(words(renderedText(md))).toEqual(words(result.text));
+  });
+
+  it('puts the metadata first as YAML front matter when asked', () => {
+    const withMeta = toMarkdown(clean(PAGE, { url: 'https://example.com/2019/11/20/rivers' }), { frontMatter: true });
+    expect(withMeta.startsWith('---\ntitle: "Rivers of the North"\npublished: "2019-11-20"\n')).toBe(true);
+    expect(withMeta).toContain('---\n\n# Rivers of the North');
+  });
+
+  it('works on the plain-text path too', () => {
+    const text = clean('Rivers of the North\n\nThe northern rivers carry snowmelt to the sea every spring, and the towns along them learned to live with floods.\n\n- first\n- second\n', { mode: 'text' });
+    expect(words(renderedText(toMarkdown(text)))).toEqual(words(text.text));
+  });
+});
+
+const sets = DATASET_NAMES.filter((name) => datasetAvailable(datasetByName(name).dir));
+const describeIfData = sets.length ? describe : describe.skip;
+if (!sets.length) console.warn('Markdown benchmark-page test skipped: no shared data');
+
+describeIfData('Markdown on every shared benchmark page', () => {
+  for (const name of sets) {
+    it(`${name}: parses as CommonMark and carries exactly the words of text`, () => {
+      const failures: string[] = [];
+      for (const page of loadDataset(datasetByName(name).dir)) {
+        for (const input of [page.htmlGz, page.pageText]) {
+          if (input.length === 0) continue; // a page whose visible text is empty has no plain-text input
+          const result = clean(input, input === page.pageText ? { mode: 'text' } : {});
+          const md = toMarkdown(result, { frontMatter: false });
+          const got = words(renderedText(md));
+          const want = words(result.text);
+          if (got.join(' ') !== want.join(' ')) {
+            const at = got.findIndex((w, i) => w !== want[i]);
+            failures.push(`${page.id} ${input === page.pageText ? 'text' : 'html'}: word ${at}: ${got.slice(at, at + 5).join(' ')} ≠ ${want.slice(at, at + 5).join(' ')}`);
+          }
+        }
+      }
+      expect(failures.slice(0, 10)).toEqual([]);
+    }, 120_000);
+  }
+});

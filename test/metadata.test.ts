@@ -1,0 +1,133 @@
+/** The metadata stage (engine/metadata) on small pages written for it. */
+import { clean } from '../engine';
+import { splitNames } from '../engine/metadata';
+import { METADATA_DEFAULTS } from '../engine/config/metadata';
+
+const PROSE =
+  'The northern rivers carry snowmelt to the sea every spring, and the towns along them have learned to live with the floods that follow them. ' +
+  'Most of them rise in the mountains and run east, through forests and then through farmland, before they reach the coast.';
+
+function page(head: string, body: string, lang = 'en'): string {
+  return `<!doctype html><html lang="${lang}"><head><title>Rivers of the North</title>${head}</head><body>${body}</body></html>`;
+}
+
+const meta = (html: string, url?: string) => clean(html, url ? { url } : {}).metadata!;
+
+describe('metadata: dates', () => {
+  it('reads JSON-LD inside @graph', () => {
+    const ld = {
+      '@context': 'https://schema.org',
+      '@graph': [
+        { '@type': 'Organization', name: 'Example News', foundingDate: '1999-01-01' },
+        { '@type': 'WebSite', name: 'Example News' },
+        {
+          '@type': 'NewsArticle',
+          headline: 'Rivers of the North',
+          datePublished: '2019-11-20T08:30:00+01:00',
+          dateModified: '2019-11-21T10:00:00+01:00',
+          author: [{ '@type': 'Person', name: 'Jane Doe' }, { '@type': 'Person', name: 'John Smith' }],
+          publisher: { '@type': 'Organization', name: 'Example News' },
+          keywords: ['rivers', 'floods'],
+        },
+      ],
+    };
+    const m = meta(page(`<script type="application/ld+json">${JSON.stringify(ld)}</script>`, `<article><h1>Rivers of the North</h1><p>${PROSE}</p></article>`));
+    expect(m.published).toBe('2019-11-20T08:30:00+01:00');
+    expect(m.modified).toBe('2019-11-21T10:00:00+01:00');
+    expect(m.authors).toEqual(['Jane Doe', 'John Smith']);
+    expect(m.siteName).toBe('Example News');
+    expect(m.tags).toEqual(['rivers', 'floods']);
+    expect(m.type).toBe('NewsArticle');
+    expect(m.sources.published).toBe('json-ld NewsArticle.datePublished');
+  });
+
+  it('prefers the JSON-LD publication date over a comment date', () => {
+    const ld = { '@type': 'BlogPosting', headline: 'Rivers of the North', datePublished: '2019-11-20' };
+    const m = meta(
+      page(
+        `<script type="application/ld+json">${JSON.stringify(ld)}</script>`,
+        `<article><h1>Rivers of the North</h1><p>${PROSE}</p></article>
+         <section id="comments"><h2>3 comments</h2><div class="comment"><time datetime="2019-12-02T10:00">December 2, 2019</time><p>Great piece about the rivers, thank you for writing it.</p></div></section>`,
+      ),
+    );
+    expect(m.published).toBe('2019-11-20');
+  });
+
+  it('gives no date when the only date is a comment’s', () => {
+    const m = meta(
+      page(
+        '',
+        `<article><h1>Rivers of the North</h1><p>${PROSE}</p></article>
+         <section class="comments"><h3>Comments</h3><article class="comment"><p class="comment-meta">Posted by Ann on <time datetime="2020-03-04">March 4, 2020</time></p><p>Great piece about the rivers, thank you for writing it.</p></article></section>`,
+      ),
+    );
+    expect(m.published).toBeNull();
+  });
+
+  it('reads a German dateline, day before month', () => {
+    const m = meta(page('', `<article><h1>Flüsse im Norden</h1><p class="date">20. November 2019</p><p>${PROSE}</p></article>`, 'de'));
+    expect(m.published).toBe('2019-11-20');
+    expect(m.sources.published).toMatch(/^dateline/);
+  });
+
+  it('takes the date in the URL when the page has none, and never a copyright year', () => {
+    const html = page('', `<article><h1>Rivers of the North</h1><p>${PROSE}</p></article><footer>© 2021 Example News</footer>`);
+    expect(meta(html, 'https://example.com/2019/11/20/rivers-of-the-north/').published).toBe('2019-11-20');
+    expect(meta(html).published).toBeNull();
+  });
+
+  it('gives none when the metadata contradicts the URL', () => {
+    const html = page('<meta property="article:published_time" content="2021-06-01T00:00:00Z">', `<article><h1>Rivers</h1><p>${PROSE}</p></article>`);
+    expect(meta(html, 'https://example.com/2019/11/20/rivers/').published).toBeNull();
+    expect(meta(html, 'https://example.com/rivers/').published).toBe('2021-06-01T00:00:00Z');
+  });
+
+  it('refuses dates in the future or before 1995', () => {
+    const html = page('<meta property="article:published_time" content="2999-01-01">', `<article><h1>Rivers</h1><p>${PROSE}</p></article>`);
+    expect(meta(html).published).toBeNull();
+    const old = page('<meta name="citation_publication_date" content="1990/05/01">', `<article><h1>Rivers</h1><p>${PROSE}</p></article>`);
+    expect(meta(old).published).toBeNull();
+  });
+
+  it('finds a dateline and a byline in plain text', () => {
+    const m = clean(`Rivers of the North\n\nBy Jane Doe and John Smith\n\nNovember 20, 2019\n\n${PROSE}\n\n${PROSE}\n`, { mode: 'text' }).metadata!;
+    expect(m.published).toBe('2019-11-20');
+    expect(m.authors).toEqual(['Jane Doe', 'John Smith']);
+  });
+});
+
+describe('metadata: authors, site and links', () => {
+  it('splits a byline with two authors', () => {
+    const m = meta(page('', `<article><h1>Rivers of the North</h1><p class="byline">By Jane Doe and John Smith</p><p>${PROSE}</p></article>`));
+    expect(m.authors).toEqual(['Jane Doe', 'John Smith']);
+    expect(splitNames('By Jane Doe, John Smith and staff', METADATA_DEFAULTS)).toEqual(['Jane Doe', 'John Smith']);
+    expect(splitNames('Von Max Mustermann und Erika Musterfrau', METADATA_DEFAULTS)).toEqual(['Max Mustermann', 'Erika Musterfrau']);
+  });
+
+  it('reads OpenGraph, Twitter cards, canonical and meta author', () => {
+    const m = meta(
+      page(
+        `<link rel="canonical" href="/news/rivers"><meta property="og:site_name" content="Example News"><meta name="twitter:description" content="Where the rivers run.">
+         <meta property="og:image" content="/img/river.jpg"><meta name="author" content="Jane Doe"><meta property="og:type" content="article">
+         <meta property="article:tag" content="rivers"><meta property="article:tag" content="floods"><meta property="article:section" content="Nature">`,
+        `<article><h1>Rivers of the North</h1><p>${PROSE}</p></article>`,
+      ),
+      'https://example.com/x?id=1',
+    );
+    expect(m).toMatchObject({
+      siteName: 'Example News',
+      canonicalUrl: 'https://example.com/news/rivers',
+      description: 'Where the rivers run.',
+      image: 'https://example.com/img/river.jpg',
+      authors: ['Jane Doe'],
+      type: 'article',
+      tags: ['rivers', 'floods'],
+      categories: ['Nature'],
+    });
+    expect(m.sources.canonicalUrl).toBe('link rel=canonical');
+  });
+
+  it('can be turned off', () => {
+    expect(clean(page('', `<p>${PROSE}</p>`), { metadata: { enabled: false } }).metadata).toBeUndefined();
+  });
+});
