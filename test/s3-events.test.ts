@@ -188,7 +188,7 @@ describe('outputKeys', () => {
     ['archive.gz.html', 'text/archive.gz.html', 'json/archive.gz.html.json'],
     ['only.gz', 'text/only', 'json/only.gz.json'],
   ])('%s', (input, text, json) => {
-    expect(outputKeys(input)).toEqual({ text, json });
+    expect(outputKeys(input)).toEqual({ text, json, markdown: `md/${input}.md` });
   });
 
   test('x.html and x.html.gz share their text output (text/<key minus .gz>) but not their JSON; outputs of an output-like key nest', () => {
