@@ -17,6 +17,8 @@ export interface MetadataThresholds {
   maxDisagreementDays: number;
   /** A visible dateline is looked for in this many blocks around the start of the article. */
   datelineWindow: number;
+  /** How many datelines are read to tell which date the page shows (its datePublished or its dateModified). */
+  shownDates: number;
   /** The longest block read as a byline. */
   bylineMaxChars: number;
   /** The longest block read as a dateline. */
@@ -41,6 +43,7 @@ export const METADATA_DEFAULTS: MetadataThresholds = {
   maxFutureDays: 2,
   maxDisagreementDays: 2,
   datelineWindow: 15,
+  shownDates: 3,
   bylineMaxChars: 120,
   datelineMaxChars: 200,
   datelineMaxOffset: 60,

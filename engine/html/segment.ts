@@ -82,6 +82,7 @@ export function regionLabel(r: Region): string {
 
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 const JSON_LD_TYPE = /ld\+json/i;
+const LD_METADATA_HINT = /"(?:date|author|creator|publisher|keywords|articleSection|uploadDate)/;
 const CELL_SEPARATOR = ' | ';
 
 function isHidden(attribs: Attrs): boolean {
@@ -397,7 +398,8 @@ export function segment(input: PageChars | string, maxBlocks = Infinity, collect
       // JSON-LD that names no article (an organisation, breadcrumbs, a search box) is not parsed.
       if (capture === 'json-ld') {
         const mayHoldArticle = mayDescribeArticle(raw);
-        if (mayHoldArticle || signals) readJsonLd(page.text(raw), meta, mayHoldArticle);
+        // For the metadata stage, only scripts naming a field it reads (dates, authors, publisher, keywords, section).
+        if (mayHoldArticle || (signals && LD_METADATA_HINT.test(raw))) readJsonLd(page.text(raw), meta, mayHoldArticle);
       } else if (!meta.title) meta.title = collapse(decodeReferences(page.text(raw))) || null;
       capture = null;
     }

@@ -85,21 +85,56 @@ function monthFirst(language: string | null, separator: string): boolean {
   return separator === '/' && (language === 'en' || language === null);
 }
 
-/** Every date a text writes, in order of position. Ambiguous numeric dates (both parts ≤ 12) in a language of unknown order are left out. */
 /** Every written date has a four-digit year: text without one is passed over at once. */
 const HAS_YEAR = /(?:19|20)\d\d/;
 
+const YEARS = /(?<!\d)(?:19|20)\d\d(?!\d)/g;
+/** How far before and after a year a written date can reach ("Mittwoch, 20. November 2019", "2019-11-20"). */
+const REACH_BEFORE = 40;
+const REACH_AFTER = 10;
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 160;
+}
+
+/**
+ * Every date a text writes, in order of position. Ambiguous numeric dates (both parts ≤ 12) in
+ * a language of unknown order are left out. A long text is read only around its years, each
+ * piece widened to whole words (the patterns are costly over a whole paragraph).
+ */
 export function textDates(text: string, bounds: DateBounds, language: string | null, strict = false): TextDate[] {
+  if (!HAS_YEAR.test(text)) return [];
+  if (text.length <= 2 * REACH_BEFORE) return datesIn(text, 0, bounds, language, strict);
   const out: TextDate[] = [];
-  if (!HAS_YEAR.test(text)) return out;
+  let covered = 0;
+  for (const y of matches(YEARS, text)) {
+    let start = Math.max(covered, y.index - REACH_BEFORE);
+    while (start > covered && !isSpace(text.charCodeAt(start - 1))) start--;
+    let end = Math.min(text.length, y.index + 4 + REACH_AFTER);
+    while (end < text.length && !isSpace(text.charCodeAt(end))) end++;
+    if (start < covered) start = covered;
+    for (const d of datesIn(text.slice(start, end), start, bounds, language, strict)) out.push(d);
+    covered = end;
+  }
+  return out;
+}
+
+/** The matches of a global pattern, without `matchAll` (which copies the pattern on every call). */
+function* matches(pattern: RegExp, text: string): Generator<RegExpExecArray> {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) yield m;
+}
+
+function datesIn(text: string, offset: number, bounds: DateBounds, language: string | null, strict: boolean): TextDate[] {
+  const out: TextDate[] = [];
   const push = (date: FoundDate | null, index: number) => {
-    if (date) out.push({ date, index });
+    if (date) out.push({ date, index: index + offset });
   };
   // The month patterns ignore case, so the text is not lower-cased (a copy of every block); the month found is.
-  for (const m of text.matchAll(DAY_MONTH_YEAR)) push(makeDate(Number(m[3]), MONTH_NUMBERS.get(m[2]!.toLowerCase())!, Number(m[1]), bounds), m.index);
-  for (const m of text.matchAll(MONTH_DAY_YEAR)) push(makeDate(Number(m[3]), MONTH_NUMBERS.get(m[1]!.toLowerCase())!, Number(m[2]), bounds), m.index);
-  for (const m of text.matchAll(NUMERIC_YMD)) push(makeDate(Number(m[1]), Number(m[3]), Number(m[4]), bounds), m.index);
-  for (const m of text.matchAll(NUMERIC_DMY)) {
+  for (const m of matches(DAY_MONTH_YEAR, text)) push(makeDate(Number(m[3]), MONTH_NUMBERS.get(m[2]!.toLowerCase())!, Number(m[1]), bounds), m.index);
+  for (const m of matches(MONTH_DAY_YEAR, text)) push(makeDate(Number(m[3]), MONTH_NUMBERS.get(m[1]!.toLowerCase())!, Number(m[2]), bounds), m.index);
+  for (const m of matches(NUMERIC_YMD, text)) push(makeDate(Number(m[1]), Number(m[3]), Number(m[4]), bounds), m.index);
+  for (const m of matches(NUMERIC_DMY, text)) {
     const a = Number(m[1]);
     const b = Number(m[3]);
     const y = Number(m[4]);
@@ -107,9 +142,9 @@ export function textDates(text: string, bounds: DateBounds, language: string | n
     else if (a === b) push(makeDate(y, a, b, bounds), m.index);
     // 03/04/2019: which is the month is not known without the language, nor in English (US and UK differ).
     else if (m[2] === '/' && (language === null || (strict && language === 'en'))) continue;
-    else push(monthFirst(language, m[2]) ? makeDate(y, a, b, bounds) : makeDate(y, b, a, bounds), m.index);
+    else push(monthFirst(language, m[2]!) ? makeDate(y, a, b, bounds) : makeDate(y, b, a, bounds), m.index);
   }
-  return out.sort((x, y) => x.index - y.index);
+  return out.length > 1 ? out.sort((x, y) => x.index - y.index) : out;
 }
 
 /** A date in a URL path: /2019/11/20/, /2019-11-20-, /20191120/; `month` when only /2019/11/ is there. */

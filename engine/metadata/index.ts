@@ -192,6 +192,8 @@ function datelineDates(blocks: readonly Block[], bounds: DateBounds, language: s
   return out;
 }
 
+/** Every written date has a four-digit year (a cheap test before the label's). */
+const HAS_YEAR = /(?:19|20)\d\d/;
 const LABEL = new RegExp(`(?<![\\p{L}])(?:${PUBLISHED_LABELS.join('|')})(?![\\p{L}])`, 'giu');
 
 /**
@@ -200,7 +202,7 @@ const LABEL = new RegExp(`(?<![\\p{L}])(?:${PUBLISHED_LABELS.join('|')})(?![\\p{
  */
 function labelledDates(blocks: readonly Block[], bounds: DateBounds, language: string | null, t: MetadataThresholds): Candidate | undefined {
   for (const b of blocks) {
-    if (isCommentKind(b) || b.kind === 'related' || b.text.length > t.labelMaxChars) continue;
+    if (isCommentKind(b) || b.kind === 'related' || b.text.length > t.labelMaxChars || !HAS_YEAR.test(b.text)) continue;
     // Labels, or a byline's opening ("Von Christian am 03.05.2013", "By Jane Doe on May 3, 2013").
     const labels = [...b.text.matchAll(LABEL)];
     const byline = PREFIX.exec(b.text);
@@ -229,7 +231,7 @@ function agree(a: FoundDate, b: FoundDate, t: MetadataThresholds): boolean {
   return Math.abs(a.ordinal - b.ordinal) <= t.maxDisagreementDays;
 }
 
-function choosePublished(input: MetadataInput, metas: MetaIndex, main: LdObject[], bounds: DateBounds, t: MetadataThresholds): Candidate | null {
+function choosePublished(input: MetadataInput, metas: MetaIndex, main: LdObject[], bounds: DateBounds, t: MetadataThresholds, modified: Candidate | null): Candidate | null {
   const { signals, blocks, language } = input;
   const all = signals ? structuredDates(signals, metas, main, bounds, language, false) : [];
   const isWeakMeta = (c: Candidate) => c.source.startsWith('meta ') && META_WEAK_PUBLISHED.has(c.source.slice(5));
@@ -241,9 +243,9 @@ function choosePublished(input: MetadataInput, metas: MetaIndex, main: LdObject[
   let times: Candidate[] | null = null;
   let weakFound: Candidate[] | null = null;
   const timeMarks = (): Candidate[] => (times ??= signals ? timeDates(signals, blocks, bounds, language, t) : []);
-  const weakDates = (): Candidate[] => (weakFound ??= [...timeMarks(), ...datelineDates(blocks, bounds, language, t)]);
-  const firstWeak = (): Candidate | undefined =>
-    (weakFound ?? timeMarks())[0] ?? datelineDates(blocks, bounds, language, t, 1)[0] ?? labelledDates(blocks, bounds, language, t);
+  // The dates a page shows at its top: its <time> elements and its first few datelines.
+  const weakDates = (): Candidate[] => (weakFound ??= [...timeMarks(), ...datelineDates(blocks, bounds, language, t, t.shownDates)]);
+  const nearWeak = (): Candidate | undefined => (weakFound ?? timeMarks())[0] ?? datelineDates(blocks, bounds, language, t, 1)[0];
   if (best) {
     // The URL's date is written once, by the site, when the page is made: a structured date
     // that contradicts it is a template's (the crawl, the last edit), not the publication's.
@@ -256,14 +258,13 @@ function choosePublished(input: MetadataInput, metas: MetaIndex, main: LdObject[
     }
     // An article republished or updated shows readers its new date: when the page's dateline
     // gives the day of its dateModified and never its datePublished, that is the day it dates itself by.
-    const modified = signals ? structuredDates(signals, metas, main, bounds, language, true)[0] : undefined;
     if (modified && modified.date.day !== best.date.day && !fromUrl.date && weakDates().some((w) => w.date.day === modified.date.day) && !weakDates().some((w) => w.date.day === best.date.day)) {
       return { date: modified.date, source: `${modified.source} (the date the page shows; ${best.source} gives ${best.date.day})` };
     }
     // A timestamp in UTC can fall on the next or the previous day where the page was published;
     // the day the site writes (its URL, its visible dateline) is the local one.
     const utc = /T.*(?:Z|[+-]00:00)$/.test(best.date.iso);
-    const local = fromUrl.date ? { date: fromUrl.date, source: 'url path' } : utc ? firstWeak() : undefined;
+    const local = fromUrl.date ? { date: fromUrl.date, source: 'url path' } : utc ? nearWeak() : undefined;
     if (local && local.date.day !== best.date.day && Math.abs(local.date.ordinal - best.date.ordinal) <= 1 && /T.*(?:Z|[+-]00:00)$/.test(best.date.iso)) {
       return { date: local.date, source: `${local.source} (${best.source} gives ${best.date.iso}, in UTC)` };
     }
@@ -271,7 +272,7 @@ function choosePublished(input: MetadataInput, metas: MetaIndex, main: LdObject[
   }
   if (fromUrl.date) return { date: fromUrl.date, source: 'url path' };
   // Only the first weak date is wanted here: the datelines are read until one is found.
-  const first = firstWeak() ?? weakMeta[0];
+  const first = nearWeak() ?? labelledDates(blocks, bounds, language, t) ?? weakMeta[0];
   if (!first) return null;
   // A URL's year and month (/2021/10/) may name the month a draft was made: a visible date a
   // month later is still this page's; one further away is another page's (a teaser, an event).
@@ -329,6 +330,7 @@ function bylineAuthors(blocks: readonly Block[], t: MetadataThresholds): { names
 }
 
 function resolveUrl(value: string, base: string | undefined): string {
+  if (/^https?:\/\/[^\s]*$/i.test(value)) return value; // absolute already (URL parsing is not free)
   try {
     return new URL(value, base).href;
   } catch {
@@ -353,8 +355,8 @@ export function extractMetadata(input: MetadataInput, t: MetadataThresholds, now
     return value;
   };
 
-  const published = choosePublished(input, metas, main, bounds, t);
   const modified = chooseModified(input, metas, main, bounds);
+  const published = choosePublished(input, metas, main, bounds, t, modified);
 
   const authorsFrom = ldAuthors(main, t) ?? (() => {
     const metaAuthors = metaValues(metas, META_AUTHOR).filter((m) => !/^https?:/.test(m.value));
