@@ -3,7 +3,7 @@
  * The weights are stored as signed bytes (base64) with one scale factor: 2^bits of them in a few
  * tens of kilobytes, decoded once when the scorer is built. Scoring a comment costs microseconds.
  */
-import { featurize } from './features';
+import { articleContext, featurize, type ArticleContext, type SpamInput } from './features';
 
 export interface SpamModel {
   /** Format of this file. */
@@ -22,8 +22,12 @@ export interface SpamModel {
 }
 
 export interface SpamScorer {
-  /** Probability-like score in [0, 1]: how spam-like the comment is. */
-  score(text: string): number;
+  /**
+   * Probability-like score in [0, 1]: how spam-like the comment is. Give the article (and the
+   * author, author URL) where known: the comments of one page share the article string, whose
+   * vocabulary is then read once.
+   */
+  score(input: string | SpamInput): number;
   threshold: number;
 }
 
@@ -34,10 +38,20 @@ export function createScorer(model: SpamModel): SpamScorer {
   }
   const weights = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length);
   const opts = { bits: model.bits };
+  let lastArticle: string | null = null;
+  let lastContext: ArticleContext | null = null;
+  const contextOf = (article: string | null | undefined): ArticleContext | null => {
+    if (!article) return null;
+    if (article !== lastArticle) {
+      lastArticle = article;
+      lastContext = articleContext(article);
+    }
+    return lastContext;
+  };
   return {
     threshold: model.threshold,
-    score(text: string): number {
-      const f = featurize(text, opts);
+    score(input: string | SpamInput): number {
+      const f = typeof input === 'string' ? featurize(input, opts, null) : featurize(input, opts, contextOf(input.article));
       let z = 0;
       for (let i = 0; i < f.index.length; i++) z += weights[f.index[i]!]! * f.value[i]!;
       z = z * model.scale + model.bias;
