@@ -3,6 +3,8 @@
  *
  *   npm run train:spam [-- --json] [--no-write] [--bits N]    train, evaluate, write the model
  *   npm run bench:spam [-- --json]                             the same, without writing
+ *   npm run bench:spam -- --no-thread                          leave the held-out thread's figures
+ *                                                              out (for work on the training sources)
  *
  * Training sources:
  *   - the YouTube Spam Collection (`../shared/data/comment-spam/comments.jsonl`, four videos),
@@ -50,11 +52,11 @@ const SETTINGS = {
   bits: Number(value('--bits') ?? 15),
   epochs: Number(value('--epochs') ?? 30),
   learningRate: 0.5,
-  l2: Number(value('--l2') ?? 1e-4),
+  l2: Number(value('--l2') ?? 1e-5),
   seed: 20261128,
   pageFolds: 10,
   /** Weight of a page comment against a YouTube comment: the page comments are the kind the engine meets. */
-  pageWeight: Number(value('--page-weight') ?? 6),
+  pageWeight: Number(value('--page-weight') ?? 3),
 };
 
 /** The titles of the four videos of the YouTube Spam Collection, as a viewer sees them. */
@@ -363,6 +365,19 @@ function main(): void {
   for (let p = 0; p < 20; p++) articleContext(`${p} ${pages.find((e) => e.input.article?.length === longest)!.input.article!}`);
   const msPerArticle = (performance.now() - a0) / 20;
 
+  // What the rule layer (engine/comments/rules.ts) fires on, by source and label.
+  const fired = (list: Example[]): Record<string, { spam: number; ham: number }> => {
+    const out: Record<string, { spam: number; ham: number }> = {};
+    for (const e of list) {
+      for (const r of scorer.explain(e.input).reasons) {
+        out[r] ??= { spam: 0, ham: 0 };
+        out[r][e.spam ? 'spam' : 'ham'] += 1;
+      }
+    }
+    return out;
+  };
+  const rulesFired = { youtube: fired(youtube), pages: fired(pages), ...(flag('--no-thread') ? {} : { thread: fired(thread) }) };
+
   if (!flag('--no-write')) writeFileSync(OUT, file);
   const bundle = bundleLambda();
   const bundleBytes = statSync(bundle).size;
@@ -371,7 +386,8 @@ function main(): void {
     threshold,
     youtube: { rotations, mean: youtubeSummary },
     pages: { comments: pages.length, ham: pageHam, pages: pageIds.length, labelsNotFound: missing, ...pageMetrics, hamCalledSpam: pageMetrics.falsePositives / pageHam, pagesWithFalsePositive },
-    thread: { ...threadMetrics, textOnly: threadTextOnly },
+    thread: flag('--no-thread') ? null : { ...threadMetrics, textOnly: threadTextOnly },
+    rulesFired,
     model: { path: flag('--no-write') ? null : OUT, bytes: Buffer.byteLength(file), gzipBytes: gzipSync(file).length },
     msPerComment: Number(msPerComment.toFixed(4)),
     msPerArticle: Number(msPerArticle.toFixed(3)),
@@ -393,12 +409,41 @@ function main(): void {
   console.log(`comments of the shared pages, ${SETTINGS.pageFolds} folds by page (${pageIds.length} pages; train: YouTube + the other folds)`);
   console.log(row('labelled by rule', pageMetrics));
   console.log(`  genuine comments called spam: ${pageMetrics.falsePositives} of ${pageHam} (${pct(pageMetrics.falsePositives / pageHam).trim()}%) on ${pagesWithFalsePositive} pages${missing ? `; ${missing} labels not found on the pages (splitting changed?)` : ''}`);
-  console.log(`article-comment thread, held out of training (the shipped model; article = its title)`);
-  console.log(row('with article title', threadMetrics));
-  console.log(row('text alone', threadTextOnly));
+  if (flag('--no-thread')) console.log(`article-comment thread: not shown (--no-thread)`);
+  else {
+    console.log(`article-comment thread, held out of training (the shipped model; article = its title)`);
+    console.log(row('with article title', threadMetrics));
+    console.log(row('text alone', threadTextOnly));
+  }
+  const firedLine = (counts: Record<string, { spam: number; ham: number }>): string =>
+    Object.entries(counts).map(([r, c]) => `${r} ${c.spam} spam/${c.ham} ham`).join(', ') || 'none';
+  console.log(`rule layer (shipped model's rules; fires on): ${Object.entries(rulesFired).map(([src, c]) => `${src}: ${firedLine(c)}`).join('; ')}`);
   console.log(`model: ${report.model.path ?? '(not written)'}, ${report.model.bytes} bytes (${report.model.gzipBytes} gzipped), 2^${SETTINGS.bits} weights`);
   console.log(`speed: ${report.msPerComment} ms/comment (featurize + score, article given, ${passes} passes over ${all.length} comments); an article's vocabulary ${report.msPerArticle} ms (longest page, ${longest} chars)`);
   console.log(`Lambda bundle: ${(bundleBytes / 1024).toFixed(0)} KB (${bundleBytes} bytes), ${bundle}`);
+  if (flag('--sweep')) {
+    // Training sources only: YouTube cross-video mean F1 and page ham called spam at each cut.
+    for (let t = 30; t <= 90; t += 5) {
+      const cut = t / 100;
+      const f1s = videos.map((video) => {
+        const test = youtube.filter((e) => e.group === video);
+        return metrics(test.map((e) => e.spam), videoScores.get(video)!.map((s) => s >= cut)).f1;
+      });
+      const yt = metrics(
+        youtube.map((e) => e.spam),
+        videos.flatMap((video) => videoScores.get(video)!.map((s) => s >= cut)),
+      );
+      const ham = pages.filter((e) => !e.spam && pageScores.get(e)! >= cut).length / pageHam;
+      console.log(`  sweep ${cut.toFixed(2)}: YouTube F1 ${f1s.map((f) => f.toFixed(3)).join(' ')} mean ${(f1s.reduce((a, b) => a + b, 0) / f1s.length).toFixed(4)} prec ${yt.precision.toFixed(3)}; page ham called spam ${(100 * ham).toFixed(1)}%`);
+    }
+  }
+  if (flag('--show-rules')) {
+    // Training sources only: the comments a rule fires on, to read.
+    for (const e of [...youtube, ...pages]) {
+      const { reasons } = scorer.explain(e.input);
+      if (reasons.length) console.log(`  rule ${e.spam ? 'spam' : 'HAM '} ${reasons.join(',')} ${e.input.author ?? '-'} | ${e.input.text.slice(0, 160).replace(/\s+/g, ' ')}`);
+    }
+  }
   if (flag('--show')) {
     // The errors, to read: page comments out of fold, the thread by the shipped model.
     const line = (tag: string, score: number, e: Example): string => `  ${tag} ${score.toFixed(2)} ${e.input.author ?? '-'} | ${e.input.text.slice(0, 120).replace(/\s+/g, ' ')}`;

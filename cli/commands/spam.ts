@@ -18,8 +18,10 @@ name the comment is signed with), "authorUrl" (the link on that name) and "artic
 or at least the headline, of the article the comment sits under); other fields are ignored.
 Lines in a row with the same "article" share its reading.
 Output: one line per input line, in order: {"id": ..., "spam": true|false, "score": 0.0-1.0}
-(the id as given, null when the line has none). The score is the classifier's spam
-probability; spam is score >= the model's threshold (in the model file, chosen for precision).
+(the id as given, null when the line has none), and "reasons": [...] when a rule of the rule
+layer calls the comment spam (phone+support, support+plug, business-author, anchor-keyword,
+praise+plug). The score is the larger of the model's spam probability and the rules' score;
+spam is score >= the model's threshold (in the model file, chosen for precision).
 
 Options:
   -t, --threshold X   call a comment spam from score X on (0-1) instead of the model's own
@@ -106,8 +108,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
         await write(io.stderr, `winnow spam: ${lineNo}: ${(err as Error).message}\n`);
         continue;
       }
-      const score = scorer.score(input);
-      out.push(`${JSON.stringify({ id, spam: score >= cut, score: Math.round(score * 10000) / 10000 })}\n`);
+      const { score, reasons } = scorer.explain(input);
+      const verdict: Record<string, unknown> = { id, spam: score >= cut, score: Math.round(score * 10000) / 10000 };
+      if (reasons.length) verdict.reasons = reasons;
+      out.push(`${JSON.stringify(verdict)}\n`);
       if (out.length >= 256) await flush();
     }
     await flush();

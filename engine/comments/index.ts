@@ -30,8 +30,8 @@ function round(x: number): number {
 export function scoreComments(found: ReadonlyArray<FoundComment & { authorUrl?: string | null }>, article: string | null = null): Comment[] {
   const scorer = defaultScorer();
   return found.map((c) => {
-    const score = scorer.score({ text: c.text, author: c.author, authorUrl: c.authorUrl ?? null, article });
-    return { author: c.author, date: c.date, text: c.text, score: round(score), spam: score >= scorer.threshold, block: c.block };
+    const { score, reasons } = scorer.explain({ text: c.text, author: c.author, authorUrl: c.authorUrl ?? null, article });
+    return { author: c.author, date: c.date, text: c.text, score: round(score), spam: score >= scorer.threshold, reasons, block: c.block };
   });
 }
 

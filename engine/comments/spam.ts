@@ -7,8 +7,10 @@
  */
 import type { SpamInput } from './features';
 import { createScorer, type SpamModel, type SpamScorer } from './model';
+import type { SpamRule } from './rules';
 
-export type { SpamModel, SpamScorer } from './model';
+export type { SpamModel, SpamScorer, SpamExplanation } from './model';
+export type { SpamRule } from './rules';
 export type { SpamInput } from './features';
 
 let shared: SpamScorer | null = null;
@@ -29,9 +31,12 @@ export function spamScore(input: string | SpamInput): number {
   return defaultScorer().score(input);
 }
 
-/** Whether the committed model calls the comment spam, with its score. */
-export function classifySpam(input: string | SpamInput): { spam: boolean; score: number } {
+/**
+ * Whether the committed model (with the rule layer) calls the comment spam, with its score and
+ * the rules that fired (`reasons`, empty when only the model spoke).
+ */
+export function classifySpam(input: string | SpamInput): { spam: boolean; score: number; reasons: SpamRule[] } {
   const scorer = defaultScorer();
-  const score = scorer.score(input);
-  return { spam: score >= scorer.threshold, score };
+  const { score, reasons } = scorer.explain(input);
+  return { spam: score >= scorer.threshold, score, reasons };
 }
