@@ -24,3 +24,22 @@ export function bundleEngine(outDir = join(ROOT, '.bench')): string {
   });
   return outfile;
 }
+
+/** The Lambda bundle as the CDK builds it (handler, AWS SDK inside, minified CJS for node22). */
+export function bundleLambda(outDir = join(ROOT, '.bench', 'lambda')): string {
+  mkdirSync(outDir, { recursive: true });
+  const outfile = join(outDir, 'index.js');
+  buildSync({
+    entryPoints: [join(ROOT, 'lambdas/handler.ts')],
+    bundle: true,
+    platform: 'node',
+    target: 'node22',
+    format: 'cjs',
+    minify: true,
+    mainFields: ['module', 'main'],
+    sourcemap: false,
+    outfile,
+    logLevel: 'error',
+  });
+  return outfile;
+}

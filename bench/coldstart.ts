@@ -4,30 +4,13 @@
  * and its cold init: the time to require it in a fresh node process (what Lambda's init phase
  * does with the handler module), over N fresh processes.
  */
-import { buildSync } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { bundleLambda } from './bundle';
 
-const ROOT = resolve(__dirname, '..');
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 21;
-const outDir = join(ROOT, '.bench', 'lambda');
-mkdirSync(outDir, { recursive: true });
-const outfile = join(outDir, 'index.js');
-buildSync({
-  entryPoints: [join(ROOT, 'lambdas/handler.ts')],
-  bundle: true,
-  platform: 'node',
-  target: 'node22',
-  format: 'cjs',
-  minify: true,
-  mainFields: ['module', 'main'],
-  sourcemap: false,
-  outfile,
-  logLevel: 'error',
-});
+const outfile = bundleLambda();
 const bytes = statSync(outfile).size;
 const zipped = gzipSync(readFileSync(outfile)).length;
 

@@ -154,6 +154,12 @@ export interface Comment {
   score: number;
   /** The score is at or above the classifier's threshold. */
   spam: boolean;
+  /**
+   * The rules of the classifier's rule layer that call this comment spam whatever the model says
+   * (`phone+support`, `support+plug`, `business-author`, `anchor-keyword`, `praise+plug`; see
+   * engine/comments/rules.ts); empty when only the model's score decides.
+   */
+  reasons: string[];
   /** Index in `blocks` of the comment's first block. */
   block: number;
 }

@@ -3,4 +3,5 @@
  * can change (rules, thresholds, word lists, text layout). Outputs and metadata items carry it,
  * so "is this page's cleaning current?" is a string comparison.
  */
-export const FILTER_VERSION = '2026.12.02-8';
+
+export const FILTER_VERSION = '2026.12.02-9';

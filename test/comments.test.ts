@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { clean, resolveOptions, isWinnowError, type CleanResult } from '../engine';
 import { normalizeComment } from '../engine/comments/features';
 import { createScorer, type SpamModel } from '../engine/comments/model';
-import { classifySpam, spamScore } from '../engine/comments/spam';
+import { classifySpam, defaultScorer, spamScore } from '../engine/comments/spam';
+import { businessName, businessUrl, cues } from '../engine/comments/features';
 import { configFromEnv } from '../lambdas/clients';
 import { doneItem } from '../lambdas/item';
 import { outputKeys } from '../lambdas/output-keys';
@@ -45,7 +46,7 @@ describe('HTML: a WordPress comment thread', () => {
   it('keep-ham keeps only the genuine comment, and still counts the spam', () => {
     const ham = clean(WORDPRESS, { comments: 'keep-ham' });
     expect(ham.comments!.map((c) => c.author)).toEqual(['Peter Hale']);
-    expect(ham.comments![0]!.score).toBeLessThan(0.5);
+    expect(ham.comments![0]!.score).toBeLessThan(defaultScorer().threshold);
     expect(ham.commentStats).toEqual({ found: 2, spam: 1 });
   });
 
@@ -70,7 +71,7 @@ describe('HTML: a WordPress comment thread', () => {
     expect(withText.text).not.toContain(WATCHES);
     const allText = clean(WORDPRESS, { comments: 'keep-all', commentsInText: true }).text;
     expect(allText).toContain('----- 2 comments -----');
-    expect(allText).toMatch(/\[spam 1\.00\] Best Replica Watches\nGreat post/);
+    expect(allText).toMatch(/\[spam \d\.\d\d\] Best Replica Watches\nGreat post/);
   });
 });
 
@@ -198,7 +199,6 @@ describe('spam classifier', () => {
     'Contact me at loans4u@example.com for cheap loans',
     'Nice article. Visit my blog for more tips on weight loss http://slim-fast-tips.example',
     'CHECK OUT MY NEW VIDEO!!! LIKE AND SUBSCRIBE!!!',
-    'Call 555-123-4567 now for a free iPhone giveaway',
   ];
   const ham = [
     'Interesting article. Does anyone know when the bridge reopens?',
@@ -221,7 +221,7 @@ describe('spam classifier', () => {
       expect(score).toBeGreaterThanOrEqual(0);
       expect(score).toBeLessThanOrEqual(1);
       expect(spamScore(text)).toBe(score);
-      expect(isSpam).toBe(score >= 0.5);
+      expect(isSpam).toBe(score >= defaultScorer().threshold);
     }
   });
 
@@ -246,6 +246,68 @@ describe('spam classifier', () => {
   it('a model whose weights do not match its size is refused', () => {
     const model = JSON.parse(readFileSync(MODEL_PATH, 'utf8')) as SpamModel;
     expect(() => createScorer({ ...model, bits: model.bits + 1 })).toThrow(/weights/);
+  });
+});
+
+describe('spam under articles: author, author URL and the article', () => {
+  // Hand-written for these tests, none taken from a data set.
+  const ARTICLE =
+    'How to read and write Excel files with Python: install openpyxl and pandas, open a workbook, read the cells of a sheet, loop over rows, write a DataFrame to a new sheet with ExcelWriter, and save the file. Pandas reads spreadsheets into data frames; openpyxl edits cells, styles and formulas.';
+  const UNRELATED =
+    'The harbour reopened on Saturday morning after eighteen months of repairs to the north wall, and the first fishing boats came in with the tide before nine o clock; the council spent most of the budget on mooring rings along the quay.';
+
+  it('a helpline scam with a phone number is spam', () => {
+    const text = 'Facing printer offline problems? Call our toll free helpline +1 888-555-0199, our technicians are available 24/7 for printer support.';
+    expect(cues(text)).toEqual(expect.arrayContaining(['phone', 'helpline', 'techsupport']));
+    expect(classifySpam({ text, article: ARTICLE }).spam).toBe(true);
+  });
+
+  it('a question with code is genuine', () => {
+    const text = "I get an error when I run this:\n\nimport pandas as pd\ndf = pd.read_excel('data.xlsx', sheet_name='Sheet1')\nprint(df.head())\n\nIt says the sheet was not found. What am I doing wrong?";
+    expect(classifySpam({ text, article: ARTICLE }).spam).toBe(false);
+  });
+
+  it('"thanks, great tutorial" is genuine', () => {
+    expect(classifySpam({ text: 'Thanks, great tutorial!', article: ARTICLE }).spam).toBe(false);
+    expect(classifySpam({ text: 'Thanks, great tutorial! It helped me a lot.', author: 'Maria', article: ARTICLE }).spam).toBe(false);
+  });
+
+  it('templated praise signed by a business with a link is spam; the same praise signed by a person is not', () => {
+    const praise = 'Very informative post, thanks for sharing. Visit our website for more information.';
+    const business = { author: 'Best Packers and Movers Pune', authorUrl: 'http://best-packers-movers-pune.example/' };
+    expect(classifySpam({ text: praise, ...business, article: ARTICLE }).spam).toBe(true);
+    const short = { text: 'Nice post, thanks for sharing.', article: ARTICLE };
+    expect(spamScore({ ...short, ...business })).toBeGreaterThan(spamScore({ ...short, author: 'Maria' }));
+    expect(classifySpam({ ...short, ...business }).spam).toBe(true);
+  });
+
+  it('tells a business name or keyword URL from a person and a personal site', () => {
+    expect(businessName('Best Packers and Movers Pune')).toBe(true);
+    expect(businessName('Cheap Flights Booking')).toBe(true);
+    expect(businessName('Peter Hale')).toBe(false);
+    expect(businessName('Anna K.')).toBe(false);
+    expect(businessUrl('https://cheap-flight-deals-online.example/book-now')).toBe(true);
+    expect(businessUrl('http://seo-services.example')).toBe(true);
+    expect(businessUrl('https://annak.example/blog')).toBe(false);
+  });
+
+  it('a comment that shares the article\'s vocabulary scores lower than the same comment under an unrelated article', () => {
+    const text = 'I tried writing the DataFrame with ExcelWriter and openpyxl, and the cells of the sheet keep their formulas.';
+    expect(spamScore({ text, article: ARTICLE })).toBeLessThan(spamScore({ text, article: UNRELATED }));
+  });
+
+  it('the article and author change the score only through what they say', () => {
+    const text = 'Great explanation of the north wall repairs.';
+    expect(spamScore({ text })).toBe(spamScore(text));
+    expect(spamScore({ text, author: null, authorUrl: null, article: null })).toBe(spamScore(text));
+    // The same article string twice (as for the comments of one page) scores the same.
+    expect(spamScore({ text, article: UNRELATED })).toBe(spamScore({ text, article: `${UNRELATED}` }));
+  });
+
+  it('the engine scores a thread against its own article', () => {
+    const r = clean(WORDPRESS, { comments: 'keep-all' });
+    const scorer = defaultScorer();
+    for (const c of r.comments!) expect(c.score).toBeCloseTo(scorer.score({ text: c.text, author: c.author, article: r.body }), 4);
   });
 });
 
@@ -326,6 +388,25 @@ describe('CLI', () => {
     expect(missing.stderr).toMatch(/nope\.jsonl: ENOENT/);
     const strict = winnow(['spam', '--threshold', '1', '-'], JSONL);
     expect(strict.stdout.trim().split('\n').map((l) => JSON.parse(l).spam)).toEqual([false, false]);
+  });
+
+  it('winnow spam reads author, authorUrl and article beside text', () => {
+    const text = 'Nice post, thanks for sharing.';
+    const article = 'The harbour reopened on Saturday morning after eighteen months of repairs to the north wall.';
+    const lines = [
+      { id: 1, text, author: 'Maria', article },
+      { id: 2, text, author: 'Cheap Flights Booking Services', authorUrl: 'https://cheap-flight-deals-online.example/book-now', article },
+      { id: 3, text, author: 42 },
+    ];
+    const r = winnow(['spam', '-'], lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+    expect(r.code).toBe(1);
+    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(out.map((o) => o.id)).toEqual([1, 2]);
+    expect(out[0].score).toBeCloseTo(spamScore({ text, author: 'Maria', article }), 4);
+    expect(out[1].score).toBeCloseTo(spamScore({ text, author: lines[1]!.author as string, authorUrl: lines[1]!.authorUrl, article }), 4);
+    expect(out[1].score).toBeGreaterThan(out[0].score);
+    expect(out[1].spam).toBe(true);
+    expect(r.stderr).toMatch(/^winnow spam: 3: "author" must be a string/m);
   });
 
   it('winnow clean --comments keep-ham --comments-in-text', () => {

@@ -1,14 +1,47 @@
 /**
  * Features of a comment for the spam classifier: hashed word uni- and bigrams, hashed character
- * n-grams inside words, and a handful of cues that spam carries (links, "check out my channel",
- * calls to subscribe or like, money and prize words, phone numbers, e-mail addresses, shouting,
- * repeated text, length). Everything lands in one hashed space of `2^bits` buckets (the hashing
+ * n-grams inside words, and cues that spam carries: links, "check out my channel", calls to
+ * subscribe or like, money and prize words, phone numbers, e-mail addresses, shouting, repeated
+ * text, length; and, for the spam under articles, helpline and tech-support patterns, selling,
+ * "visit our website" plugs, templated praise followed by a plug, keyword lists, an author name
+ * or author URL that is a business or a keyword phrase, and how much of the comment's vocabulary
+ * the article it sits under shares (when the article is given). The cues of a commercial plug
+ * also add up into one count (`#plug:N`), which YouTube spam and article spam share: what the
+ * trainer learns of it from one carries over to the other. Word lists and thresholds are in
+ * engine/config/spam.ts. Everything lands in one hashed space of `2^bits` buckets (the hashing
  * trick), each feature with a sign taken from its hash so that collisions cancel on average.
  *
  * The trainer (bench/train-spam.ts) and the runtime (spam.ts) both call `featurize`, so the
  * two can never disagree about what a feature is.
  */
 import { decodeHTML } from 'entities';
+import {
+  ARTICLE_BODY_WORDS,
+  BUSINESS_WORDS,
+  COMMERCE,
+  HELPLINE,
+  KEYWORD_LINE_MAX_WORDS,
+  KEYWORD_LIST_LINES,
+  MAX_ARTICLE_CHARS,
+  MAX_NAME_WORDS,
+  MAX_PLUGS,
+  MIN_CONTENT_WORD_CHARS,
+  MIN_OVERLAP_WORDS,
+  OVERLAP,
+  PLUG,
+  PRAISE,
+  TECH_SUPPORT,
+} from '../config/spam';
+import { ALL_STOPWORDS } from '../config/stopwords';
+
+/** A comment as the classifier reads it: its text and, where known, who wrote it and under what. */
+export interface SpamInput {
+  text: string;
+  author?: string | null;
+  authorUrl?: string | null;
+  /** The article the comment sits under (its body or at least its headline). */
+  article?: string | null;
+}
 
 export interface FeatureVector {
   /** Bucket indexes (may repeat: values add up). */
@@ -24,6 +57,12 @@ function fnv1a(s: string, seed = 0x811c9dc5): number {
     h = Math.imul(h, 0x01000193);
   }
   return h >>> 0;
+}
+
+/** The bucket of a named feature in a space of 2^bits, and its sign (as `featurize` adds it). */
+export function featureBucket(feature: string, bits: number): { index: number; sign: 1 | -1 } {
+  const h = fnv1a(feature);
+  return { index: h & ((1 << bits) - 1), sign: h & 0x80000000 ? -1 : 1 };
 }
 
 const TAG = /<[^<>]{0,400}>/g;
@@ -91,20 +130,109 @@ export interface FeatureOptions {
   bits: number;
 }
 
+/** Cues of the trades that fill comment sections under articles (engine/config/spam.ts). */
+const TRADE: ReadonlyArray<[string, RegExp]> = [
+  ['helpline', HELPLINE],
+  ['techsupport', TECH_SUPPORT],
+  ['commerce', COMMERCE],
+  ['plugphrase', PLUG],
+];
+
 /** The named cues of a text (for explanations and tests). */
 export function cues(text: string): string[] {
   const out: string[] = [];
-  for (const [name, re] of CUES) if (re.test(text)) out.push(name);
+  for (const [name, re] of [...CUES, ...TRADE]) if (re.test(text)) out.push(name);
+  if (PRAISE.test(text)) out.push('praise');
+  if (keywordList(text)) out.push('kwlist');
   return out;
 }
 
+/** What the features need of an article: its content words, counted once per article. */
+export interface ArticleContext {
+  vocabulary: ReadonlySet<string>;
+  /** 'title' (a headline and little more) or 'body'. */
+  kind: 'title' | 'body';
+}
+
+const LETTERS = /[\p{L}\p{N}]+/gu;
+
+function contentWords(lower: string): string[] {
+  const out: string[] = [];
+  for (const m of lower.matchAll(LETTERS)) {
+    const w = m[0];
+    if (w.length >= MIN_CONTENT_WORD_CHARS && !ALL_STOPWORDS.has(w) && !/^\d+$/.test(w)) out.push(w);
+  }
+  return out;
+}
+
+/** The article's vocabulary, once for all the comments under it. Null when there is no article. */
+export function articleContext(article: string | null | undefined): ArticleContext | null {
+  if (!article || !article.trim()) return null;
+  const words = contentWords(article.slice(0, MAX_ARTICLE_CHARS).toLowerCase());
+  if (!words.length) return null;
+  return { vocabulary: new Set(words), kind: words.length >= ARTICLE_BODY_WORDS ? 'body' : 'title' };
+}
+
+/** Words of a name, host or phrase, lower case. */
+function nameWords(s: string): string[] {
+  return s.toLowerCase().match(LETTERS) ?? [];
+}
+
+/** An author name that is a business or a keyword phrase, not a person ("Best Packers and Movers Pune"). */
+export function businessName(author: string): boolean {
+  const words = nameWords(author);
+  if (!words.length) return false;
+  if (/https?:\/\/|www\.|\.(?:com|net|org|info|biz|in|co|us|uk|xyz)\b/i.test(author)) return true;
+  const business = words.filter((w) => BUSINESS_WORDS.has(w)).length;
+  return business >= 1 && (words.length >= 2 || business === words.length);
+}
+
+/** An author URL that advertises: keywords of trade in its host or path, or a chain of hyphenated keywords. */
+export function businessUrl(url: string): boolean {
+  const m = /^(?:[a-z][a-z0-9+.-]*:\/\/)?([^/?#\s]{1,253})([^?#\s]{0,400})/i.exec(url.trim());
+  if (!m) return false;
+  const host = m[1]!.toLowerCase().replace(/^www\./, '');
+  const path = m[2] ?? '';
+  const words = [...nameWords(host.replace(/\.[a-z]{2,6}$/, '')), ...nameWords(path)];
+  if (words.some((w) => BUSINESS_WORDS.has(w))) return true;
+  return (host.match(/-/g)?.length ?? 0) >= 2 || (path.match(/-/g)?.length ?? 0) >= 3;
+}
+
+/** Short lines sharing a word, one under the other: a list of keywords for search engines. */
+function keywordList(text: string): boolean {
+  const lines = text.split(/\n|\s\|\s|\u00a0\|/).map((l) => l.trim()).filter(Boolean);
+  if (lines.length < KEYWORD_LIST_LINES) return false;
+  const counts = new Map<string, number>();
+  let short = 0;
+  for (const line of lines) {
+    const words = nameWords(line);
+    if (words.length < 2 || words.length > KEYWORD_LINE_MAX_WORDS || /[.!?,;:]\s*$/.test(line)) continue;
+    short += 1;
+    for (const w of new Set(words)) if (w.length >= MIN_CONTENT_WORD_CHARS && !ALL_STOPWORDS.has(w)) counts.set(w, (counts.get(w) ?? 0) + 1);
+  }
+  if (short < KEYWORD_LIST_LINES) return false;
+  for (const n of counts.values()) if (n >= KEYWORD_LIST_LINES) return true;
+  return false;
+}
+
+/** Whether none of the content words of `phrase` is in the article: a trade the article is not about. */
+function offTopic(phrase: string, ctx: ArticleContext): boolean {
+  return contentWords(phrase.toLowerCase()).every((w) => !ctx.vocabulary.has(w));
+}
+
+const ANCHOR = /<a\s[^<>]{0,400}>([^<]{1,200})<\/a>/gi;
+
 /**
  * The hashed feature vector of one comment. Word and character n-grams are scaled so that their
- * squared values sum to NGRAM_WEIGHT² (long and short comments weigh alike); the cues have weight one.
+ * squared values sum to NGRAM_WEIGHT² (long and short comments weigh alike); the cues have weight
+ * one. `context` is the article's, from `articleContext` (computed here from `input.article` when
+ * not given).
  */
-export function featurize(raw: string, opts: FeatureOptions): FeatureVector {
+export function featurize(input: string | SpamInput, opts: FeatureOptions, context?: ArticleContext | null): FeatureVector {
+  const comment: SpamInput = typeof input === 'string' ? { text: input } : input;
+  const raw = comment.text.length > MAX_RAW_CHARS ? comment.text.slice(0, MAX_RAW_CHARS) : comment.text;
   // A comment's first few thousand characters tell what it is; the rest would only cost time.
-  const text = normalizeComment(raw.length > MAX_RAW_CHARS ? raw.slice(0, MAX_RAW_CHARS) : raw).slice(0, MAX_CHARS);
+  const text = normalizeComment(raw).slice(0, MAX_CHARS);
   const lower = text.toLowerCase();
   const mask = (1 << opts.bits) - 1;
   const grams: string[] = [];
@@ -132,7 +260,58 @@ export function featurize(raw: string, opts: FeatureOptions): FeatureVector {
   const scale = grams.length ? NGRAM_WEIGHT / Math.sqrt(grams.length) : 0;
   for (const g of grams) push(g, scale);
 
-  for (const [name, re] of CUES) if (re.test(text)) push(`#${name}`, 1);
+  // Cues of a commercial plug: each a feature, and together a count.
+  let plugs = 0;
+  const cue = (name: string): void => {
+    push(`#${name}`, 1);
+    plugs += 1;
+  };
+  for (const [name, re] of CUES) if (re.test(text)) cue(name);
+  const ctx = context !== undefined ? context : articleContext(comment.article);
+  for (const [name, re] of TRADE) {
+    const m = re.exec(text);
+    if (!m) continue;
+    cue(name);
+    // Selling something the article is not about is the point of the spam under articles.
+    if (ctx) push(offTopic(m[0], ctx) ? `#${name}:offtopic` : `#${name}:ontopic`, 1);
+  }
+  const praise = PRAISE.test(text);
+  if (praise) push('#praise', 1);
+  if (keywordList(text)) cue('kwlist');
+  if (raw.includes('<')) {
+    for (const m of raw.matchAll(ANCHOR)) {
+      if (!/https?:|www\./i.test(m[1]!)) {
+        cue('anchor');
+        break;
+      }
+    }
+  }
+  // Presence of an author (or of an article) says which source a comment came from, not
+  // whether it is spam: only what they tell is a feature.
+  const author = comment.author?.trim();
+  if (author) {
+    if (businessName(author)) cue('author:business');
+    else if (nameWords(author).length > MAX_NAME_WORDS) push('#author:phrase', 1);
+  }
+  const authorUrl = comment.authorUrl?.trim();
+  if (authorUrl && businessUrl(authorUrl)) cue('authorurl:business');
+  // The count as a thermometer (at least 1, at least 2, …): what is learned of two cues holds for more.
+  for (let k = 1; k <= Math.min(plugs, MAX_PLUGS); k++) push(`#plug>=${k}`, 1);
+  if (praise && plugs) push('#praise+plug', 1);
+
+  // How much of the comment the article shares: little or much, by the article's kind.
+  if (ctx) {
+    const mine = contentWords(lower);
+    if (mine.length >= MIN_OVERLAP_WORDS) {
+      let shared = 0;
+      for (const w of mine) if (ctx.vocabulary.has(w)) shared += 1;
+      const share = shared / mine.length;
+      const bounds = OVERLAP[ctx.kind];
+      if (share <= bounds.low) push('#overlap:low', 1);
+      else if (share >= bounds.high) push('#overlap:high', 1);
+    }
+  }
+
   const caps = shouting(text);
   if (caps > 0.6) push('#shout', 1);
   if (/([!?])\1{2,}/.test(text)) push('#bang', 1);

@@ -23,11 +23,15 @@ function round(x: number): number {
   return Math.round(x * 10000) / 10000;
 }
 
-export function scoreComments(found: readonly FoundComment[]): Comment[] {
+/**
+ * Each comment scored with its author (and author URL, where the splitter found one) and the
+ * article it sits under.
+ */
+export function scoreComments(found: ReadonlyArray<FoundComment & { authorUrl?: string | null }>, article: string | null = null): Comment[] {
   const scorer = defaultScorer();
   return found.map((c) => {
-    const score = scorer.score(c.text);
-    return { author: c.author, date: c.date, text: c.text, score: round(score), spam: score >= scorer.threshold, block: c.block };
+    const { score, reasons } = scorer.explain({ text: c.text, author: c.author, authorUrl: c.authorUrl ?? null, article });
+    return { author: c.author, date: c.date, text: c.text, score: round(score), spam: score >= scorer.threshold, reasons, block: c.block };
   });
 }
 
@@ -50,7 +54,7 @@ export function renderComments(comments: readonly Comment[], markSpam: boolean):
 /** The result with its comments attached as the options ask (a new object; `result` is not changed). */
 export function withComments(result: CleanResult, found: readonly FoundComment[], opts: CleanOptions): CleanResult {
   if (opts.comments === 'drop') return result;
-  const all = scoreComments(found);
+  const all = scoreComments(found, result.body || result.title);
   const kept = opts.comments === 'keep-all' ? all : all.filter((c) => !c.spam);
   let text = result.text;
   if (opts.commentsInText && kept.length > 0) {
