@@ -5,14 +5,11 @@
  * and how many the classifier calls spam; and a check that keeping comments leaves the article
  * (`body`) exactly as the default `drop` gives it. --show prints the first N comments found.
  *
- * L3S-GN1, whose readers' comments are annotated apart: how much of the annotated comment text
- * leaks into `text` (default `drop`), how much of it `keep-all` returns as comments (author,
- * date and text; recall),
- * and how much of what it returns is annotated comment text (precision); 4-gram shingles,
- * pooled over the pages with annotated comments.
+ * L3S-GN1, whose readers' comments are annotated apart: leak, keep-all recall and precision
+ * (bench/threads.ts).
  */
 import { clean } from '../engine';
-import { commentLeak } from './metric';
+import { measureThreads } from './threads';
 import { datasetAvailable, DATASETS, loadDataset } from './dataset';
 
 process.stdout.on('error', () => process.exit(0));
@@ -60,47 +57,11 @@ else {
 
 const l3s = DATASETS['l3s-gn1'];
 if (datasetAvailable(l3s.dir)) {
-  let pages = 0;
-  let annotated = 0;
-  let leaked = 0;
-  let recovered = 0;
-  let returned = 0;
-  let returnedInTruth = 0;
-  let threads = 0;
-  for (const page of loadDataset(l3s.dir)) {
-    if (!page.comments) continue;
-    const input = mode === 'html' ? page.htmlGz : page.pageText;
-    let dropped;
-    let kept;
-    try {
-      dropped = clean(input, { mode });
-      kept = clean(input, { mode, comments: 'keep-all' });
-    } catch {
-      continue; // an empty page text: nothing to find
-    }
-    pages += 1;
-    const leak = commentLeak(page.comments, dropped.text);
-    annotated += leak.shingles;
-    leaked += leak.leaked;
-    // A comment's author and date lines are part of the annotated comment text too.
-    const found = (kept.comments ?? []).map((c) => [c.author, c.date, c.text].filter(Boolean).join('\n')).join('\n\n');
-    if (found) threads += 1;
-    recovered += commentLeak(page.comments, found).leaked;
-    const back = commentLeak(found, page.comments);
-    returned += back.shingles;
-    returnedInTruth += back.leaked;
-  }
-  const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : '-');
-  const l3sReport = {
-    pages,
-    commentTextLeaked: annotated ? leaked / annotated : null,
-    keepAllRecall: annotated ? recovered / annotated : null,
-    keepAllPrecision: returned ? returnedInTruth / returned : null,
-    pagesWithThreadFound: threads,
-  };
-  if (args.includes('--json')) console.log(JSON.stringify({ l3sGn1: l3sReport }, null, 2));
+  const t = measureThreads(loadDataset(l3s.dir), mode);
+  const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+  if (args.includes('--json')) console.log(JSON.stringify({ l3sGn1: t }, null, 2));
   else
     console.log(
-      `${mode} l3s-gn1, ${pages} pages with annotated comments: comment text leaked into text ${pct(leaked, annotated)}; keep-all returns ${pct(recovered, annotated)} of it (recall), and ${pct(returnedInTruth, returned)} of what it returns is annotated comment text (precision); a thread found on ${threads} pages`,
+      `${mode} l3s-gn1, ${t.pages} pages with annotated comments: comment text leaked into text ${pct(t.leaked)}; keep-all returns ${pct(t.recall)} of it (recall), and ${pct(t.precision)} of what it returns is annotated comment text (precision); a thread found on ${t.threads} pages`,
     );
 }
