@@ -154,6 +154,23 @@ describe('HTML path: structure and robustness', () => {
     expect(r.body).not.toContain('committee was wrong');
   });
 
+  test('a copyright notice after the story ends it; a byline or credit that carries one does not', () => {
+    const teaser = (h: string) =>
+      `<p>${h} New Delhi, Jan 15: the ministry said on Tuesday that the plan would go ahead as announced last year.</p>`;
+    const html = (notice: string, before = '') => `<html><body><div>${before}${[1, 2, 3].map(paragraph).join('')}
+      <p>${notice}</p>${teaser('Army Day marked.')}${teaser('Court lifts a ban.')}</div></body></html>`;
+    const ended = clean(html('© 2008 Associated Press. All rights reserved.'));
+    expect(ended.body).toContain('Paragraph 3 of the report');
+    expect(ended.body).not.toMatch(/Army Day|Court lifts/);
+    expect(ended.blocks.find((b) => b.text.startsWith('Army Day'))).toMatchObject({ kind: 'legal', kept: false });
+    // A notice without an owner's name, in parentheses, or above most of the story ends nothing.
+    for (const notice of ['Copyright 1954, softbound manual with worked examples', '(Photo: Copyright Aetna, Inc., 1992. Used with permission)']) {
+      expect(clean(html(notice)).body).toContain('Army Day marked.');
+    }
+    const byline = clean(html('Paragraph 4 of the report.', '<p>© 2003 Bulletin of the Atomic Scientists</p>'));
+    expect(byline.body).toContain('Army Day marked.');
+  });
+
   test('hidden elements, scripts and styles never reach the text', () => {
     const html = `<html><head><style>p{color:red}</style></head><body><div>${paragraph(1)}${paragraph(2)}
       <p style="display: none">Secret hidden paragraph that a browser would never show to anybody at all.</p>

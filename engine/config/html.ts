@@ -77,6 +77,12 @@ export interface HtmlThresholds {
   softHintMaxChars: number;
   /** How many non-empty blocks above the chosen span are searched for a comment heading. */
   threadHeadingLookBack: number;
+  /**
+   * A line that opens with a copyright notice ("© 2008 Associated Press…") ends the article
+   * once the kept body holds at least this share of the region's prose: what follows it in the
+   * region is the site's (more stories, feeds, footer links). Earlier, it is a byline's notice.
+   */
+  copyrightEndMinBodyShare: number;
 }
 
 export const HTML_DEFAULTS: HtmlThresholds = {
@@ -98,6 +104,7 @@ export const HTML_DEFAULTS: HtmlThresholds = {
   listingMaxShare: 0.3,
   softHintMaxChars: 150,
   threadHeadingLookBack: 2,
+  copyrightEndMinBodyShare: 0.4,
   weakPhraseMaxChars: 40,
   phraseMaxChars: 160,
   cardMaxBlocks: 6,

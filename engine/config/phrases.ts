@@ -597,3 +597,11 @@ export function matchBoilerplate(text: string): PhraseMatch | null {
   }
   return null;
 }
+
+/**
+ * A line that opens with a copyright notice: the mark, maybe a year, then its owner's name
+ * ("© 2008 Associated Press", "Copyright © Reed Business"), not a byline or caption that
+ * carries one, nor a phrase such as "Copyright 1954, softbound". No `i` flag: the owner's
+ * name must start with a capital.
+ */
+export const OPENS_WITH_COPYRIGHT = /^[\s\p{P}]*(?:©|\([cC]\)|[Cc]opyright|COPYRIGHT)(?:[\s,.\-–©]|\d|\([cC]\))*\p{Lu}/u;

@@ -3,7 +3,7 @@
  * region are boilerplate; inside it, blocks under a boilerplate hint or made of links are too.
  */
 import type { HtmlThresholds } from '../config/html';
-import { matchBoilerplate } from '../config/phrases';
+import { matchBoilerplate, OPENS_WITH_COPYRIGHT } from '../config/phrases';
 import type { Block, BlockKind } from '../types';
 import type { BlockFeatures, RootChoice } from './score';
 import { type Hint, regionLabel, type RawBlock, type Region } from './segment';
@@ -46,6 +46,8 @@ export function classify(
   const key = title ? titleKey(title) : '';
   const rootLabel = region ? regionLabel(region) : '';
   let bodySeen = false;
+  /** Positive score of the kept body so far. */
+  let bodyScore = 0;
   /** Set once a comment section or a list of other stories begins inside the region. */
   let wall: { kind: BlockKind; reason: string; end: number } | null = null;
   return raw.map((b, index): Block => {
@@ -90,6 +92,16 @@ export function classify(
       // articles", "You may also like"), ends the article: nothing after it is the article's.
       const opensSection =
         bodySeen && phrase.strong && (COMMENT_KINDS.has(phrase.kind) || (phrase.kind === 'related' && b.role === 'heading'));
+      // A copyright notice after most of the article ends it: the rest of the region is the site's.
+      const closesArticle =
+        phrase.kind === 'legal' &&
+        phrase.strong &&
+        bodyScore >= t.copyrightEndMinBodyShare * root.positiveChars &&
+        OPENS_WITH_COPYRIGHT.test(b.text) &&
+        !b.text.trimEnd().endsWith(')'); // a notice in parentheses credits a figure or a quote
+      if (closesArticle) {
+        wall = { kind: 'legal', end: root.end, reason: `after the copyright notice that ends the article at block ${index} ("${b.text.slice(0, 40)}")` };
+      }
       if (opensSection) {
         const kind: BlockKind = phrase.kind === 'related' ? 'related' : 'comments';
         // The section runs to the end of the element that holds its opening block.
@@ -113,6 +125,7 @@ export function classify(
       return block(f.chars > t.longBlockChars ? 'related' : 'navigation', false, `link density ${pct(f.linkDensity)}`);
     }
     bodySeen = true;
+    bodyScore += Math.max(0, f.score);
     return block(
       'body',
       true,
