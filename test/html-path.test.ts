@@ -344,6 +344,33 @@ describe('HTML path: flat lists of other stories (a headline link, then its blur
   });
 });
 
+describe('HTML path: teaser cards (a linked headline, a date, a blurb, each in its own element)', () => {
+  const blurbs = [
+    'Road works on the ring road will close two lanes for three weeks from Monday, the transport office said.',
+    'The football club named a new coach after a season in which it finished in the bottom half of the table.',
+    'A new bakery opened in the old post office building, the first shop there since the office moved out.',
+    'Schools will get new computers for their science rooms, paid for by a grant from a regional fund.',
+  ];
+  const cards = blurbs
+    .map((b, i) => `<div class="item"><h3><a href="/story/${i}">Other headline of the day, number ${i + 1}</a></h3><h4>Mon 18th Dec 2006</h4><p>${b}</p></div>`)
+    .join('');
+  const story = Array.from(
+    { length: 6 },
+    (_, i) => `<p>The city library will stay open until ten in the evening from next month, the council said after a year of requests (part ${i + 1}).</p>`,
+  ).join('');
+
+  test('beside an article they are other stories', () => {
+    const result = clean(`<html><body><div><h1>Library opens late</h1>${story}</div><div>${cards}</div></body></html>`);
+    expect(result.body).toContain('part 6');
+    for (const b of blurbs) expect(result.body).not.toContain(b);
+  });
+
+  test('a page that is only cards (a news listing) keeps their blurbs', () => {
+    const result = clean(`<html><body><div><h1>Latest news</h1><p>Behind the headlines: what the week brought</p>${cards}</div></body></html>`);
+    for (const b of blurbs) expect(result.body).toContain(b);
+  });
+});
+
 describe('HTML path: a thread of readers\' comments under a heading that does not say "comment"', () => {
   const story = Array.from(
     { length: 4 },

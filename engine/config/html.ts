@@ -65,6 +65,8 @@ export interface HtmlThresholds {
   cardMinRepeats: number;
   cardHeadlineMaxChars: number;
   cardRunMaxPageShare: number;
+  /** Teaser cards holding this share of the page's article-like text are the page's own listing. */
+  cardsMaxPageShare: number;
   /** A card may open with a short label (a kicker) of at most this many characters above its headline. */
   cardKickerMaxChars: number;
   /** Weight of a teaser card's text (negative: it argues against its region). */
@@ -115,6 +117,7 @@ export const HTML_DEFAULTS: HtmlThresholds = {
   cardMinRepeats: 3,
   cardHeadlineMaxChars: 200,
   cardRunMaxPageShare: 0.4,
+  cardsMaxPageShare: 0.75,
   cardPenalty: 0.5,
   distrustHintChars: 500,
   distrustHintPageShare: 0.5,

@@ -105,6 +105,8 @@ function validateHints(blocks: RawBlock[], regions: Region[], text: BlockFeature
  * way; lists of other stories always do.
  */
 function markTeaserCards(blocks: RawBlock[], regions: Region[], features: BlockFeatures[], t: HtmlThresholds): void {
+  const cards: Region[] = [];
+  const inCard = new Uint8Array(features.length);
   for (const r of regions) {
     const count = r.end - r.start;
     // The page's own containers are never cards, however short the page.
@@ -124,8 +126,17 @@ function markTeaserCards(blocks: RawBlock[], regions: Region[], features: BlockF
     let chars = 0;
     for (let i = r.start; i < r.end; i++) chars += features[i].chars;
     if (chars > t.cardMaxChars) continue;
-    for (let i = r.start; i < r.end; i++) features[i].teaser = true;
+    cards.push(r);
+    for (let i = r.start; i < r.end; i++) inCard[i] = 1;
   }
+  let cardGood = 0;
+  for (let i = 0; i < features.length; i++) if (inCard[i]) cardGood += Math.max(0, features[i].textScore);
+  // Cards that hold most of the page's article-like text are what the page is (a listing of
+  // entries), not other stories beside an article.
+  let pageGood = 0;
+  for (const f of features) pageGood += Math.max(0, f.textScore);
+  if (cardGood >= pageGood * t.cardsMaxPageShare) return;
+  for (const r of cards) for (let i = r.start; i < r.end; i++) features[i].teaser = true;
 }
 
 /**
