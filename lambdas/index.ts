@@ -6,5 +6,5 @@ export { handler, createHandler, type Handler, type HandlerDeps } from './handle
 export { clientsFromEnv, configFromEnv, DEFAULT_MAX_INPUT_BYTES, DEFAULT_MIN_REMAINING_MS } from './clients';
 export { processObject, TimeBudgetError, ObjectBusyError, type PipelineClients, type PipelineConfig, type ObjectOutcome } from './process-object';
 export { outputKeys, parseOutputs, OUTPUT_KINDS, DEFAULT_OUTPUTS, type OutputKeys, type OutputKind } from './output-keys';
-export type { PageItem, ItemStatus } from './item';
+export type { PageItem, ItemStatus, ItemClaim, ClaimOnlyItem, TableItem } from './item';
 export type { BackfillBatch, BackfillBatchResult, BackfillItem } from './backfill';
