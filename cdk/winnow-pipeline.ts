@@ -38,6 +38,14 @@ const PROJECT_ROOT = path.resolve(__dirname, '..');
  */
 const PREBUILT_HANDLER_DIR = path.join(__dirname, 'lambda-asset');
 
+/**
+ * Feature flags the construct needs whatever the app says: server access logs delivered by a
+ * bucket policy (not the LogDeliveryWrite ACL, which BucketOwnerEnforced buckets refuse).
+ */
+const PINNED_FEATURE_FLAGS: Record<string, boolean> = {
+  '@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy': true,
+};
+
 /** Defaults of every tunable; `cdk.json`'s context defaults mirror these (a test checks it). */
 export const WINNOW_DEFAULTS = {
   maxReceiveCount: 5,
@@ -277,6 +285,9 @@ export class WinnowPipeline extends Construct {
 
   constructor(scope: Construct, id: string, props: WinnowPipelineProps = {}) {
     super(scope, id);
+    // The feature flags this construct's resources rely on, pinned for its own subtree, so it
+    // synthesizes the same in any app (one made with an older `cdk init` lacks them).
+    for (const [flag, value] of Object.entries(PINNED_FEATURE_FLAGS)) this.node.setContext(flag, value);
 
     const removalPolicy = props.removalPolicy ?? WINNOW_DEFAULTS.removalPolicy;
     const maxReceiveCount = checkInt('maxReceiveCount', props.maxReceiveCount ?? WINNOW_DEFAULTS.maxReceiveCount, 1, 1000);
