@@ -3,7 +3,7 @@
  * in-process loop (`--jobs 1`) and the worker threads (`--jobs N`), so both write the same
  * bytes and report the same errors.
  */
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFile } from 'node:fs';
 import type * as Engine from '../engine';
 
 export type OutputFormat = 'text' | 'markdown' | 'json';
@@ -66,13 +66,20 @@ export function describe(engine: typeof Engine, err: unknown): Failure {
   return { code: 'INTERNAL', message: String(err) };
 }
 
-/** Cleans `file` into `out`; null when done, else why it failed (nothing is written then). */
-export function cleanFileTo(engine: typeof Engine, job: CleanJob, file: string, out: string): Failure | null {
-  try {
-    const result = engine.clean(readInput(engine, file), job.options);
-    writeFileSync(out, render(engine, result, job));
-    return null;
-  } catch (err) {
-    return describe(engine, err);
-  }
+/** The output text of `file` (throws what reading or cleaning it throws). */
+export function cleanFile(engine: typeof Engine, job: CleanJob, file: string): string {
+  return render(engine, engine.clean(readInput(engine, file), job.options), job);
 }
+
+/**
+ * Writes an output on libuv's thread pool, so the next page is cleaned while this one is written
+ * (the write is most of the per-file cost that is not the engine's). Resolves to null or the failure.
+ */
+export function writeOutput(engine: typeof Engine, out: string, text: string): Promise<Failure | null> {
+  return new Promise((resolve) => {
+    writeFile(out, text, (err) => resolve(err ? describe(engine, err) : null));
+  });
+}
+
+/** Most outputs being written at once by one thread (bounds the memory held by pending writes). */
+export const MAX_PENDING_WRITES = 8;

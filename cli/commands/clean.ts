@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type * as Engine from '../../engine';
-import { cleanFileTo, describe, readInput, readLimit, render, tooLarge, type CleanJob, type Failure, type OutputFormat } from '../clean-file';
+import { cleanFile, describe, MAX_PENDING_WRITES, readInput, readLimit, render, tooLarge, writeOutput, type CleanJob, type Failure, type OutputFormat } from '../clean-file';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, isEpipe, readAll, write, type Io } from '../io';
 import { Progress } from '../progress';
 import { outputStem } from '../stem';
@@ -155,18 +155,23 @@ export async function run(argv: string[], io: Io): Promise<number> {
     await write(io.stdout, usage);
     return EXIT_OK;
   }
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const engine = require('../../engine') as typeof Engine;
-  const cleaner = new Cleaner(engine, settings, io);
+  const cleaner = new Cleaner(settings, io);
   return settings.outDir === null ? cleaner.toStdout(settings.files[0]!) : cleaner.toDir(settings.outDir);
 }
 
 class Cleaner {
+  private loaded: typeof Engine | null = null;
+
   constructor(
-    private readonly engine: typeof Engine,
     private readonly settings: Settings,
     private readonly io: Io,
   ) {}
+
+  /** The engine, loaded on first use (with --jobs N only the worker threads load it). */
+  private get engine(): typeof Engine {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return (this.loaded ??= require('../../engine') as typeof Engine);
+  }
 
   private async read(file: string): Promise<Buffer> {
     if (file === '-') return readAll(this.io.stdin, readLimit(this.engine), () => tooLarge(this.engine, 'standard input'));
@@ -221,16 +226,48 @@ class Cleaner {
       progress.tick(failure === null);
     };
     if (jobs <= 1) {
+      // Cleaned here one after the other; each output is written on the thread pool while the
+      // next page is cleaned, and reported (in FILE order) once written.
       const written = new Map<string, string>(); // output path → the FILE that produced it
+      const writing = new Map<string, Promise<Failure | null>>(); // output path → its write in flight
+      const pending: { file: string; result: Promise<Failure | null> }[] = [];
+      const reportFirst = async () => {
+        const { file, result } = pending.shift()!;
+        report(file, await result);
+      };
       for (let i = 0; i < files.length; i++) {
         const file = files[i]!;
         const out = outs[i]!;
         progress.start(file);
+        const inFlight = writing.get(out);
+        if (inFlight) await inFlight; // a FILE with the same output name: its fate decides this one's
         const first = written.get(out);
-        const failure = first !== undefined ? clash(out, first) : cleanFileTo(this.engine, job, file, out);
-        if (failure === null) written.set(out, file);
-        report(file, failure);
+        let result: Promise<Failure | null>;
+        if (first !== undefined) {
+          result = Promise.resolve(clash(out, first));
+        } else {
+          let text: string | null = null;
+          let failure: Failure | null = null;
+          try {
+            text = cleanFile(this.engine, job, file);
+          } catch (err) {
+            failure = describe(this.engine, err);
+          }
+          if (text === null) {
+            result = Promise.resolve(failure);
+          } else {
+            result = writeOutput(this.engine, out, text).then((f) => {
+              if (f === null) written.set(out, file);
+              writing.delete(out);
+              return f;
+            });
+            writing.set(out, result);
+          }
+        }
+        pending.push({ file, result });
+        while (pending.length > MAX_PENDING_WRITES) await reportFirst();
       }
+      while (pending.length) await reportFirst();
     } else {
       await runWorkers({ files, outs, jobs, job, progress, report, clash });
     }
