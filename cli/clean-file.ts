@@ -3,7 +3,7 @@
  * in-process loop (`--jobs 1`) and the worker threads (`--jobs N`), so both write the same
  * bytes and report the same errors.
  */
-import { readFileSync, statSync, writeFile } from 'node:fs';
+import { readFile, readFileSync, stat, statSync, writeFile } from 'node:fs';
 import type * as Engine from '../engine';
 
 export type OutputFormat = 'text' | 'markdown' | 'json';
@@ -66,9 +66,25 @@ export function describe(engine: typeof Engine, err: unknown): Failure {
   return { code: 'INTERNAL', message: String(err) };
 }
 
+/** `readInput` on libuv's thread pool (the same checks, the same errors): reads ahead while a page is cleaned. */
+export function readInputAsync(engine: typeof Engine, file: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    stat(file, (err, info) => {
+      if (err) return reject(err);
+      if (info.isFile() && info.size > readLimit(engine)) return reject(tooLarge(engine, 'the file'));
+      readFile(file, (e, bytes) => (e ? reject(e) : resolve(bytes)));
+    });
+  });
+}
+
+/** The output text of a page's bytes (throws what cleaning it throws). */
+export function cleanBytes(engine: typeof Engine, job: CleanJob, bytes: Buffer): string {
+  return render(engine, engine.clean(bytes, job.options), job);
+}
+
 /** The output text of `file` (throws what reading or cleaning it throws). */
 export function cleanFile(engine: typeof Engine, job: CleanJob, file: string): string {
-  return render(engine, engine.clean(readInput(engine, file), job.options), job);
+  return cleanBytes(engine, job, readInput(engine, file));
 }
 
 /**

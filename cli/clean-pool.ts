@@ -1,6 +1,6 @@
 /**
  * `winnow clean --out-dir --jobs N`: N worker threads clean the files, this thread hands them out
- * (at most two at a time per worker, so memory stays that of N single runs) and reports the
+ * (at most three at a time per worker: one read, one cleaned, one written; so memory stays that of N single runs) and reports the
  * results in FILE order, so the error lines, the files written and the exit status are those of
  * `--jobs 1`. Two FILEs with one output name keep the sequential rule: a later one is refused
  * (OUTPUT_CLASH) if an earlier one was written, so it waits for the earlier ones to finish.
@@ -23,8 +23,8 @@ export interface PoolRun {
   clash(out: string, first: string): Failure;
 }
 
-/** Tasks a worker holds at once: one running, one waiting, so it never idles on a round trip. */
-const IN_FLIGHT_PER_WORKER = 2;
+/** Tasks a worker holds at once: one being read, one cleaned, one written, so it never idles on a round trip. */
+const IN_FLIGHT_PER_WORKER = 3;
 
 /** The bundled worker next to the bundled CLI (dist/); from the TypeScript sources, through tsx. */
 function startWorker(job: CleanJob): Worker {

@@ -4,7 +4,7 @@
  * answers each with null (done) or the failure, once its output is written.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { cleanFile, describe, writeOutput, type CleanJob, type Failure } from './clean-file';
+import { cleanBytes, describe, readInputAsync, writeOutput, type CleanJob, type Failure } from './clean-file';
 import type * as Engine from '../engine';
 
 /** main → worker */
@@ -25,14 +25,18 @@ if (parentPort) {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const engine = require('../engine') as typeof Engine;
   const job = workerData as CleanJob;
-  port.on('message', (task: Task) => {
+  // Each task's file is read on the thread pool (the next one while this one is cleaned), then
+  // cleaned here, then written on the thread pool; the answer goes once it is written.
+  const handle = async (task: Task): Promise<Failure | null> => {
     let text: string;
     try {
-      text = cleanFile(engine, job, task.file);
+      text = cleanBytes(engine, job, await readInputAsync(engine, task.file));
     } catch (err) {
-      port.postMessage({ id: task.id, failure: describe(engine, err) } satisfies Answer);
-      return;
+      return describe(engine, err);
     }
-    void writeOutput(engine, task.out, text).then((failure) => port.postMessage({ id: task.id, failure } satisfies Answer));
+    return writeOutput(engine, task.out, text);
+  };
+  port.on('message', (task: Task) => {
+    void handle(task).then((failure) => port.postMessage({ id: task.id, failure } satisfies Answer));
   });
 }

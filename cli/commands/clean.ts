@@ -4,10 +4,10 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type * as Engine from '../../engine';
-import { cleanFile, describe, MAX_PENDING_WRITES, readInput, readLimit, render, tooLarge, writeOutput, type CleanJob, type Failure, type OutputFormat } from '../clean-file';
+import { cleanBytes, describe, MAX_PENDING_WRITES, readInput, readInputAsync, readLimit, render, tooLarge, writeOutput, type CleanJob, type Failure, type OutputFormat } from '../clean-file';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, isEpipe, readAll, write, type Io } from '../io';
 import { Progress } from '../progress';
 import { outputStem } from '../stem';
@@ -215,7 +215,13 @@ class Cleaner {
     const ext = this.settings.format === 'json' ? '.json' : this.settings.format === 'markdown' ? '.md' : '.txt';
     const outs = files.map((file) => join(dir, outputStem(file) + ext));
     const progress = new Progress(this.io.stderr, files.length);
-    const jobs = Math.min(this.settings.jobs, files.length);
+    // A FILE that is also an output of this run (`-o . a.html a.txt`) must be read only after
+    // the earlier FILEs' outputs are written: then everything runs strictly one at a time.
+    const outPaths = new Set(outs.map((o) => resolve(o)));
+    const strict = files.some((f) => outPaths.has(resolve(f)));
+    const jobs = strict ? 1 : Math.min(this.settings.jobs, files.length);
+    const readAhead = strict ? 0 : 2;
+    const maxPendingWrites = strict ? 0 : MAX_PENDING_WRITES;
     const job: CleanJob = { format: this.settings.format, frontMatter: this.settings.frontMatter, options: this.settings.options };
     let failures = 0;
     const report = (file: string, failure: Failure | null) => {
@@ -231,6 +237,13 @@ class Cleaner {
       const written = new Map<string, string>(); // output path → the FILE that produced it
       const writing = new Map<string, Promise<Failure | null>>(); // output path → its write in flight
       const pending: { file: string; result: Promise<Failure | null> }[] = [];
+      // Pages read ahead on the thread pool while the current one is cleaned.
+      const reads = new Map<number, Promise<{ bytes: Buffer } | { error: unknown }>>();
+      const readSoon = (k: number) => {
+        if (k < files.length && !reads.has(k)) {
+          reads.set(k, readInputAsync(this.engine, files[k]!).then((bytes) => ({ bytes }), (error: unknown) => ({ error })));
+        }
+      };
       const reportFirst = async () => {
         const { file, result } = pending.shift()!;
         report(file, await result);
@@ -239,6 +252,7 @@ class Cleaner {
         const file = files[i]!;
         const out = outs[i]!;
         progress.start(file);
+        for (let k = i + 1; k <= i + readAhead; k++) readSoon(k);
         const inFlight = writing.get(out);
         if (inFlight) await inFlight; // a FILE with the same output name: its fate decides this one's
         const first = written.get(out);
@@ -249,7 +263,11 @@ class Cleaner {
           let text: string | null = null;
           let failure: Failure | null = null;
           try {
-            text = cleanFile(this.engine, job, file);
+            const read = reads.get(i);
+            reads.delete(i);
+            const got = read ? await read : { bytes: readInput(this.engine, file) };
+            if ('error' in got) throw got.error;
+            text = cleanBytes(this.engine, job, got.bytes);
           } catch (err) {
             failure = describe(this.engine, err);
           }
@@ -265,7 +283,8 @@ class Cleaner {
           }
         }
         pending.push({ file, result });
-        while (pending.length > MAX_PENDING_WRITES) await reportFirst();
+        reads.delete(i); // a clash's read-ahead is not used
+        while (pending.length > maxPendingWrites) await reportFirst();
       }
       while (pending.length) await reportFirst();
     } else {
