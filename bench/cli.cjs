@@ -62,8 +62,16 @@ function timing() {
   // --version: warm the disk cache once, then time.
   winnow(['--version']);
   const version = [];
-  for (let i = 0; i < RUNS * 3; i++) version.push(winnow(['--version']).ms);
+  const floor = [];
+  for (let i = 0; i < RUNS * 3; i++) {
+    version.push(winnow(['--version']).ms);
+    // The floor: a node process that does nothing (NODE_EXTRA_CA_CERTS, when set, is read at startup).
+    const t = process.hrtime.bigint();
+    spawnSync(process.execPath, ['-e', '0']);
+    floor.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
   out.version = { medianMs: median(version), runs: version };
+  out.nodeFloor = { medianMs: median(floor), runs: floor, extraCaCerts: Boolean(process.env.NODE_EXTRA_CA_CERTS) };
   if (!existsSync(ZYTE)) {
     console.error(`bench:cli: ${ZYTE} is absent: the clean timings are skipped`);
     return out;
@@ -150,6 +158,7 @@ function main() {
     if (t) {
       console.log(`node ${report.node}, ${report.cpus} cores; load average before ${t.loadBefore}, after ${t.loadAfter ?? '-'}`);
       console.log(`winnow --version                     ${fmt(t.version.runs)}   target ≤ 60 ms`);
+      console.log(`node -e 0 (the floor)                ${fmt(t.nodeFloor.runs)}${t.nodeFloor.extraCaCerts ? '   (NODE_EXTRA_CA_CERTS is set: read at every start)' : ''}`);
       if (t.jobs1) console.log(`clean --out-dir, ${t.jobs1.pages} pages, --jobs 1   ${fmt(t.jobs1.runs)}   target ≤ 900 ms`);
       if (t[`jobs${JOBS}`]) console.log(`clean --out-dir, ${t.jobs1.pages} pages, --jobs ${JOBS}   ${fmt(t[`jobs${JOBS}`].runs)}   target ≤ 600 ms (2 cores)`);
     }
