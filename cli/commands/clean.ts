@@ -2,7 +2,7 @@
  * `winnow clean`: files (or standard input) → clean article text, on stdout or into a folder.
  * The engine is loaded only when there is work to do, so `--help` stays instant.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -205,7 +205,7 @@ class Cleaner {
 
   async toDir(dir: string): Promise<number> {
     try {
-      await mkdir(dir, { recursive: true });
+      mkdirSync(dir, { recursive: true }); // synchronous: nothing else to do meanwhile, and no wait for the thread pool
     } catch (err) {
       const { code, message } = describe(this.engine, err);
       await write(this.io.stderr, `winnow: ${dir}: ${code}: ${message}\n`);
