@@ -10,4 +10,6 @@ module.exports = {
   },
   transformIgnorePatterns: ['/node_modules/(?!(htmlparser2|domhandler|domutils|dom-serializer|domelementtype|entities)/)'],
   testTimeout: 120000,
+  // The CLI the tests spawn is the compiled one: build it from the current sources first.
+  globalSetup: '<rootDir>/test/support/build.cjs',
 };

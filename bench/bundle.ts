@@ -2,7 +2,7 @@
  * The benchmark measures the engine as it ships: bundled and minified by esbuild into one
  * CommonJS file, as the Lambda bundle and the CLI load it.
  */
-import { buildSync } from 'esbuild';
+import { buildSync, type BuildOptions } from 'esbuild';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -25,21 +25,12 @@ export function bundleEngine(outDir = join(ROOT, '.bench')): string {
   return outfile;
 }
 
-/** The Lambda bundle as the CDK builds it (handler, AWS SDK inside, minified CJS for node22). */
+/** The Lambda bundle as the CDK builds it (handler, AWS SDK inside, minified CJS for node22): scripts/build.cjs's settings. */
 export function bundleLambda(outDir = join(ROOT, '.bench', 'lambda')): string {
   mkdirSync(outDir, { recursive: true });
   const outfile = join(outDir, 'index.js');
-  buildSync({
-    entryPoints: [join(ROOT, 'lambdas/handler.ts')],
-    bundle: true,
-    platform: 'node',
-    target: 'node22',
-    format: 'cjs',
-    minify: true,
-    mainFields: ['module', 'main'],
-    sourcemap: false,
-    outfile,
-    logLevel: 'error',
-  });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { LAMBDA_BUNDLE } = require('../scripts/build.cjs') as { LAMBDA_BUNDLE: BuildOptions };
+  buildSync({ ...LAMBDA_BUNDLE, entryPoints: [join(ROOT, 'lambdas/handler.ts')], outfile });
   return outfile;
 }

@@ -1,8 +1,23 @@
 #!/usr/bin/env node
-// The `winnow` command. The CLI is TypeScript; tsx compiles it on the fly (and caches),
-// so a checkout works right after `npm ci` with no build step.
-require('tsx/cjs/api').register();
-require('../cli/main.ts')
-  .main(process.argv.slice(2))
-  .then((code) => { process.exitCode = code; })
-  .catch((err) => { process.stderr.write(`winnow: ${err && err.stack ? err.stack : err}\n`); process.exitCode = 2; });
+'use strict';
+// The `winnow` command: this file stays tiny (`winnow --version` loads nothing else); the CLI
+// itself is compiled JavaScript in dist/ (scripts/build.cjs: `npm run build`, run by `prepare`
+// after `npm install` in a checkout), each command a file of its own loaded when it runs.
+const argv = process.argv.slice(2);
+if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+  process.stdout.write(`winnow ${require('../package.json').version}\n`);
+} else {
+  let cli;
+  try {
+    cli = require('../dist/cli.cjs');
+  } catch (err) {
+    if (err && err.code === 'MODULE_NOT_FOUND' && String(err.message).includes('dist/cli.cjs')) {
+      process.stderr.write('winnow: the CLI is not built: run `npm run build` (or `npm install`) in the checkout\n');
+      process.exit(2);
+    }
+    throw err;
+  }
+  cli.main(argv)
+    .then((code) => { process.exitCode = code; })
+    .catch((err) => { process.stderr.write(`winnow: ${err && err.stack ? err.stack : err}\n`); process.exitCode = 2; });
+}

@@ -10,6 +10,7 @@
  * uses (no `*` action anywhere). The construct acknowledges its own cdk-nag (AwsSolutions)
  * findings, each with its reason, so a stack that runs cdk-nag over it stays clean.
  */
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseOutputs } from '../lambdas/output-keys';
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
@@ -27,8 +28,23 @@ import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct, IConstruct } from 'constructs';
 
-/** The repository root (this file lives in `<root>/cdk/`). */
+/** The repository root (this file lives in `<root>/cdk/`, or is bundled into `<package>/dist/`). */
 const PROJECT_ROOT = path.resolve(__dirname, '..');
+
+/**
+ * The installed package (`winnow/cdk`, bundled into `dist/`) ships the handler already bundled
+ * the same way (scripts/build.cjs): no TypeScript sources and no esbuild needed in the
+ * consumer's project. A checkout bundles `lambdas/handler.ts` at synth (NodejsFunction).
+ */
+const PREBUILT_HANDLER_DIR = path.join(__dirname, 'lambda-asset');
+
+/**
+ * Feature flags the construct needs whatever the app says: server access logs delivered by a
+ * bucket policy (not the LogDeliveryWrite ACL, which BucketOwnerEnforced buckets refuse).
+ */
+const PINNED_FEATURE_FLAGS: Record<string, boolean> = {
+  '@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy': true,
+};
 
 /** Defaults of every tunable; `cdk.json`'s context defaults mirror these (a test checks it). */
 export const WINNOW_DEFAULTS = {
@@ -188,8 +204,8 @@ export interface WinnowPipelineProps {
   readonly serverAccessLogsBucket?: s3.IBucket;
 
   /**
-   * The handler's entry file (exporting `handler`).
-   * @default '<repo>/lambdas/handler.ts'
+   * The handler's entry file (exporting `handler`), bundled by NodejsFunction (esbuild) at synth.
+   * @default - the handler bundled with the package (`dist/lambda-asset`); in a checkout, `<repo>/lambdas/handler.ts`
    */
   readonly entry?: string;
 
@@ -255,7 +271,7 @@ export class WinnowPipeline extends Construct {
   /** One item per processed page; GSI `byStatus` lists items by status and time. */
   public readonly table: dynamodb.Table;
   /** The page-cleaning function. */
-  public readonly handler: nodejs.NodejsFunction;
+  public readonly handler: lambda.Function;
   /** The function's log group. */
   public readonly logGroup: logs.LogGroup;
   /** Fires when any message is in the dead-letter queue. Add actions (SNS, ...) as needed. */
@@ -269,6 +285,9 @@ export class WinnowPipeline extends Construct {
 
   constructor(scope: Construct, id: string, props: WinnowPipelineProps = {}) {
     super(scope, id);
+    // The feature flags this construct's resources rely on, pinned for its own subtree, so it
+    // synthesizes the same in any app (one made with an older `cdk init` lacks them).
+    for (const [flag, value] of Object.entries(PINNED_FEATURE_FLAGS)) this.node.setContext(flag, value);
 
     const removalPolicy = props.removalPolicy ?? WINNOW_DEFAULTS.removalPolicy;
     const maxReceiveCount = checkInt('maxReceiveCount', props.maxReceiveCount ?? WINNOW_DEFAULTS.maxReceiveCount, 1, 1000);
@@ -391,11 +410,7 @@ export class WinnowPipeline extends Construct {
       resources: [this.logGroup.logGroupArn],
     }));
 
-    this.handler = new nodejs.NodejsFunction(this, 'Handler', {
-      entry: props.entry ?? path.join(PROJECT_ROOT, 'lambdas', 'handler.ts'),
-      handler: 'handler',
-      projectRoot: PROJECT_ROOT,
-      depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
+    const functionProps = {
       runtime: lambda.Runtime.NODEJS_22_X,
       architecture: lambda.Architecture.ARM_64,
       memorySize,
@@ -411,20 +426,34 @@ export class WinnowPipeline extends Construct {
         WINNOW_COMMENTS: comments,
         WINNOW_OUTPUTS: outputs,
       },
-      bundling: {
-        forceDockerBundling: false, // the locally installed esbuild; no Docker here
-        minify: true,
-        format: nodejs.OutputFormat.CJS,
-        mainFields: ['module', 'main'],
-        target: 'node22',
-        // Source maps off: --enable-source-maps costs ~40 ms of cold start (toolchain notes).
-        sourceMap: false,
-        // Bundle the AWS SDK v3 clients too: a minified CJS bundle loads faster than the
-        // runtime's own copy (toolchain notes: ~95 ms vs ~170 ms).
-        externalModules: [],
-        bundleAwsSDK: true,
-      },
-    });
+    };
+    const prebuilt = props.entry === undefined && existsSync(path.join(PREBUILT_HANDLER_DIR, 'index.js'));
+    this.handler = prebuilt
+      ? new lambda.Function(this, 'Handler', {
+        ...functionProps,
+        code: lambda.Code.fromAsset(PREBUILT_HANDLER_DIR),
+        handler: 'index.handler',
+      })
+      : new nodejs.NodejsFunction(this, 'Handler', {
+        ...functionProps,
+        entry: props.entry ?? path.join(PROJECT_ROOT, 'lambdas', 'handler.ts'),
+        handler: 'handler',
+        projectRoot: PROJECT_ROOT,
+        depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
+        bundling: {
+          forceDockerBundling: false, // the locally installed esbuild; no Docker here
+          minify: true,
+          format: nodejs.OutputFormat.CJS,
+          mainFields: ['module', 'main'],
+          target: 'node22',
+          // Source maps off: --enable-source-maps costs ~40 ms of cold start (toolchain notes).
+          sourceMap: false,
+          // Bundle the AWS SDK v3 clients too: a minified CJS bundle loads faster than the
+          // runtime's own copy (toolchain notes: ~95 ms vs ~170 ms).
+          externalModules: [],
+          bundleAwsSDK: true,
+        },
+      });
 
     // ── Least-privilege grants (no wildcard actions) ───────────────────────────────────────
     const inputObjects = this.inputBucket.arnForObjects(`${props.inputPrefix ?? ''}*`);

@@ -44,6 +44,7 @@ export function clean(input: Uint8Array | string, options?: CleanOptionsInput): 
 export { WinnowError, isWinnowError, type WinnowErrorCode } from './errors';
 export { DEFAULT_OPTIONS, resolveOptions, COMMENTS_MODES, type CleanOptions, type CleanOptionsInput, type CommentsMode } from './config/options';
 export { classifySpam, spamScore } from './comments';
+export { defaultScorer, type SpamScorer } from './comments/spam';
 export type * from './types';
 export { toMarkdown, frontMatter, type MarkdownOptions } from './format/markdown';
 export { FILTER_VERSION } from './version';

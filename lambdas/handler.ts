@@ -14,10 +14,16 @@ import { clientsFromEnv, configFromEnv } from './clients';
 import { ObjectBusyError, processObject, TimeBudgetError, type PipelineClients, type PipelineConfig } from './process-object';
 import { parseMessageBody } from './s3-events';
 
+/**
+ * What the handler logs through: a Powertools `Logger` (or anything with these methods). A
+ * structural type, so a Logger from either the CommonJS or the ES module build of Powertools fits.
+ */
+export type HandlerLogger = Pick<Logger, 'info' | 'warn' | 'error'>;
+
 export interface HandlerDeps {
   clients: PipelineClients;
   config: PipelineConfig;
-  logger: Logger;
+  logger: HandlerLogger;
 }
 
 export type Handler = (event: SQSEvent, context?: Partial<Context>) => Promise<SQSBatchResponse>;

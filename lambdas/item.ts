@@ -180,3 +180,33 @@ export function failedItem(event: S3ObjectEvent, code: string, message: string, 
 export function deletedItem(event: S3ObjectEvent, durationMs: number): PageItem {
   return baseItem(event, 'deleted', durationMs);
 }
+
+/**
+ * The claim an invocation holds on an item while it cleans the object (claimObject in
+ * process-object.ts): set by a conditional update, removed when the result is written or given up.
+ */
+export interface ItemClaim {
+  /** Which invocation holds the claim. */
+  claimToken?: string;
+  /** The ETag of the object version being cleaned. */
+  claimEtag?: string;
+  /** End of the lease, epoch milliseconds. */
+  claimUntil?: number;
+}
+
+/** An object claimed for the first time: the item holds nothing but the claim until the result replaces it. */
+export interface ClaimOnlyItem {
+  pk: string;
+  bucket: string;
+  key: string;
+  status: 'processing';
+  claimToken: string;
+  claimEtag: string;
+  claimUntil: number;
+}
+
+/**
+ * One row of the DynamoDB table as a reader finds it (unmarshalled): a result, possibly with a
+ * live claim on it, or a first claim. Its JSON Schema is `schemas/item.schema.json`.
+ */
+export type TableItem = (PageItem & ItemClaim) | ClaimOnlyItem;

@@ -176,6 +176,65 @@ describe('winnow clean --out-dir', () => {
   });
 });
 
+describe('winnow clean --out-dir --jobs N (worker threads)', () => {
+  /** A mix: good pages, failures, a clash, and a same-named pair whose first fails (so the second is no clash). */
+  function mixedInputs(): string[] {
+    for (const d of ['other', 'dup1', 'dup2']) mkdirSync(join(work, d), { recursive: true });
+    copyFileSync(join(CLI_FIXTURES, 'README'), join(work, 'other', 'story.html'));
+    copyFileSync(join(CLI_FIXTURES, 'bad.pdf'), join(work, 'dup1', 'page.html'));
+    copyFileSync(join(CLI_FIXTURES, 'story.txt'), join(work, 'dup2', 'page.html.gz'));
+    return ['story.txt', 'bad.pdf', 'a1.html.gz', 'missing.html', 'other/story.html', 'dup1/page.html', 'dup2/page.html.gz', 'README', '0001.html', 'latin1.txt'];
+  }
+
+  function outputs(dir: string): Record<string, string> {
+    return Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), 'latin1')]));
+  }
+
+  test.each([['text'], ['json']])('--format %s: files, stderr lines (in FILE order) and exit status are those of --jobs 1', (format) => {
+    const inputs = mixedInputs();
+    const runs = ['1', '2', '3', '16'].map((jobs) => {
+      const out = join(work, `out-jobs-${format}`); // one name: it appears in the OUTPUT_CLASH line
+      rmSync(out, { recursive: true, force: true });
+      const r = winnow(['clean', '-f', format, '--jobs', jobs, '-o', out, ...inputs]);
+      return { jobs, r, files: outputs(out) };
+    });
+    const [one, ...others] = runs;
+    expect(one!.r.code).toBe(1);
+    const lines = one!.r.stderr.trimEnd().split('\n');
+    expect(lines.map((l) => l.split(': ').slice(1, 3).join(': '))).toEqual([
+      'bad.pdf: BINARY_INPUT',
+      'missing.html: ENOENT',
+      'other/story.html: OUTPUT_CLASH',
+      'dup1/page.html: BINARY_INPUT',
+    ]);
+    const ext = format === 'json' ? '.json' : '.txt';
+    expect(Object.keys(one!.files).sort()).toEqual(['0001', 'README', 'a1', 'latin1', 'page', 'story'].map((n) => n + ext));
+    for (const other of others) {
+      expect({ jobs: other.jobs, code: other.r.code, stderr: other.r.stderr, stdout: other.r.stdout }).toEqual({ jobs: other.jobs, code: one!.r.code, stderr: one!.r.stderr, stdout: one!.r.stdout });
+      expect(other.files).toEqual(one!.files);
+    }
+  });
+
+  test.each([['0'], ['-1'], ['two'], ['1.5'], ['']])('--jobs %j is a usage error (exit 2)', (jobs) => {
+    const r = winnow(['clean', `--jobs=${jobs}`, '-o', join(work, 'out-badjobs'), 'story.txt']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--jobs must be a whole number/);
+  });
+
+  const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+  (hasScript ? test : test.skip)('the progress bar counts the files of every worker', () => {
+    const out = join(work, 'out-tty-jobs');
+    const inputs = ['bad.pdf', 'story.txt', 'README', 'a1.html.gz', 'missing.html', '0001.html'];
+    const command = `'${process.execPath}' '${BIN}' clean --jobs 3 -o '${out}' ${inputs.join(' ')}`;
+    const r = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: work, encoding: 'utf8', timeout: 60_000 });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('] 6/6 (2 failed)');
+    expect(r.stdout.indexOf('winnow: bad.pdf: BINARY_INPUT')).toBeLessThan(r.stdout.indexOf('winnow: missing.html: ENOENT'));
+    expect(r.stdout.endsWith('\r\x1b[2K')).toBe(true);
+    expect(readdirSync(out).sort()).toEqual(['0001.txt', 'README.txt', 'a1.txt', 'story.txt']);
+  });
+});
+
 describe('help and usage errors', () => {
   test.each([[['--help']], [['help']], [['-h']]])('winnow %j documents the commands', (args) => {
     const r = winnow(args);

@@ -2,13 +2,16 @@
  * `winnow clean`: files (or standard input) → clean article text, on stdout or into a folder.
  * The engine is loaded only when there is work to do, so `--help` stays instant.
  */
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type * as Engine from '../../engine';
+import { cleanBytes, describe, MAX_PENDING_WRITES, readInput, readInputAsync, readLimit, render, tooLarge, writeOutput, type CleanJob, type Failure, type OutputFormat } from '../clean-file';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, isEpipe, readAll, write, type Io } from '../io';
 import { Progress } from '../progress';
 import { outputStem } from '../stem';
+import { runWorkers } from '../clean-pool';
 
 export const usage = `Usage:
   winnow clean [options] FILE            print the clean text of FILE
@@ -45,6 +48,9 @@ Options:
                            with its spam score
       --comments-in-text   with keep-ham or keep-all, append the kept comments to the text
                            after a "----- N comments -----" line
+  -j, --jobs N             with --out-dir, clean N files at a time on worker threads (default:
+                           the cores this process may use, here ${availableParallelism()}); the output files,
+                           error lines (in FILE order) and exit status are those of --jobs 1
   -h, --help               show this help
 
 Errors: one line per failed FILE on stderr, "winnow: FILE: CODE: message", with CODE one of
@@ -65,23 +71,19 @@ const OPTIONS = {
   'comments-in-text': { type: 'boolean' },
   url: { type: 'string' },
   'front-matter': { type: 'boolean' },
+  jobs: { type: 'string', short: 'j' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
 const FORMATS = ['text', 'markdown', 'json'] as const;
 const MODES = ['auto', 'html', 'text'] as const;
 const COMMENT_MODES = ['drop', 'keep-ham', 'keep-all'] as const;
-type OutputFormat = (typeof FORMATS)[number];
 
-/** Input bytes read beyond `maxBytes` before giving up: gzip never shrinks data by more than its framing. */
-const READ_SLACK_BYTES = 64 * 1024;
-
-interface Settings {
+interface Settings extends CleanJob {
   files: string[];
   outDir: string | null;
-  format: OutputFormat;
-  frontMatter: boolean;
-  options: Engine.CleanOptionsInput;
+  /** Worker threads for --out-dir (1: in this thread). */
+  jobs: number;
 }
 
 class UsageError extends Error {}
@@ -132,7 +134,12 @@ function parse(argv: string[]): Settings | 'help' {
     if (positionals.length > 1) throw new UsageError('--url names one page: give one FILE');
     options.url = values.url;
   }
-  return { files: positionals, outDir, format: format as OutputFormat, frontMatter: Boolean(values['front-matter']), options };
+  let jobs = availableParallelism();
+  if (values.jobs !== undefined) {
+    if (!/^[1-9][0-9]*$/.test(values.jobs)) throw new UsageError(`--jobs must be a whole number from 1, not '${values.jobs}'`);
+    jobs = Number(values.jobs);
+  }
+  return { files: positionals, outDir, format: format as OutputFormat, frontMatter: Boolean(values['front-matter']), options, jobs };
 }
 
 export async function run(argv: string[], io: Io): Promise<number> {
@@ -148,55 +155,27 @@ export async function run(argv: string[], io: Io): Promise<number> {
     await write(io.stdout, usage);
     return EXIT_OK;
   }
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const engine = require('../../engine') as typeof Engine;
-  const cleaner = new Cleaner(engine, settings, io);
+  const cleaner = new Cleaner(settings, io);
   return settings.outDir === null ? cleaner.toStdout(settings.files[0]!) : cleaner.toDir(settings.outDir);
 }
 
-/** Why an input failed, as `CODE` and a message. */
-function describe(engine: typeof Engine, err: unknown): { code: string; message: string } {
-  if (engine.isWinnowError(err)) return { code: err.code, message: err.message };
-  const e = err as NodeJS.ErrnoException;
-  if (e && typeof e.code === 'string') {
-    const message = e.message.startsWith(`${e.code}: `) ? e.message.slice(e.code.length + 2) : e.message;
-    return { code: e.code, message };
-  }
-  // A bug, not bad input: keep it on one line, with where it happened.
-  if (err instanceof Error) {
-    const frame = /\n\s+at (.+)/.exec(err.stack ?? '')?.[1];
-    return { code: 'INTERNAL', message: `${err.name}: ${err.message}${frame ? ` (at ${frame})` : ''}` };
-  }
-  return { code: 'INTERNAL', message: String(err) };
-}
-
 class Cleaner {
-  private readonly readLimit: number;
+  private loaded: typeof Engine | null = null;
 
   constructor(
-    private readonly engine: typeof Engine,
     private readonly settings: Settings,
     private readonly io: Io,
-  ) {
-    this.readLimit = engine.DEFAULT_OPTIONS.decode.maxBytes + READ_SLACK_BYTES;
-  }
+  ) {}
 
-  private tooLarge(name: string): Error {
-    const mb = (this.engine.DEFAULT_OPTIONS.decode.maxBytes / (1024 * 1024)).toFixed(1);
-    return new this.engine.WinnowError('TOO_LARGE', `${name} is over the ${mb} MB limit (decode.maxBytes)`);
+  /** The engine, loaded on first use (with --jobs N only the worker threads load it). */
+  private get engine(): typeof Engine {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return (this.loaded ??= require('../../engine') as typeof Engine);
   }
 
   private async read(file: string): Promise<Buffer> {
-    if (file === '-') return readAll(this.io.stdin, this.readLimit, () => this.tooLarge('standard input'));
-    const info = await stat(file);
-    if (info.isFile() && info.size > this.readLimit) throw this.tooLarge('the file');
-    return readFile(file);
-  }
-
-  private render(result: Engine.CleanResult): string {
-    if (this.settings.format === 'json') return `${JSON.stringify(result, null, 2)}\n`;
-    if (this.settings.format === 'markdown') return this.engine.toMarkdown(result, { frontMatter: this.settings.frontMatter });
-    return result.text ? `${result.text}\n` : '';
+    if (file === '-') return readAll(this.io.stdin, readLimit(this.engine), () => tooLarge(this.engine, 'standard input'));
+    return readInput(this.engine, file);
   }
 
   private label(file: string): string {
@@ -207,7 +186,7 @@ class Cleaner {
     let output: string;
     try {
       const result = this.engine.clean(await this.read(file), this.settings.options);
-      output = this.render(result);
+      output = render(this.engine, result, this.settings);
       if (!result.text && this.settings.format !== 'json') {
         await write(this.io.stderr, `winnow: ${this.label(file)}: no article text (${result.emptyReason})\n`);
       }
@@ -226,36 +205,97 @@ class Cleaner {
 
   async toDir(dir: string): Promise<number> {
     try {
-      await mkdir(dir, { recursive: true });
+      mkdirSync(dir, { recursive: true }); // synchronous: nothing else to do meanwhile, and no wait for the thread pool
     } catch (err) {
       const { code, message } = describe(this.engine, err);
       await write(this.io.stderr, `winnow: ${dir}: ${code}: ${message}\n`);
       return EXIT_FAILED;
     }
+    const { files } = this.settings;
     const ext = this.settings.format === 'json' ? '.json' : this.settings.format === 'markdown' ? '.md' : '.txt';
-    const progress = new Progress(this.io.stderr, this.settings.files.length);
-    const written = new Map<string, string>(); // output path → the FILE that produced it
+    const outs = files.map((file) => join(dir, outputStem(file) + ext));
+    const progress = new Progress(this.io.stderr, files.length);
+    // A FILE that is also an output of this run (`-o . a.html a.txt`) must be read only after
+    // the earlier FILEs' outputs are written: then everything runs strictly one at a time.
+    const outPaths = new Set(outs.map((o) => resolve(o)));
+    const strict = files.some((f) => outPaths.has(resolve(f)));
+    const jobs = strict ? 1 : Math.min(this.settings.jobs, files.length);
+    const readAhead = strict ? 0 : 2;
+    const maxPendingWrites = strict ? 0 : MAX_PENDING_WRITES;
+    const job: CleanJob = { format: this.settings.format, frontMatter: this.settings.frontMatter, options: this.settings.options };
     let failures = 0;
-    for (const file of this.settings.files) {
-      progress.start(file);
-      const out = join(dir, outputStem(file) + ext);
-      try {
-        const first = written.get(out);
-        if (first !== undefined) {
-          throw Object.assign(new Error(`would overwrite ${out}, written for ${first}`), { code: 'OUTPUT_CLASH' });
-        }
-        const result = this.engine.clean(await this.read(file), this.settings.options);
-        await writeFile(out, this.render(result));
-        written.set(out, file);
-        progress.tick(true);
-      } catch (err) {
+    const report = (file: string, failure: Failure | null) => {
+      if (failure) {
         failures += 1;
-        const { code, message } = describe(this.engine, err);
-        progress.log(`winnow: ${file}: ${code}: ${message}\n`);
-        progress.tick(false);
+        progress.log(`winnow: ${file}: ${failure.code}: ${failure.message}\n`);
       }
+      progress.tick(failure === null);
+    };
+    if (jobs <= 1) {
+      // Cleaned here one after the other; each output is written on the thread pool while the
+      // next page is cleaned, and reported (in FILE order) once written.
+      const written = new Map<string, string>(); // output path → the FILE that produced it
+      const writing = new Map<string, Promise<Failure | null>>(); // output path → its write in flight
+      const pending: { file: string; result: Promise<Failure | null> }[] = [];
+      // Pages read ahead on the thread pool while the current one is cleaned.
+      const reads = new Map<number, Promise<{ bytes: Buffer } | { error: unknown }>>();
+      const readSoon = (k: number) => {
+        if (k < files.length && !reads.has(k)) {
+          reads.set(k, readInputAsync(this.engine, files[k]!).then((bytes) => ({ bytes }), (error: unknown) => ({ error })));
+        }
+      };
+      const reportFirst = async () => {
+        const { file, result } = pending.shift()!;
+        report(file, await result);
+      };
+      for (let i = 0; i < files.length; i++) {
+        const file = files[i]!;
+        const out = outs[i]!;
+        progress.start(file);
+        for (let k = i + 1; k <= i + readAhead; k++) readSoon(k);
+        const inFlight = writing.get(out);
+        if (inFlight) await inFlight; // a FILE with the same output name: its fate decides this one's
+        const first = written.get(out);
+        let result: Promise<Failure | null>;
+        if (first !== undefined) {
+          result = Promise.resolve(clash(out, first));
+        } else {
+          let text: string | null = null;
+          let failure: Failure | null = null;
+          try {
+            const read = reads.get(i);
+            reads.delete(i);
+            const got = read ? await read : { bytes: readInput(this.engine, file) };
+            if ('error' in got) throw got.error;
+            text = cleanBytes(this.engine, job, got.bytes);
+          } catch (err) {
+            failure = describe(this.engine, err);
+          }
+          if (text === null) {
+            result = Promise.resolve(failure);
+          } else {
+            result = writeOutput(this.engine, out, text).then((f) => {
+              if (f === null) written.set(out, file);
+              writing.delete(out);
+              return f;
+            });
+            writing.set(out, result);
+          }
+        }
+        pending.push({ file, result });
+        reads.delete(i); // a clash's read-ahead is not used
+        while (pending.length > maxPendingWrites) await reportFirst();
+      }
+      while (pending.length) await reportFirst();
+    } else {
+      await runWorkers({ files, outs, jobs, job, progress, report, clash });
     }
     progress.finish();
     return failures ? EXIT_FAILED : EXIT_OK;
   }
+}
+
+/** The second FILE with an output name already written: refused, not a silent overwrite. */
+function clash(out: string, first: string): Failure {
+  return { code: 'OUTPUT_CLASH', message: `would overwrite ${out}, written for ${first}` };
 }

@@ -71,7 +71,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   const file = positionals[0]!;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { defaultScorer } = require('../../engine/comments/spam') as typeof import('../../engine/comments/spam');
+  const { defaultScorer } = require('../../engine') as typeof import('../../engine');
   const scorer = defaultScorer();
   const cut = threshold ?? scorer.threshold;
 

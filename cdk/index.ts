@@ -1,0 +1,14 @@
+/**
+ * The package's `winnow/cdk` entry: the WinnowPipeline construct for your own stacks
+ * (aws-cdk-lib and constructs are peer dependencies).
+ */
+export {
+  WinnowPipeline,
+  WINNOW_DEFAULTS,
+  BACKFILL_DEFAULTS,
+  COMMENT_MODES,
+  LOG_LEVELS,
+  VISIBILITY_TIMEOUT_FACTOR,
+  type WinnowPipelineProps,
+  type WinnowBackfillProps,
+} from './winnow-pipeline';

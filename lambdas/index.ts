@@ -1,0 +1,10 @@
+/**
+ * The package's `winnow/lambda` entry: the Lambda handler (clients and configuration from the
+ * environment) and the factory that builds one from your own clients and configuration.
+ */
+export { handler, createHandler, type Handler, type HandlerDeps, type HandlerLogger } from './handler';
+export { clientsFromEnv, configFromEnv, DEFAULT_MAX_INPUT_BYTES, DEFAULT_MIN_REMAINING_MS } from './clients';
+export { processObject, TimeBudgetError, ObjectBusyError, type PipelineClients, type PipelineConfig, type ObjectOutcome } from './process-object';
+export { outputKeys, parseOutputs, OUTPUT_KINDS, DEFAULT_OUTPUTS, type OutputKeys, type OutputKind } from './output-keys';
+export type { PageItem, ItemStatus, ItemClaim, ClaimOnlyItem, TableItem } from './item';
+export type { BackfillBatch, BackfillBatchResult, BackfillItem } from './backfill';
