@@ -120,7 +120,7 @@ function shouting(text: string): number {
  * penalty this makes the model lean on the cues, which carry over from the YouTube comments it
  * learns from to comments under articles, more than on the videos' vocabulary.
  */
-const NGRAM_WEIGHT = 0.5;
+const NGRAM_WEIGHT = 1;
 
 /** Characters of a comment that are read (longer comments are cut; every pattern stays linear). */
 const MAX_CHARS = 2000;
