@@ -59,6 +59,16 @@ function fnv1a(s: string, seed = 0x811c9dc5): number {
   return h >>> 0;
 }
 
+/** The FNV-1a state after "c:", where every character n-gram's hash starts. */
+const CHAR_GRAM_SEED = (() => {
+  let h = 0x811c9dc5;
+  for (const ch of 'c:') {
+    h ^= ch.charCodeAt(0);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h;
+})();
+
 /** The bucket of a named feature in a space of 2^bits, and its sign (as `featurize` adds it). */
 export function featureBucket(feature: string, bits: number): { index: number; sign: 1 | -1 } {
   const h = fnv1a(feature);
@@ -235,30 +245,38 @@ export function featurize(input: string | SpamInput, opts: FeatureOptions, conte
   const text = normalizeComment(raw).slice(0, MAX_CHARS);
   const lower = text.toLowerCase();
   const mask = (1 << opts.bits) - 1;
-  const grams: string[] = [];
+  // The n-grams' hashes (FNV-1a of `w:word`, `b:prev word`, `c:chars`). A character n-gram's
+  // hash continues the hash of its prefix "c:" one character at a time, so the 3-, 4- and
+  // 5-grams that start at one place cost five steps and no strings.
+  const grams: number[] = [];
   const words = lower.match(WORD) ?? [];
   let prev = '^';
   for (const w of words) {
-    grams.push(`w:${w}`);
-    grams.push(`b:${prev} ${w}`);
+    grams.push(fnv1a(`w:${w}`));
+    grams.push(fnv1a(`b:${prev} ${w}`));
     prev = w;
     if (w.length < 2) continue;
     const padded = ` ${w.length > 40 ? w.slice(0, 40) : w} `;
-    for (let n = 3; n <= 5; n++) {
-      for (let i = 0; i + n <= padded.length; i++) grams.push(`c:${padded.slice(i, i + n)}`);
+    for (let i = 0; i + 3 <= padded.length; i++) {
+      let h = CHAR_GRAM_SEED;
+      for (let j = i; j < i + 5 && j < padded.length; j++) {
+        h ^= padded.charCodeAt(j);
+        h = Math.imul(h, 0x01000193);
+        if (j - i >= 2) grams.push(h >>> 0);
+      }
     }
   }
-  if (words.length) grams.push(`b:${prev} $`);
+  if (words.length) grams.push(fnv1a(`b:${prev} $`));
 
   const index: number[] = [];
   const value: number[] = [];
-  const push = (feature: string, v: number): void => {
-    const h = fnv1a(feature);
+  const pushHash = (h: number, v: number): void => {
     index.push(h & mask);
     value.push(h & 0x80000000 ? -v : v);
   };
+  const push = (feature: string, v: number): void => pushHash(fnv1a(feature), v);
   const scale = grams.length ? NGRAM_WEIGHT / Math.sqrt(grams.length) : 0;
-  for (const g of grams) push(g, scale);
+  for (const h of grams) pushHash(h, scale);
 
   // Cues of a commercial plug: each a feature, and together a count.
   let plugs = 0;
