@@ -286,6 +286,9 @@ describe('spam under articles: author, author URL and the article', () => {
     expect(businessName('Cheap Flights Booking')).toBe(true);
     expect(businessName('Peter Hale')).toBe(false);
     expect(businessName('Anna K.')).toBe(false);
+    // The page's link labels read as a name are no business ("top" is a trade word of names like "Top SEO Company").
+    expect(businessName('[reply] [top]')).toBe(false);
+    expect(businessName('Top SEO Company')).toBe(true);
     expect(businessUrl('https://cheap-flight-deals-online.example/book-now')).toBe(true);
     expect(businessUrl('http://seo-services.example')).toBe(true);
     expect(businessUrl('https://annak.example/blog')).toBe(false);

@@ -17,6 +17,7 @@
 import { decodeHTML } from 'entities';
 import {
   ARTICLE_BODY_WORDS,
+  AUTHOR_LINK_LABEL,
   BUSINESS_WORDS,
   COMMERCE,
   HELPLINE,
@@ -190,7 +191,8 @@ function nameWords(s: string): string[] {
 
 /** An author name that is a business or a keyword phrase, not a person ("Best Packers and Movers Pune"). */
 export function businessName(author: string): boolean {
-  const words = nameWords(author);
+  // Link labels of the page that the splitter took for a name ("[reply] [top]") name nobody.
+  const words = nameWords(author.replace(AUTHOR_LINK_LABEL, ' '));
   if (!words.length) return false;
   if (/https?:\/\/|www\.|\.(?:com|net|org|info|biz|in|co|us|uk|xyz)\b/i.test(author)) return true;
   const business = words.filter((w) => BUSINESS_WORDS.has(w)).length;

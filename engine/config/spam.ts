@@ -49,6 +49,12 @@ export const BUSINESS_WORDS = new Set(
     .filter(Boolean),
 );
 
+/**
+ * A link label of the page in brackets, which a splitter may read as (part of) an author's name
+ * ("[reply] [top]", "[permalink]"): not a word of the name.
+ */
+export const AUTHOR_LINK_LABEL = /\[\s*(?:reply|top|quote|permalink|link|report|edit|delete|flag|share|up|down|parent|-|\+)\s*\]/gi;
+
 /** A name of a person is at most this many words; a longer author is a phrase. */
 export const MAX_NAME_WORDS = 3;
 
