@@ -28,7 +28,8 @@ export interface SyntheticSpam {
 
 type Rand = () => number;
 
-function prng(seed: number): Rand {
+/** mulberry32: a small seeded PRNG, enough for shuffling and for drawing templates. */
+export function prng(seed: number): Rand {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -35,7 +35,7 @@ import { createScorer, type SpamModel } from '../engine/comments/model';
 import { CUE_PRIORS, MAX_HAM_CALLED_SPAM, MIN_THRESHOLD, TARGET_PRECISION } from '../engine/config/spam';
 import { bundleLambda } from './bundle';
 import { DATASETS, type DatasetName } from './dataset';
-import { syntheticSpam } from './spam-synthetic';
+import { prng, syntheticSpam } from './spam-synthetic';
 
 const ROOT = join(__dirname, '..');
 const args = process.argv.slice(2);
@@ -156,18 +156,6 @@ function syntheticComments(articles: Array<{ page: string; body: string; title: 
       spam: true,
     };
   });
-}
-
-/** mulberry32: a small seeded PRNG, enough for shuffling. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** The cues' prior weights (engine/config/spam.ts) in the hashed space. */
