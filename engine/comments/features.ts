@@ -60,15 +60,21 @@ function fnv1a(s: string, seed = 0x811c9dc5): number {
   return h >>> 0;
 }
 
-/** The FNV-1a state after "c:", where every character n-gram's hash starts. */
-const CHAR_GRAM_SEED = (() => {
-  let h = 0x811c9dc5;
-  for (const ch of 'c:') {
-    h ^= ch.charCodeAt(0);
+/** FNV-1a of `s` continued from the state `h` (fnv1a(a + b) = more(fnv1a(a), b)). */
+function more(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
   return h;
-})();
+}
+
+/** The FNV-1a states after the n-gram prefixes, where every n-gram's hash starts. */
+const WORD_SEED = more(0x811c9dc5, 'w:');
+const BIGRAM_SEED = more(0x811c9dc5, 'b:');
+const CHAR_GRAM_SEED = more(0x811c9dc5, 'c:');
+/** The hash state of a bigram whose first word is the start of the comment (`b:^`). */
+const START = '^';
 
 /** The bucket of a named feature in a space of 2^bits, and its sign (as `featurize` adds it). */
 export function featureBucket(feature: string, bits: number): { index: number; sign: 1 | -1 } {
@@ -252,10 +258,10 @@ export function featurize(input: string | SpamInput, opts: FeatureOptions, conte
   // 5-grams that start at one place cost five steps and no strings.
   const grams: number[] = [];
   const words = lower.match(WORD) ?? [];
-  let prev = '^';
+  let prev = START;
   for (const w of words) {
-    grams.push(fnv1a(`w:${w}`));
-    grams.push(fnv1a(`b:${prev} ${w}`));
+    grams.push(more(WORD_SEED, w) >>> 0);
+    grams.push(more(more(BIGRAM_SEED, prev), ` ${w}`) >>> 0);
     prev = w;
     if (w.length < 2) continue;
     const padded = ` ${w.length > 40 ? w.slice(0, 40) : w} `;
@@ -268,7 +274,7 @@ export function featurize(input: string | SpamInput, opts: FeatureOptions, conte
       }
     }
   }
-  if (words.length) grams.push(fnv1a(`b:${prev} $`));
+  if (words.length) grams.push(more(BIGRAM_SEED, `${prev} $`) >>> 0);
 
   const index: number[] = [];
   const value: number[] = [];
