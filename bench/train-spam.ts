@@ -134,7 +134,10 @@ function pageComments(): { examples: Example[]; missing: number; articles: Array
         missing += 1;
         continue;
       }
-      examples.push({ source: 'pages', group: key, input: { text: c.text, author: c.author, article: r.body || r.title }, spam: l.spam });
+      // Every other comment is given only its page's title, as the synthetic spam is: the model
+      // must learn how little a genuine comment shares with a headline, not only with a body.
+      const title = examples.length % 2 === 1 && r.title ? r.title : null;
+      examples.push({ source: 'pages', group: key, input: { text: c.text, author: c.author, article: title ?? (r.body || r.title) }, spam: l.spam });
     }
   }
   return { examples, missing, articles };

@@ -21,6 +21,8 @@ import {
   BUSINESS_WORDS,
   COMMERCE,
   HELPLINE,
+  HELPLINE_REPORT,
+  HELPLINE_REPORT_CHARS,
   KEYWORD_LINE_MAX_WORDS,
   KEYWORD_LIST_LINES,
   MAX_ARTICLE_CHARS,
@@ -297,6 +299,12 @@ export function featurize(input: string | SpamInput, opts: FeatureOptions, conte
   for (const [name, re] of TRADE) {
     const m = re.exec(text);
     if (!m) continue;
+    // A reader telling what happened when they called ("I called their customer service
+    // number…") names a helpline without offering one: a feature of its own, not a plug.
+    if (name === 'helpline' && HELPLINE_REPORT.test(text.slice(Math.max(0, m.index - HELPLINE_REPORT_CHARS), m.index))) {
+      push('#helpline:report', 1);
+      continue;
+    }
     cue(name);
     // Selling something the article is not about is the point of the spam under articles.
     if (ctx) push(offTopic(m[0], ctx) ? `#${name}:offtopic` : `#${name}:ontopic`, 1);
