@@ -124,10 +124,21 @@ const CUES: ReadonlyArray<[string, RegExp]> = [
 function shouting(text: string): number {
   let upper = 0;
   let letters = 0;
-  for (const ch of text) {
-    const lower = ch.toLowerCase();
+  for (let i = 0; i < text.length; ) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      // ASCII by its code; anything else as a whole code point by its case mappings.
+      if (c >= 65 && c <= 90) {
+        letters += 1;
+        upper += 1;
+      } else if (c >= 97 && c <= 122) letters += 1;
+      i += 1;
+      continue;
+    }
+    const ch = String.fromCodePoint(text.codePointAt(i)!);
+    i += ch.length;
     const up = ch.toUpperCase();
-    if (lower === up) continue;
+    if (ch.toLowerCase() === up) continue;
     letters += 1;
     if (ch === up) upper += 1;
   }
