@@ -272,6 +272,20 @@ describe('spam under articles: author, author URL and the article', () => {
     expect(classifySpam({ text: 'Thanks, great tutorial! It helped me a lot.', author: 'Maria', article: ARTICLE }).spam).toBe(false);
   });
 
+  it('a reader who reports calling a helpline is genuine; a helpline offered is spam', () => {
+    const told = 'I called their customer service number twice and nobody picked up. Terrible support.';
+    expect(classifySpam({ text: told, article: ARTICLE }).spam).toBe(false);
+    const offered = 'Need help with your printer? Call the Zentor customer service number, our technicians are available 24/7.';
+    expect(classifySpam({ text: offered, article: ARTICLE }).spam).toBe(true);
+  });
+
+  it('"my team", "our agency" in a reader\'s sentence are no plug; "visit our website" is', () => {
+    for (const text of ['Wonderful article, I shared it with my team.', 'We use a similar approach at our agency, but with csv files instead of Excel.']) {
+      expect(classifySpam({ text, article: ARTICLE }).spam).toBe(false);
+    }
+    expect(classifySpam({ text: 'Wonderful article. Visit our website for the best SEO services in town.', article: ARTICLE }).spam).toBe(true);
+  });
+
   it('templated praise signed by a business with a link is spam; the same praise signed by a person is not', () => {
     const praise = 'Very informative post, thanks for sharing. Visit our website for more information.';
     const business = { author: 'Best Packers and Movers Pune', authorUrl: 'http://best-packers-movers-pune.example/' };
@@ -286,6 +300,9 @@ describe('spam under articles: author, author URL and the article', () => {
     expect(businessName('Cheap Flights Booking')).toBe(true);
     expect(businessName('Peter Hale')).toBe(false);
     expect(businessName('Anna K.')).toBe(false);
+    // The page's link labels read as a name are no business ("top" is a trade word of names like "Top SEO Company").
+    expect(businessName('[reply] [top]')).toBe(false);
+    expect(businessName('Top SEO Company')).toBe(true);
     expect(businessUrl('https://cheap-flight-deals-online.example/book-now')).toBe(true);
     expect(businessUrl('http://seo-services.example')).toBe(true);
     expect(businessUrl('https://annak.example/blog')).toBe(false);

@@ -17,9 +17,12 @@
 import { decodeHTML } from 'entities';
 import {
   ARTICLE_BODY_WORDS,
+  AUTHOR_LINK_LABEL,
   BUSINESS_WORDS,
   COMMERCE,
   HELPLINE,
+  HELPLINE_REPORT,
+  HELPLINE_REPORT_CHARS,
   KEYWORD_LINE_MAX_WORDS,
   KEYWORD_LIST_LINES,
   MAX_ARTICLE_CHARS,
@@ -58,6 +61,22 @@ function fnv1a(s: string, seed = 0x811c9dc5): number {
   }
   return h >>> 0;
 }
+
+/** FNV-1a of `s` continued from the state `h` (fnv1a(a + b) = more(fnv1a(a), b)). */
+function more(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h;
+}
+
+/** The FNV-1a states after the n-gram prefixes, where every n-gram's hash starts. */
+const WORD_SEED = more(0x811c9dc5, 'w:');
+const BIGRAM_SEED = more(0x811c9dc5, 'b:');
+const CHAR_GRAM_SEED = more(0x811c9dc5, 'c:');
+/** The hash state of a bigram whose first word is the start of the comment (`b:^`). */
+const START = '^';
 
 /** The bucket of a named feature in a space of 2^bits, and its sign (as `featurize` adds it). */
 export function featureBucket(feature: string, bits: number): { index: number; sign: 1 | -1 } {
@@ -105,10 +124,21 @@ const CUES: ReadonlyArray<[string, RegExp]> = [
 function shouting(text: string): number {
   let upper = 0;
   let letters = 0;
-  for (const ch of text) {
-    const lower = ch.toLowerCase();
+  for (let i = 0; i < text.length; ) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      // ASCII by its code; anything else as a whole code point by its case mappings.
+      if (c >= 65 && c <= 90) {
+        letters += 1;
+        upper += 1;
+      } else if (c >= 97 && c <= 122) letters += 1;
+      i += 1;
+      continue;
+    }
+    const ch = String.fromCodePoint(text.codePointAt(i)!);
+    i += ch.length;
     const up = ch.toUpperCase();
-    if (lower === up) continue;
+    if (ch.toLowerCase() === up) continue;
     letters += 1;
     if (ch === up) upper += 1;
   }
@@ -120,7 +150,7 @@ function shouting(text: string): number {
  * penalty this makes the model lean on the cues, which carry over from the YouTube comments it
  * learns from to comments under articles, more than on the videos' vocabulary.
  */
-const NGRAM_WEIGHT = 0.5;
+const NGRAM_WEIGHT = 1;
 
 /** Characters of a comment that are read (longer comments are cut; every pattern stays linear). */
 const MAX_CHARS = 2000;
@@ -180,7 +210,8 @@ function nameWords(s: string): string[] {
 
 /** An author name that is a business or a keyword phrase, not a person ("Best Packers and Movers Pune"). */
 export function businessName(author: string): boolean {
-  const words = nameWords(author);
+  // Link labels of the page that the splitter took for a name ("[reply] [top]") name nobody.
+  const words = nameWords(author.replace(AUTHOR_LINK_LABEL, ' '));
   if (!words.length) return false;
   if (/https?:\/\/|www\.|\.(?:com|net|org|info|biz|in|co|us|uk|xyz)\b/i.test(author)) return true;
   const business = words.filter((w) => BUSINESS_WORDS.has(w)).length;
@@ -235,30 +266,38 @@ export function featurize(input: string | SpamInput, opts: FeatureOptions, conte
   const text = normalizeComment(raw).slice(0, MAX_CHARS);
   const lower = text.toLowerCase();
   const mask = (1 << opts.bits) - 1;
-  const grams: string[] = [];
+  // The n-grams' hashes (FNV-1a of `w:word`, `b:prev word`, `c:chars`). A character n-gram's
+  // hash continues the hash of its prefix "c:" one character at a time, so the 3-, 4- and
+  // 5-grams that start at one place cost five steps and no strings.
+  const grams: number[] = [];
   const words = lower.match(WORD) ?? [];
-  let prev = '^';
+  let prev = START;
   for (const w of words) {
-    grams.push(`w:${w}`);
-    grams.push(`b:${prev} ${w}`);
+    grams.push(more(WORD_SEED, w) >>> 0);
+    grams.push(more(more(BIGRAM_SEED, prev), ` ${w}`) >>> 0);
     prev = w;
     if (w.length < 2) continue;
     const padded = ` ${w.length > 40 ? w.slice(0, 40) : w} `;
-    for (let n = 3; n <= 5; n++) {
-      for (let i = 0; i + n <= padded.length; i++) grams.push(`c:${padded.slice(i, i + n)}`);
+    for (let i = 0; i + 3 <= padded.length; i++) {
+      let h = CHAR_GRAM_SEED;
+      for (let j = i; j < i + 5 && j < padded.length; j++) {
+        h ^= padded.charCodeAt(j);
+        h = Math.imul(h, 0x01000193);
+        if (j - i >= 2) grams.push(h >>> 0);
+      }
     }
   }
-  if (words.length) grams.push(`b:${prev} $`);
+  if (words.length) grams.push(more(BIGRAM_SEED, `${prev} $`) >>> 0);
 
   const index: number[] = [];
   const value: number[] = [];
-  const push = (feature: string, v: number): void => {
-    const h = fnv1a(feature);
+  const pushHash = (h: number, v: number): void => {
     index.push(h & mask);
     value.push(h & 0x80000000 ? -v : v);
   };
+  const push = (feature: string, v: number): void => pushHash(fnv1a(feature), v);
   const scale = grams.length ? NGRAM_WEIGHT / Math.sqrt(grams.length) : 0;
-  for (const g of grams) push(g, scale);
+  for (const h of grams) pushHash(h, scale);
 
   // Cues of a commercial plug: each a feature, and together a count.
   let plugs = 0;
@@ -271,6 +310,12 @@ export function featurize(input: string | SpamInput, opts: FeatureOptions, conte
   for (const [name, re] of TRADE) {
     const m = re.exec(text);
     if (!m) continue;
+    // A reader telling what happened when they called ("I called their customer service
+    // number…") names a helpline without offering one: a feature of its own, not a plug.
+    if (name === 'helpline' && HELPLINE_REPORT.test(text.slice(Math.max(0, m.index - HELPLINE_REPORT_CHARS), m.index))) {
+      push('#helpline:report', 1);
+      continue;
+    }
     cue(name);
     // Selling something the article is not about is the point of the spam under articles.
     if (ctx) push(offTopic(m[0], ctx) ? `#${name}:offtopic` : `#${name}:ontopic`, 1);

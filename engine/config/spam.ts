@@ -14,6 +14,15 @@
 export const HELPLINE =
   /\b(?:customer|tech(?:nical)?|client|product)\s+(?:care|support|service|help)\b|\bhelp\s?(?:line|desk)\b|\btoll[\s-]?free\b|\b(?:support|service|care|contact|phone|helpline|reservations?)\s+(?:phone\s+)?(?:number|no\.?)\b|\b24\s?[/x×]\s?7\b|\b(?:call|dial|ring)\s+(?:us|now|at|our|the)\b|\bdial\b|\bkundendienst|\bkundenservice|\bhotline\b|\bgebührenfrei|\bservice\s+client|\bnuméro\s+(?:vert|gratuit)|\bassistance\s+téléphonique|\batención\s+al\s+cliente|\bnúmero\s+gratuito|\bllame\s+(?:al|ahora)|\bassistenza\s+clienti|\bnumero\s+verde|\bchiama(?:ci)?\s+(?:al|ora)|\batendimento\s+ao\s+cliente|\bligue\s+(?:para|já|agora)|\bklantenservice|\bbel\s+(?:ons|nu)\b|\bobsługa\s+klienta|\binfolinia|\bzadzwoń|служба\s+поддержки|горячая\s+линия|звоните|бесплатн\S*\s+номер/i;
 
+/**
+ * Words just before a helpline phrase that make it a reader's report, not an offer: "I called
+ * their customer service", "we contacted the helpline", "their support number" — a first person
+ * who called, or a company's ("their") line. Read in the HELPLINE_REPORT_CHARS characters before it.
+ */
+export const HELPLINE_REPORT =
+  /\b(?:i|we|i've|we've|i\s+have|we\s+have|i\s+had|we\s+had)\s+(?:\w+\s+)?(?:called|rang|phoned|contacted|tried|dialed|dialled|emailed|spoke\s+(?:to|with)|talked\s+to|waited\s+(?:on|for))\b|\btheir\s*$|\btheir\s+\w+\s*$|\bich\s+habe\b|\bj'ai\s+(?:appelé|contacté)|\bllamé\b|\bho\s+chiamato\b|\bliguei\b|\bik\s+heb\b|\bdzwoniłem|\bзвонил/i;
+export const HELPLINE_REPORT_CHARS = 40;
+
 /** A thing that breaks and a service that fixes it: "printer offline", "error code 0x10", "password reset". */
 export const TECH_SUPPORT =
   /\b(?:printer|antivirus|anti-virus|router|extender|wi-?fi|e-?mail|mail|account|password|login|driver|software|laptop|computer|pc|mac)\s+(?:support|error|issues?|problems?|setup|set-up|offline|help|reset|recovery|repair|technicians?|experts?|installation)\b|\berror\s+(?:code\s+)?(?:[a-z]{0,3}\d[\w-]{1,8})\b|\b(?:technicians?|experts?)\s+(?:available|are\s+here|will\s+(?:help|guide|offer|provide))\b/i;
@@ -22,9 +31,13 @@ export const TECH_SUPPORT =
 export const COMMERCE =
   /\b(?:reservations?|bookings?|book\s+(?:your\s+|cheap\s+)?(?:flights?|tickets?|seats?)|cheap(?:est)?\s+(?:flights?|tickets?|prices?|rates?)|flight\s+tickets?|best\s+(?:prices?|deals?|offers?|rates?|discounts?)|(?:great|exclusive|amazing)\s+(?:deals?|offers?|discounts?)|discounts?|services?\s+provider|(?:seo|web\s+design|digital\s+marketing|essay\s+writing|assignment\s+help|packers\s+and\s+movers)\b|casino|payday|loans?\b|replica|viagra|cialis|escorts?\b|mlm\b|lead\s+site|work\s+at\s+home|payment\s+gateway|movers?\b|günstig|rabatt|angebote?\b|pas\s+cher|réduction|promotions?\b|barat[oa]s?\b|descuentos?|ofertas?|economic[oi]|sconto|offert[ae]|desconto|goedkoop|korting|aanbieding|tani[ea]?\b|zniżk[ai]|promocj[ai]|дешев\S*|скидк\S*|недорого)/i;
 
-/** "Visit our website", "we provide", "our experts": the plug that follows the praise. */
+/**
+ * "Visit our website", "we provide", "our experts": the plug that follows the praise. An offer or
+ * an invitation, not a mention: "my team", "our company", "my website" alone are things readers
+ * say too ("I shared it with my team", "at our agency we do the same").
+ */
 export const PLUG =
-  /\b(?:visit|check(?:\s+out)?|see|try)\s+(?:our|my)\s+(?:website|web\s?site|site|blog|page|store|shop|services?)\b|\b(?:my|our)\s+(?:website|web\s?site|online\s+store|shop|company|agency|services|team|experts|technicians|products?)\b|\bwe\s+(?:provide|offer|are\s+(?:a|the)\s+(?:leading|best|top))\b|\bcontact\s+(?:us|our)\b|\bget\s+in\s+touch\s+with\s+(?:us|our)\b|\bfor\s+more\s+(?:info|information|details)\b|\bclick\s+here\b|\byou\s+(?:may|can)\s+(?:also\s+)?(?:visit|check)\b|\bread\s+(?:some\s+of\s+)?our\s+blogs?\b|\bbesuchen\s+sie\s+(?:unsere|meine)|\bunsere\s+(?:webseite|website|seite)|\bvisitez\s+(?:notre|mon)|\bnotre\s+site|\bvisite\s+(?:nuestr[ao]|mi|nossa|meu|il\s+nostro|il\s+mio)|\bnuestr[ao]\s+(?:sitio|página|web)|\bil\s+nostro\s+sito|\bnosso\s+site|\bbezoek\s+(?:onze|mijn)|\bonze\s+website|\bodwiedź\s+(?:nasz|moj)|\bnaszą\s+stronę|посетите|наш\s+сайт/i;
+  /\b(?:visit|check(?:\s+out)?|see|try)\s+(?:our|my)\s+(?:website|web\s?site|site|blog|page|store|shop|services?)\b|\b(?:my|our)\s+(?:online\s+store|shop|services)\b|\bour\s+(?:experts|technicians|products?)\b|\bwe\s+(?:provide|offer|are\s+(?:a|the)\s+(?:leading|best|top))\b|\bcontact\s+(?:us|our)\b|\bget\s+in\s+touch\s+with\s+(?:us|our)\b|\bfor\s+more\s+(?:info|information|details)\b|\bclick\s+here\b|\byou\s+(?:may|can)\s+(?:also\s+)?(?:visit|check)\b|\bread\s+(?:some\s+of\s+)?our\s+blogs?\b|\bbesuchen\s+sie\s+(?:unsere|meine)|\bunsere\s+(?:webseite|website|seite)|\bvisitez\s+(?:notre|mon)|\bnotre\s+site|\bvisite\s+(?:nuestr[ao]|mi|nossa|meu|il\s+nostro|il\s+mio)|\bnuestr[ao]\s+(?:sitio|página|web)|\bil\s+nostro\s+sito|\bnosso\s+site|\bbezoek\s+(?:onze|mijn)|\bonze\s+website|\bodwiedź\s+(?:nasz|moj)|\bnaszą\s+stronę|посетите|наш\s+сайт/i;
 
 /** Praise in the templates of spam: "informative post", "thanks for sharing", "keep posting". */
 export const PRAISE =
@@ -48,6 +61,12 @@ export const BUSINESS_WORDS = new Set(
     .split(/\s+/)
     .filter(Boolean),
 );
+
+/**
+ * A link label of the page in brackets, which a splitter may read as (part of) an author's name
+ * ("[reply] [top]", "[permalink]"): not a word of the name.
+ */
+export const AUTHOR_LINK_LABEL = /\[\s*(?:reply|top|quote|permalink|link|report|edit|delete|flag|share|up|down|parent|-|\+)\s*\]/gi;
 
 /** A name of a person is at most this many words; a longer author is a phrase. */
 export const MAX_NAME_WORDS = 3;
