@@ -107,6 +107,15 @@ export const META_TAGS: readonly string[] = ['article:tag', 'og:article:tag', 'k
 export const META_CATEGORIES: readonly string[] = ['article:section', 'og:article:section', 'parsely-section', 'section', 'category'];
 export const META_TYPE: readonly string[] = ['og:type'];
 
+/**
+ * Every `<meta>` name the stage reads: the HTML pass keeps only these (a head's other metas —
+ * viewport, robots, verification codes, app ids — are neither lower-cased into the signals nor indexed).
+ */
+export const META_READ: ReadonlySet<string> = new Set([
+  ...META_PUBLISHED, ...META_MODIFIED, ...META_AUTHOR, ...META_SITE, ...META_DESCRIPTION, ...META_IMAGE, ...META_URL,
+  ...META_TAGS, ...META_CATEGORIES, ...META_TYPE,
+]);
+
 /** Words that open a byline, in the engine's nine languages ("By", "Von", "Par"…). */
 export const BYLINE_PREFIXES: readonly string[] = [
   'by', 'written by', 'posted by', 'author', 'authors', 'von', 'autor', 'autorin', 'text', 'par', 'auteur', 'por',

@@ -17,7 +17,7 @@ import { mayDescribeArticle, type PageMeta, readJsonLd, readMeta } from './metad
 import { type Attrs, tokenize } from './tokenize';
 import { textChars, type PageChars } from '../decode/page-chars';
 import { singleSpaced } from '../spaces';
-import { PUBLISHED_CLASS, MARKED_ITEMPROPS } from '../config/metadata';
+import { META_READ, PUBLISHED_CLASS, MARKED_ITEMPROPS } from '../config/metadata';
 import { emptySignals, type PageSignals, type PlaceKind } from '../metadata/signals';
 
 export interface Hint {
@@ -226,15 +226,19 @@ function collectSignal(signals: PageSignals, name: string, attribs: Attrs, block
   if (name === 'meta') {
     // An itemprop date or author is a mark (it may stand in a comment); other metas are the page's.
     const key = attribs.property ?? attribs.name ?? attribs['http-equiv'] ?? attribs.itemprop;
-    if (key && attribs.content && !(key === attribs.itemprop && MARKED_ITEMPROPS.has(key.toLowerCase()))) {
-      signals.metas.push([key.toLowerCase(), attribs.content]);
+    if (key && attribs.content) {
+      const name = key.toLowerCase();
+      if (META_READ.has(name) && !(key === attribs.itemprop && MARKED_ITEMPROPS.has(name))) signals.metas.push([name, attribs.content]);
     }
   } else if (name === 'link') {
     if (attribs.href && signals.canonical === null && attribs.rel?.toLowerCase() === 'canonical') signals.canonical = attribs.href;
     return;
   }
   // RDFa in the body (`<span property="schema:dateCreated" content="…">`) reads like a meta.
-  if (attribs.property && attribs.content && name !== 'meta') signals.metas.push([attribs.property.toLowerCase(), attribs.content]);
+  if (attribs.property && attribs.content && name !== 'meta') {
+    const property = attribs.property.toLowerCase();
+    if (META_READ.has(property)) signals.metas.push([property, attribs.content]);
+  }
   const itemprop = attribs.itemprop ? attribs.itemprop.toLowerCase() : '';
   const isTime = name === 'time';
   if (!isTime && !(itemprop && MARKED_ITEMPROPS.has(itemprop))) return;

@@ -33,7 +33,12 @@ interface Candidate {
 
 type LdObject = Record<string, unknown>;
 
-const clean = (value: string): string => (value.includes('&') ? decodeHTML(value) : value).replace(/\s+/g, ' ').trim();
+/** Whitespace that `clean` would change (a run, a tab or line break, at either end). */
+const UNTIDY_SPACE = /\s\s|[^\S ]|^\s|\s$/;
+const clean = (value: string): string => {
+  const decoded = value.includes('&') ? decodeHTML(value) : value;
+  return UNTIDY_SPACE.test(decoded) ? decoded.replace(/\s+/g, ' ').trim() : decoded;
+};
 
 function asText(value: unknown): string | null {
   if (typeof value === 'string') return clean(value) || null;
@@ -339,9 +344,9 @@ function resolveUrl(value: string, base: string | undefined): string {
 }
 
 function splitList(values: string[]): string[] {
-  const out: string[] = [];
-  for (const v of values) for (const part of v.split(/\s*[,;]\s*/)) if (part && !out.includes(part)) out.push(part);
-  return out;
+  const out = new Set<string>();
+  for (const v of values) for (const part of v.split(/\s*[,;]\s*/)) if (part) out.add(part);
+  return [...out];
 }
 
 export function extractMetadata(input: MetadataInput, t: MetadataThresholds, now = Date.now()): PageMetadata {
