@@ -7,24 +7,34 @@ import { Parser, type Node } from 'commonmark';
 import { clean, toMarkdown } from '../engine';
 import { DATASET_NAMES, datasetAvailable, datasetByName, loadDataset } from '../bench/dataset';
 
+const INLINE_CONTAINERS = new Set(['emph', 'strong', 'link', 'image']);
 const WORD = /[\p{L}\p{N}_]+/gu;
 const words = (text: string): string[] => text.match(WORD) ?? [];
 
-/** The text a CommonMark parser reads out of the Markdown (literal text, code), in order. */
+/**
+ * The text a CommonMark parser reads out of the Markdown (literal text, code), in order; an
+ * image's alt text is left out (images are extra, with `markdown.images` only).
+ */
 function renderedText(markdown: string): string {
   const walker = new Parser().parse(markdown).walker();
   const parts: string[] = [];
+  let inImage = 0;
   for (let e = walker.next(); e; e = walker.next()) {
     const node: Node = e.node;
-    if (!e.entering) continue;
+    if (node.type === 'image') inImage += e.entering ? 1 : -1;
+    if (!e.entering || inImage) continue;
     if (node.type === 'html_inline' || node.type === 'html_block') throw new Error(`raw HTML in the Markdown: ${node.literal}`);
     // An inline's text runs on (the parser splits `East_River` into three text nodes); blocks and line breaks part words.
     if (node.type === 'text' || node.type === 'code') parts.push(node.literal ?? '');
     else if (node.type === 'code_block') parts.push(` ${node.literal ?? ''} `);
-    else if (node.type === 'softbreak' || node.type === 'linebreak' || node.isContainer) parts.push(' ');
+    // Inline containers (emphasis, links) run on inside a word ("[expand](…)[ed](…)").
+    else if (node.type === 'softbreak' || node.type === 'linebreak' || (node.isContainer && !INLINE_CONTAINERS.has(node.type))) parts.push(' ');
   }
   return parts.join('');
 }
+
+/** Every character but spaces and table pipes: what must read back exactly (no stray `*`, `[`, backslash). */
+const visible = (text: string): string => text.replace(/[\s|]+/g, '');
 
 function nodesOf(markdown: string): Node[] {
   const walker = new Parser().parse(markdown).walker();
@@ -106,23 +116,56 @@ const describeIfData = sets.length ? describe : describe.skip;
 if (!sets.length) console.warn('Markdown benchmark-page test skipped: no shared data');
 
 describeIfData('Markdown on every shared benchmark page', () => {
+  /** Words and every other visible character read back as `text` has them; failures described. */
+  const check = (failures: string[], label: string, result: ReturnType<typeof clean>, md: string) => {
+    // A pipe table's delimiter row is text to a CommonMark parser (tables are GFM's).
+    const rendered = renderedText(md.replace(/^(?:> ?)*\| (?:--- \| )*--- \|$/gm, ''));
+    const got = words(rendered);
+    const want = words(result.text);
+    if (got.join(' ') !== want.join(' ')) {
+      const at = got.findIndex((w, i) => w !== want[i]);
+      failures.push(`${label}: word ${at}: ${got.slice(at, at + 5).join(' ')} ≠ ${want.slice(at, at + 5).join(' ')}`);
+    } else if (visible(rendered) !== visible(result.text)) {
+      const a = visible(rendered);
+      const b = visible(result.text);
+      let at = 0;
+      while (a[at] === b[at]) at++;
+      failures.push(`${label}: character ${at}: ${a.slice(at - 10, at + 20)} ≠ ${b.slice(at - 10, at + 20)}`);
+    }
+  };
   for (const name of sets) {
-    it(`${name}: parses as CommonMark and carries exactly the words of text`, () => {
+    it(`${name}: parses as CommonMark and carries exactly the words of text (emphasis on, the default)`, () => {
       const failures: string[] = [];
+      let spans = 0;
       for (const page of loadDataset(datasetByName(name).dir)) {
         for (const input of [page.htmlGz, page.pageText]) {
           if (input.length === 0) continue; // a page whose visible text is empty has no plain-text input
           const result = clean(input, input === page.pageText ? { mode: 'text' } : {});
           const md = toMarkdown(result, { frontMatter: false });
-          const got = words(renderedText(md));
-          const want = words(result.text);
-          if (got.join(' ') !== want.join(' ')) {
-            const at = got.findIndex((w, i) => w !== want[i]);
-            failures.push(`${page.id} ${input === page.pageText ? 'text' : 'html'}: word ${at}: ${got.slice(at, at + 5).join(' ')} ≠ ${want.slice(at, at + 5).join(' ')}`);
-          }
+          spans += nodesOf(md).filter((n) => n.type === 'emph' || n.type === 'strong' || n.type === 'code').length;
+          check(failures, `${page.id} ${input === page.pageText ? 'text' : 'html'}`, result, md);
         }
       }
       expect(failures.slice(0, 10)).toEqual([]);
+      if (name === 'article-extraction') expect(spans).toBeGreaterThan(100);
     }, 120_000);
   }
+
+  const zyte = sets.find((n) => n === 'article-extraction');
+  (zyte ? it : it.skip)('article-extraction with links and images on: CommonMark, the words of text (and only images add any)', () => {
+    const failures: string[] = [];
+    let links = 0;
+    let images = 0;
+    for (const page of loadDataset(datasetByName('article-extraction').dir)) {
+      const result = clean(page.htmlGz, { url: page.url, markdown: { links: true, images: true } });
+      const md = toMarkdown(result);
+      const nodes = nodesOf(md);
+      links += nodes.filter((n) => n.type === 'link').length;
+      images += nodes.filter((n) => n.type === 'image').length;
+      check(failures, page.id, result, md);
+    }
+    expect(failures.slice(0, 10)).toEqual([]);
+    expect(links).toBeGreaterThan(100);
+    expect(images).toBeGreaterThan(20);
+  }, 120_000);
 });
