@@ -8,7 +8,8 @@ import { QueryCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { clean, toMarkdown } from '../engine';
 import { pkOf } from '../lambdas/item';
-import { parseOutputs } from '../lambdas/output-keys';
+import { configFromEnv } from '../lambdas/clients';
+import { parseMarkdownExtras, parseOutputs } from '../lambdas/output-keys';
 import { startLocalStack, type LocalStack } from '../local/stack';
 import { useMoto } from './support/moto';
 import { head, readObject, waitForItem } from './support/pipeline';
@@ -89,5 +90,14 @@ describe('outputs configuration', () => {
     expect(parseOutputs(undefined)).toEqual(['text', 'json']);
     expect(parseOutputs('markdown, text')).toEqual(['text', 'markdown']);
     expect(() => parseOutputs('text,pdf')).toThrow(/pdf/);
+  });
+
+  it('reads what the Markdown output adds (WINNOW_MARKDOWN): nothing by default, links and images when asked', () => {
+    expect(parseMarkdownExtras(undefined)).toEqual({ links: false, images: false, emphasis: true });
+    expect(parseMarkdownExtras('none')).toEqual({ links: false, images: false, emphasis: true });
+    expect(parseMarkdownExtras('Links, images')).toEqual({ links: true, images: true, emphasis: true });
+    expect(parseMarkdownExtras('no-emphasis')).toEqual({ links: false, images: false, emphasis: false });
+    expect(() => parseMarkdownExtras('links,video')).toThrow(/video/);
+    expect(configFromEnv({ OUTPUT_BUCKET: 'o', TABLE_NAME: 't', WINNOW_MARKDOWN: 'links' }).engine?.markdown).toEqual({ links: true, images: false, emphasis: true });
   });
 });

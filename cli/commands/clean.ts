@@ -31,6 +31,12 @@ Options:
                            encoding...), <stem>.json with --out-dir
       --front-matter       with --format markdown, the page's metadata first as YAML front
                            matter (title, published, authors, site, url...)
+      --md-links           with --format markdown (or json: blocks' structure.links), links
+                           as [text](url); off by default (corpus use: the words stay, the
+                           addresses are extra)
+      --md-images          with --format markdown (or json), images as ![alt](src); off by
+                           default (alt text and addresses are words the text does not have)
+      --no-md-emphasis     leave out *emphasis*, **strong** and inline code (on by default)
       --url URL            the page's address: a date in its path, relative links resolved
                            (metadata.published, canonicalUrl, image)
   -m, --mode auto|html|text
@@ -65,6 +71,9 @@ const OPTIONS = {
   'comments-in-text': { type: 'boolean' },
   url: { type: 'string' },
   'front-matter': { type: 'boolean' },
+  'md-links': { type: 'boolean' },
+  'md-images': { type: 'boolean' },
+  'no-md-emphasis': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -127,6 +136,12 @@ function parse(argv: string[]): Settings | 'help' {
   if (comments !== 'drop') options.comments = comments as Engine.CommentsMode;
   if (values['comments-in-text']) options.commentsInText = true;
   if (values['front-matter'] && format !== 'markdown') throw new UsageError('--front-matter needs --format markdown');
+  for (const flag of ['md-links', 'md-images', 'no-md-emphasis'] as const) {
+    if (values[flag] && format === 'text') throw new UsageError(`--${flag} needs --format markdown or json`);
+  }
+  if (values['md-links'] || values['md-images'] || values['no-md-emphasis']) {
+    options.markdown = { links: Boolean(values['md-links']), images: Boolean(values['md-images']), emphasis: !values['no-md-emphasis'] };
+  }
   if (values.url !== undefined) {
     if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(values.url)) throw new UsageError(`--url must be an absolute URL (https://…), not '${values.url}'`);
     if (positionals.length > 1) throw new UsageError('--url names one page: give one FILE');
