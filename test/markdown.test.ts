@@ -111,6 +111,61 @@ describe('Markdown', () => {
   });
 });
 
+const INLINE_PAGE = `<!doctype html><html lang="en"><head><title>Rivers of the North</title><link rel="canonical" href="https://example.com/news/rivers"></head><body>
+<article>
+<h1>Rivers of the North</h1>
+<p>The northern rivers carry <em>snowmelt</em> to the sea every spring, and the <strong>towns along them</strong> have learned to live with the floods: call <code>flood_level(river)</code> to see how high. Read the <a href="/reports/2019?year=2019&amp;kind=flood">flood report</a> for more, or <a href="javascript:void(0)">this</a>.</p>
+<p><img src="/img/river.jpg" alt="The river in spring">A river in spring runs high and brown, <b>carrying <i>whole trees</i></b> down to the harbour, where the town waits for it every year without fail.</p>
+<ul><li>The <em>first</em> river</li><li>The <strong>second</strong> river</li></ul>
+<p>Emphasis that CommonMark could not read stays plain: intra<em>word</em> and <em>x</em><strong>y</strong> together, so the words are the same.</p>
+</article></body></html>`;
+
+describe('Markdown inline markup', () => {
+  const result = clean(INLINE_PAGE);
+  const md = toMarkdown(result);
+  const types = (m: string) => nodesOf(m).map((n) => n.type);
+
+  it('writes emphasis, strong emphasis and inline code by default, not links or images', () => {
+    expect(md).toContain('carry *snowmelt* to');
+    expect(md).toContain('the **towns along them** have');
+    expect(md).toContain('call `flood_level(river)` to');
+    expect(md).toContain('**carrying *whole trees***');
+    expect(md).toContain('- The *first* river\n- The **second** river');
+    expect(types(md)).toEqual(expect.arrayContaining(['emph', 'strong', 'code']));
+    expect(types(md)).not.toContain('link');
+    expect(types(md)).not.toContain('image');
+    expect(words(renderedText(md))).toEqual(words(result.text));
+    expect(visible(renderedText(md))).toBe(visible(result.text));
+  });
+
+  it('leaves emphasis plain where CommonMark would not read it (inside a word, two runs touching)', () => {
+    expect(md).toContain('intraword and xy together');
+  });
+
+  it('leaves it all out with markdown.emphasis off', () => {
+    const plain = toMarkdown(clean(INLINE_PAGE, { markdown: { emphasis: false } }));
+    expect(types(plain)).not.toContain('emph');
+    expect(types(plain)).not.toContain('code');
+  });
+
+  it('writes links and images when asked, resolved against the canonical URL; the words stay those of text', () => {
+    const rich = clean(INLINE_PAGE, { markdown: { links: true, images: true } });
+    const out = toMarkdown(rich);
+    const nodes = nodesOf(out);
+    const link = nodes.find((n) => n.type === 'link');
+    expect(link?.destination).toBe('https://example.com/reports/2019?year=2019&kind=flood');
+    expect(link?.firstChild?.literal).toBe('flood report');
+    // A javascript: address is no link; its text stays.
+    expect(nodes.filter((n) => n.type === 'link')).toHaveLength(1);
+    const image = nodes.find((n) => n.type === 'image');
+    expect(image?.destination).toBe('https://example.com/img/river.jpg');
+    expect(image?.firstChild?.literal).toBe('The river in spring');
+    // Image alt text is the only addition: without it the words are those of text.
+    expect(words(renderedText(out))).toEqual(words(rich.text));
+    expect(rich.text).toBe(result.text);
+  });
+});
+
 const sets = DATASET_NAMES.filter((name) => datasetAvailable(datasetByName(name).dir));
 const describeIfData = sets.length ? describe : describe.skip;
 if (!sets.length) console.warn('Markdown benchmark-page test skipped: no shared data');

@@ -41,8 +41,8 @@ export const INLINE_MARK_TAGS: ReadonlyMap<string, 'em' | 'strong' | 'code'> = n
   ['tt', 'code'],
 ]);
 
-/** Link addresses not written as links (scripts; the text stays). */
-export const UNWRITTEN_LINK = /^\s*(?:javascript|vbscript|data):/i;
+/** Link addresses not written as links (scripts, a bare `#`; the text stays). */
+export const UNWRITTEN_LINK = /^\s*(?:(?:javascript|vbscript|data):|#?\s*$)/i;
 
 /** Image sources that are placeholders of a lazy-loading script: the real one is in `data-src`. */
 export const PLACEHOLDER_IMAGE = /^\s*(?:data:|about:blank)|(?:blank|spacer|pixel|placeholder|lazy)[^/]*\.(?:gif|png|svg)(?:$|\?)/i;

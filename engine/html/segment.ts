@@ -18,7 +18,7 @@ import { type Attrs, tokenize } from './tokenize';
 import { textChars, type PageChars } from '../decode/page-chars';
 import { singleSpaced } from '../spaces';
 import { META_READ, PUBLISHED_CLASS, MARKED_ITEMPROPS } from '../config/metadata';
-import { INLINE_MARK_TAGS, MARKDOWN_DEFAULTS, PLACEHOLDER_IMAGE, type MarkdownMarks } from '../config/markdown';
+import { INLINE_MARK_TAGS, MARKDOWN_DEFAULTS, PLACEHOLDER_IMAGE, UNWRITTEN_LINK, type MarkdownMarks } from '../config/markdown';
 import { emptySignals, type PageSignals, type PlaceKind } from '../metadata/signals';
 
 export interface Hint {
@@ -242,7 +242,9 @@ class InlineMarks {
   /** An inline element opens at `at` (raw position) inside `depth` frames. */
   openElement(name: string, attribs: Attrs, at: number, depth: number, inPre: boolean, inLink: boolean): void {
     if (name === 'a') {
-      if (this.wanted.links && !inLink && attribs.href) this.open.push({ tag: name, kind: 'link', at, href: decodeReferences(attribs.href).trim(), depth });
+      if (!this.wanted.links || inLink || !attribs.href) return;
+      const href = decodeReferences(attribs.href).trim();
+      if (!UNWRITTEN_LINK.test(href)) this.open.push({ tag: name, kind: 'link', at, href, depth });
       return;
     }
     const kind = this.wanted.emphasis && !inPre ? INLINE_MARK_TAGS.get(name) : undefined;
