@@ -105,6 +105,15 @@ describe('metadata: dates', () => {
     expect(meta(version).published).toBeNull();
   });
 
+  it('takes dateModified when the page shows it as its update line and never shows datePublished', () => {
+    const ld = { '@type': 'Article', headline: 'Rivers', datePublished: '2019-10-15T16:59:59Z', dateModified: '2020-03-12T14:42:17Z' };
+    const body = (line: string) => `<article><h1>Rivers</h1><p class="meta">${line}</p><p>${PROSE}</p></article>`;
+    const head = `<script type="application/ld+json">${JSON.stringify(ld)}</script>`;
+    expect(meta(page(head, body('Updated Mar 12, 2020 @ 10:42 am'))).published).toBe('2020-03-12T14:42:17Z');
+    // The page shows its publication day too: that one.
+    expect(meta(page(head, body('Published Oct 15, 2019. Updated Mar 12, 2020'))).published).toBe('2019-10-15T16:59:59Z');
+  });
+
   it('refuses dates in the future or before 1995', () => {
     const html = page('<meta property="article:published_time" content="2999-01-01">', `<article><h1>Rivers</h1><p>${PROSE}</p></article>`);
     expect(meta(html).published).toBeNull();

@@ -264,8 +264,10 @@ function choosePublished(input: MetadataInput, metas: MetaIndex, main: LdObject[
       return structured.find((c) => c.date.day.slice(0, 7) === fromUrl.month) ?? null;
     }
     // An article republished or updated shows readers its new date: when the page's dateline
-    // gives the day of its dateModified and never its datePublished, that is the day it dates itself by.
-    if (modified && modified.date.day !== best.date.day && !fromUrl.date && weakDates().some((w) => w.date.day === modified.date.day) && !weakDates().some((w) => w.date.day === best.date.day)) {
+    // (or its update line, "Updated Mar 12, 2020") gives the day of its dateModified and never
+    // its datePublished, that is the day it dates itself by.
+    const showsModified = (day: string) => weakDates().some((w) => w.date.day === day) || datelineDates(blocks, bounds, language, t, 1, true)[0]?.date.day === day;
+    if (modified && modified.date.day !== best.date.day && !fromUrl.date && showsModified(modified.date.day) && !weakDates().some((w) => w.date.day === best.date.day)) {
       return { date: modified.date, source: `${modified.source} (the date the page shows; ${best.source} gives ${best.date.day})` };
     }
     // A timestamp in UTC can fall on the next or the previous day where the page was published;
