@@ -41,13 +41,15 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PipelineCon
   } catch (err) {
     throw new Error(`winnow handler: WINNOW_OUTPUTS: ${(err as Error).message}`);
   }
-  // What the Markdown output adds: links, images (off by default), no-emphasis.
+  // What the Markdown output adds: links, images (off by default), no-emphasis. The engine
+  // records emphasis only when the markdown output is written.
   let markdown;
   try {
     markdown = parseMarkdownExtras(env.WINNOW_MARKDOWN);
   } catch (err) {
     throw new Error(`winnow handler: WINNOW_MARKDOWN: ${(err as Error).message}`);
   }
+  markdown.emphasis &&= outputs.includes('markdown');
   return {
     outputBucket,
     tableName,

@@ -121,11 +121,11 @@ const INLINE_PAGE = `<!doctype html><html lang="en"><head><title>Rivers of the N
 </article></body></html>`;
 
 describe('Markdown inline markup', () => {
-  const result = clean(INLINE_PAGE);
+  const result = clean(INLINE_PAGE, { markdown: { emphasis: true } });
   const md = toMarkdown(result);
   const types = (m: string) => nodesOf(m).map((n) => n.type);
 
-  it('writes emphasis, strong emphasis and inline code by default, not links or images', () => {
+  it('writes emphasis, strong emphasis and inline code (markdown.emphasis), not links or images', () => {
     expect(md).toContain('carry *snowmelt* to');
     expect(md).toContain('the **towns along them** have');
     expect(md).toContain('call `flood_level(river)` to');
@@ -142,14 +142,14 @@ describe('Markdown inline markup', () => {
     expect(md).toContain('intraword and xy together');
   });
 
-  it('leaves it all out with markdown.emphasis off', () => {
-    const plain = toMarkdown(clean(INLINE_PAGE, { markdown: { emphasis: false } }));
+  it('leaves it all out with markdown.emphasis off (the engine’s default: the CLI and the pipeline turn it on for Markdown)', () => {
+    const plain = toMarkdown(clean(INLINE_PAGE));
     expect(types(plain)).not.toContain('emph');
     expect(types(plain)).not.toContain('code');
   });
 
   it('writes links and images when asked, resolved against the canonical URL; the words stay those of text', () => {
-    const rich = clean(INLINE_PAGE, { markdown: { links: true, images: true } });
+    const rich = clean(INLINE_PAGE, { markdown: { emphasis: true, links: true, images: true } });
     const out = toMarkdown(rich);
     const nodes = nodesOf(out);
     const link = nodes.find((n) => n.type === 'link');
@@ -189,13 +189,13 @@ describeIfData('Markdown on every shared benchmark page', () => {
     }
   };
   for (const name of sets) {
-    it(`${name}: parses as CommonMark and carries exactly the words of text (emphasis on, the default)`, () => {
+    it(`${name}: parses as CommonMark and carries exactly the words of text (emphasis on)`, () => {
       const failures: string[] = [];
       let spans = 0;
       for (const page of loadDataset(datasetByName(name).dir)) {
         for (const input of [page.htmlGz, page.pageText]) {
           if (input.length === 0) continue; // a page whose visible text is empty has no plain-text input
-          const result = clean(input, input === page.pageText ? { mode: 'text' } : {});
+          const result = clean(input, input === page.pageText ? { mode: 'text' } : { markdown: { emphasis: true } });
           const md = toMarkdown(result, { frontMatter: false });
           spans += nodesOf(md).filter((n) => n.type === 'emph' || n.type === 'strong' || n.type === 'code').length;
           check(failures, `${page.id} ${input === page.pageText ? 'text' : 'html'}`, result, md);
@@ -212,7 +212,7 @@ describeIfData('Markdown on every shared benchmark page', () => {
     let links = 0;
     let images = 0;
     for (const page of loadDataset(datasetByName('article-extraction').dir)) {
-      const result = clean(page.htmlGz, { url: page.url, markdown: { links: true, images: true } });
+      const result = clean(page.htmlGz, { url: page.url, markdown: { emphasis: true, links: true, images: true } });
       const md = toMarkdown(result);
       const nodes = nodesOf(md);
       links += nodes.filter((n) => n.type === 'link').length;

@@ -98,6 +98,9 @@ describe('outputs configuration', () => {
     expect(parseMarkdownExtras('Links, images')).toEqual({ links: true, images: true, emphasis: true });
     expect(parseMarkdownExtras('no-emphasis')).toEqual({ links: false, images: false, emphasis: false });
     expect(() => parseMarkdownExtras('links,video')).toThrow(/video/);
-    expect(configFromEnv({ OUTPUT_BUCKET: 'o', TABLE_NAME: 't', WINNOW_MARKDOWN: 'links' }).engine?.markdown).toEqual({ links: true, images: false, emphasis: true });
+    const env = { OUTPUT_BUCKET: 'o', TABLE_NAME: 't', WINNOW_MARKDOWN: 'links' };
+    expect(configFromEnv({ ...env, WINNOW_OUTPUTS: 'text,markdown' }).engine?.markdown).toEqual({ links: true, images: false, emphasis: true });
+    // Without the markdown output the engine records no emphasis (it would cost time for nothing).
+    expect(configFromEnv(env).engine?.markdown).toEqual({ links: true, images: false, emphasis: false });
   });
 });

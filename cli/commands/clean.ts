@@ -36,7 +36,8 @@ Options:
                            addresses are extra)
       --md-images          with --format markdown (or json), images as ![alt](src); off by
                            default (alt text and addresses are words the text does not have)
-      --no-md-emphasis     leave out *emphasis*, **strong** and inline code (on by default)
+      --no-md-emphasis     with --format markdown, leave out *emphasis*, **strong** and
+                           inline code (written by default)
       --url URL            the page's address: a date in its path, relative links resolved
                            (metadata.published, canonicalUrl, image)
   -m, --mode auto|html|text
@@ -136,11 +137,14 @@ function parse(argv: string[]): Settings | 'help' {
   if (comments !== 'drop') options.comments = comments as Engine.CommentsMode;
   if (values['comments-in-text']) options.commentsInText = true;
   if (values['front-matter'] && format !== 'markdown') throw new UsageError('--front-matter needs --format markdown');
-  for (const flag of ['md-links', 'md-images', 'no-md-emphasis'] as const) {
+  for (const flag of ['md-links', 'md-images'] as const) {
     if (values[flag] && format === 'text') throw new UsageError(`--${flag} needs --format markdown or json`);
   }
-  if (values['md-links'] || values['md-images'] || values['no-md-emphasis']) {
-    options.markdown = { links: Boolean(values['md-links']), images: Boolean(values['md-images']), emphasis: !values['no-md-emphasis'] };
+  if (values['no-md-emphasis'] && format !== 'markdown') throw new UsageError('--no-md-emphasis needs --format markdown');
+  // Markdown is written with its emphasis (the engine records it only when asked).
+  const emphasis = format === 'markdown' && !values['no-md-emphasis'];
+  if (emphasis || values['md-links'] || values['md-images']) {
+    options.markdown = { emphasis, links: Boolean(values['md-links']), images: Boolean(values['md-images']) };
   }
   if (values.url !== undefined) {
     if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(values.url)) throw new UsageError(`--url must be an absolute URL (https://…), not '${values.url}'`);

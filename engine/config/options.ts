@@ -36,7 +36,7 @@ export interface CleanOptions {
   text: TextThresholds;
   /** The metadata stage: on or off, and its thresholds. */
   metadata: MetadataThresholds;
-  /** What the HTML pass records for the Markdown output: emphasis (on), links and images (off). */
+  /** What the HTML pass records for the Markdown output: emphasis, links and images (all off by default). */
   markdown: MarkdownMarks;
 }
 

@@ -276,9 +276,10 @@ class InlineMarks {
 
   /** A pending run of whitespace only was dropped: what was open goes on from the next text; images wait for it. */
   carry(): void {
-    this.spans.length = 0;
-    for (const o of this.open) o.at = 0;
-    for (const im of this.images) im.at = 0;
+    // Most blocks have no markup: nothing is touched then (not even an array's length, which V8 sets slowly).
+    if (this.spans.length) this.spans = [];
+    for (let i = 0; i < this.open.length; i++) this.open[i]!.at = 0;
+    for (let i = 0; i < this.images.length; i++) this.images[i]!.at = 0;
   }
 
   /**
@@ -286,31 +287,40 @@ class InlineMarks {
    * or undefined when it has none. Elements still open go on into the next block.
    */
   take(raw: string, text: string, inPre: boolean): Pick<BlockStructure, 'emphasis' | 'links' | 'images'> | undefined {
-    for (const o of this.open) if (raw.length > o.at) this.spans.push({ kind: o.kind, start: o.at, end: raw.length, href: o.href });
+    const open = this.open;
+    if (open.length === 0 && this.spans.length === 0 && this.images.length === 0) return undefined;
+    for (let i = 0; i < open.length; i++) {
+      const o = open[i]!;
+      if (raw.length > o.at) this.spans.push({ kind: o.kind, start: o.at, end: raw.length, href: o.href });
+      o.at = 0;
+    }
     const spans = this.spans;
     const images = this.images;
-    this.spans = [];
-    this.images = [];
-    for (const o of this.open) o.at = 0;
+    if (spans.length) this.spans = [];
+    if (images.length) this.images = [];
     if (inPre || (spans.length === 0 && images.length === 0)) return undefined;
-    const cuts = [...new Set([...spans.flatMap((sp) => [sp.start, sp.end]), ...images.map((im) => im.at)])].sort((a, b) => a - b);
+    const cuts: number[] = [];
+    for (const sp of spans) cuts.push(sp.start, sp.end);
+    for (const im of images) cuts.push(im.at);
+    cuts.sort((a, b) => a - b);
     const at = this.textPositions(raw, cuts, text);
     if (!at) return undefined;
+    const pos = (rawAt: number): number => at[cuts.indexOf(rawAt)]!;
     const out: Pick<BlockStructure, 'emphasis' | 'links' | 'images'> = {};
     for (const sp of spans) {
-      const start = at.get(sp.start)!;
-      const end = at.get(sp.end)!;
+      const start = pos(sp.start);
+      const end = pos(sp.end);
       if (end <= start) continue;
       if (sp.kind === 'link') (out.links ??= []).push([start, end, sp.href]);
       else (out.emphasis ??= []).push([start, end, sp.kind]);
     }
-    for (const im of images) (out.images ??= []).push([at.get(im.at)!, im.src, im.alt]);
+    for (const im of images) (out.images ??= []).push([pos(im.at), im.src, im.alt]);
     return out.emphasis || out.links || out.images ? out : undefined;
   }
 
-  /** Raw positions → positions in the collapsed text; null when the pieces do not add up to it (then no marks). */
-  private textPositions(raw: string, cuts: number[], text: string): Map<number, number> | null {
-    const at = new Map<number, number>();
+  /** Raw positions (sorted) → positions in the collapsed text, in the same order; null when the pieces do not add up to it (then no marks). */
+  private textPositions(raw: string, cuts: readonly number[], text: string): number[] | null {
+    const at: number[] = [];
     let count = 0;
     let started = false;
     let space = false;
@@ -334,7 +344,7 @@ class InlineMarks {
     };
     for (const cut of cuts) {
       advance(Math.min(cut, raw.length));
-      at.set(cut, Math.min(count, text.length));
+      at.push(Math.min(count, text.length));
     }
     advance(raw.length);
     return count - (space ? 1 : 0) === text.length ? at : null;
