@@ -68,6 +68,8 @@ describe('metadata: dates', () => {
     const m = meta(page('', `<article><h1>Flüsse im Norden</h1><p class="date">20. November 2019</p><p>${PROSE}</p></article>`, 'de'));
     expect(m.published).toBe('2019-11-20');
     expect(m.sources.published).toMatch(/^dateline/);
+    const abbreviated = meta(page('', `<article><h1>Flüsse im Norden</h1><p class="date">Veröffentlicht am 06. Mär. 2023</p><p>${PROSE}</p></article>`, 'de'));
+    expect(abbreviated.published).toBe('2023-03-06');
   });
 
   it('takes the date in the URL when the page has none, and never a copyright year', () => {
