@@ -68,7 +68,7 @@ export function metadataCost(enginePath = process.env.WINNOW_ENGINE_BUNDLE || bu
 /** One line for a person: the medians, the overhead, the load. */
 export function describeCost(c: MetadataCost): string {
   return (
-    `metadata stage on the Zyte set (${c.pages} pages, CPU time, median of ${c.onPasses.length} interleaved passes each way): ` +
+    `metadata stage on the Zyte set (${c.pages} pages, CPU time, median of ${c.onPasses.length} rounds, each page with the stage and without in turns): ` +
     `with ${c.on.toFixed(0)} ms, without ${c.off.toFixed(0)} ms, overhead ${(100 * c.overhead).toFixed(1)}% ` +
     `(must be ≤ 10%; load average ${c.load[0].toFixed(2)} → ${c.load[1].toFixed(2)})`
   );
