@@ -23,7 +23,7 @@ const PROSE =
 const PAGE = `<!doctype html><html lang="en"><head><title>Rivers of the North | Example News</title>
 <meta property="og:site_name" content="Example News"><link rel="canonical" href="/news/rivers-of-the-north">
 </head><body><article><h1>Rivers of the North</h1><p class="byline">By Jane Doe and John Smith</p>
-<p>${PROSE}</p><h2>Where they run</h2><ul><li>${PROSE}</li><li>${PROSE}</li></ul><p>${PROSE}</p></article></body></html>`;
+<p>${PROSE}</p><h2>Where they run</h2><ul><li>${PROSE}</li><li>${PROSE}</li></ul><p>${PROSE} They are <em>always</em> cold.</p></article></body></html>`;
 
 describe('pipeline on moto: metadata in the item, Markdown output', () => {
   let stack: LocalStack;
@@ -62,9 +62,11 @@ describe('pipeline on moto: metadata in the item, Markdown output', () => {
     );
     expect((found.Items ?? []).map((i) => unmarshall(i).key)).toEqual([key]);
 
-    const expected = clean(Buffer.from(PAGE), { contentType: 'text/html', url });
+    // The markdown output is written with its emphasis.
+    const expected = clean(Buffer.from(PAGE), { contentType: 'text/html', url, markdown: { emphasis: true } });
     const md = (await readObject(stack.clients.s3, names.outputBucket, `md/${key}.md`)).toString('utf8');
     expect(md).toBe(toMarkdown(expected, { frontMatter: true }));
+    expect(md).toContain('They are *always* cold.');
     expect(md).toContain('published: "2019-11-20"');
     expect(md).toContain('## Where they run');
     expect((await head(stack.clients.s3, names.outputBucket, `md/${key}.md`))?.ContentType).toBe('text/markdown; charset=utf-8');
