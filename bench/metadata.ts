@@ -15,7 +15,8 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { clean as cleanFn } from '../engine';
 import { bundleEngine } from './bundle';
-import { DATA_DIR, SHARED_DATA, datasetAvailable, loadDataset } from './dataset';
+import { SHARED_DATA } from './dataset';
+import { describeCost, metadataCost } from './metadata-cost';
 import { htmlString, linkedomDocument } from './systems';
 
 process.stdout.on('error', () => process.exit(0));
@@ -69,30 +70,6 @@ function dayOf(value: string | null): string | null {
   return Number.isNaN(t) ? null : new Date(t).toISOString().slice(0, 10);
 }
 
-function timing(): { on: number; off: number } | null {
-  if (!datasetAvailable(DATA_DIR)) return null;
-  const { clean } = require(bundleEngine()) as { clean: typeof cleanFn };
-  const pages = loadDataset(DATA_DIR);
-  // CPU time of this process, not wall time: the machine is shared, and another job's load
-  // would otherwise fall on whichever pass it happened to meet.
-  const pass = (enabled: boolean): number => {
-    const start = process.cpuUsage();
-    for (const p of pages) clean(p.htmlGz, { url: p.url, metadata: { enabled } });
-    const used = process.cpuUsage(start);
-    return (used.user + used.system) / 1000;
-  };
-  for (let i = 0; i < 3; i++) { pass(true); pass(false); }
-  const on: number[] = [];
-  const off: number[] = [];
-  // Interleaved, so a dip of the machine's speed weighs on both alike.
-  for (let i = 0; i < 7; i++) {
-    on.push(pass(true));
-    off.push(pass(false));
-  }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
-  return { on: median(on), off: median(off) };
-}
-
 function main(): void {
   if (!existsSync(join(DATES_DIR, 'ground-truth.json'))) {
     console.log(`no dates set at ${DATES_DIR}: nothing to measure`);
@@ -101,11 +78,10 @@ function main(): void {
   const report: Record<string, unknown> = {};
   // Timed first, in a fresh process: the peers' DOMs (hundreds of MB) would weigh on the GC after.
   if (!args.includes('--skip-timing')) {
-    const t = timing();
+    const t = metadataCost(bundleEngine());
     if (t) {
-      const overhead = (t.on - t.off) / t.off;
-      report.timing = { ...t, overhead };
-      process.stdout.write(`metadata time on the Zyte set (181 pages, CPU time, median of 7 interleaved passes): with ${t.on.toFixed(0)} ms, without ${t.off.toFixed(0)} ms, overhead ${(100 * overhead).toFixed(1)}%\n`);
+      report.timing = t;
+      process.stdout.write(`${describeCost(t)}\n`);
     }
   }
   const pages = args.includes('--timing-only') ? [] : loadDates();

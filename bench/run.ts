@@ -30,6 +30,9 @@
  * each peer's), winnow (HTML)'s F1 minus each peer's, winnow (plain text)'s F1 minus the
  * page-text baseline's, and the ten worst pages of winnow on HTML and on plain text; then the
  * macro table (F1 per set and the mean over the sets). `--json` prints all of it as one object.
+ *
+ * On the development benchmark it also prints what the metadata stage adds to the engine's time
+ * (bench/metadata-cost.ts: metadata on and off, interleaved passes, CPU time; must be ≤ 10%).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -37,6 +40,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundleEngine } from './bundle';
 import { DATASET_NAMES, DATASETS, datasetAvailable, datasetByName, type DatasetName } from './dataset';
+import { describeCost, type MetadataCost } from './metadata-cost';
 import { aggregate, type PageScore } from './metric';
 import { SYSTEMS, systemInfo, type SystemInfo, type SystemName } from './systems';
 
@@ -127,6 +131,15 @@ function runWorker(system: SystemName, dataset: DatasetName, pin: boolean, engin
   return JSON.parse(out.stdout.trim().split('\n').pop()!) as WorkerReport;
 }
 
+/** The metadata stage's cost on the Zyte set (bench/metadata-cost.ts), in its own process pinned like the workers. */
+function runMetadataCost(pin: boolean, engineBundle: string): MetadataCost | null {
+  const node = [process.execPath, join(__dirname, '../bin/tsx-run.cjs'), join(__dirname, 'metadata-cost.ts')];
+  const [cmd, ...cmdArgs] = pin ? ['taskset', '-c', '0', ...node] : node;
+  const out = spawnSync(cmd, cmdArgs, { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024, env: { ...process.env, WINNOW_ENGINE_BUNDLE: engineBundle } });
+  if (out.status !== 0) throw new Error(`metadata cost failed: ${out.stderr.slice(-2000)}`);
+  return JSON.parse(out.stdout.trim().split('\n').pop()!) as MetadataCost | null;
+}
+
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
@@ -193,6 +206,9 @@ function benchDataset(name: DatasetName, pin: boolean, engineBundle: string) {
     }
   }
   const rows = systems.map((s) => summarise(s, runs.get(s.name)!));
+  // Must reach of the metadata stage: ≤ 10% of the engine's time on the development benchmark.
+  if (zyte && !asJson) process.stderr.write(`${name}: metadata stage on and off, interleaved…\n`);
+  const metadataStage = zyte ? runMetadataCost(pin, engineBundle) : null;
   const row = (system: SystemName) => rows.find((r) => r.system === system);
   const winnow = row('winnow')!;
   const winnowText = row('winnow-text')!;
@@ -213,6 +229,8 @@ function benchDataset(name: DatasetName, pin: boolean, engineBundle: string) {
     /** winnow (plain text) F1 minus the page-text (remove nothing) baseline's. */
     plainTextF1DeltaToPageText: winnowText.f1 - pageText.f1,
     tenMbPage: winnow.bigPage,
+    /** CPU time of the engine with the metadata stage and without (development benchmark only). */
+    metadataStage,
     worstPages: { winnow: worstPages(winnow), 'winnow-text': worstPages(winnowText) },
   };
 }
@@ -301,6 +319,7 @@ function printDataset(name: DatasetName, s: DatasetSummary): void {
   if (s.tenMbPage) {
     console.log(`\n10 MB page (${f(s.tenMbPage.bytes / 1e6, 1)} MB of real pages end to end): ${f(s.tenMbPage.ms, 0)} ms`);
   }
+  if (s.metadataStage) console.log(`\n${describeCost(s.metadataStage)}`);
   printWorst('winnow, HTML', s.worstPages.winnow);
   printWorst('winnow, plain text', s.worstPages['winnow-text']);
   if (name === 'article-extraction') {

@@ -12,7 +12,7 @@
  */
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { parseOutputs } from '../lambdas/output-keys';
+import { parseMarkdownExtras, parseOutputs } from '../lambdas/output-keys';
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
@@ -58,6 +58,7 @@ export const WINNOW_DEFAULTS = {
   logLevel: 'INFO',
   comments: 'drop',
   outputs: 'text,json',
+  markdown: 'none',
   removalPolicy: RemovalPolicy.RETAIN,
 } as const;
 
@@ -191,6 +192,15 @@ export interface WinnowPipelineProps {
   readonly outputs?: string;
 
   /**
+   * What the Markdown output adds, comma-separated: `links` ([text](url)), `images`
+   * (![alt](src)), `no-emphasis` (leave out emphasis and inline code); `none` for neither.
+   * Links and images are off by default: the words stay, addresses and alt text are extra.
+   * Passed as `WINNOW_MARKDOWN`.
+   * @default 'none'
+   */
+  readonly markdown?: string;
+
+  /**
    * Removal policy of the data: created input bucket, output bucket, access-log bucket, table,
    * log group. With DESTROY, CloudFormation still cannot delete a bucket that holds objects.
    * @default RemovalPolicy.RETAIN
@@ -309,6 +319,8 @@ export class WinnowPipeline extends Construct {
     }
 
     const outputs = parseOutputs(props.outputs ?? WINNOW_DEFAULTS.outputs).join(',');
+    const markdown = props.markdown ?? WINNOW_DEFAULTS.markdown;
+    parseMarkdownExtras(markdown); // throws on an unknown extra, at synth
 
     // ── Buckets ────────────────────────────────────────────────────────────────────────────
     const secureBucket: Pick<s3.BucketProps, 'blockPublicAccess' | 'encryption' | 'enforceSSL' | 'objectOwnership' | 'removalPolicy'> = {
@@ -425,6 +437,7 @@ export class WinnowPipeline extends Construct {
         LOG_LEVEL: logLevel,
         WINNOW_COMMENTS: comments,
         WINNOW_OUTPUTS: outputs,
+        WINNOW_MARKDOWN: markdown.toLowerCase(),
       },
     };
     const prebuilt = props.entry === undefined && existsSync(path.join(PREBUILT_HANDLER_DIR, 'index.js'));

@@ -45,6 +45,7 @@ export const CONTEXT_DEFAULTS = {
   logLevel: WINNOW_DEFAULTS.logLevel,
   comments: WINNOW_DEFAULTS.comments,
   outputs: WINNOW_DEFAULTS.outputs,
+  markdown: WINNOW_DEFAULTS.markdown,
   removalPolicy: 'retain',
 } as const;
 
@@ -80,6 +81,7 @@ export function readWinnowContext(node: Node): WinnowContext {
     logLevel: str('logLevel').toUpperCase(),
     comments: str('comments').toLowerCase(),
     outputs: str('outputs').toLowerCase(),
+    markdown: str('markdown').toLowerCase(),
     removalPolicy: removal,
   };
 }
@@ -165,6 +167,7 @@ export class WinnowStack extends Stack {
       logLevel: ctx.logLevel,
       comments: ctx.comments,
       outputs: ctx.outputs,
+      markdown: ctx.markdown,
       removalPolicy: ctx.removalPolicy === 'destroy' ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
       backfill,
       ...props.pipeline,

@@ -61,8 +61,12 @@ export interface BlockStructure {
   code?: { text: string; language: string | null };
   /** A table row's cells (the block's text is them joined by ` | `). */
   cells?: string[];
-  /** Emphasis in `text`: [start, end) character ranges and their kind. */
-  emphasis?: [number, number, 'em' | 'strong'][];
+  /** Emphasis and inline code in `text`: [start, end) character ranges and their kind (option `markdown.emphasis`). */
+  emphasis?: [number, number, 'em' | 'strong' | 'code'][];
+  /** Links over `text`: [start, end) and the address as the page writes it (option `markdown.links`). */
+  links?: [number, number, string][];
+  /** Images: the character of `text` each stands before, its address and alt text (option `markdown.images`). */
+  images?: [number, string, string][];
 }
 
 export interface KindStats {

@@ -3,7 +3,7 @@
  * SDK v3 reads AWS_ENDPOINT_URL itself; S3 on a custom endpoint (moto) needs path-style URLs.
  */
 import { S3Client } from '@aws-sdk/client-s3';
-import { parseOutputs } from './output-keys';
+import { parseMarkdownExtras, parseOutputs } from './output-keys';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { COMMENTS_MODES, type CommentsMode } from '../engine';
 import type { PipelineClients, PipelineConfig } from './process-object';
@@ -41,12 +41,21 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PipelineCon
   } catch (err) {
     throw new Error(`winnow handler: WINNOW_OUTPUTS: ${(err as Error).message}`);
   }
+  // What the Markdown output adds: links, images (off by default), no-emphasis. The engine
+  // records emphasis only when the markdown output is written.
+  let markdown;
+  try {
+    markdown = parseMarkdownExtras(env.WINNOW_MARKDOWN);
+  } catch (err) {
+    throw new Error(`winnow handler: WINNOW_MARKDOWN: ${(err as Error).message}`);
+  }
+  markdown.emphasis &&= outputs.includes('markdown');
   return {
     outputBucket,
     tableName,
     outputs,
     minRemainingMs: Number.isFinite(minRemainingMs) && minRemainingMs >= 0 ? minRemainingMs : DEFAULT_MIN_REMAINING_MS,
     maxInputBytes: Number.isFinite(maxInputBytes) && maxInputBytes > 0 ? maxInputBytes : DEFAULT_MAX_INPUT_BYTES,
-    engine: { decode: { maxBytes: maxInputBytes > 0 ? maxInputBytes : DEFAULT_MAX_INPUT_BYTES }, comments },
+    engine: { decode: { maxBytes: maxInputBytes > 0 ? maxInputBytes : DEFAULT_MAX_INPUT_BYTES }, comments, markdown },
   };
 }

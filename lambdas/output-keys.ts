@@ -21,6 +21,18 @@ export function parseOutputs(value: string | undefined): OutputKind[] {
   return OUTPUT_KINDS.filter((k) => kinds.includes(k));
 }
 
+/** What the Markdown output adds beyond emphasis (`WINNOW_MARKDOWN`, CDK context `markdown`): none by default. */
+export type MarkdownExtra = 'links' | 'images' | 'no-emphasis';
+export const MARKDOWN_EXTRAS: readonly MarkdownExtra[] = ['links', 'images', 'no-emphasis'];
+
+/** `links,images` → the engine's `markdown` option (emphasis on unless `no-emphasis`); empty or `none`: the defaults. */
+export function parseMarkdownExtras(value: string | undefined): { links: boolean; images: boolean; emphasis: boolean } {
+  const extras = (value ?? '').split(',').map((v) => v.trim().toLowerCase()).filter((v) => v && v !== 'none');
+  const bad = extras.filter((e) => !(MARKDOWN_EXTRAS as readonly string[]).includes(e));
+  if (bad.length) throw new Error(`markdown must be a comma-separated list of ${MARKDOWN_EXTRAS.join(', ')} (or none), not "${value}"`);
+  return { links: extras.includes('links'), images: extras.includes('images'), emphasis: !extras.includes('no-emphasis') };
+}
+
 export function outputKeys(inputKey: string): OutputKeys {
   return {
     text: `text/${inputKey.replace(/\.gz$/i, '')}`,

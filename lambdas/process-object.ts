@@ -368,8 +368,10 @@ async function cleanObject(
   // The page's address, when the uploader gave it as user metadata (`x-amz-meta-url`): a
   // date in its path, relative canonical and image links.
   const url = sanitizedUrl(object.Metadata?.url);
+  // The markdown output is written with its emphasis unless the configuration says otherwise.
+  const markdown = (config.outputs ?? DEFAULT_OUTPUTS).includes('markdown') ? { emphasis: true, ...config.engine?.markdown } : config.engine?.markdown;
   try {
-    result = clean(bytes, { ...config.engine, contentType: object.ContentType ?? config.engine?.contentType, ...(url ? { url } : {}) });
+    result = clean(bytes, { ...config.engine, contentType: object.ContentType ?? config.engine?.contentType, ...(url ? { url } : {}), ...(markdown ? { markdown } : {}) });
   } catch (err) {
     if (isWinnowError(err)) return fail(err.code, err.message, bytes.length);
     // A bug in the engine is not transient either: retrying gives the same answer.

@@ -208,7 +208,7 @@ describe('WinnowStack with the cdk.json defaults', () => {
     }
   });
 
-  test('function: nodejs22.x on arm64, handler, memory, timeout, exactly the six env vars, own log group and role', () => {
+  test('function: nodejs22.x on arm64, handler, memory, timeout, exactly the seven env vars, own log group and role', () => {
     const fn = resources[ids.fn].Properties;
     expect(fn.Runtime).toBe('nodejs22.x');
     expect(fn.Architectures).toEqual(['arm64']);
@@ -223,6 +223,7 @@ describe('WinnowStack with the cdk.json defaults', () => {
         LOG_LEVEL: 'INFO',
         WINNOW_COMMENTS: 'drop',
         WINNOW_OUTPUTS: 'text,json',
+        WINNOW_MARKDOWN: 'none',
       },
     });
     expect(fn.LoggingConfig).toEqual({ LogGroup: { Ref: ids.logGroup } });
@@ -412,6 +413,7 @@ describe('WinnowStack with every context option overridden', () => {
     logRetentionDays: 7,
     logLevel: 'debug',
     comments: 'Keep-Ham',
+    markdown: 'Links,images',
     removalPolicy: 'destroy',
   };
   let stack: WinnowStack;
@@ -453,7 +455,7 @@ describe('WinnowStack with every context option overridden', () => {
       Runtime: 'nodejs22.x',
       MemorySize: 2048,
       Timeout: 120,
-      Environment: { Variables: Match.objectLike({ LOG_LEVEL: 'DEBUG', WINNOW_COMMENTS: 'keep-ham' }) },
+      Environment: { Variables: Match.objectLike({ LOG_LEVEL: 'DEBUG', WINNOW_COMMENTS: 'keep-ham', WINNOW_MARKDOWN: 'links,images' }) },
     });
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       BatchSize: 50,
@@ -488,6 +490,7 @@ describe('bad context is refused at synth', () => {
     [{ logRetentionDays: 31 }, /logRetentionDays: 31 is not a CloudWatch Logs retention/],
     [{ logLevel: 'LOUD' }, /logLevel must be one of/],
     [{ comments: 'keep-some' }, /comments must be one of drop, keep-ham, keep-all/],
+    [{ markdown: 'links,video' }, /markdown must be a comma-separated list of links, images, no-emphasis/],
     [{ removalPolicy: 'keep' }, /removalPolicy: expected "retain" or "destroy"/],
   ])('%j', (context, message) => {
     const app = new App({ context: { ...cdkJson.context, ...context }, outdir: tmpOutdir() });

@@ -72,6 +72,20 @@ describe('winnow clean (stdout)', () => {
     expect(result.text).not.toContain('<p>');
   });
 
+  test('--format markdown: emphasis by default, links and images with --md-links/--md-images', () => {
+    const page = `<html><body><article><h1>The harbour</h1><p>${HARBOUR}, <em>to the joy</em> of the town, and the <a href="https://example.com/ferry">ferry</a> came back with it; the quay <img src="/quay.jpg" alt="The quay"> was rebuilt stone by stone.</p></article></body></html>`;
+    const plain = winnow(['clean', '--format', 'markdown', '-'], { input: page });
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toContain('*to the joy*');
+    expect(plain.stdout).toContain(' the ferry came back');
+    expect(plain.stdout).not.toContain('quay.jpg');
+    const rich = winnow(['clean', '--format', 'markdown', '--md-links', '--md-images', '--no-md-emphasis', '-'], { input: page });
+    expect(rich.code).toBe(0);
+    expect(rich.stdout).toContain('[ferry](<https://example.com/ferry>)');
+    expect(rich.stdout).toContain('![The quay](</quay.jpg>)');
+    expect(rich.stdout).not.toContain('*to the joy*');
+  });
+
   test('--format json writes the whole CleanResult', () => {
     const r = winnow(['clean', '--format', 'json', 'story.txt']);
     expect(r.code).toBe(0);
@@ -258,6 +272,7 @@ describe('help and usage errors', () => {
     [['clean', 'story.txt', 'README'], /--out-dir/],
     [['clean', '--mode', 'pdf', 'story.txt'], /--mode must be/],
     [['clean', '--format', 'xml', 'story.txt'], /--format must be/],
+    [['clean', '--md-links', 'story.txt'], /--md-links needs --format markdown or json/],
     [['clean', '-o', 'x', '-'], /standard input/],
     [['frobnicate'], /unknown command 'frobnicate'/],
     [['--frob'], /unknown option '--frob'/],

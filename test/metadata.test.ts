@@ -68,6 +68,8 @@ describe('metadata: dates', () => {
     const m = meta(page('', `<article><h1>Flüsse im Norden</h1><p class="date">20. November 2019</p><p>${PROSE}</p></article>`, 'de'));
     expect(m.published).toBe('2019-11-20');
     expect(m.sources.published).toMatch(/^dateline/);
+    const abbreviated = meta(page('', `<article><h1>Flüsse im Norden</h1><p class="date">Veröffentlicht am 06. Mär. 2023</p><p>${PROSE}</p></article>`, 'de'));
+    expect(abbreviated.published).toBe('2023-03-06');
   });
 
   it('takes the date in the URL when the page has none, and never a copyright year', () => {
@@ -76,10 +78,42 @@ describe('metadata: dates', () => {
     expect(meta(html).published).toBeNull();
   });
 
-  it('gives none when the metadata contradicts the URL', () => {
+  it('takes the URL’s day when the metadata contradicts it (conflicting dates)', () => {
     const html = page('<meta property="article:published_time" content="2021-06-01T00:00:00Z">', `<article><h1>Rivers</h1><p>${PROSE}</p></article>`);
-    expect(meta(html, 'https://example.com/2019/11/20/rivers/').published).toBeNull();
+    const m = meta(html, 'https://example.com/2019/11/20/rivers/');
+    expect(m.published).toBe('2019-11-20');
+    expect(m.sources.published).toBe('url path (meta article:published_time gives 2021-06-01)');
     expect(meta(html, 'https://example.com/rivers/').published).toBe('2021-06-01T00:00:00Z');
+    // Two structured dates: the one that agrees with the URL.
+    const two = page('<meta property="article:published_time" content="2021-06-01"><meta name="citation_publication_date" content="2019/11/20">', `<article><h1>Rivers</h1><p>${PROSE}</p></article>`);
+    expect(meta(two, 'https://example.com/2019/11/20/rivers/').sources.published).toBe('meta citation_publication_date');
+  });
+
+  it('reads a day-first date in the URL only when the day cannot be a month', () => {
+    const html = page('', `<article><h1>Rivers</h1><p>${PROSE}</p></article>`);
+    expect(meta(html, 'https://example.org/meldungen/29-10-2021').published).toBe('2021-10-29');
+    expect(meta(html, 'https://example.org/meldungen/03-10-2021').published).toBeNull();
+  });
+
+  it('takes an update line only when the page gives no other date, and never a coming event’s or a version’s date', () => {
+    const updated = page('', `<article><h1>Flüsse im Norden</h1><p>${PROSE}</p><p class="info">Aktualisiert: 30.12.2016</p></article>`, 'de');
+    expect(meta(updated).published).toBe('2016-12-30');
+    expect(meta(updated).sources.published).toMatch(/^update line/);
+    const both = page('', `<article><h1>Flüsse im Norden</h1><p class="date">20. November 2016</p><p>${PROSE}</p><p>Aktualisiert: 30.12.2016</p></article>`, 'de');
+    expect(meta(both).published).toBe('2016-11-20');
+    const event = page('', `<article><h1>Stammtisch</h1><p>Der nächste Stammtisch findet am Mi. 5. Februar 2020 ab 19 Uhr statt.</p><p>${PROSE}</p></article>`, 'de');
+    expect(meta(event).published).toBeNull();
+    const version = page('', `<article><h1>The License</h1><p>Version 3, 29 June 2007</p><p>${PROSE}</p></article>`);
+    expect(meta(version).published).toBeNull();
+  });
+
+  it('takes dateModified when the page shows it as its update line and never shows datePublished', () => {
+    const ld = { '@type': 'Article', headline: 'Rivers', datePublished: '2019-10-15T16:59:59Z', dateModified: '2020-03-12T14:42:17Z' };
+    const body = (line: string) => `<article><h1>Rivers</h1><p class="meta">${line}</p><p>${PROSE}</p></article>`;
+    const head = `<script type="application/ld+json">${JSON.stringify(ld)}</script>`;
+    expect(meta(page(head, body('Updated Mar 12, 2020 @ 10:42 am'))).published).toBe('2020-03-12T14:42:17Z');
+    // The page shows its publication day too: that one.
+    expect(meta(page(head, body('Published Oct 15, 2019. Updated Mar 12, 2020'))).published).toBe('2019-10-15T16:59:59Z');
   });
 
   it('refuses dates in the future or before 1995', () => {

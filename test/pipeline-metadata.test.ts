@@ -8,7 +8,8 @@ import { QueryCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { clean, toMarkdown } from '../engine';
 import { pkOf } from '../lambdas/item';
-import { parseOutputs } from '../lambdas/output-keys';
+import { configFromEnv } from '../lambdas/clients';
+import { parseMarkdownExtras, parseOutputs } from '../lambdas/output-keys';
 import { startLocalStack, type LocalStack } from '../local/stack';
 import { useMoto } from './support/moto';
 import { head, readObject, waitForItem } from './support/pipeline';
@@ -22,7 +23,7 @@ const PROSE =
 const PAGE = `<!doctype html><html lang="en"><head><title>Rivers of the North | Example News</title>
 <meta property="og:site_name" content="Example News"><link rel="canonical" href="/news/rivers-of-the-north">
 </head><body><article><h1>Rivers of the North</h1><p class="byline">By Jane Doe and John Smith</p>
-<p>${PROSE}</p><h2>Where they run</h2><ul><li>${PROSE}</li><li>${PROSE}</li></ul><p>${PROSE}</p></article></body></html>`;
+<p>${PROSE}</p><h2>Where they run</h2><ul><li>${PROSE}</li><li>${PROSE}</li></ul><p>${PROSE} They are <em>always</em> cold.</p></article></body></html>`;
 
 describe('pipeline on moto: metadata in the item, Markdown output', () => {
   let stack: LocalStack;
@@ -61,9 +62,11 @@ describe('pipeline on moto: metadata in the item, Markdown output', () => {
     );
     expect((found.Items ?? []).map((i) => unmarshall(i).key)).toEqual([key]);
 
-    const expected = clean(Buffer.from(PAGE), { contentType: 'text/html', url });
+    // The markdown output is written with its emphasis.
+    const expected = clean(Buffer.from(PAGE), { contentType: 'text/html', url, markdown: { emphasis: true } });
     const md = (await readObject(stack.clients.s3, names.outputBucket, `md/${key}.md`)).toString('utf8');
     expect(md).toBe(toMarkdown(expected, { frontMatter: true }));
+    expect(md).toContain('They are *always* cold.');
     expect(md).toContain('published: "2019-11-20"');
     expect(md).toContain('## Where they run');
     expect((await head(stack.clients.s3, names.outputBucket, `md/${key}.md`))?.ContentType).toBe('text/markdown; charset=utf-8');
@@ -89,5 +92,17 @@ describe('outputs configuration', () => {
     expect(parseOutputs(undefined)).toEqual(['text', 'json']);
     expect(parseOutputs('markdown, text')).toEqual(['text', 'markdown']);
     expect(() => parseOutputs('text,pdf')).toThrow(/pdf/);
+  });
+
+  it('reads what the Markdown output adds (WINNOW_MARKDOWN): nothing by default, links and images when asked', () => {
+    expect(parseMarkdownExtras(undefined)).toEqual({ links: false, images: false, emphasis: true });
+    expect(parseMarkdownExtras('none')).toEqual({ links: false, images: false, emphasis: true });
+    expect(parseMarkdownExtras('Links, images')).toEqual({ links: true, images: true, emphasis: true });
+    expect(parseMarkdownExtras('no-emphasis')).toEqual({ links: false, images: false, emphasis: false });
+    expect(() => parseMarkdownExtras('links,video')).toThrow(/video/);
+    const env = { OUTPUT_BUCKET: 'o', TABLE_NAME: 't', WINNOW_MARKDOWN: 'links' };
+    expect(configFromEnv({ ...env, WINNOW_OUTPUTS: 'text,markdown' }).engine?.markdown).toEqual({ links: true, images: false, emphasis: true });
+    // Without the markdown output the engine records no emphasis (it would cost time for nothing).
+    expect(configFromEnv(env).engine?.markdown).toEqual({ links: true, images: false, emphasis: false });
   });
 });

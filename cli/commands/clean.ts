@@ -34,6 +34,13 @@ Options:
                            encoding...), <stem>.json with --out-dir
       --front-matter       with --format markdown, the page's metadata first as YAML front
                            matter (title, published, authors, site, url...)
+      --md-links           with --format markdown (or json: blocks' structure.links), links
+                           as [text](url); off by default (corpus use: the words stay, the
+                           addresses are extra)
+      --md-images          with --format markdown (or json), images as ![alt](src); off by
+                           default (alt text and addresses are words the text does not have)
+      --no-md-emphasis     with --format markdown, leave out *emphasis*, **strong** and
+                           inline code (written by default)
       --url URL            the page's address: a date in its path, relative links resolved
                            (metadata.published, canonicalUrl, image)
   -m, --mode auto|html|text
@@ -71,6 +78,9 @@ const OPTIONS = {
   'comments-in-text': { type: 'boolean' },
   url: { type: 'string' },
   'front-matter': { type: 'boolean' },
+  'md-links': { type: 'boolean' },
+  'md-images': { type: 'boolean' },
+  'no-md-emphasis': { type: 'boolean' },
   jobs: { type: 'string', short: 'j' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -129,6 +139,15 @@ function parse(argv: string[]): Settings | 'help' {
   if (comments !== 'drop') options.comments = comments as Engine.CommentsMode;
   if (values['comments-in-text']) options.commentsInText = true;
   if (values['front-matter'] && format !== 'markdown') throw new UsageError('--front-matter needs --format markdown');
+  for (const flag of ['md-links', 'md-images'] as const) {
+    if (values[flag] && format === 'text') throw new UsageError(`--${flag} needs --format markdown or json`);
+  }
+  if (values['no-md-emphasis'] && format !== 'markdown') throw new UsageError('--no-md-emphasis needs --format markdown');
+  // Markdown is written with its emphasis (the engine records it only when asked).
+  const emphasis = format === 'markdown' && !values['no-md-emphasis'];
+  if (emphasis || values['md-links'] || values['md-images']) {
+    options.markdown = { emphasis, links: Boolean(values['md-links']), images: Boolean(values['md-images']) };
+  }
   if (values.url !== undefined) {
     if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(values.url)) throw new UsageError(`--url must be an absolute URL (https://…), not '${values.url}'`);
     if (positionals.length > 1) throw new UsageError('--url names one page: give one FILE');

@@ -15,7 +15,7 @@ export const MONTH_NUMBERS: ReadonlyMap<string, number> = new Map(
       ['july', 'jul'], ['august', 'aug'], ['september', 'sep', 'sept'], ['october', 'oct'], ['november', 'nov'],
       ['december', 'dec'],
       // de
-      ['januar', 'jänner'], ['februar'], ['märz'], [], ['mai'], ['juni'], ['juli'], [], [], ['oktober', 'okt'], [],
+      ['januar', 'jänner'], ['februar'], ['märz', 'mär'], [], ['mai'], ['juni'], ['juli'], [], [], ['oktober', 'okt'], [],
       ['dezember', 'dez'],
       // fr
       ['janvier', 'janv'], ['février', 'févr'], ['mars'], ['avril', 'avr'], [], ['juin'], ['juillet', 'juil'], ['août'],

@@ -107,6 +107,15 @@ export const META_TAGS: readonly string[] = ['article:tag', 'og:article:tag', 'k
 export const META_CATEGORIES: readonly string[] = ['article:section', 'og:article:section', 'parsely-section', 'section', 'category'];
 export const META_TYPE: readonly string[] = ['og:type'];
 
+/**
+ * Every `<meta>` name the stage reads: the HTML pass keeps only these (a head's other metas —
+ * viewport, robots, verification codes, app ids — are neither lower-cased into the signals nor indexed).
+ */
+export const META_READ: ReadonlySet<string> = new Set([
+  ...META_PUBLISHED, ...META_MODIFIED, ...META_AUTHOR, ...META_SITE, ...META_DESCRIPTION, ...META_IMAGE, ...META_URL,
+  ...META_TAGS, ...META_CATEGORIES, ...META_TYPE,
+]);
+
 /** Words that open a byline, in the engine's nine languages ("By", "Von", "Par"…). */
 export const BYLINE_PREFIXES: readonly string[] = [
   'by', 'written by', 'posted by', 'author', 'authors', 'von', 'autor', 'autorin', 'text', 'par', 'auteur', 'por',
@@ -132,5 +141,12 @@ export const PUBLISHED_LABELS: readonly string[] = [
   'opublikowano', 'opublikowany', 'опубликовано', 'опубликован',
 ];
 
+/**
+ * Words that, before a date, say it is the page's last update ("Aktualisiert: 30.12.2016",
+ * "Stand: 12.11.2021"). Such a date is taken only when the page gives no other date at all:
+ * a page that shows only its update day dates itself by it.
+ */
+export const UPDATED_LABEL = /(?<![\p{L}])(?:updated|last updated|aktualisiert|stand|mis à jour|actualizado|actualizada|aggiornato|atualizado|bijgewerkt|zaktualizowano|обновлено)(?![\p{L}])/iu;
+
 /** Words that, before a date, say it is not the publication date. */
-export const NOT_PUBLISHED_CONTEXT = /copyright|©|\(c\)|registriert|registered|joined|member since|mitglied seit|inscrit|updated|aktualisiert|mis à jour|actualizado|aggiornato|atualizado|bijgewerkt|zaktualizowano|обновлено|modified|geändert|last edited|expires|deadline|event|termin/i;
+export const NOT_PUBLISHED_CONTEXT = /copyright|©|\(c\)|\b(?:version|nächste[nrs]?|kommende[nrs]?|upcoming|next|prochaine?|próxim[oa]|prossim[oa]|volgende)\b|następn|следующ|registriert|registered|joined|member since|mitglied seit|inscrit|updated|aktualisiert|mis à jour|actualizado|aggiornato|atualizado|bijgewerkt|zaktualizowano|обновлено|modified|geändert|last edited|expires|deadline|event|termin/i;

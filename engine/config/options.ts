@@ -5,6 +5,7 @@
 import { WinnowError } from '../errors';
 import { DECODE_DEFAULTS, type DecodeThresholds } from './decode';
 import { HTML_DEFAULTS, type HtmlThresholds } from './html';
+import { MARKDOWN_DEFAULTS, type MarkdownMarks } from './markdown';
 import { METADATA_DEFAULTS, type MetadataThresholds } from './metadata';
 import { TEXT_DEFAULTS, type TextThresholds } from './text';
 
@@ -35,6 +36,8 @@ export interface CleanOptions {
   text: TextThresholds;
   /** The metadata stage: on or off, and its thresholds. */
   metadata: MetadataThresholds;
+  /** What the HTML pass records for the Markdown output: emphasis, links and images (all off by default). */
+  markdown: MarkdownMarks;
 }
 
 /** What callers pass: any subset, stage sections merged shallowly over the defaults. */
@@ -49,6 +52,7 @@ export interface CleanOptionsInput {
   html?: Partial<HtmlThresholds>;
   text?: Partial<TextThresholds>;
   metadata?: Partial<MetadataThresholds>;
+  markdown?: Partial<MarkdownMarks>;
 }
 
 export const DEFAULT_OPTIONS: CleanOptions = {
@@ -60,6 +64,7 @@ export const DEFAULT_OPTIONS: CleanOptions = {
   html: HTML_DEFAULTS,
   text: TEXT_DEFAULTS,
   metadata: METADATA_DEFAULTS,
+  markdown: MARKDOWN_DEFAULTS,
 };
 
 export function resolveOptions(input: CleanOptionsInput = {}): CleanOptions {
@@ -85,5 +90,6 @@ export function resolveOptions(input: CleanOptionsInput = {}): CleanOptions {
     html: { ...HTML_DEFAULTS, ...input.html },
     text: { ...TEXT_DEFAULTS, ...input.text },
     metadata: { ...METADATA_DEFAULTS, ...input.metadata },
+    markdown: { ...MARKDOWN_DEFAULTS, ...input.markdown },
   };
 }

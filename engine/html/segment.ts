@@ -17,7 +17,8 @@ import { mayDescribeArticle, type PageMeta, readJsonLd, readMeta } from './metad
 import { type Attrs, tokenize } from './tokenize';
 import { textChars, type PageChars } from '../decode/page-chars';
 import { singleSpaced } from '../spaces';
-import { PUBLISHED_CLASS, MARKED_ITEMPROPS } from '../config/metadata';
+import { META_READ, PUBLISHED_CLASS, MARKED_ITEMPROPS } from '../config/metadata';
+import { INLINE_MARK_TAGS, MARKDOWN_DEFAULTS, PLACEHOLDER_IMAGE, UNWRITTEN_LINK, type MarkdownMarks } from '../config/markdown';
 import { emptySignals, type PageSignals, type PlaceKind } from '../metadata/signals';
 
 export interface Hint {
@@ -136,6 +137,11 @@ function structureOf(owner: Frame, tag: string, rawText: string | null): BlockSt
   return s.level || s.list || s.quote || s.code ? s : undefined;
 }
 
+/** A block's structure with its inline marks (either may be absent). */
+function withInline(s: BlockStructure | undefined, marks: Pick<BlockStructure, 'emphasis' | 'links' | 'images'> | undefined): BlockStructure | undefined {
+  return marks ? { ...s, ...marks } : s;
+}
+
 /** Character references (`&amp;`, `&#8212;`) decoded, as a browser shows them. */
 export function decodeReferences(raw: string): string {
   return raw.includes('&') ? decodeHTML(raw) : raw;
@@ -209,6 +215,142 @@ class Pending {
   }
 }
 
+type InlineKind = 'em' | 'strong' | 'code' | 'link';
+
+/** JavaScript's `\s` (what `singleSpaced` and `trim` treat as space). */
+function isJsSpace(c: number): boolean {
+  return (
+    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/**
+ * Inline markup of the pending block for the Markdown output (options `markdown`): emphasis,
+ * inline code and links as spans, images as points, all first as positions in the block's raw
+ * text, turned into positions in its final text when the block is flushed. Only built when an
+ * option asks for it; blocks without markup cost nothing more.
+ */
+class InlineMarks {
+  /** Elements open now, with where they opened in the pending raw text. */
+  private open: { tag: string; kind: InlineKind; at: number; href: string; depth: number }[] = [];
+  private spans: { kind: InlineKind; start: number; end: number; href: string }[] = [];
+  private images: { at: number; src: string; alt: string }[] = [];
+
+  constructor(private readonly wanted: MarkdownMarks, private readonly page: PageChars) {}
+
+  /** An inline element opens at `at` (raw position) inside `depth` frames. */
+  openElement(name: string, attribs: Attrs, at: number, depth: number, inPre: boolean, inLink: boolean): void {
+    if (name === 'a') {
+      if (!this.wanted.links || inLink || !attribs.href) return;
+      const href = decodeReferences(attribs.href).trim();
+      if (!UNWRITTEN_LINK.test(href)) this.open.push({ tag: name, kind: 'link', at, href, depth });
+      return;
+    }
+    const kind = this.wanted.emphasis && !inPre ? INLINE_MARK_TAGS.get(name) : undefined;
+    if (kind) this.open.push({ tag: name, kind, at, href: '', depth });
+  }
+
+  /** A block element closed: what opened inside it and was never closed ends with it. */
+  closeDeeperThan(depth: number): void {
+    if (this.open.length && this.open[this.open.length - 1]!.depth > depth) this.open = this.open.filter((o) => o.depth <= depth);
+  }
+
+  closeElement(name: string, at: number): void {
+    for (let i = this.open.length - 1; i >= 0; i--) {
+      const o = this.open[i]!;
+      if (o.tag !== name) continue;
+      this.open.splice(i, 1);
+      if (at > o.at) this.spans.push({ kind: o.kind, start: o.at, end: at, href: o.href });
+      return;
+    }
+  }
+
+  image(attribs: Attrs, at: number): void {
+    if (!this.wanted.images) return;
+    const src = attribs.src && !PLACEHOLDER_IMAGE.test(attribs.src) ? attribs.src : attribs['data-src'] || attribs.src;
+    if (!src || /^\s*data:/i.test(src)) return;
+    const alt = attribs.alt ? collapse(decodeReferences(attribs.alt)) : '';
+    this.images.push({ at, src: decodeReferences(src).trim(), alt });
+  }
+
+  /** A pending run of whitespace only was dropped: what was open goes on from the next text; images wait for it. */
+  carry(): void {
+    // Most blocks have no markup: nothing is touched then (not even an array's length, which V8 sets slowly).
+    if (this.spans.length) this.spans = [];
+    for (let i = 0; i < this.open.length; i++) this.open[i]!.at = 0;
+    for (let i = 0; i < this.images.length; i++) this.images[i]!.at = 0;
+  }
+
+  /**
+   * The block is flushed: its marks as positions in `text` (the collapsed decoding of `raw`),
+   * or undefined when it has none. Elements still open go on into the next block.
+   */
+  take(raw: string, text: string, inPre: boolean): Pick<BlockStructure, 'emphasis' | 'links' | 'images'> | undefined {
+    const open = this.open;
+    if (open.length === 0 && this.spans.length === 0 && this.images.length === 0) return undefined;
+    for (let i = 0; i < open.length; i++) {
+      const o = open[i]!;
+      if (raw.length > o.at) this.spans.push({ kind: o.kind, start: o.at, end: raw.length, href: o.href });
+      o.at = 0;
+    }
+    const spans = this.spans;
+    const images = this.images;
+    if (spans.length) this.spans = [];
+    if (images.length) this.images = [];
+    if (inPre || (spans.length === 0 && images.length === 0)) return undefined;
+    const cuts: number[] = [];
+    for (const sp of spans) cuts.push(sp.start, sp.end);
+    for (const im of images) cuts.push(im.at);
+    cuts.sort((a, b) => a - b);
+    const at = this.textPositions(raw, cuts, text);
+    if (!at) return undefined;
+    const pos = (rawAt: number): number => at[cuts.indexOf(rawAt)]!;
+    const out: Pick<BlockStructure, 'emphasis' | 'links' | 'images'> = {};
+    for (const sp of spans) {
+      const start = pos(sp.start);
+      const end = pos(sp.end);
+      if (end <= start) continue;
+      if (sp.kind === 'link') (out.links ??= []).push([start, end, sp.href]);
+      else (out.emphasis ??= []).push([start, end, sp.kind]);
+    }
+    for (const im of images) (out.images ??= []).push([pos(im.at), im.src, im.alt]);
+    return out.emphasis || out.links || out.images ? out : undefined;
+  }
+
+  /** Raw positions (sorted) → positions in the collapsed text, in the same order; null when the pieces do not add up to it (then no marks). */
+  private textPositions(raw: string, cuts: readonly number[], text: string): number[] | null {
+    const at: number[] = [];
+    let count = 0;
+    let started = false;
+    let space = false;
+    let prev = 0;
+    const advance = (to: number): void => {
+      if (to <= prev) return;
+      const piece = decodeReferences(this.page.text(raw.slice(prev, to)));
+      for (let i = 0; i < piece.length; i++) {
+        if (isJsSpace(piece.charCodeAt(i))) {
+          if (started && !space) {
+            count++;
+            space = true;
+          }
+        } else {
+          count++;
+          started = true;
+          space = false;
+        }
+      }
+      prev = to;
+    };
+    for (const cut of cuts) {
+      advance(Math.min(cut, raw.length));
+      at.push(Math.min(count, text.length));
+    }
+    advance(raw.length);
+    return count - (space ? 1 : 0) === text.length ? at : null;
+  }
+}
+
 /** The kind of the innermost boilerplate region open, as the metadata stage weighs a date found there. */
 function placeOf(hints: readonly Hint[]): PlaceKind {
   for (let i = hints.length - 1; i >= 0; i--) {
@@ -226,15 +368,19 @@ function collectSignal(signals: PageSignals, name: string, attribs: Attrs, block
   if (name === 'meta') {
     // An itemprop date or author is a mark (it may stand in a comment); other metas are the page's.
     const key = attribs.property ?? attribs.name ?? attribs['http-equiv'] ?? attribs.itemprop;
-    if (key && attribs.content && !(key === attribs.itemprop && MARKED_ITEMPROPS.has(key.toLowerCase()))) {
-      signals.metas.push([key.toLowerCase(), attribs.content]);
+    if (key && attribs.content) {
+      const name = key.toLowerCase();
+      if (META_READ.has(name) && !(key === attribs.itemprop && MARKED_ITEMPROPS.has(name))) signals.metas.push([name, attribs.content]);
     }
   } else if (name === 'link') {
     if (attribs.href && signals.canonical === null && attribs.rel?.toLowerCase() === 'canonical') signals.canonical = attribs.href;
     return;
   }
   // RDFa in the body (`<span property="schema:dateCreated" content="…">`) reads like a meta.
-  if (attribs.property && attribs.content && name !== 'meta') signals.metas.push([attribs.property.toLowerCase(), attribs.content]);
+  if (attribs.property && attribs.content && name !== 'meta') {
+    const property = attribs.property.toLowerCase();
+    if (META_READ.has(property)) signals.metas.push([property, attribs.content]);
+  }
   const itemprop = attribs.itemprop ? attribs.itemprop.toLowerCase() : '';
   const isTime = name === 'time';
   if (!isTime && !(itemprop && MARKED_ITEMPROPS.has(itemprop))) return;
@@ -249,8 +395,9 @@ function collectSignal(signals: PageSignals, name: string, attribs: Attrs, block
   });
 }
 
-export function segment(input: PageChars | string, maxBlocks = Infinity, collectSignals = false): Segmented {
+export function segment(input: PageChars | string, maxBlocks = Infinity, collectSignals = false, markdown: MarkdownMarks = MARKDOWN_DEFAULTS): Segmented {
   const page = typeof input === 'string' ? textChars(input) : input;
+  const inline = markdown.emphasis || markdown.links || markdown.images ? new InlineMarks(markdown, page) : null;
   const blocks: RawBlock[] = [];
   const regions: Region[] = [];
   const hints: Hint[] = [];
@@ -276,6 +423,7 @@ export function segment(input: PageChars | string, maxBlocks = Infinity, collect
   const flush = (): void => {
     if (pending.visible === 0) {
       if (pending.raw.length) pending.reset();
+      inline?.carry();
       return;
     }
     const decoded = decodeReferences(page.text(pending.raw));
@@ -298,7 +446,7 @@ export function segment(input: PageChars | string, maxBlocks = Infinity, collect
       region: owner.region,
       depth: frames.length,
       hints: (hintsSnapshot ??= hints.slice()),
-      structure: structureOf(owner, tag, owner.pre ? decoded : null),
+      structure: withInline(structureOf(owner, tag, owner.pre ? decoded : null), inline?.take(pending.raw, text, owner.pre)),
     });
     pending.reset();
   };
@@ -376,12 +524,16 @@ export function segment(input: PageChars | string, maxBlocks = Infinity, collect
       }
       return;
     }
-    if (isVoid) return; // img, hr, input…: no text of their own
+    if (isVoid) {
+      if (inline && name === 'img' && !isHidden(attribs)) inline.image(attribs, pending.raw.length);
+      return; // img, hr, input…: no text of their own
+    }
     if (SKIP_TAGS.has(name) || isHidden(attribs)) {
       skipDepth = 1;
       return;
     }
     const parent = frames[frames.length - 1];
+    if (inline && !isBlock) inline.openElement(name, attribs, pending.raw.length, frames.length, parent.pre, parent.inLink);
     if (isBlock) {
       frames.push(openBlock(name, attribs, parent));
     } else if (!parent.inLink && name === 'a' && attribs.href !== undefined) {
@@ -408,6 +560,7 @@ export function segment(input: PageChars | string, maxBlocks = Infinity, collect
       skipDepth--;
       return;
     }
+    if (inline && !BLOCK_TAGS.has(name)) inline.closeElement(name, pending.raw.length);
     const top = frames[frames.length - 1];
     if (top.transparent > 0) {
       top.transparent--;
@@ -417,6 +570,7 @@ export function segment(input: PageChars | string, maxBlocks = Infinity, collect
     if (top.isBlock) flush(); // while the block is still on top: its text is its own
     const frame = frames.pop()!;
     if (frame.isBlock) regions[frame.region].end = blocks.length;
+    if (inline && frame.isBlock) inline.closeDeeperThan(frames.length);
     if (frame.pushedHint) {
       hints.pop();
       hintsSnapshot = null;
@@ -436,9 +590,26 @@ export function segment(input: PageChars | string, maxBlocks = Infinity, collect
       else pending.add(text, frames[frames.length - 1].inLink);
     },
     close: onClose,
-  }, page.text);
+  }, page.text, { hrefs: markdown.links, images: markdown.images });
   flush();
   return { blocks: mergeTableRows(blocks, regions), regions, meta };
+}
+
+/** A merged row's structure: its cells, and their inline marks moved to where each cell stands in the row's text. */
+function rowStructure(first: BlockStructure | undefined, cells: RawBlock[]): BlockStructure {
+  const s: BlockStructure = { ...first, cells: cells.map((c) => c.text) };
+  delete s.emphasis;
+  delete s.links;
+  delete s.images;
+  let offset = 0;
+  for (const c of cells) {
+    const m = c.structure;
+    if (m?.emphasis) for (const [a, b, k] of m.emphasis) (s.emphasis ??= []).push([a + offset, b + offset, k]);
+    if (m?.links) for (const [a, b, h] of m.links) (s.links ??= []).push([a + offset, b + offset, h]);
+    if (m?.images) for (const [a, src, alt] of m.images) (s.images ??= []).push([a + offset, src, alt]);
+    offset += c.text.length + CELL_SEPARATOR.length;
+  }
+  return s;
 }
 
 /**
@@ -475,7 +646,7 @@ function mergeTableRows(blocks: RawBlock[], regions: Region[]): RawBlock[] {
     for (let j = row.start + 1; j < row.end; j++) newPos[j] = out.length + 1;
     out.push({
       ...first,
-      structure: { ...first.structure, cells: cells.map((c) => c.text) },
+      structure: rowStructure(first.structure, cells),
       text: cells.map((c) => c.text).join(CELL_SEPARATOR),
       tag: 'tr',
       role: 'table-row',

@@ -31,6 +31,10 @@ export class AttrBag {
   /** Page metadata (engine/metadata): `<time datetime>`, `<link rel=canonical>`. */
   datetime?: string = undefined;
   rel?: string = undefined;
+  /** `<img>` only, and only when images are read for the Markdown output (see `tokenize`'s `read`). */
+  src?: string = undefined;
+  alt?: string = undefined;
+  'data-src'?: string = undefined;
 }
 
 export type Attrs = Readonly<AttrBag>;
@@ -53,6 +57,18 @@ export interface TagSink {
 
 /** Attributes whose presence is all the engine reads: their values are not sliced out. */
 const PRESENCE_ONLY: AttrName = 'href';
+
+/** Attributes read only on `<img>` when images are wanted. */
+const IMAGE_ATTRS: ReadonlySet<AttrName> = new Set<AttrName>(['src', 'alt', 'data-src']);
+
+/** What `tokenize` reads beyond the engine's needs, for the Markdown output: link addresses, images. */
+export interface ReadExtras {
+  /** `<a href>`'s value (otherwise presence only). */
+  hrefs: boolean;
+  /** `<img>`'s src, data-src and alt. */
+  images: boolean;
+}
+const NO_EXTRAS: ReadExtras = { hrefs: false, images: false };
 
 /** First letter (lower-cased) and length of a name, as one number. */
 function shapeOf(firstCharCode: number, length: number): number {
@@ -253,7 +269,12 @@ function nameHash(charCodeAt: (position: number) => number, start: number, end: 
  * decode/page-chars.ts).
  */
 
-export function tokenize(pieces: Iterable<string> & object, sink: TagSink, attributeText: (raw: string) => string = (raw) => raw): void {
+export function tokenize(
+  pieces: Iterable<string> & object,
+  sink: TagSink,
+  attributeText: (raw: string) => string = (raw) => raw,
+  read: ReadExtras = NO_EXTRAS,
+): void {
   // The piece being written is read directly; positions before it go through `written`.
   let written = new WrittenPieces();
   let piece = '';
@@ -292,8 +313,10 @@ export function tokenize(pieces: Iterable<string> & object, sink: TagSink, attri
   let attrWanted = false;
   let attrValueWanted = false;
   let tagAttributesWanted = true;
-  /** `<link href>` is read (rel=canonical); other hrefs are presence only. */
+  /** `<link href>` is read (rel=canonical); `<a href>` when `read.hrefs`; other hrefs are presence only. */
   let hrefValueWanted = false;
+  /** An `<img>` whose src and alt are read (`read.images`). */
+  let imageWanted = false;
 
   // `<title>` is raw text up to `</title>`: a page that never closes it (a truncated or broken
   // head, common in old crawls) would hand its whole body to the title. Its text is held back
@@ -314,7 +337,8 @@ export function tokenize(pieces: Iterable<string> & object, sink: TagSink, attri
         openTag = tagAt(start, end);
         attrs = null;
         tagAttributesWanted = sink.wantsAttributes();
-        hrefValueWanted = openTag.name === 'link';
+        hrefValueWanted = openTag.name === 'link' || (read.hrefs && openTag.name === 'a');
+        imageWanted = read.images && openTag.name === 'img';
       },
       onattribname(start, end) {
         // Most attributes (src, alt, width, data-*) are not read: rejected by first letter and
@@ -326,6 +350,7 @@ export function tokenize(pieces: Iterable<string> & object, sink: TagSink, attri
         if (!candidates) return;
         for (const name of candidates) {
           if (name.length === end - start && sameNameIgnoringCase(charCodeAt, start, name)) {
+            if (!imageWanted && IMAGE_ATTRS.has(name)) return;
             attrName = name;
             attrWanted = true;
             attrValueWanted = name !== PRESENCE_ONLY || hrefValueWanted;

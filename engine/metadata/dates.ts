@@ -147,7 +147,7 @@ function datesIn(text: string, offset: number, bounds: DateBounds, language: str
   return out.length > 1 ? out.sort((x, y) => x.index - y.index) : out;
 }
 
-/** A date in a URL path: /2019/11/20/, /2019-11-20-, /20191120/; `month` when only /2019/11/ is there. */
+/** A date in a URL path: /2019/11/20/, /2019-11-20-, /20191120/, /29-10-2021; `month` when only /2019/11/ is there. */
 export interface UrlDate {
   date: FoundDate | null;
   /** Year and month (YYYY-MM) when the path names them. */
@@ -166,6 +166,12 @@ export function urlDate(url: string, bounds: DateBounds): UrlDate {
   const full = /(?<!\d)((?:19|20)\d{2})[/_-](\d{1,2})[/_-](\d{2}(?!\d)|\d(?=[/._?#]|$))/.exec(path);
   if (full) {
     const date = makeDate(Number(full[1]), Number(full[2]), Number(full[3]), bounds);
+    if (date) return { date, month: date.day.slice(0, 7) };
+  }
+  // Day first (/meldungen/29-10-2021): only when the day cannot be a month (the order is not known otherwise).
+  const dayFirst = /(?<![\d.])(\d{1,2})[-_.](\d{1,2})[-_.]((?:19|20)\d{2})(?![\d])/.exec(path);
+  if (dayFirst && Number(dayFirst[1]) > 12) {
+    const date = makeDate(Number(dayFirst[3]), Number(dayFirst[2]), Number(dayFirst[1]), bounds);
     if (date) return { date, month: date.day.slice(0, 7) };
   }
   const compact = /(?<![\d])((?:19|20)\d{2})(\d{2})(\d{2})(?![\d])/.exec(path);

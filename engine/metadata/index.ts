@@ -12,7 +12,7 @@
 import {
   BYLINE_PREFIXES, LD_MAIN_TYPES, LD_MODIFIED, LD_OTHER_TYPES, LD_PUBLISHED, META_AUTHOR, META_CATEGORIES,
   META_DESCRIPTION, META_IMAGE, META_MODIFIED, META_PUBLISHED, META_SITE, META_TAGS, META_TYPE, META_URL,
-  META_WEAK_PUBLISHED, NAME_JOINERS, NOT_A_NAME, PUBLISHED_LABELS, NOT_PUBLISHED_CONTEXT, type MetadataThresholds,
+  META_WEAK_PUBLISHED, NAME_JOINERS, NOT_A_NAME, PUBLISHED_LABELS, NOT_PUBLISHED_CONTEXT, UPDATED_LABEL, type MetadataThresholds,
 } from '../config/metadata';
 import type { Block, MetadataField, PageMetadata } from '../types';
 import { dateBounds, parseMachineDate, textDates, urlDate, type DateBounds, type FoundDate } from './dates';
@@ -33,7 +33,12 @@ interface Candidate {
 
 type LdObject = Record<string, unknown>;
 
-const clean = (value: string): string => (value.includes('&') ? decodeHTML(value) : value).replace(/\s+/g, ' ').trim();
+/** Whitespace that `clean` would change (a run, a tab or line break, at either end). */
+const UNTIDY_SPACE = /\s\s|[^\S ]|^\s|\s$/;
+const clean = (value: string): string => {
+  const decoded = value.includes('&') ? decodeHTML(value) : value;
+  return UNTIDY_SPACE.test(decoded) ? decoded.replace(/\s+/g, ' ').trim() : decoded;
+};
 
 function asText(value: unknown): string | null {
   if (typeof value === 'string') return clean(value) || null;
@@ -170,7 +175,7 @@ function lastKept(blocks: readonly Block[], start: number): number {
  * writes a date near its beginning ("20. November 2019", "Posted on May 3, 2013 by…",
  * "BERLIN (20.11.2019) –"), not a copyright, update or registration line, nor a range.
  */
-function datelineDates(blocks: readonly Block[], bounds: DateBounds, language: string | null, t: MetadataThresholds, limit = Infinity): Candidate[] {
+function datelineDates(blocks: readonly Block[], bounds: DateBounds, language: string | null, t: MetadataThresholds, limit = Infinity, updated = false): Candidate[] {
   const start = articleStart(blocks);
   const last = lastKept(blocks, start);
   const out: Candidate[] = [];
@@ -183,10 +188,12 @@ function datelineDates(blocks: readonly Block[], bounds: DateBounds, language: s
     const dates = textDates(head, bounds, language, true);
     const found = dates[0];
     if (!found || found.index > (b.text.length > t.datelineMaxChars ? t.datelineLeadOffset : t.datelineMaxOffset)) continue;
-    if (NOT_PUBLISHED_CONTEXT.test(head.slice(0, found.index))) continue;
+    // With `updated`, only the datelines labelled as the last update ("Aktualisiert: 30.12.2016").
+    const before = head.slice(0, found.index);
+    if (updated ? !UPDATED_LABEL.test(before) || /copyright|©|\(c\)/i.test(before) : NOT_PUBLISHED_CONTEXT.test(before)) continue;
     // Two days in one line are a range or a schedule ("14. - 20. Januar", "vom 24. April bis 2. Oktober"), not a dateline.
     if (dates.some((d) => d.date.day !== found.date.day) || RANGE_BEFORE.test(head.slice(Math.max(0, found.index - 8), found.index))) continue;
-    out.push({ date: found.date, source: `dateline "${b.text.slice(0, 60)}"` });
+    out.push({ date: found.date, source: `${updated ? 'update line' : 'dateline'} "${b.text.slice(0, 60)}"` });
     if (out.length >= limit) break;
   }
   return out;
@@ -251,14 +258,16 @@ function choosePublished(input: MetadataInput, metas: MetaIndex, main: LdObject[
     // that contradicts it is a template's (the crawl, the last edit), not the publication's.
     if (fromUrl.date && !agree(fromUrl.date, best.date, t)) {
       const other = structured.find((c) => agree(c.date, fromUrl.date!, t));
-      return other ?? null;
+      return other ?? { date: fromUrl.date, source: `url path (${best.source} gives ${best.date.day})` };
     }
     if (!fromUrl.date && fromUrl.month && best.date.day.slice(0, 7) !== fromUrl.month) {
       return structured.find((c) => c.date.day.slice(0, 7) === fromUrl.month) ?? null;
     }
     // An article republished or updated shows readers its new date: when the page's dateline
-    // gives the day of its dateModified and never its datePublished, that is the day it dates itself by.
-    if (modified && modified.date.day !== best.date.day && !fromUrl.date && weakDates().some((w) => w.date.day === modified.date.day) && !weakDates().some((w) => w.date.day === best.date.day)) {
+    // (or its update line, "Updated Mar 12, 2020") gives the day of its dateModified and never
+    // its datePublished, that is the day it dates itself by.
+    const showsModified = (day: string) => weakDates().some((w) => w.date.day === day) || datelineDates(blocks, bounds, language, t, 1, true)[0]?.date.day === day;
+    if (modified && modified.date.day !== best.date.day && !fromUrl.date && showsModified(modified.date.day) && !weakDates().some((w) => w.date.day === best.date.day)) {
       return { date: modified.date, source: `${modified.source} (the date the page shows; ${best.source} gives ${best.date.day})` };
     }
     // A timestamp in UTC can fall on the next or the previous day where the page was published;
@@ -272,7 +281,7 @@ function choosePublished(input: MetadataInput, metas: MetaIndex, main: LdObject[
   }
   if (fromUrl.date) return { date: fromUrl.date, source: 'url path' };
   // Only the first weak date is wanted here: the datelines are read until one is found.
-  const first = nearWeak() ?? labelledDates(blocks, bounds, language, t) ?? weakMeta[0];
+  const first = nearWeak() ?? labelledDates(blocks, bounds, language, t) ?? weakMeta[0] ?? datelineDates(blocks, bounds, language, t, 1, true)[0];
   if (!first) return null;
   // A URL's year and month (/2021/10/) may name the month a draft was made: a visible date a
   // month later is still this page's; one further away is another page's (a teaser, an event).
@@ -339,9 +348,9 @@ function resolveUrl(value: string, base: string | undefined): string {
 }
 
 function splitList(values: string[]): string[] {
-  const out: string[] = [];
-  for (const v of values) for (const part of v.split(/\s*[,;]\s*/)) if (part && !out.includes(part)) out.push(part);
-  return out;
+  const out = new Set<string>();
+  for (const v of values) for (const part of v.split(/\s*[,;]\s*/)) if (part) out.add(part);
+  return [...out];
 }
 
 export function extractMetadata(input: MetadataInput, t: MetadataThresholds, now = Date.now()): PageMetadata {

@@ -23,7 +23,7 @@ export interface DateMark {
 }
 
 export interface PageSignals {
-  /** `<meta>` name / property / itemprop (lower case) and content, in page order. */
+  /** `<meta>` name / property / itemprop (lower case) and content, in page order: only the names the stage reads (config META_READ). */
   metas: [string, string][];
   /** Every JSON-LD script that parsed. */
   ld: unknown[];
