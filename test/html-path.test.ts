@@ -169,6 +169,9 @@ describe('HTML path: structure and robustness', () => {
     }
     const byline = clean(html('Paragraph 4 of the report.', '<p>© 2003 Bulletin of the Atomic Scientists</p>'));
     expect(byline.body).toContain('Army Day marked.');
+    // Readers' comments below the notice are still a comment section.
+    const thread = clean(html('© 2008 Associated Press. All rights reserved.</p><h3>Reader comments</h3><p>I was there that day and the harbour looked nothing like the photos in this report.'));
+    expect(thread.blocks.find((b) => b.text.startsWith('I was there'))).toMatchObject({ kind: 'comments', kept: false });
   });
 
   test('hidden elements, scripts and styles never reach the text', () => {

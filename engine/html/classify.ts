@@ -83,7 +83,13 @@ export function classify(
         return block(innerHint.kind, false, `inside the article region, under ${innerHint.source}`);
       }
     }
-    if (wall && index < wall.end) return block(wall.kind, false, wall.reason);
+    if (wall && index < wall.end) {
+      // Below a copyright notice readers' comments may still begin: they are a thread, not the site's.
+      const opener = wall.kind === 'legal' && f.chars <= t.phraseMaxChars ? matchBoilerplate(b.text) : null;
+      if (!opener?.strong || !COMMENT_KINDS.has(opener.kind)) return block(wall.kind, false, wall.reason);
+      wall = { kind: 'comments', end: root.end, reason: `in the comment section that begins at block ${index} ("${b.text.slice(0, 40)}")` };
+      return block(opener.kind, false, `boilerplate phrase (${opener.rule})`);
+    }
     if (f.wordless) return block('boilerplate', false, 'not prose: a run of letters too long for a word, or almost no spaces');
     // Boilerplate lines are short; long article paragraphs are not worth the phrase scan.
     const phrase = f.chars <= t.phraseMaxChars ? matchBoilerplate(b.text) : null;
