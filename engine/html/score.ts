@@ -104,8 +104,7 @@ function validateHints(blocks: RawBlock[], regions: Region[], text: BlockFeature
  * starting with a link) and go on with a date or a blurb. Article paragraphs rarely open that
  * way; lists of other stories always do.
  */
-function markTeaserCards(blocks: RawBlock[], regions: Region[], features: BlockFeatures[], t: HtmlThresholds): void {
-  const cards: Region[] = [];
+function markTeaserCards(blocks: RawBlock[], regions: Region[], features: BlockFeatures[], pageGood: number, t: HtmlThresholds): void {
   const inCard = new Uint8Array(features.length);
   for (const r of regions) {
     const count = r.end - r.start;
@@ -126,17 +125,14 @@ function markTeaserCards(blocks: RawBlock[], regions: Region[], features: BlockF
     let chars = 0;
     for (let i = r.start; i < r.end; i++) chars += features[i].chars;
     if (chars > t.cardMaxChars) continue;
-    cards.push(r);
     for (let i = r.start; i < r.end; i++) inCard[i] = 1;
   }
   let cardGood = 0;
   for (let i = 0; i < features.length; i++) if (inCard[i]) cardGood += Math.max(0, features[i].textScore);
   // Cards that hold most of the page's article-like text are what the page is (a listing of
   // entries), not other stories beside an article.
-  let pageGood = 0;
-  for (const f of features) pageGood += Math.max(0, f.textScore);
   if (cardGood >= pageGood * t.cardsMaxPageShare) return;
-  for (const r of cards) for (let i = r.start; i < r.end; i++) features[i].teaser = true;
+  for (let i = 0; i < features.length; i++) if (inCard[i]) features[i].teaser = true;
 }
 
 /**
@@ -145,9 +141,7 @@ function markTeaserCards(blocks: RawBlock[], regions: Region[], features: BlockF
  * for markTeaserCards to find. At least `cardMinRepeats` such pairs in a row are a list of
  * other stories, unless it holds `cardRunMaxPageShare` of the page's article-like text.
  */
-function markTeaserRuns(blocks: RawBlock[], features: BlockFeatures[], t: HtmlThresholds): void {
-  let pageGood = 0;
-  for (const f of features) pageGood += Math.max(0, f.textScore);
+function markTeaserRuns(blocks: RawBlock[], features: BlockFeatures[], pageGood: number, t: HtmlThresholds): void {
   // A link whose text is an address cites a source; a headline is words.
   const isHeadline = (i: number): boolean =>
     features[i].linkDensity >= t.cardLinkDensity &&
@@ -193,8 +187,11 @@ export function scoreBlocks(blocks: RawBlock[], regions: Region[], t: HtmlThresh
     return { chars, linkDensity, sentence, wordless, textScore: score, hardHint: null, teaser: false, teaserRun: false, score };
   });
   validateHints(blocks, regions, features, t);
-  markTeaserCards(blocks, regions, features, t);
-  markTeaserRuns(blocks, features, t);
+  // The page's article-like text, before hints and cards weigh on it.
+  let pageGood = 0;
+  for (const f of features) pageGood += Math.max(0, f.textScore);
+  markTeaserCards(blocks, regions, features, pageGood, t);
+  markTeaserRuns(blocks, features, pageGood, t);
   blocks.forEach((block, i) => {
     const f = features[i];
     f.hardHint = nearestHardHint(block);
