@@ -6,7 +6,7 @@ import { extractText } from '../engine/text';
 import { matchBoilerplate, normalizePhrase } from '../engine/config/phrases';
 import { STOPWORDS } from '../engine/config/stopwords';
 import { detectLanguage } from '../engine/text/language';
-import { splitLines } from '../engine/text/lines';
+import { splitLines, unwrapHardWrapped } from '../engine/text/lines';
 
 const FIXTURES = join(__dirname, 'fixtures', 'text');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
@@ -430,5 +430,55 @@ describe('a comment thread under a plain "Comments" heading', () => {
     ];
     const r = clean(['Caucus season begins in the north', ...story, 'Comments', ...more].join('\n'), { mode: 'text' });
     expect(r.body).toContain('Volunteers in the northern counties');
+  });
+});
+
+describe('hard-wrapped text (a <pre> block, a mail archive)', () => {
+  const t = resolveOptions({}).text;
+  /** Greedy wrap at `width`, as a mail client or a text file does. */
+  const wrap = (paragraph: string, width: number) => {
+    const out: string[] = [];
+    let line = '';
+    for (const word of paragraph.split(' ')) {
+      if (line && line.length + 1 + word.length > width) {
+        out.push(line);
+        line = word;
+      } else line = line ? `${line} ${word}` : word;
+    }
+    return [...out, line];
+  };
+  const story = [
+    'The harbour board met on Tuesday evening to decide whether the old ferry pier should be repaired or taken down before the storms of the coming winter reach the bay.',
+    'Engineers told the board that the timber piles under the eastern half of the pier have rotted through, and that a repair would cost nearly as much as a new structure built to the present standards.',
+    'Several fishermen who still tie up at the pier asked the board to keep it open until a new landing is ready, because the nearest other mooring is an hour away by boat in bad weather.',
+  ];
+
+  it('joins the wrapped lines of each paragraph back into one line', () => {
+    const text = ['Harbour News', 'Home | Sport | Weather', '', ...story.flatMap((p) => [...wrap(p, 72), ''])].join('\n');
+    const lines = unwrapHardWrapped(splitLines(text), t).map((l) => l.text);
+    for (const p of story) expect(lines).toContain(p);
+    expect(lines.slice(0, 2)).toEqual(['Harbour News', 'Home | Sport | Weather']);
+    lines.forEach((_, i) => expect(unwrapHardWrapped(splitLines(text), t)[i]!.index).toBe(i));
+  });
+
+  it('keeps the article of a wrapped page whose lines one by one look like headings', () => {
+    const text = ['Harbour News', 'Home | Sport | Weather | Contact', ...story.flatMap((p) => wrap(p, 64)), 'Copyright Harbour News'].join('\n');
+    const r = clean(text, { mode: 'text' });
+    for (const p of story) expect(r.body.replace(/\s+/g, ' ')).toContain(p);
+    expect(r.body).not.toContain('Home | Sport');
+  });
+
+  it('leaves lists of titles and links of similar length alone', () => {
+    const titles = [
+      'Council approves the budget for the new library in the town centre',
+      'Storm damage closes the coastal road between the harbour and the hill',
+      'School choir wins the regional contest for the third year in a row',
+      'Harbour board to decide on the future of the old ferry pier next week',
+    ];
+    const links = ['Tom Jones, "An Introduction to Sailing"', 'http://example.org/sailing/introduction.html', 'Ann Lee, "Knots for Beginners"', 'http://example.org/knots/beginners.html'];
+    for (const list of [titles, links]) {
+      const lines = unwrapHardWrapped(splitLines(list.join('\n')), t).map((l) => l.text);
+      expect(lines).toEqual(list);
+    }
   });
 });

@@ -11,6 +11,16 @@ export interface TextThresholds {
   maxWordChars: number;
   /** A line at least this long with enough stop words is a body paragraph on its own ("good"). */
   minParagraphChars: number;
+  /**
+   * Hard-wrapped text (a `<pre>` block, a mail archive, a text file): a run of at least
+   * `wrapMinFullLines` lines each filled to the run's width, between `wrapMinWidth` and
+   * `wrapMaxWidth` characters, is joined back into paragraphs before lines are judged.
+   */
+  wrapMinWidth: number;
+  wrapMaxWidth: number;
+  wrapMinFullLines: number;
+  /** Share of a wrap's continuation lines that start in lower case (list items start capitalised). */
+  wrapMinLowerStarts: number;
   /** A line this long needs only `stopDensityLow` to be "good". */
   longParagraphChars: number;
   /** Lines at least this long with `stopDensityLow` are "near-good" (body by context). */
@@ -145,6 +155,10 @@ export interface TextThresholds {
 export const TEXT_DEFAULTS: TextThresholds = {
   maxWordChars: MAX_WORD_CHARS,
   minParagraphChars: 70,
+  wrapMinWidth: 50,
+  wrapMaxWidth: 120,
+  wrapMinFullLines: 3,
+  wrapMinLowerStarts: 0.4,
   longParagraphChars: 200,
   nearParagraphChars: 40,
   shortLineChars: 40,

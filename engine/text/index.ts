@@ -15,7 +15,7 @@ import type { TextThresholds } from '../config/text';
 import type { Block, BlockKind, BlockRole, Extraction } from '../types';
 import { chooseRun, COMMENT_KINDS, cutAtFeed, cutAtSignatures, cutAtThread, decide, pct, judgeLine, runAfterHeadline, scoreInContext, type Decision, type JudgedLine } from './classify';
 import { detectLanguage, words } from './language';
-import { splitLines } from './lines';
+import { splitLines, unwrapHardWrapped } from './lines';
 import { findTitle, headlineBefore, NO_TITLE, titleDuplicates } from './title';
 import { splitLinesIntoComments } from '../comments/split';
 
@@ -88,7 +88,7 @@ function keepWholePageIfNoArticle(judged: readonly JudgedLine[], decisions: Deci
 export function extractText(text: string, opts: CleanOptions): Extraction {
   const t = opts.text;
   const strategy = 'text-lines';
-  const lines = splitLines(text);
+  const lines = unwrapHardWrapped(splitLines(text), t);
   if (lines.length === 0) {
     return { title: null, language: null, blocks: [], strategy, emptyReason: 'the input has no text' };
   }

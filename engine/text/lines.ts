@@ -56,6 +56,87 @@ export function splitLines(text: string): Line[] {
   return lines;
 }
 
+/** Starts with a lower-case word (not a web address, which a list of links puts on lines of its own). */
+const LOWER_START_RE = /^(?!https?:|ftp:|www\.)\p{Ll}/u;
+
+function firstWordLength(text: string): number {
+  const space = text.indexOf(' ');
+  return space < 0 ? text.length : space;
+}
+
+/** Lines `start..end` wrapped at one width somewhere in `lo..hi`. */
+interface WrapChain {
+  start: number;
+  end: number;
+  lo: number;
+  hi: number;
+}
+
+/**
+ * The longest chain of lines from `start` that a greedy wrap at one width W would produce: each
+ * line fits in W, and the first word of the next one would not have fitted after it, so
+ * len(i) <= W <= len(i) + len(first word of i+1). Each pair narrows the interval W may lie in;
+ * lines that merely look alike (a menu, a list of titles) leave it empty within a pair or two.
+ */
+function chainFrom(lines: readonly Line[], start: number): WrapChain {
+  let lo = lines[start]!.text.length;
+  let hi = Infinity;
+  let end = start;
+  while (end < lines.length - 1 && !lines[end]!.breakAfter) {
+    const next = lines[end + 1]!;
+    const nextLo = Math.max(lo, next.text.length);
+    const nextHi = Math.min(hi, lines[end]!.text.length + firstWordLength(next.text));
+    if (next.bullet || nextLo > nextHi) break;
+    lo = nextLo;
+    hi = nextHi;
+    end += 1;
+  }
+  return { start, end, lo, hi };
+}
+
+/**
+ * Joins hard-wrapped lines back into paragraphs. Text wrapped at a fixed width (a `<pre>` block,
+ * a mail archive, a text file) breaks every sentence over lines of 60–80 characters that, one by
+ * one, look like headings or menu entries; joined, they read as the prose they are.
+ */
+export function unwrapHardWrapped(lines: readonly Line[], t: TextThresholds): Line[] {
+  const chains: WrapChain[] = [];
+  for (let i = 0; i < lines.length; ) {
+    const chain = chainFrom(lines, i);
+    let lowerStarts = 0;
+    for (let k = chain.start + 1; k <= chain.end; k++) if (LOWER_START_RE.test(lines[k]!.text)) lowerStarts += 1;
+    // A wrap breaks sentences anywhere, so its lines mostly go on in lower case; the items of
+    // a list or a menu each start with a capital.
+    const plausible =
+      chain.end > chain.start &&
+      chain.hi >= t.wrapMinWidth &&
+      chain.lo <= t.wrapMaxWidth &&
+      lowerStarts >= t.wrapMinLowerStarts * (chain.end - chain.start);
+    if (plausible) chains.push(chain);
+    i = chain.end + 1;
+  }
+  // A width is established by wrapped lines that agree on it: a chain is joined when it and the
+  // chains whose width interval meets its own hold `wrapMinFullLines` wrapped lines together.
+  const pairs = (c: WrapChain) => c.end - c.start;
+  // One of them must be a paragraph of three lines at least: a template line repeated down a
+  // listing ("Posted by … | Comments (0)" over each item's title) can fake a two-line wrap.
+  const joined = chains.filter((c) => {
+    const agreeing = chains.filter((other) => other.lo <= c.hi && c.lo <= other.hi);
+    return agreeing.some((other) => pairs(other) >= 2) && agreeing.reduce((n, other) => n + pairs(other), 0) >= t.wrapMinFullLines;
+  });
+  if (joined.length === 0) return lines as Line[];
+  const out: Line[] = [];
+  let next = 0;
+  for (const chain of joined) {
+    for (; next < chain.start; next++) out.push({ ...lines[next]!, index: out.length });
+    const parts = lines.slice(chain.start, chain.end + 1);
+    out.push({ ...parts[0]!, index: out.length, text: parts.map((l) => l.text).join(' '), breakAfter: parts[parts.length - 1]!.breakAfter });
+    next = chain.end + 1;
+  }
+  for (; next < lines.length; next++) out.push({ ...lines[next]!, index: out.length });
+  return out;
+}
+
 const SENTENCE_END_RE = /[.!?…。！？;:][\s"'”’»)\]]*$/u;
 const SENTENCE_MARK_RE = /[.!?。！？]+(?=\s|$)/gu;
 const UPPER_START_RE = /^\p{Lu}/u;
