@@ -1,9 +1,11 @@
 /**
  * Quick accuracy loop for development, over every annotated set at once:
- *   node bin/tsx-run.cjs bench/quick.ts [html|text] [--dataset NAME] [--worst N] [--id PREFIX] [--save FILE] [--diff FILE]
+ *   node bin/tsx-run.cjs bench/quick.ts [html|text] [--dataset NAME] [--worst N] [--id PREFIX] [--save FILE] [--diff FILE] [--with-comments]
  * Prints F1/P/R of the engine against each set's truth (body on Zyte, title + body elsewhere),
  * the macro mean, and the worst pages of each set. --save writes per-page F1 to a file;
  * --diff compares with such a file and lists the pages that moved most, both ways.
+ * --with-comments scores the output with the readers' comments the engine found put back after
+ * it: what a set's annotation convention makes of comments (CleanEval's truth keeps them).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { clean } from '../engine';
@@ -16,6 +18,7 @@ const opt = (flag: string): string | undefined => (args.includes(flag) ? args[ar
 const mode = args[0] === 'text' ? 'text' : 'html';
 const worstN = Number(opt('--worst') ?? 5);
 const only = opt('--id');
+const withComments = args.includes('--with-comments');
 const names = opt('--dataset') ? [datasetByName(opt('--dataset')!).name] : [...DATASET_NAMES];
 const saved: Record<string, number> = opt('--diff') ? JSON.parse(readFileSync(opt('--diff')!, 'utf8')) : {};
 const perPage: Record<string, number> = {};
@@ -32,8 +35,10 @@ for (const name of names) {
   const scores = pages.map((page) => {
     let out = '';
     try {
-      const result = mode === 'html' ? clean(page.htmlGz) : clean(page.pageText, { mode: 'text' });
+      const comments = withComments ? 'keep-all' : undefined;
+      const result = mode === 'html' ? clean(page.htmlGz, { comments }) : clean(page.pageText, { mode: 'text', comments });
       out = info.truthHasTitle ? result.text : result.body;
+      if (withComments) out += `\n${(result.comments ?? []).map((c) => c.text).join('\n')}`;
     } catch (err) {
       console.error(page.id.slice(0, 10), String((err as Error).stack).slice(0, 300));
     }
