@@ -21,6 +21,7 @@ import { pkOf, type PageItem } from '../lambdas/item';
 import { BATCH_METRICS, ERROR_CODE_DIMENSION, FAILURES_BY_CODE_METRIC, PAGE_STATUS_METRICS, PAGE_VALUE_METRICS } from '../lambdas/metric-names';
 import { PipelineMetrics } from '../lambdas/metrics';
 import { parseMessageBody } from '../lambdas/s3-events';
+import { processObject, type ObjectOutcome } from '../lambdas/process-object';
 import { startLocalStack, type LocalStack } from '../local/stack';
 import { toSqsRecord } from '../local/worker';
 import { useMoto } from './support/moto';
@@ -297,6 +298,25 @@ describe('the batch output and the metrics, on moto', () => {
   });
 });
 
+describe('processObject on its own (the backfill\'s batches) with the batch output', () => {
+  test('writes one object per result, before the item', async () => {
+    const key = 'batch/alone.html';
+    await stack.clients.s3.send(new PutObjectCommand({ Bucket: bucket.input, Key: key, Body: PAGES[0].body }));
+    await receive(1); // its notification, out of the way
+    const before = await batchObjects();
+    const etag = (await head(stack.clients.s3, bucket.input, key))!.ETag!.replace(/"/g, '');
+    const outcome = await processObject(
+      { bucket: bucket.input, key, change: 'created', eventName: 'ObjectCreated:Put', eventTime: new Date().toISOString(), etag, size: PAGES[0].body.length, versionId: null, sequencer: null },
+      { s3: stack.clients.s3, dynamodb: stack.clients.dynamodb },
+      { outputBucket: bucket.output, tableName: bucket.table, maxInputBytes: DEFAULT_MAX_INPUT_BYTES, outputs: ['batch'] },
+    );
+    const added = (await batchObjects()).filter((k) => !before.includes(k));
+    expect(added).toHaveLength(1);
+    expect(outcome.item.batchKey).toBe(added[0]);
+    expect((await readLines(added[0])).map((l) => [l.key, l.status])).toEqual([[key, 'done']]);
+  });
+});
+
 describe('BatchLines: when a batch object is written', () => {
   const item = (key: string): PageItem => ({ pk: `s3://in/${key}`, bucket: 'in', key, status: 'done', processedAt: '2026-12-02T10:00:00.000Z', filterVersion: 'v', durationMs: 1, eventName: 'ObjectCreated:Put', etag: `e-${key}` });
 
@@ -327,5 +347,38 @@ describe('BatchLines: when a batch object is written', () => {
     const [a, b] = [batch.record(), batch.record()];
     const results = Promise.allSettled([a.sink(item('a'), 't'), b.sink(item('b'), 't')]);
     expect((await results).map((r) => r.status)).toEqual(['rejected', 'rejected']);
+  });
+});
+
+describe('PipelineMetrics', () => {
+  const outcome = (i: number): ObjectOutcome => ({
+    item: { pk: `s3://in/p${i}`, bucket: 'in', key: `p${i}`, status: 'done', processedAt: '2026-12-02T10:00:00.000Z', filterVersion: 'v', durationMs: i, eventName: 'ObjectCreated:Put', charsKept: 10, charsRemoved: 5, commentBlocksRemoved: 0 },
+    bytesIn: 100,
+    textChars: 10,
+  });
+
+  test('a large batch is written in several lines, each under EMF\'s 100 values a metric, all through `write`', () => {
+    const written: string[] = [];
+    const stdout = jest.spyOn(process.stdout, 'write');
+    try {
+      const metrics = new PipelineMetrics({ namespace: NAMESPACE, write: (line) => written.push(line) });
+      for (let i = 0; i < 250; i++) metrics.recordOutcome(outcome(i));
+      metrics.flush();
+      expect(stdout).not.toHaveBeenCalled();
+    } finally {
+      stdout.mockRestore();
+    }
+    const emf = parseEmf(written);
+    const durations = emf.flatMap((e) => e.values.get(PAGE_VALUE_METRICS.durationMs.name) ?? []);
+    expect(durations.sort((a, b) => a - b)).toEqual(Array.from({ length: 250 }, (_, i) => i));
+    for (const e of emf) expect((e.values.get(PAGE_VALUE_METRICS.durationMs.name) ?? []).length).toBeLessThan(100);
+    expect(sum(emf.flatMap((e) => e.values.get(PAGE_STATUS_METRICS.done) ?? []))).toBe(250);
+    expect(emf.every((e) => !e.values.has(PAGE_VALUE_METRICS.spamComments.name))).toBe(true); // comments not kept: unknown, not 0
+  });
+
+  test('an invocation that handled nothing writes no line', () => {
+    const written: string[] = [];
+    new PipelineMetrics({ write: (line) => written.push(line) }).flush();
+    expect(written).toEqual([]);
   });
 });
