@@ -68,7 +68,7 @@ export interface PipelineConfig {
   /** Objects larger than this are failed as TOO_LARGE without being downloaded. */
   maxInputBytes: number;
   engine?: CleanOptionsInput;
-  /** Which outputs are written: text/<key>, md/<key>.md, json/<key>.json. Default text and json. */
+  /** Which outputs are written: text/<key>, md/<key>.md, json/<key>.json, batch (batches/…jsonl.gz). Default text and json. */
   outputs?: readonly OutputKind[];
   /**
    * Longest lease of an object's claim (ms); it also ends with the invocation. It must not
