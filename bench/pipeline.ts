@@ -1,5 +1,5 @@
 /**
- * npm run bench:pipeline [-- --objects N] [--concurrency C] [--workers K] [--rate R] [--faults F] [--timeout S] [--json]
+ * npm run bench:pipeline [-- --objects N] [--concurrency C] [--workers K] [--rate R] [--faults F] [--outputs LIST] [--no-metrics] [--timeout S] [--json]
  *
  * The whole local pipeline under load: starts moto on a free port and the local stack, uploads
  * N gzipped pages (the development benchmark's pages in ../shared/data/article-extraction/html,
@@ -14,6 +14,12 @@
  * `--faults F` puts local/faults.ts's proxy between moto and the handlers' S3/DynamoDB clients,
  * faulting a share F of their calls (the SDK retries up to 6 attempts; SQS redelivers the rest).
  *
+ * `--outputs` is the handlers' WINNOW_OUTPUTS (default text,json). The handlers' S3 calls are
+ * counted by command (one per SDK command; the SDK's retries of one are not counted), so the
+ * report gives the S3 PUTs per page each output choice costs. With `batch`, every batch object
+ * is read back: each done or failed item must have its line (else it counts as lost). The
+ * handlers' EMF metrics are on (serialized, then counted and dropped) unless `--no-metrics`.
+ *
  * Latency is upload-to-item: the item's processedAt minus the moment that upload's PutObject
  * returned (same clock). Wall time runs from the first upload to the last item's processedAt.
  * Exit status 1 when anything is lost (no item, or a done item without its text output).
@@ -22,7 +28,8 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
+import { gunzipSync } from 'node:zlib';
+import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
@@ -30,6 +37,9 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { createHandler, type Handler } from '../lambdas/handler';
 import { clientsFromEnv, DEFAULT_MAX_INPUT_BYTES } from '../lambdas/clients';
 import { pkOf } from '../lambdas/item';
+import { BATCH_PREFIX, type BatchLine } from '../lambdas/batch-line';
+import { PipelineMetrics } from '../lambdas/metrics';
+import { parseOutputs, type OutputKind } from '../lambdas/output-keys';
 import { parseMessageBody } from '../lambdas/s3-events';
 import { freePort, startMoto, type MotoServer } from '../local/moto';
 import { startLocalStack, type LocalStack } from '../local/stack';
@@ -45,6 +55,8 @@ const OPTIONS = {
   workers: { type: 'string', default: '2' },
   rate: { type: 'string' },
   faults: { type: 'string' },
+  outputs: { type: 'string', default: 'text,json' },
+  'no-metrics': { type: 'boolean', default: false },
   timeout: { type: 'string', default: '600' },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h' },
@@ -56,6 +68,8 @@ const USAGE = `Usage: npm run bench:pipeline -- [--objects N] [--concurrency C] 
   --workers K       queue consumers, each with its own handler (default 2)
   --rate R          pace the uploads at R per second (default: all at once)
   --faults F        fault a share F (0..1) of the handlers' S3 and DynamoDB calls (default 0)
+  --outputs LIST    the handlers' outputs: text, markdown, json, batch (default text,json)
+  --no-metrics      handlers without EMF metrics (to compare throughput)
   --timeout S       give up waiting for items after S seconds (default 600)
   --json            one JSON object on stdout instead of the report
 `;
@@ -140,6 +154,40 @@ async function listKeys(stack: LocalStack, bucket: string, prefix: string): Prom
   return keys;
 }
 
+/** Counts each S3 command a client sends, by name (PutObject, DeleteObjects, …). */
+function countCommands(s3: S3Client, counts: Map<string, number>): void {
+  s3.middlewareStack.add((next, context) => (args) => {
+    const name = String(context.commandName).replace(/Command$/, '');
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+    return next(args);
+  }, { step: 'initialize', name: 'benchCountCommands' });
+}
+
+/** Every line of every batch object under `prefix`: pk → count, and the idempotency keys seen more than once. */
+async function readBatchLines(stack: LocalStack, bucket: string): Promise<{ objects: number; lines: number; bytes: number; byPk: Map<string, number>; repeatedKeys: number }> {
+  const keys = await listKeys(stack, bucket, BATCH_PREFIX);
+  const byPk = new Map<string, number>();
+  const seen = new Set<string>();
+  let lines = 0;
+  let bytes = 0;
+  let repeatedKeys = 0;
+  for (const key of keys) {
+    const out = await stack.clients.s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+    const gz = Buffer.from(await out.Body!.transformToByteArray());
+    bytes += gz.length;
+    const text = gunzipSync(gz).toString('utf8');
+    for (const raw of text.split('\n')) {
+      if (!raw) continue;
+      const line = JSON.parse(raw) as BatchLine;
+      lines++;
+      byPk.set(line.pk, (byPk.get(line.pk) ?? 0) + 1);
+      if (seen.has(line.idempotencyKey)) repeatedKeys++;
+      seen.add(line.idempotencyKey);
+    }
+  }
+  return { objects: keys.size, lines, bytes, byPk, repeatedKeys };
+}
+
 async function queueDepth(stack: LocalStack, url: string): Promise<number> {
   const out = await stack.clients.sqs.send(
     new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }),
@@ -169,12 +217,20 @@ async function main(): Promise<number> {
     process.stderr.write(`bench:pipeline: --faults must be a share between 0 and 1, not ${values.faults}\n\n${USAGE}`);
     return 2;
   }
+  let outputs: OutputKind[];
+  try {
+    outputs = parseOutputs(values.outputs);
+  } catch (err) {
+    process.stderr.write(`bench:pipeline: --outputs: ${(err as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const metricsOn = !values['no-metrics'];
   const log = (line: string) => {
     if (!values.json) process.stderr.write(`${line}\n`);
   };
 
   const { from, sources } = loadSources();
-  log(`bench:pipeline: ${objects} objects from ${sources.length} pages in ${from}; ${concurrency} uploads in flight${rate ? ` at ${rate}/s` : ''}; ${workerCount} worker(s)`);
+  log(`bench:pipeline: ${objects} objects from ${sources.length} pages in ${from}; ${concurrency} uploads in flight${rate ? ` at ${rate}/s` : ''}; ${workerCount} worker(s); outputs ${outputs.join(',')}; metrics ${metricsOn ? 'on' : 'off'}`);
 
   let moto: MotoServer | null = null;
   let stack: LocalStack | null = null;
@@ -195,9 +251,15 @@ async function main(): Promise<number> {
     const processedCount = new Map<string, number>();
     let handlerMs = 0;
     let batches = 0;
-    const config = { outputBucket: names.outputBucket, tableName: names.table, maxInputBytes: DEFAULT_MAX_INPUT_BYTES };
+    const config = { outputBucket: names.outputBucket, tableName: names.table, maxInputBytes: DEFAULT_MAX_INPUT_BYTES, outputs };
+    const s3Commands = new Map<string, number>();
+    const emf = { lines: 0, bytes: 0 };
     for (let i = 0; i < workerCount; i++) {
-      const inner = createHandler({ clients: clientsFromEnv(), config, logger: new Logger({ serviceName: 'winnow', logLevel: 'SILENT' }) });
+      const clients = clientsFromEnv();
+      countCommands(clients.s3, s3Commands);
+      // Serialized as on Lambda, then counted instead of printed (stdout carries the report).
+      const metrics = metricsOn ? new PipelineMetrics({ write: (line) => { emf.lines++; emf.bytes += line.length + 1; } }) : undefined;
+      const inner = createHandler({ clients, config, logger: new Logger({ serviceName: 'winnow', logLevel: 'SILENT' }), metrics });
       const counted: Handler = async (event, context) => {
         const t0 = performance.now();
         const response = await inner(event, context);
@@ -291,8 +353,10 @@ async function main(): Promise<number> {
     const cpuNode = process.cpuUsage(cpuNode0);
     const cpuMoto1 = cpuSecondsOf(moto.process.pid);
 
-    // Checks: every upload has a done item and its text output; nothing unexpected.
-    const textKeys = await listKeys(stack, names.outputBucket, `text/${prefix}`);
+    // Checks: every upload has a done item and its text output (and, with `batch`, its line); nothing unexpected.
+    const textKeys = outputs.includes('text') ? await listKeys(stack, names.outputBucket, `text/${prefix}`) : null;
+    const batch = outputs.includes('batch') ? await readBatchLines(stack, names.outputBucket) : null;
+    let withoutLine = 0;
     const byPk = new Map(rows.map((r) => [r.pk, r]));
     let done = 0;
     let failed = 0;
@@ -310,9 +374,10 @@ async function main(): Promise<number> {
       const processed = Date.parse(row.processedAt);
       lastProcessed = Math.max(lastProcessed, processed);
       latencies.push(processed - at);
+      if (batch && !batch.byPk.has(row.pk)) withoutLine++;
       if (row.status === 'done') {
         done++;
-        if (!textKeys.has(`text/${key.replace(/\.gz$/i, '')}`)) doneWithoutText++;
+        if (textKeys && !textKeys.has(`text/${key.replace(/\.gz$/i, '')}`)) doneWithoutText++;
       } else {
         failed++;
         if (failures.length < 10) failures.push(`${key}: ${row.status} ${row.errorCode ?? ''}`.trim());
@@ -325,7 +390,10 @@ async function main(): Promise<number> {
     const queueLeft = await queueDepth(stack, stack.resources.queueUrl);
     latencies.sort((a, b) => a - b);
     const wallMs = (lastProcessed || confirmedAt) - started;
-    const lost = missing + doneWithoutText + uploadErrors.length;
+    const lost = missing + doneWithoutText + withoutLine + uploadErrors.length;
+    const pages = done + failed;
+    const s3Requests = Object.fromEntries([...s3Commands].sort(([a], [b]) => a.localeCompare(b)));
+    const putsPerPage = pages > 0 ? (s3Commands.get('PutObject') ?? 0) / pages : 0;
 
     const report = {
       objects,
@@ -335,7 +403,13 @@ async function main(): Promise<number> {
       failed,
       missing,
       doneWithoutText,
+      withoutBatchLine: withoutLine,
       lost,
+      outputs,
+      s3Requests,
+      putsPerPage,
+      batchOutput: batch ? { objects: batch.objects, lines: batch.lines, linesPerObject: batch.objects ? batch.lines / batch.objects : 0, gzipBytesPerLine: batch.lines ? batch.bytes / batch.lines : 0, repeatedIdempotencyKeys: batch.repeatedKeys } : null,
+      metrics: metricsOn ? { emfLines: emf.lines, emfBytes: emf.bytes } : null,
       unexpectedItems,
       reprocessedKeys: reprocessed,
       extraProcessings: extraRuns,
@@ -375,7 +449,10 @@ async function main(): Promise<number> {
         `  objects         ${objects} uploaded (${report.uploadErrors} upload errors), ${concurrency} in flight${rate ? ` at ${rate}/s` : ''}, ${workerCount} worker(s)`,
         `  done            ${done}`,
         `  failed          ${failed}${failures.length ? `  (${failures.join('; ')})` : ''}`,
-        `  missing (lost)  ${missing}${doneWithoutText ? `, and ${doneWithoutText} done without a text output` : ''}`,
+        `  missing (lost)  ${missing}${doneWithoutText ? `, and ${doneWithoutText} done without a text output` : ''}${withoutLine ? `, and ${withoutLine} without a batch line` : ''}`,
+        `  outputs         ${outputs.join(',')}: S3 PUTs per page ${putsPerPage.toFixed(3)} (${Object.entries(s3Requests).map(([k, v]) => `${k} ${v}`).join(', ')})`,
+        ...(report.batchOutput ? [`  batch output    ${report.batchOutput.objects} objects, ${report.batchOutput.lines} lines (${report.batchOutput.linesPerObject.toFixed(1)} an object, ${(report.batchOutput.gzipBytesPerLine / 1024).toFixed(1)} KB gzipped a line), ${report.batchOutput.repeatedIdempotencyKeys} repeated idempotency keys`] : []),
+        `  metrics         ${report.metrics ? `${report.metrics.emfLines} EMF lines, ${(report.metrics.emfBytes / 1024).toFixed(0)} KB` : 'off'}`,
         `  duplicates      ${unexpectedItems} items for keys not uploaded; ${reprocessed} keys processed more than once (${extraRuns} extra runs)`,
         `  queue left      ${queueLeft}, dead letters ${dlq}`,
         `  wall time       ${report.wallSeconds.toFixed(1)} s (uploads alone ${report.uploadSeconds.toFixed(1)} s)`,

@@ -12,3 +12,5 @@ export {
   type WinnowPipelineProps,
   type WinnowBackfillProps,
 } from './winnow-pipeline';
+export { BatchTable, BATCH_TABLE_NAME, type BatchTableProps } from './batch-table';
+export { WinnowDashboard, type WinnowDashboardProps } from './dashboard';

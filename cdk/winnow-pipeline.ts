@@ -13,6 +13,9 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseMarkdownExtras, parseOutputs } from '../lambdas/output-keys';
+import { DEFAULT_METRICS_NAMESPACE, DEFAULT_SERVICE_NAME } from '../lambdas/metric-names';
+import { BatchTable } from './batch-table';
+import { WinnowDashboard } from './dashboard';
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
@@ -59,6 +62,7 @@ export const WINNOW_DEFAULTS = {
   comments: 'drop',
   outputs: 'text,json',
   markdown: 'none',
+  metricsNamespace: DEFAULT_METRICS_NAMESPACE,
   removalPolicy: RemovalPolicy.RETAIN,
 } as const;
 
@@ -186,10 +190,31 @@ export interface WinnowPipelineProps {
 
   /**
    * Which outputs the handler writes, comma-separated: `text` (text/<key>), `markdown`
-   * (md/<key>.md, with YAML front matter), `json` (json/<key>.json). Passed as `WINNOW_OUTPUTS`.
+   * (md/<key>.md, with YAML front matter), `json` (json/<key>.json), `batch` (one gzipped
+   * JSON-lines object per SQS batch under batches/dt=YYYY-MM-DD/hour=HH/, with a Glue table
+   * over it: `batchTable`). Passed as `WINNOW_OUTPUTS`.
    * @default 'text,json'
    */
   readonly outputs?: string;
+
+  /**
+   * CloudWatch namespace of the handler's metrics (EMF log lines; `POWERTOOLS_METRICS_NAMESPACE`)
+   * and of the dashboard's graphs of them.
+   * @default 'Winnow'
+   */
+  readonly metricsNamespace?: string;
+
+  /**
+   * Adds the CloudWatch dashboard (the handler's metrics beside the queue's and the function's).
+   * @default true
+   */
+  readonly dashboard?: boolean;
+
+  /**
+   * With the `batch` output: the Glue database of the table over `batches/`.
+   * @default - from the construct path, lower case
+   */
+  readonly batchDatabaseName?: string;
 
   /**
    * What the Markdown output adds, comma-separated: `links` ([text](url)), `images`
@@ -292,6 +317,10 @@ export class WinnowPipeline extends Construct {
   public readonly backfillStateMachine?: sfn.StateMachine;
   /** The S3 Inventory bucket the backfill reads `{manifest}` from, when set. */
   public readonly backfillInventoryBucket?: s3.IBucket;
+  /** With the `batch` output: the Glue database and table over `batches/` (Athena, partition projection). */
+  public readonly batchTable?: BatchTable;
+  /** The CloudWatch dashboard, unless `dashboard: false`. */
+  public readonly dashboard?: cloudwatch.Dashboard;
 
   constructor(scope: Construct, id: string, props: WinnowPipelineProps = {}) {
     super(scope, id);
@@ -319,6 +348,11 @@ export class WinnowPipeline extends Construct {
     }
 
     const outputs = parseOutputs(props.outputs ?? WINNOW_DEFAULTS.outputs).join(',');
+    const metricsNamespace = props.metricsNamespace ?? WINNOW_DEFAULTS.metricsNamespace;
+    // CloudWatch's rule for custom namespaces.
+    if (!/^[0-9A-Za-z.\-_/#:]{1,255}$/.test(metricsNamespace) || metricsNamespace.startsWith('AWS/')) {
+      throw new Error(`WinnowPipeline: metricsNamespace must be 1-255 of 0-9 A-Z a-z . - _ / # : and not start with AWS/, got "${metricsNamespace}"`);
+    }
     const markdown = props.markdown ?? WINNOW_DEFAULTS.markdown;
     parseMarkdownExtras(markdown); // throws on an unknown extra, at synth
 
@@ -433,7 +467,8 @@ export class WinnowPipeline extends Construct {
       environment: {
         OUTPUT_BUCKET: this.outputBucket.bucketName,
         TABLE_NAME: this.table.tableName,
-        POWERTOOLS_SERVICE_NAME: 'winnow',
+        POWERTOOLS_SERVICE_NAME: DEFAULT_SERVICE_NAME,
+        POWERTOOLS_METRICS_NAMESPACE: metricsNamespace,
         LOG_LEVEL: logLevel,
         WINNOW_COMMENTS: comments,
         WINNOW_OUTPUTS: outputs,
@@ -555,6 +590,23 @@ export class WinnowPipeline extends Construct {
       evaluationPeriods: 1,
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
     });
+
+    // ── Batch output table and dashboard (cdk/batch-table.ts, cdk/dashboard.ts) ─────────────
+    const batchOutput = outputs.split(',').includes('batch');
+    if (batchOutput) {
+      this.batchTable = new BatchTable(this, 'BatchTable', { bucket: this.outputBucket, databaseName: props.batchDatabaseName });
+    }
+    if (props.dashboard ?? true) {
+      this.dashboard = new WinnowDashboard(this, 'Dashboard', {
+        namespace: metricsNamespace,
+        serviceName: DEFAULT_SERVICE_NAME,
+        handler: this.handler,
+        queue: this.queue,
+        deadLetterQueue: this.deadLetterQueue,
+        alarms: [this.deadLetterQueueAlarm, this.errorsAlarm],
+        batchOutput,
+      }).dashboard;
+    }
   }
 
   /**

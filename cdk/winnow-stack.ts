@@ -13,6 +13,7 @@
  *   maxConcurrency            most concurrent invocations from the queue, 2..1000 (10)
  *   logRetentionDays          retention of the function's log group, a CloudWatch Logs value (30)
  *   logLevel                  LOG_LEVEL of the handler: TRACE DEBUG INFO WARN ERROR SILENT CRITICAL (INFO)
+ *   metricsNamespace          CloudWatch namespace of the handler's EMF metrics and the dashboard (Winnow)
  *   removalPolicy             "retain" or "destroy": what stack deletion does to buckets, table, logs (retain)
  *   backfill                  true: add the backfill state machine (Distributed Map; output StateMachineArn) (false)
  *   backfillMaxConcurrency    its MaxConcurrency: batches at a time (10)
@@ -46,6 +47,7 @@ export const CONTEXT_DEFAULTS = {
   comments: WINNOW_DEFAULTS.comments,
   outputs: WINNOW_DEFAULTS.outputs,
   markdown: WINNOW_DEFAULTS.markdown,
+  metricsNamespace: WINNOW_DEFAULTS.metricsNamespace,
   removalPolicy: 'retain',
 } as const;
 
@@ -82,6 +84,7 @@ export function readWinnowContext(node: Node): WinnowContext {
     comments: str('comments').toLowerCase(),
     outputs: str('outputs').toLowerCase(),
     markdown: str('markdown').toLowerCase(),
+    metricsNamespace: str('metricsNamespace'),
     removalPolicy: removal,
   };
 }
@@ -168,6 +171,7 @@ export class WinnowStack extends Stack {
       comments: ctx.comments,
       outputs: ctx.outputs,
       markdown: ctx.markdown,
+      metricsNamespace: ctx.metricsNamespace,
       removalPolicy: ctx.removalPolicy === 'destroy' ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
       backfill,
       ...props.pipeline,
@@ -187,6 +191,10 @@ export class WinnowStack extends Stack {
     if (p.backfillInventoryBucket) {
       new CfnOutput(this, 'BackfillInventoryBucket', { value: p.backfillInventoryBucket.bucketName, description: 'Backfill: the S3 Inventory bucket of {manifest}' });
     }
+    if (p.batchTable) {
+      new CfnOutput(this, 'BatchDatabaseName', { value: p.batchTable.databaseName, description: `Athena: SELECT ... FROM "<this>"."${p.batchTable.tableName}" (batch output)` });
+    }
+    if (p.dashboard) new CfnOutput(this, 'DashboardName', { value: p.dashboard.dashboardName, description: 'CloudWatch dashboard' });
     new CfnOutput(this, 'DeadLetterQueueUrl', { value: p.deadLetterQueue.queueUrl, description: 'Messages that failed maxReceiveCount times' });
   }
 }

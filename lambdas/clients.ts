@@ -34,7 +34,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PipelineCon
   }
   // Below this much time left in the invocation, records are left for SQS to retry.
   const minRemainingMs = Number(env.WINNOW_MIN_REMAINING_MS ?? DEFAULT_MIN_REMAINING_MS);
-  // Which outputs are written: text, markdown, json (default text,json).
+  // Which outputs are written: text, markdown, json, batch (default text,json).
   let outputs;
   try {
     outputs = parseOutputs(env.WINNOW_OUTPUTS);

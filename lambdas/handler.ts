@@ -10,7 +10,10 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { isBackfillBatch, processBackfillBatch, type BackfillBatch, type BackfillBatchResult } from './backfill';
+import { BatchLines, s3BatchWriter, type RecordLines } from './batch-output';
 import { clientsFromEnv, configFromEnv } from './clients';
+import { metricsFromEnv, type PipelineMetrics } from './metrics';
+import { DEFAULT_OUTPUTS } from './output-keys';
 import { ObjectBusyError, processObject, TimeBudgetError, type PipelineClients, type PipelineConfig } from './process-object';
 import { parseMessageBody } from './s3-events';
 
@@ -24,15 +27,24 @@ export interface HandlerDeps {
   clients: PipelineClients;
   config: PipelineConfig;
   logger: HandlerLogger;
+  /** CloudWatch EMF metrics, one line per invocation (lambdas/metrics.ts); none when absent. `handler` builds them from the environment. */
+  metrics?: PipelineMetrics;
 }
 
 export type Handler = (event: SQSEvent, context?: Partial<Context>) => Promise<SQSBatchResponse>;
 
 export function createHandler(deps: HandlerDeps): Handler {
-  const { clients, config, logger } = deps;
+  const { clients, config, logger, metrics } = deps;
   const processor = new BatchProcessor(EventType.SQS);
+  // The `batch` output: one object for the batch's lines, written before their items (batch-output.ts).
+  const writeBatch = (config.outputs ?? DEFAULT_OUTPUTS).includes('batch')
+    ? s3BatchWriter(clients.s3, config.outputBucket, {
+      written: (_key, lines) => metrics?.recordBatchObject(lines),
+      failed: () => metrics?.recordBatchPutFailure(),
+    })
+    : undefined;
 
-  const recordHandler = async (record: SQSRecord, context?: Partial<Context>): Promise<void> => {
+  const recordHandler = async (record: SQSRecord, context?: Partial<Context>, lines?: RecordLines): Promise<void> => {
     const remainingMs = () =>
       typeof context?.getRemainingTimeInMillis === 'function' ? context.getRemainingTimeInMillis() : Infinity;
     const message = parseMessageBody(record.body);
@@ -47,7 +59,8 @@ export function createHandler(deps: HandlerDeps): Handler {
     }
     for (const event of message.events) {
       try {
-        const outcome = await processObject(event, clients, config, remainingMs);
+        const outcome = await processObject(event, clients, config, remainingMs, lines?.sink);
+        metrics?.recordOutcome(outcome);
         logger.info('object', {
           bucket: event.bucket,
           key: event.key,
@@ -60,6 +73,7 @@ export function createHandler(deps: HandlerDeps): Handler {
           ms: outcome.item.durationMs,
         });
       } catch (err) {
+        metrics?.recordRetry();
         if (err instanceof TimeBudgetError || err instanceof ObjectBusyError) logger.warn('object left for a retry', { key: event.key, reason: err.message });
         else logger.error('object will be retried', { bucket: event.bucket, key: event.key, event: event.eventName, error: err as Error });
         throw err;
@@ -67,11 +81,23 @@ export function createHandler(deps: HandlerDeps): Handler {
     }
   };
 
-  return (event, context) =>
-    processPartialResponse(event, recordHandler, processor, {
-      context: context as Context | undefined,
-      throwOnFullBatchFailure: false,
-    });
+  return async (event, context) => {
+    const batch = writeBatch ? new BatchLines(event.Records.length, writeBatch) : undefined;
+    try {
+      return await processPartialResponse(event, (record: SQSRecord, ctx?: Partial<Context>) => {
+        const lines = batch?.record();
+        return recordHandler(record, ctx, lines).finally(() => lines?.finish());
+      }, processor, {
+        context: context as Context | undefined,
+        throwOnFullBatchFailure: false,
+        // Records run concurrently (Powertools' default, stated here because the batch output's
+        // lines wait for every record of the batch: one at a time, the first would wait forever).
+        processInParallel: true,
+      });
+    } finally {
+      metrics?.flush();
+    }
+  };
 }
 
 let lambdaHandler: Handler | null = null;
@@ -88,6 +114,7 @@ export function handler(event: SQSEvent | BackfillBatch, context?: Partial<Conte
     clients: clientsFromEnv(),
     config: configFromEnv(),
     logger: new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'winnow' }),
+    metrics: metricsFromEnv(),
   };
   if (isBackfillBatch(event)) {
     const remainingMs = typeof context?.getRemainingTimeInMillis === 'function' ? () => context.getRemainingTimeInMillis!() : undefined;

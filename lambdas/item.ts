@@ -57,6 +57,8 @@ export interface PageItem {
   textKey?: string;
   jsonKey?: string;
   markdownKey?: string;
+  /** With the `batch` output: the batch object (`batches/dt=…/hour=…/<id>.jsonl.gz`) holding this result's line. */
+  batchKey?: string;
   /** Publication date (ISO 8601: a day, or a day and time), from the page's metadata, URL or dateline: the GSI `bySite`'s sort key. */
   published?: string;
   /** Author names. */

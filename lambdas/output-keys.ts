@@ -5,9 +5,12 @@ export interface OutputKeys {
   markdown: string;
 }
 
-/** The outputs a pipeline can write (`WINNOW_OUTPUTS`, CDK context `outputs`); text and json by default. */
-export type OutputKind = 'text' | 'markdown' | 'json';
-export const OUTPUT_KINDS: readonly OutputKind[] = ['text', 'markdown', 'json'];
+/**
+ * The outputs a pipeline can write (`WINNOW_OUTPUTS`, CDK context `outputs`); text and json by
+ * default. `batch` is one gzipped JSON-lines object per SQS batch (lambdas/batch-output.ts).
+ */
+export type OutputKind = 'text' | 'markdown' | 'json' | 'batch';
+export const OUTPUT_KINDS: readonly OutputKind[] = ['text', 'markdown', 'json', 'batch'];
 export const DEFAULT_OUTPUTS: readonly OutputKind[] = ['text', 'json'];
 
 /** `text,json,markdown` → the kinds, or an error naming what is wrong. */

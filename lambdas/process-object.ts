@@ -5,7 +5,8 @@
  *            claim this version for this invocation (a short lease on the item); another
  *            invocation holds it (a second copy of the message, delivered at once) → retry later
  *            [size check] → GetObject (If-Match the ETag just seen) → clean
- *            → PutObject text + json → PutItem (done), conditional on not going backwards
+ *            → PutObject text + json → [batch output: the line, in its batch's object]
+ *            → PutItem (done), conditional on not going backwards
  *            bad input (the engine's typed errors) → outputs deleted → PutItem (failed)
  *            nothing article-like → JSON only → PutItem (failed, NO_CONTENT)
  *   removed: the object exists again, or a newer event is recorded → skip
@@ -34,6 +35,7 @@ import { clean, FILTER_VERSION, isWinnowError, toMarkdown, type CleanOptionsInpu
 import { deletedItem, doneItem, failedItem, isCurrent, isSettled, pkOf, type PageItem } from './item';
 import { isOlder, sequencerKey } from './ordering';
 import { DEFAULT_OUTPUTS, outputKeys, type OutputKind } from './output-keys';
+import { s3BatchWriter, singleLineSink, type BatchLineSink } from './batch-output';
 import type { S3ObjectEvent } from './s3-events';
 
 /** Thrown when the Lambda's remaining time is too short to finish a record: SQS retries it. */
@@ -66,7 +68,7 @@ export interface PipelineConfig {
   /** Objects larger than this are failed as TOO_LARGE without being downloaded. */
   maxInputBytes: number;
   engine?: CleanOptionsInput;
-  /** Which outputs are written: text/<key>, md/<key>.md, json/<key>.json. Default text and json. */
+  /** Which outputs are written: text/<key>, md/<key>.md, json/<key>.json, batch (batches/…jsonl.gz). Default text and json. */
   outputs?: readonly OutputKind[];
   /**
    * Longest lease of an object's claim (ms); it also ends with the invocation. It must not
@@ -254,6 +256,11 @@ function sanitizeMetadata(value: string): string {
   return value.replace(/[^\x20-\x7e]/g, '?');
 }
 
+/** With the `batch` output, the result's line goes out (with its batch) before its item: batch-output.ts. */
+async function addBatchLine(sink: BatchLineSink | undefined, item: PageItem, text?: string): Promise<void> {
+  if (sink) item.batchKey = await sink(item, text);
+}
+
 /** Nothing written: the stored item stands (or, with none, the record of a deletion). */
 function skipped(event: S3ObjectEvent, stored: PageItem | null, elapsedMs: number, kind: 'duplicate' | 'stale', reason: string): ObjectOutcome {
   return { item: stored ?? deletedItem(event, elapsedMs), skipped: kind, skipReason: reason, bytesIn: 0, textChars: 0 };
@@ -264,7 +271,10 @@ export async function processObject(
   clients: PipelineClients,
   config: PipelineConfig,
   remainingMs: () => number = () => Infinity,
+  /** The handler's batch (BatchLines); without one, the `batch` output writes an object per result. */
+  batchSink?: BatchLineSink,
 ): Promise<ObjectOutcome> {
+  const batch = batchSink ?? ((config.outputs ?? DEFAULT_OUTPUTS).includes('batch') ? singleLineSink(s3BatchWriter(clients.s3, config.outputBucket)) : undefined);
   const started = performance.now();
   const elapsed = () => performance.now() - started;
   const checkTime = () => {
@@ -285,6 +295,7 @@ export async function processObject(
     if (await headObject(clients, event)) return skip('stale', 'the object exists again (re-created after this deletion)');
     await deleteOutputs(clients, config, event.key);
     const item = deletedItem(event, elapsed());
+    await addBatchLine(batch, item);
     if (!(await putItem(clients, config, item))) return skip('stale', 'a newer result was written meanwhile');
     return { item, bytesIn: 0, textChars: 0 };
   }
@@ -308,7 +319,7 @@ export async function processObject(
   const token = claim.token;
   let outcome: ObjectOutcome | undefined;
   try {
-    outcome = await cleanObject(event, head, stored, clients, config, filterVersion, elapsed, checkTime);
+    outcome = await cleanObject(event, head, stored, clients, config, filterVersion, elapsed, checkTime, batch);
     return outcome;
   } finally {
     // A written item replaced the claim; an error or a newer result left it to be given up.
@@ -326,6 +337,7 @@ async function cleanObject(
   filterVersion: string,
   elapsed: () => number,
   checkTime: () => void,
+  batch: BatchLineSink | undefined,
 ): Promise<ObjectOutcome> {
   const skip = (kind: 'stale', reason: string) => skipped(event, stored, elapsed(), kind, reason);
   const withSource = (item: PageItem): PageItem => {
@@ -338,6 +350,7 @@ async function cleanObject(
   const fail = async (code: string, message: string, bytesIn: number): Promise<ObjectOutcome> => {
     const item = withSource(failedItem(event, code, message, elapsed()));
     await deleteOutputs(clients, config, event.key); // no stale output of an earlier version
+    await addBatchLine(batch, item);
     if (!(await putItem(clients, config, item))) return skip('stale', 'a newer result was written meanwhile');
     return { item, bytesIn, textChars: 0 };
   };
@@ -405,6 +418,7 @@ async function cleanObject(
     item.errorMessage = result.emptyReason ?? 'no article text was found';
     delete item.textKey;
   }
+  await addBatchLine(batch, item, result.text);
   if (!(await putItem(clients, config, item))) return skip('stale', 'a newer result was written meanwhile');
   return { item, bytesIn: bytes.length, textChars: result.text.length };
 }

@@ -62,9 +62,10 @@ export function describeItem(item: PageItem, outputBucket: string): string {
       `  ${item.format}${item.gzip ? ', gzipped' : ''}, ${item.charset}${item.language ? `, language ${item.language}` : ''}; title: ${item.title ?? '(none)'}`,
       `  kept    ${item.blocksKept} blocks, ${item.charsKept} characters`,
       `  removed ${item.blocksRemoved} blocks, ${item.charsRemoved} characters: ${byKind(item.removedByKind)}`,
-      `  output  s3://${outputBucket}/${item.textKey}`,
-      `          s3://${outputBucket}/${item.jsonKey}`,
     );
+    // The outputs this configuration wrote (WINNOW_OUTPUTS / --outputs), the batch object last.
+    const written = [item.textKey, item.markdownKey, item.jsonKey, item.batchKey].filter((k): k is string => Boolean(k));
+    written.forEach((key, i) => lines.push(`${i === 0 ? '  output  ' : '          '}s3://${outputBucket}/${key}${key === item.batchKey ? '  (one line of this batch object)' : ''}`));
   }
   return lines.join('\n');
 }

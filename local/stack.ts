@@ -8,6 +8,7 @@ import type { OutputKind } from '../lambdas/output-keys';
 import type { CommentsMode } from '../engine';
 import { createHandler, type Handler } from '../lambdas/handler';
 import { clientsFromEnv, DEFAULT_MAX_INPUT_BYTES, DEFAULT_MIN_REMAINING_MS } from '../lambdas/clients';
+import { PipelineMetrics } from '../lambdas/metrics';
 import { isUp, startMoto, type MotoServer } from './moto';
 import { createResources, localClients, LOCAL_NAMES, type AwsClients, type LocalNames, type LocalResources, type ResourceOptions, DEFAULT_RESOURCE_OPTIONS } from './resources';
 import { startWorker, type Worker } from './worker';
@@ -27,6 +28,11 @@ export interface LocalStackOptions {
   comments?: CommentsMode;
   /** Which outputs the handler writes (default text and json). */
   outputs?: readonly OutputKind[];
+  /**
+   * The handler's EMF metrics lines, written to standard output as on Lambda (default: on
+   * unless logLevel is SILENT); a PipelineMetrics of your own sends them elsewhere.
+   */
+  metrics?: boolean | PipelineMetrics;
   /** Start the worker (default true). Tests that drive the handler themselves turn it off. */
   worker?: boolean;
 }
@@ -53,6 +59,12 @@ export function localEnvironment(endpoint: string): Record<string, string> {
     AWS_EC2_METADATA_DISABLED: 'true',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };
+}
+
+function localMetrics(options: LocalStackOptions): PipelineMetrics | undefined {
+  if (options.metrics instanceof PipelineMetrics) return options.metrics;
+  const on = options.metrics ?? (options.logLevel ?? 'INFO').toUpperCase() !== 'SILENT';
+  return on ? new PipelineMetrics() : undefined;
 }
 
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
@@ -83,6 +95,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         ...(options.outputs ? { outputs: options.outputs } : {}),
       },
       logger: new Logger({ serviceName: 'winnow', logLevel: (options.logLevel ?? 'INFO') as 'INFO' }),
+      metrics: localMetrics(options),
     });
     const worker =
       options.worker === false

@@ -4,6 +4,7 @@
  *
  *   schemas/result.schema.json   the JSON result, `json/<key>.json` (engine `CleanResult`)
  *   schemas/item.schema.json     a DynamoDB table item, unmarshalled (lambdas `TableItem`)
+ *   schemas/batch-line.schema.json  a line of the `batch` output (lambdas `BatchLine`)
  *
  * `--check` writes nothing and exits 1 when a committed schema differs from the types
  * (test/schemas.test.ts runs the same comparison).
@@ -28,6 +29,13 @@ export const SCHEMAS = [
     type: 'TableItem',
     title: 'winnow DynamoDB table item',
     description: 'One item of the winnow table, unmarshalled (e.g. @aws-sdk/util-dynamodb unmarshall): a result (done, failed, deleted), possibly with a live claim, or a first claim (processing); generated from lambdas/item.ts (TableItem).',
+  },
+  {
+    file: 'schemas/batch-line.schema.json',
+    source: 'lambdas/batch-line.ts',
+    type: 'BatchLine',
+    title: 'winnow batch output line (batches/dt=YYYY-MM-DD/hour=HH/<batch id>.jsonl.gz)',
+    description: 'One line of a gzipped JSON-lines batch object (the `batch` output): a page result as the table item has it (no claim, no batchKey), its idempotency key (pk#etag#filterVersion) and the clean text; generated from lambdas/batch-line.ts (BatchLine).',
   },
 ] as const;
 

@@ -15,7 +15,9 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { CONTEXT_DEFAULTS, WinnowStack, createWinnowApp } from '../cdk/winnow-stack';
-import { VISIBILITY_TIMEOUT_FACTOR } from '../cdk/winnow-pipeline';
+import { VISIBILITY_TIMEOUT_FACTOR, WinnowPipeline } from '../cdk/winnow-pipeline';
+import { BATCH_LINE_COLUMNS } from '../lambdas/batch-line';
+import { BATCH_METRICS, FAILURES_BY_CODE_METRIC, PAGE_STATUS_METRICS, PAGE_VALUE_METRICS } from '../lambdas/metric-names';
 
 type Json = Record<string, any>;
 
@@ -47,6 +49,38 @@ function only(resources: Json, type: string): [string, Json] {
 
 function logicalIdOf(stack: Stack, construct: IConstruct): string {
   return stack.getLogicalId(construct.node.defaultChild as any);
+}
+
+/**
+ * The dashboard's widgets, its body parsed: CloudFormation references become `<LogicalId>` so
+ * the JSON can be read (the body is an Fn::Join of strings and Refs).
+ */
+function dashboardWidgets(resources: Json): Json[] {
+  const [, dashboard] = only(resources, 'AWS::CloudWatch::Dashboard');
+  const body = dashboard.Properties.DashboardBody;
+  const parts: unknown[] = body['Fn::Join'] ? body['Fn::Join'][1] : [body];
+  const ref = (p: Json) => (p.Ref ? `<${p.Ref}>` : p['Fn::GetAtt'] ? `<${p['Fn::GetAtt'].join('.')}>` : `<${JSON.stringify(p).replace(/"/g, '')}>`);
+  const text = parts.map((p) => (typeof p === 'string' ? p : ref(p as Json))).join('');
+  return JSON.parse(text).widgets;
+}
+
+/** Each graphed metric of the widgets as `namespace/name[dimension=value]`, and each expression. */
+function graphedMetrics(widgets: Json[]): string[] {
+  const out: string[] = [];
+  for (const w of widgets) {
+    for (const m of w.properties?.metrics ?? []) {
+      if (m.length === 1 && m[0].expression) {
+        out.push(m[0].expression);
+        continue;
+      }
+      const strings = m.filter((x: unknown) => typeof x === 'string');
+      const [namespace, name, ...dims] = strings;
+      const dimText = [];
+      for (let i = 0; i + 1 < dims.length; i += 2) dimText.push(`${dims[i]}=${dims[i + 1]}`);
+      out.push(`${namespace}/${name}[${dimText.join(',')}]`);
+    }
+  }
+  return out;
 }
 
 /** Every statement of every IAM policy in the template (inline role policies included). */
@@ -97,7 +131,7 @@ describe('WinnowStack with the cdk.json defaults', () => {
   let stack: WinnowStack;
   let template: Template;
   let resources: Json;
-  let ids: { input: string; output: string; logs: string; queue: string; dlq: string; table: string; fn: string; logGroup: string; role: string };
+  let ids: { input: string; output: string; logs: string; queue: string; dlq: string; table: string; fn: string; logGroup: string; role: string; dlqAlarm: string; errorsAlarm: string };
 
   beforeAll(() => {
     ({ stack, template, resources } = makeStack());
@@ -112,6 +146,8 @@ describe('WinnowStack with the cdk.json defaults', () => {
       fn: logicalIdOf(stack, p.handler),
       logGroup: logicalIdOf(stack, p.logGroup),
       role: logicalIdOf(stack, p.handler.role!),
+      dlqAlarm: logicalIdOf(stack, p.deadLetterQueueAlarm),
+      errorsAlarm: logicalIdOf(stack, p.errorsAlarm),
     };
   });
 
@@ -208,7 +244,7 @@ describe('WinnowStack with the cdk.json defaults', () => {
     }
   });
 
-  test('function: nodejs22.x on arm64, handler, memory, timeout, exactly the seven env vars, own log group and role', () => {
+  test('function: nodejs22.x on arm64, handler, memory, timeout, exactly the eight env vars, own log group and role', () => {
     const fn = resources[ids.fn].Properties;
     expect(fn.Runtime).toBe('nodejs22.x');
     expect(fn.Architectures).toEqual(['arm64']);
@@ -220,6 +256,7 @@ describe('WinnowStack with the cdk.json defaults', () => {
         OUTPUT_BUCKET: { Ref: ids.output },
         TABLE_NAME: { Ref: ids.table },
         POWERTOOLS_SERVICE_NAME: 'winnow',
+        POWERTOOLS_METRICS_NAMESPACE: 'Winnow',
         LOG_LEVEL: 'INFO',
         WINNOW_COMMENTS: 'drop',
         WINNOW_OUTPUTS: 'text,json',
@@ -315,9 +352,24 @@ describe('WinnowStack with the cdk.json defaults', () => {
     });
   });
 
-  test('outputs: InputBucketName, OutputBucketName, TableName, QueueUrl, DeadLetterQueueUrl', () => {
+  test('dashboard: every handler metric (namespace Winnow, service winnow) beside queue depth, dead letters, function errors, duration, concurrency', () => {
+    const widgets = dashboardWidgets(resources);
+    const graphed = graphedMetrics(widgets);
+    const handlerMetrics = [...Object.values(PAGE_STATUS_METRICS), ...Object.values(PAGE_VALUE_METRICS).map((m) => m.name)];
+    for (const name of handlerMetrics) expect(graphed).toContain(`Winnow/${name}[service=winnow]`);
+    expect(graphed).toContain(`SEARCH('{Winnow,errorCode,service} MetricName="${FAILURES_BY_CODE_METRIC}" service="winnow"', 'Sum', 300)`);
+    for (const queue of [ids.queue, ids.dlq]) expect(graphed).toContain(`AWS/SQS/ApproximateNumberOfMessagesVisible[QueueName=<${queue}.QueueName>]`);
+    for (const name of ['Errors', 'Duration', 'ConcurrentExecutions', 'Throttles']) expect(graphed).toContain(`AWS/Lambda/${name}[FunctionName=<${ids.fn}>]`);
+    expect(graphed.some((g) => g.includes(BATCH_METRICS.objects))).toBe(false); // the batch output is off
+    const alarms = widgets.find((w) => w.properties.title === 'Alarms');
+    expect(alarms?.properties.alarms).toEqual([`<${ids.dlqAlarm}.Arn>`, `<${ids.errorsAlarm}.Arn>`]);
+    expect(stack.pipeline.batchTable).toBeUndefined();
+    template.resourceCountIs('AWS::Glue::Table', 0);
+  });
+
+  test('outputs: InputBucketName, OutputBucketName, TableName, QueueUrl, DeadLetterQueueUrl, DashboardName', () => {
     const outputs = template.toJSON().Outputs;
-    expect(Object.keys(outputs).sort()).toEqual(['DeadLetterQueueUrl', 'InputBucketName', 'OutputBucketName', 'QueueUrl', 'TableName']);
+    expect(Object.keys(outputs).sort()).toEqual(['DashboardName', 'DeadLetterQueueUrl', 'InputBucketName', 'OutputBucketName', 'QueueUrl', 'TableName']);
     expect(outputs.InputBucketName.Value).toEqual({ Ref: ids.input });
     expect(outputs.OutputBucketName.Value).toEqual({ Ref: ids.output });
     expect(outputs.TableName.Value).toEqual({ Ref: ids.table });
@@ -492,6 +544,9 @@ describe('bad context is refused at synth', () => {
     [{ comments: 'keep-some' }, /comments must be one of drop, keep-ham, keep-all/],
     [{ markdown: 'links,video' }, /markdown must be a comma-separated list of links, images, no-emphasis/],
     [{ removalPolicy: 'keep' }, /removalPolicy: expected "retain" or "destroy"/],
+    [{ outputs: 'text,parquet' }, /outputs must be a comma-separated list of text, markdown, json, batch/],
+    [{ metricsNamespace: 'AWS/Lambda' }, /metricsNamespace must be .* not start with AWS\//],
+    [{ metricsNamespace: 'my namespace' }, /metricsNamespace must be/],
   ])('%j', (context, message) => {
     const app = new App({ context: { ...cdkJson.context, ...context }, outdir: tmpOutdir() });
     expect(() => new WinnowStack(app, 'Bad')).toThrow(message);
@@ -661,5 +716,73 @@ describe('WinnowStack with backfill from an S3 Inventory (-c backfillInventoryBu
     const acks = acknowledgements(stack);
     expect(acks.some(([id, reason]) => id.includes('acme-inventories/*') && /inventory/i.test(reason))).toBe(true);
     expect([...new Set(acks.map(([id]) => id))].sort()).toEqual(rawFindings(stack));
+  });
+});
+
+describe('WinnowStack with the batch output (-c outputs=text,json,batch) and its own metrics namespace', () => {
+  let stack: WinnowStack;
+  let resources: Json;
+
+  beforeAll(() => {
+    ({ stack, resources } = makeStack({ outputs: 'text,json,batch', metricsNamespace: 'Crawl/Winnow' }));
+  });
+
+  test('Glue database and table over batches/ of the output bucket, partitions dt and hour by projection (no crawler)', () => {
+    const [dbId, db] = only(resources, 'AWS::Glue::Database');
+    const [, table] = only(resources, 'AWS::Glue::Table');
+    expect(Object.values(resources).some((r) => r.Type === 'AWS::Glue::Crawler')).toBe(false);
+    const output = logicalIdOf(stack, stack.pipeline.outputBucket);
+    const name = db.Properties.DatabaseInput.Name;
+    expect(name).toMatch(/^[a-z0-9_]+$/);
+    expect(table.Properties.DatabaseName).toBe(name);
+    expect(table.DependsOn).toContain(dbId);
+    const input = table.Properties.TableInput;
+    expect(input.Name).toBe('pages');
+    expect(input.TableType).toBe('EXTERNAL_TABLE');
+    expect(input.PartitionKeys.map((k: Json) => [k.Name, k.Type])).toEqual([['dt', 'string'], ['hour', 'string']]);
+    const location = { 'Fn::Join': ['', ['s3://', { Ref: output }, '/batches/']] };
+    expect(input.StorageDescriptor.Location).toEqual(location);
+    expect(input.Parameters).toEqual({
+      classification: 'json',
+      compressionType: 'gzip',
+      'projection.enabled': 'true',
+      'projection.dt.type': 'date',
+      'projection.dt.format': 'yyyy-MM-dd',
+      'projection.dt.range': '2026-01-01,NOW',
+      'projection.dt.interval': '1',
+      'projection.dt.interval.unit': 'DAYS',
+      'projection.hour.type': 'integer',
+      'projection.hour.range': '0,23',
+      'projection.hour.digits': '2',
+      'storage.location.template': { 'Fn::Join': ['', ['s3://', { Ref: output }, '/batches/dt=${dt}/hour=${hour}/']] },
+    });
+    expect(input.StorageDescriptor.SerdeInfo.SerializationLibrary).toBe('org.openx.data.jsonserde.JsonSerDe');
+    expect(input.StorageDescriptor.InputFormat).toBe('org.apache.hadoop.mapred.TextInputFormat');
+    expect(input.StorageDescriptor.Columns.map((c: Json) => [c.Name, c.Type])).toEqual(BATCH_LINE_COLUMNS.map(([n, t]) => [n, t]));
+    const outputs = Template.fromStack(stack).toJSON().Outputs;
+    expect(outputs.BatchDatabaseName.Value).toBe(name);
+  });
+
+  test('the handler writes the batch output and its metrics under the namespace the dashboard graphs', () => {
+    const fn = resources[logicalIdOf(stack, stack.pipeline.handler)].Properties;
+    expect(fn.Environment.Variables).toMatchObject({ WINNOW_OUTPUTS: 'text,json,batch', POWERTOOLS_METRICS_NAMESPACE: 'Crawl/Winnow' });
+    const graphed = graphedMetrics(dashboardWidgets(resources));
+    for (const name of Object.values(BATCH_METRICS)) expect(graphed).toContain(`Crawl/Winnow/${name}[service=winnow]`);
+    expect(graphed).toContain(`Crawl/Winnow/${PAGE_STATUS_METRICS.done}[service=winnow]`);
+    expect(graphed.some((g) => g.startsWith('Winnow/'))).toBe(false);
+  });
+
+  test('cdk-nag AwsSolutions: clean with the Glue table and the dashboard; no new acknowledgement', () => {
+    const report = new AwsSolutionsChecks().validateScope(stack);
+    expect(report.violations.map((v) => `${v.ruleName} @ ${v.violatingResources.map((r) => r.constructPath).join(', ')}`)).toEqual([]);
+    expect(rawFindings(stack)).toHaveLength(4);
+  });
+
+  test('dashboard: false leaves it out', () => {
+    const app = new App({ context: cdkJson.context, outdir: tmpOutdir() });
+    const bare = new Stack(app, 'NoDashboard');
+    const pipeline = new WinnowPipeline(bare, 'Pipeline', { dashboard: false });
+    expect(pipeline.dashboard).toBeUndefined();
+    Template.fromStack(bare).resourceCountIs('AWS::CloudWatch::Dashboard', 0);
   });
 });

@@ -22,8 +22,9 @@ Options:
       --log-level LEVEL handler logs: DEBUG, INFO (default), WARN, ERROR, SILENT
       --comments MODE   comment threads: drop (default), keep-ham (genuine comments in the
                         JSON output, counts in the table item) or keep-all
-      --outputs LIST    outputs written, comma-separated: text, markdown, json
-                        (default text,json; markdown goes to md/<key>.md)
+      --outputs LIST    outputs written, comma-separated: text, markdown, json, batch
+                        (default text,json; markdown goes to md/<key>.md, batch to
+                        batches/dt=YYYY-MM-DD/hour=HH/<batch id>.jsonl.gz, one object per batch)
   -h, --help            show this help
 `;
 
