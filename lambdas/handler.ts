@@ -30,6 +30,7 @@ export type Handler = (event: SQSEvent, context?: Partial<Context>) => Promise<S
 
 export function createHandler(deps: HandlerDeps): Handler {
   const { clients, config, logger } = deps;
+  if (config.events && !clients.eventbridge) throw new Error('winnow handler: config.events is set but clients.eventbridge is missing');
   const processor = new BatchProcessor(EventType.SQS);
 
   const recordHandler = async (record: SQSRecord, context?: Partial<Context>): Promise<void> => {
@@ -58,6 +59,7 @@ export function createHandler(deps: HandlerDeps): Handler {
           bytesIn: outcome.bytesIn,
           textChars: outcome.textChars,
           ms: outcome.item.durationMs,
+          eventSent: outcome.eventSent,
         });
       } catch (err) {
         if (err instanceof TimeBudgetError || err instanceof ObjectBusyError) logger.warn('object left for a retry', { key: event.key, reason: err.message });

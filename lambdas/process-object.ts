@@ -30,8 +30,11 @@ import {
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import type { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { clean, FILTER_VERSION, isWinnowError, toMarkdown, type CleanOptionsInput } from '../engine';
 import { deletedItem, doneItem, failedItem, isCurrent, isSettled, pkOf, type PageItem } from './item';
+import { deliverPageEvent, pendingEventToken } from './events';
+import type { EventsConfig } from './page-event';
 import { isOlder, sequencerKey } from './ordering';
 import { DEFAULT_OUTPUTS, outputKeys, type OutputKind } from './output-keys';
 import type { S3ObjectEvent } from './s3-events';
@@ -79,11 +82,15 @@ export interface PipelineConfig {
    * version without editing the constant); the handler never sets it, so it is FILTER_VERSION.
    */
   filterVersion?: string;
+  /** Put an event per result on this EventBridge bus (lambdas/events.ts); no events when unset. */
+  events?: EventsConfig;
 }
 
 export interface PipelineClients {
   s3: S3Client;
   dynamodb: DynamoDBClient;
+  /** Needed when `config.events` is set. */
+  eventbridge?: EventBridgeClient;
 }
 
 export interface ObjectOutcome {
@@ -95,6 +102,8 @@ export interface ObjectOutcome {
   /** Bytes read from S3 and characters of clean text written. */
   bytesIn: number;
   textChars: number;
+  /** The page's event was put on the bus by this call (a new result, or one whose event was still pending). */
+  eventSent?: boolean;
 }
 
 /** A conditional write whose condition did not hold (by class, or by name across SDK copies). */
@@ -107,6 +116,8 @@ function isConditionFailed(err: unknown): boolean {
  * the source's LastModified. Returns false when the stored item won.
  */
 async function putItem(clients: PipelineClients, config: PipelineConfig, item: PageItem): Promise<boolean> {
+  // The result's event is owed until PutEvents succeeds: a retry reads this marker (lambdas/events.ts).
+  if (config.events) item.eventPending = pendingEventToken();
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
   let condition: string | undefined;
@@ -264,6 +275,25 @@ export async function processObject(
   clients: PipelineClients,
   config: PipelineConfig,
   remainingMs: () => number = () => Infinity,
+): Promise<ObjectOutcome> {
+  const outcome = await recordObject(event, clients, config, remainingMs);
+  // A new result's event, or one a failed PutEvents left pending (a retry finds the item current
+  // and would otherwise skip it as a duplicate); never one for a plain duplicate or a stale event.
+  const owed = !outcome.skipped || (outcome.skipped === 'duplicate' && outcome.item.eventPending !== undefined);
+  if (config.events && owed) {
+    if (!clients.eventbridge) throw new Error('winnow handler: config.events is set but clients.eventbridge is missing');
+    await deliverPageEvent({ eventbridge: clients.eventbridge, dynamodb: clients.dynamodb }, outcome.item, { ...config, events: config.events });
+    outcome.eventSent = true;
+  }
+  return outcome;
+}
+
+/** The object's result written to the table (or why nothing was), before its event. */
+async function recordObject(
+  event: S3ObjectEvent,
+  clients: PipelineClients,
+  config: PipelineConfig,
+  remainingMs: () => number,
 ): Promise<ObjectOutcome> {
   const started = performance.now();
   const elapsed = () => performance.now() - started;

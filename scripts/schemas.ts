@@ -4,6 +4,7 @@
  *
  *   schemas/result.schema.json   the JSON result, `json/<key>.json` (engine `CleanResult`)
  *   schemas/item.schema.json     a DynamoDB table item, unmarshalled (lambdas `TableItem`)
+ *   schemas/event.schema.json    the `detail` of a page event on the bus (lambdas `PageEventDetail`)
  *
  * `--check` writes nothing and exits 1 when a committed schema differs from the types
  * (test/schemas.test.ts runs the same comparison).
@@ -28,6 +29,13 @@ export const SCHEMAS = [
     type: 'TableItem',
     title: 'winnow DynamoDB table item',
     description: 'One item of the winnow table, unmarshalled (e.g. @aws-sdk/util-dynamodb unmarshall): a result (done, failed, deleted), possibly with a live claim, or a first claim (processing); generated from lambdas/item.ts (TableItem).',
+  },
+  {
+    file: 'schemas/event.schema.json',
+    source: 'lambdas/page-event.ts',
+    type: 'PageEventDetail',
+    title: 'winnow page event detail',
+    description: 'The `detail` of the EventBridge event put for each page (source winnow; detail-type Page Cleaned, Page Failed or Page Deleted); generated from lambdas/page-event.ts (PageEventDetail).',
   },
 ] as const;
 
