@@ -12,3 +12,4 @@ export {
   type WinnowPipelineProps,
   type WinnowBackfillProps,
 } from './winnow-pipeline';
+export { WinnowEventsTail, PAGE_EVENT_PATTERN, EVENT_BUS_ENV, type WinnowEventsTailProps } from './winnow-events';
