@@ -19,6 +19,14 @@ import { ConditionalCheckFailedException, UpdateItemCommand, type DynamoDBClient
 import type { PageItem } from './item';
 import { DETAIL_TYPES, EVENT_SOURCE, pageEventDetail, type EventsConfig } from './page-event';
 
+/** `config.events` without an EventBridge client to send them with: a setup error, found before any record. */
+export class EventsClientMissingError extends Error {
+  constructor() {
+    super('winnow handler: config.events is set but clients.eventbridge is missing');
+    this.name = 'EventsClientMissingError';
+  }
+}
+
 /** PutEvents failed for the page's event: the record goes back to SQS and the retry sends it. */
 export class PageEventError extends Error {
   readonly code: string;

@@ -11,6 +11,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { isBackfillBatch, processBackfillBatch, type BackfillBatch, type BackfillBatchResult } from './backfill';
 import { clientsFromEnv, configFromEnv } from './clients';
+import { EventsClientMissingError } from './events';
 import { ObjectBusyError, processObject, TimeBudgetError, type PipelineClients, type PipelineConfig } from './process-object';
 import { parseMessageBody } from './s3-events';
 
@@ -30,7 +31,7 @@ export type Handler = (event: SQSEvent, context?: Partial<Context>) => Promise<S
 
 export function createHandler(deps: HandlerDeps): Handler {
   const { clients, config, logger } = deps;
-  if (config.events && !clients.eventbridge) throw new Error('winnow handler: config.events is set but clients.eventbridge is missing');
+  if (config.events && !clients.eventbridge) throw new EventsClientMissingError();
   const processor = new BatchProcessor(EventType.SQS);
 
   const recordHandler = async (record: SQSRecord, context?: Partial<Context>): Promise<void> => {

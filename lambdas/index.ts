@@ -8,5 +8,5 @@ export { processObject, TimeBudgetError, ObjectBusyError, type PipelineClients, 
 export { outputKeys, parseOutputs, OUTPUT_KINDS, DEFAULT_OUTPUTS, type OutputKeys, type OutputKind } from './output-keys';
 export type { PageItem, ItemStatus, ItemClaim, ClaimOnlyItem, TableItem } from './item';
 export type { BackfillBatch, BackfillBatchResult, BackfillItem } from './backfill';
-export { PageEventError } from './events';
+export { EventsClientMissingError, PageEventError } from './events';
 export { DETAIL_TYPES, EVENT_SOURCE, idempotencyKey, pageEventDetail, type EventsConfig, type PageDetailType, type PageEventDetail } from './page-event';

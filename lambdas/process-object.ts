@@ -10,6 +10,8 @@
  *            nothing article-like → JSON only → PutItem (failed, NO_CONTENT)
  *   removed: the object exists again, or a newer event is recorded → skip
  *            outputs deleted → PutItem (deleted)
+ *   then, with events on: the result's event on the bus, or a duplicate's whose event is still
+ *   owed (lambdas/events.ts)
  *
  * AWS errors are thrown: the caller reports the message as a batch item failure and SQS
  * retries it (and, after maxReceiveCount, moves it to the dead-letter queue).
@@ -33,7 +35,7 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { clean, FILTER_VERSION, isWinnowError, toMarkdown, type CleanOptionsInput } from '../engine';
 import { deletedItem, doneItem, failedItem, isCurrent, isSettled, pkOf, type PageItem } from './item';
-import { deliverPageEvent, pendingEventToken } from './events';
+import { deliverPageEvent, EventsClientMissingError, pendingEventToken } from './events';
 import type { EventsConfig } from './page-event';
 import { isOlder, sequencerKey } from './ordering';
 import { DEFAULT_OUTPUTS, outputKeys, type OutputKind } from './output-keys';
@@ -281,7 +283,7 @@ export async function processObject(
   // and would otherwise skip it as a duplicate); never one for a plain duplicate or a stale event.
   const owed = !outcome.skipped || (outcome.skipped === 'duplicate' && outcome.item.eventPending !== undefined);
   if (config.events && owed) {
-    if (!clients.eventbridge) throw new Error('winnow handler: config.events is set but clients.eventbridge is missing');
+    if (!clients.eventbridge) throw new EventsClientMissingError();
     await deliverPageEvent({ eventbridge: clients.eventbridge, dynamodb: clients.dynamodb }, outcome.item, { ...config, events: config.events });
     outcome.eventSent = true;
   }

@@ -21,7 +21,8 @@ import type { SQSEvent } from 'aws-lambda';
 import { FILTER_VERSION } from '../engine';
 import { main } from '../cli/main';
 import { createHandler, type Handler } from '../lambdas/handler';
-import { DEFAULT_MAX_INPUT_BYTES } from '../lambdas/clients';
+import { EventsClientMissingError } from '../lambdas/events';
+import { configFromEnv, DEFAULT_MAX_INPUT_BYTES } from '../lambdas/clients';
 import { pkOf, type PageItem } from '../lambdas/item';
 import { startFaultProxy, type FaultProxy } from '../local/faults';
 import { startLocalStack, type LocalStack } from '../local/stack';
@@ -69,6 +70,18 @@ async function eventsOf(sqs: SQSClient, queueUrl: string, key: string): Promise<
   }, 15_000, 0);
   seen.push(...(await drainTail(sqs, queueUrl)));
   return seen.filter((e) => e.event.detail.key === key);
+}
+
+/** `winnow tail ARGS` in process, its exit code and what it wrote. */
+async function tail(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (c: Buffer) => (out += c.toString()));
+  stderr.on('data', (c: Buffer) => (err += c.toString()));
+  const code = await main(['tail', ...args], { stdin: new PassThrough(), stdout, stderr });
+  return { code, out, err };
 }
 
 function schemaValidator() {
@@ -174,11 +187,7 @@ describe('an event per page, through the local stack (bus winnow-events → queu
       const out = await stack.clients.sqs.send(new GetQueueAttributesCommand({ QueueUrl: tailUrl, AttributeNames: ['ApproximateNumberOfMessages'] }));
       return Number(out.Attributes?.ApproximateNumberOfMessages) > 0;
     });
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    let out = '';
-    stdout.on('data', (c: Buffer) => (out += c.toString()));
-    const code = await main(['tail', '--endpoint', moto.endpoint, '--once'], { stdin: new PassThrough(), stdout, stderr });
+    const { code, out } = await tail('--endpoint', moto.endpoint, '--once');
     expect(code).toBe(0);
     expect(out).toBe(`${written.processedAt}  Page Cleaned  done     ${key}  kept ${written.charsKept}, removed ${written.charsRemoved}\n`);
     // Consumed: the queue is empty now.
@@ -314,4 +323,42 @@ describe('a failed PutEvents: the record goes back to SQS and the retry sends ex
       expect(events[0].event.detail.processedAt).toBe(owed.processedAt);
     }, 60_000);
   });
+});
+
+describe('winnow tail: what it refuses', () => {
+  test.each([
+    [['--timeout', '0'], /--timeout must be a number of seconds above 0, not 0/],
+    [['--timeout', 'soon'], /--timeout must be a number of seconds above 0, not soon/],
+    [['--follow'], /Unknown option '--follow'/],
+  ])('%j: usage error, exit 2', async (args, message) => {
+    const { code, err, out } = await tail(...args);
+    expect(code).toBe(2);
+    expect(err).toMatch(message);
+    expect(out).toBe('');
+  });
+
+  test('nothing at the endpoint: exit 1, saying to start winnow local', async () => {
+    const { code, err } = await tail('--endpoint', 'http://127.0.0.1:9', '--once');
+    expect(code).toBe(1);
+    expect(err).toMatch(/no queue winnow-events-tail at http:\/\/127\.0\.0\.1:9 \(is `winnow local` running\?\)/);
+  });
+});
+
+test('createHandler refuses events without an EventBridge client (a setup error, before any record)', () => {
+  const aws = { region: 'us-east-1' };
+  expect(() =>
+    createHandler({
+      clients: { s3: new S3Client(aws), dynamodb: new DynamoDBClient(aws) },
+      config: { outputBucket: 'out', tableName: 'pages', maxInputBytes: DEFAULT_MAX_INPUT_BYTES, events: { busName: 'bus' } },
+      logger: new Logger({ serviceName: 'winnow', logLevel: 'SILENT' }),
+    }),
+  ).toThrow(EventsClientMissingError);
+});
+
+test('the Lambda handler sends events when EVENT_BUS_NAME is set (name or ARN), and none without it', () => {
+  const base = { OUTPUT_BUCKET: 'out', TABLE_NAME: 'pages' };
+  expect(configFromEnv(base).events).toBeUndefined();
+  expect(configFromEnv({ ...base, EVENT_BUS_NAME: '  ' }).events).toBeUndefined();
+  const arn = 'arn:aws:events:us-east-1:111122223333:event-bus/crawl';
+  expect(configFromEnv({ ...base, EVENT_BUS_NAME: arn }).events).toEqual({ busName: arn });
 });
