@@ -21,7 +21,10 @@ export type PageDetailType = (typeof DETAIL_TYPES)[keyof typeof DETAIL_TYPES];
  * `schemas/event.schema.json`.
  */
 export interface PageEventDetail {
-  /** `pk|etag|filterVersion`: the same for every delivery of this result; deduplicate on it. */
+  /**
+   * `pk#etag#filterVersion` (a deletion: `pk#deleted@<eventTime>#filterVersion`): the same for
+   * every delivery of this result; deduplicate on it. The `batch` output's lines carry the same key.
+   */
   idempotencyKey: string;
   /** `s3://<input bucket>/<key>`: the table item's key. */
   pk: string;
@@ -57,11 +60,12 @@ export interface EventsConfig {
 
 /**
  * What identifies one result of one page: its key, the source version (the ETag; for a deletion,
- * its sequencer or event time) and the filter version.
+ * which need not have one, its event time) and the filter version. The same format as the batch
+ * output's lines (issue 17 part B), so a consumer can match an event with its line.
  */
 export function idempotencyKey(item: PageItem): string {
-  const version = item.status === 'deleted' ? `deleted@${item.sequencer ?? item.eventTime ?? item.processedAt}` : (item.etag ?? '');
-  return `${item.pk}|${version}|${item.filterVersion}`;
+  const version = item.status === 'deleted' ? `deleted@${item.eventTime ?? item.processedAt}` : (item.etag ?? '');
+  return `${item.pk}#${version}#${item.filterVersion}`;
 }
 
 export function isResult(status: ItemStatus): status is keyof typeof DETAIL_TYPES {

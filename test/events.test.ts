@@ -122,7 +122,7 @@ describe('an event per page, through the local stack (bus winnow-events → queu
     expect(written.status).toBe('done');
     expect(written.etag).toMatch(/^[0-9a-f]{32}$/);
     expect(event.detail).toEqual({
-      idempotencyKey: `${pk}|${written.etag}|${FILTER_VERSION}`,
+      idempotencyKey: `${pk}#${written.etag}#${FILTER_VERSION}`,
       pk,
       bucket: names.inputBucket,
       key,
@@ -175,7 +175,7 @@ describe('an event per page, through the local stack (bus winnow-events → queu
     expect(deletedEvent.event.detail).toMatchObject({ status: 'deleted', eventName: deleted.eventName, outputs: {} });
     expect(deletedEvent.event.detail.etag).toBe(deleted.etag); // what the notification gave, if anything
     // A deletion's key names the deletion's own event, not the ETag (which it need not have).
-    expect(deletedEvent.event.detail.idempotencyKey).toBe(`${deleted.pk}|deleted@${deleted.sequencer ?? deleted.eventTime}|${FILTER_VERSION}`);
+    expect(deletedEvent.event.detail.idempotencyKey).toBe(`${deleted.pk}#deleted@${deleted.eventTime}#${FILTER_VERSION}`);
     expect(schemaValidator()(deletedEvent.event.detail)).toBe(true);
   });
 
@@ -256,7 +256,7 @@ describe('a failed PutEvents: the record goes back to SQS and the retry sends ex
       const retry = await handler(delivery('m1'));
       expect(retry.batchItemFailures).toEqual([]);
       const sent = await drainTail(stack.clients.sqs, stack.resources.eventsTailQueueUrl!);
-      expect(sent.map((e) => [e.event['detail-type'], e.event.detail.idempotencyKey])).toEqual([['Page Cleaned', `${pk}|${etag}|${FILTER_VERSION}`]]);
+      expect(sent.map((e) => [e.event['detail-type'], e.event.detail.idempotencyKey])).toEqual([['Page Cleaned', `${pk}#${etag}#${FILTER_VERSION}`]]);
       expect(sent[0].event.detail.processedAt).toBe(owed!.processedAt); // the stored result's event, not a new result
       expect((await getItem(stack.clients.dynamodb, names.table, pk))?.eventPending).toBeUndefined();
 
@@ -319,7 +319,7 @@ describe('a failed PutEvents: the record goes back to SQS and the retry sends ex
       await waitForItem(stack.clients.dynamodb, names.table, pk, (i) => i.eventPending === undefined, 20_000);
       await waitQueueEmpty(stack.clients.sqs, stack.resources.queueUrl, 20_000);
       const events = await drainTail(stack.clients.sqs, stack.resources.eventsTailQueueUrl!);
-      expect(events.map((e) => e.event.detail.idempotencyKey)).toEqual([`${pk}|${owed.etag}|${FILTER_VERSION}`]);
+      expect(events.map((e) => e.event.detail.idempotencyKey)).toEqual([`${pk}#${owed.etag}#${FILTER_VERSION}`]);
       expect(events[0].event.detail.processedAt).toBe(owed.processedAt);
     }, 60_000);
   });
