@@ -1,5 +1,5 @@
 /**
- * npm run bench:pipeline [-- --objects N] [--concurrency C] [--workers K] [--rate R] [--faults F] [--outputs LIST] [--no-metrics] [--timeout S] [--json]
+ * npm run bench:pipeline [-- --objects N] [--concurrency C] [--workers K] [--rate R] [--faults F] [--outputs LIST] [--no-metrics] [--events on|off] [--timeout S] [--json]
  *
  * The whole local pipeline under load: starts moto on a free port and the local stack, uploads
  * N gzipped pages (the development benchmark's pages in ../shared/data/article-extraction/html,
@@ -22,9 +22,16 @@
  *
  * Latency is upload-to-item: the item's processedAt minus the moment that upload's PutObject
  * returned (same clock). Wall time runs from the first upload to the last item's processedAt.
- * Exit status 1 when anything is lost (no item, or a done item without its text output).
+ * Handler throughput is pages per second of handler time (the handlers' busy time summed).
+ *
+ * With `--events on` (the default) the handlers put an event per page on the local bus; after
+ * the run the tail queue is read (bench/events-tail.ts): events, distinct idempotency keys,
+ * pages without an event, duplicates, item→event latency. `--events off` is the baseline.
+ * Exit status 1 when anything is lost (no item, a done item without its text output, or — with
+ * events — a result without its event).
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -45,6 +52,7 @@ import { freePort, startMoto, type MotoServer } from '../local/moto';
 import { startLocalStack, type LocalStack } from '../local/stack';
 import { startWorker, type Worker } from '../local/worker';
 import { describeFaults, startFaultProxy, useProxyForHandler, type FaultProxy } from '../local/faults';
+import { drainAndCountEvents, type EventsReport } from './events-tail';
 
 const PAGES_DIR = resolve(__dirname, '../../shared/data/article-extraction/html');
 const EXAMPLES_DIR = resolve(__dirname, '../examples');
@@ -57,6 +65,7 @@ const OPTIONS = {
   faults: { type: 'string' },
   outputs: { type: 'string', default: 'text,json' },
   'no-metrics': { type: 'boolean', default: false },
+  events: { type: 'string', default: 'on' },
   timeout: { type: 'string', default: '600' },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h' },
@@ -70,6 +79,7 @@ const USAGE = `Usage: npm run bench:pipeline -- [--objects N] [--concurrency C] 
   --faults F        fault a share F (0..1) of the handlers' S3 and DynamoDB calls (default 0)
   --outputs LIST    the handlers' outputs: text, markdown, json, batch (default text,json)
   --no-metrics      handlers without EMF metrics (to compare throughput)
+  --events on|off   an event per page on the local bus, counted on the tail queue (default on)
   --timeout S       give up waiting for items after S seconds (default 600)
   --json            one JSON object on stdout instead of the report
 `;
@@ -225,6 +235,11 @@ async function main(): Promise<number> {
     return 2;
   }
   const metricsOn = !values['no-metrics'];
+  if (values.events !== 'on' && values.events !== 'off') {
+    process.stderr.write(`bench:pipeline: --events must be on or off, not ${values.events}\n\n${USAGE}`);
+    return 2;
+  }
+  const eventsOn = values.events === 'on';
   const log = (line: string) => {
     if (!values.json) process.stderr.write(`${line}\n`);
   };
@@ -249,9 +264,16 @@ async function main(): Promise<number> {
     // One handler per worker: on Lambda each instance has its own, and a handler's batch
     // processor holds the state of the batch it is working on.
     const processedCount = new Map<string, number>();
+    const handedBack = new Set<string>(); // keys whose record went back to SQS at least once
     let handlerMs = 0;
     let batches = 0;
-    const config = { outputBucket: names.outputBucket, tableName: names.table, maxInputBytes: DEFAULT_MAX_INPUT_BYTES, outputs };
+    const config = {
+      outputBucket: names.outputBucket,
+      tableName: names.table,
+      maxInputBytes: DEFAULT_MAX_INPUT_BYTES,
+      outputs,
+      ...(eventsOn ? { events: { busName: names.eventBus! } } : {}),
+    };
     const s3Commands = new Map<string, number>();
     const emf = { lines: 0, bytes: 0 };
     for (let i = 0; i < workerCount; i++) {
@@ -267,10 +289,12 @@ async function main(): Promise<number> {
         batches++;
         const failed = new Set(response.batchItemFailures.map((f) => f.itemIdentifier));
         for (const record of event.Records) {
-          if (failed.has(record.messageId)) continue;
           const message = parseMessageBody(record.body);
           if (message.type !== 'objects') continue;
-          for (const e of message.events) processedCount.set(e.key, (processedCount.get(e.key) ?? 0) + 1);
+          for (const e of message.events) {
+            if (failed.has(record.messageId)) handedBack.add(e.key);
+            else processedCount.set(e.key, (processedCount.get(e.key) ?? 0) + 1);
+          }
         }
         return response;
       };
@@ -292,6 +316,7 @@ async function main(): Promise<number> {
     const cpuNode0 = process.cpuUsage();
     const cpuMoto0 = cpuSecondsOf(moto.process.pid);
 
+    const loadBefore = loadavg()[0];
     const started = Date.now();
     let next = 0;
     const uploader = async () => {
@@ -390,7 +415,13 @@ async function main(): Promise<number> {
     const queueLeft = await queueDepth(stack, stack.resources.queueUrl);
     latencies.sort((a, b) => a - b);
     const wallMs = (lastProcessed || confirmedAt) - started;
-    const lost = missing + doneWithoutText + withoutLine + uploadErrors.length;
+    let events: EventsReport | null = null;
+    if (eventsOn) {
+      const withResult = new Set([...uploadedAt.keys()].filter((k) => byPk.has(pkOf(names.inputBucket, k))));
+      const redelivered = new Set([...handedBack, ...[...processedCount].filter(([, n]) => n > 1).map(([k]) => k)]);
+      events = await drainAndCountEvents(stack.clients.sqs, stack.resources.eventsTailQueueUrl!, new Set(uploadedAt.keys()), withResult, redelivered);
+    }
+    const lost = missing + doneWithoutText + withoutLine + uploadErrors.length + (events?.missing ?? 0);
     const pages = done + failed;
     const s3Requests = Object.fromEntries([...s3Commands].sort(([a], [b]) => a.localeCompare(b)));
     const putsPerPage = pages > 0 ? (s3Commands.get('PutObject') ?? 0) / pages : 0;
@@ -430,6 +461,9 @@ async function main(): Promise<number> {
       },
       batches,
       handlerSeconds: handlerMs / 1000,
+      handlerPagesPerSecond: handlerMs > 0 ? (done + failed) / (handlerMs / 1000) : 0,
+      keysHandedBack: handedBack.size,
+      events,
       cpuSeconds: {
         node: (cpuNode.user + cpuNode.system) / 1e6,
         moto: cpuMoto0 !== null && cpuMoto1 !== null ? cpuMoto1 - cpuMoto0 : null,
@@ -437,6 +471,7 @@ async function main(): Promise<number> {
       failures,
       faults: proxy ? { rate: faultRate, ...proxy.stats } : null,
       node: process.version,
+      loadAverage1m: { before: loadBefore, after: loadavg()[0] },
     };
 
     if (values.json) {
@@ -458,9 +493,16 @@ async function main(): Promise<number> {
         `  wall time       ${report.wallSeconds.toFixed(1)} s (uploads alone ${report.uploadSeconds.toFixed(1)} s)`,
         `  throughput      ${report.pagesPerSecond.toFixed(1)} pages/s end to end`,
         `  upload→item     p50 ${l.p50} ms, p95 ${l.p95} ms, p99 ${l.p99} ms, max ${l.max} ms`,
-        `  handler         ${batches} batches, ${report.handlerSeconds.toFixed(1)} s busy in total`,
+        `  handler         ${batches} batches, ${report.handlerSeconds.toFixed(1)} s busy in total: ${report.handlerPagesPerSecond.toFixed(1)} pages per handler-second; ${handedBack.size} keys handed back to SQS`,
+        ...(events
+          ? [
+            `  events          ${events.events} on the tail queue, ${events.distinctIdempotencyKeys} distinct idempotency keys, ${events.missing} results without an event, ` +
+              `${events.duplicates} duplicates (${events.duplicatesExplainedByRedelivery} where the record was redelivered), ${events.withoutItem} without an item, ${events.otherMessages} other messages`,
+            `  item→event      p50 ${events.latencyMs.p50} ms, p95 ${events.latencyMs.p95} ms, p99 ${events.latencyMs.p99} ms, max ${events.latencyMs.max} ms; ${events.latencyMs.over1s} over 1 s`,
+          ]
+          : ['  events          off']),
         ...(proxy ? [`  faults          ${describeFaults(proxy.stats)}`] : []),
-        `  CPU             node ${report.cpuSeconds.node.toFixed(1)} s, moto ${report.cpuSeconds.moto === null ? 'n/a' : `${report.cpuSeconds.moto.toFixed(1)} s`}`,
+        `  CPU             node ${report.cpuSeconds.node.toFixed(1)} s, moto ${report.cpuSeconds.moto === null ? 'n/a' : `${report.cpuSeconds.moto.toFixed(1)} s`}; load average ${report.loadAverage1m.before.toFixed(1)} before, ${report.loadAverage1m.after.toFixed(1)} after`,
         '',
       ];
       process.stdout.write(out.join('\n'));

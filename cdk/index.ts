@@ -14,3 +14,4 @@ export {
 } from './winnow-pipeline';
 export { BatchTable, BATCH_TABLE_NAME, type BatchTableProps } from './batch-table';
 export { WinnowDashboard, type WinnowDashboardProps } from './dashboard';
+export { WinnowEventsTail, PAGE_EVENT_PATTERN, EVENT_BUS_ENV, type WinnowEventsTailProps } from './winnow-events';

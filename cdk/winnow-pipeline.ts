@@ -19,6 +19,7 @@ import { WinnowDashboard } from './dashboard';
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as lambdaEventSources from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -30,6 +31,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct, IConstruct } from 'constructs';
+import { connectPageEvents } from './winnow-events';
 
 /** The repository root (this file lives in `<root>/cdk/`, or is bundled into `<package>/dist/`). */
 const PROJECT_ROOT = path.resolve(__dirname, '..');
@@ -252,6 +254,20 @@ export interface WinnowPipelineProps {
    * @default - no backfill state machine
    */
   readonly backfill?: WinnowBackfillProps;
+
+  /**
+   * Put an event per processed page on an EventBridge bus (source `winnow`, detail-type
+   * `Page Cleaned`, `Page Failed` or `Page Deleted`), so that downstream jobs need not poll.
+   * @default true
+   */
+  readonly events?: boolean;
+
+  /**
+   * The bus for the page events (yours, perhaps of another account: the function may then only
+   * put events on it; that account's bus policy must let it).
+   * @default - a new bus, when `events` is on
+   */
+  readonly eventBus?: events.IEventBus;
 }
 
 /** Checks an integer setting; throws with the setting's name when it is out of range. */
@@ -321,6 +337,8 @@ export class WinnowPipeline extends Construct {
   public readonly batchTable?: BatchTable;
   /** The CloudWatch dashboard, unless `dashboard: false`. */
   public readonly dashboard?: cloudwatch.Dashboard;
+  /** The bus the page events go to (created or given); undefined when `events` is off. */
+  public readonly eventBus?: events.IEventBus;
 
   constructor(scope: Construct, id: string, props: WinnowPipelineProps = {}) {
     super(scope, id);
@@ -558,6 +576,13 @@ export class WinnowPipeline extends Construct {
       this.backfillInventoryBucket = props.backfill.inventoryBucket;
       this.backfillStateMachine = this.createBackfill(props.backfill, props.inputPrefix ?? '', removalPolicy,
         props.logRetention ?? (WINNOW_DEFAULTS.logRetentionDays as logs.RetentionDays));
+    }
+
+    // ── Page events (cdk/winnow-events.ts) ────────────────────────────────────────────────
+    if (props.events === false && props.eventBus) throw new Error('WinnowPipeline: eventBus is given but events is false');
+    if (props.events !== false) {
+      this.eventBus = props.eventBus ?? new events.EventBus(this, 'EventBus', { description: 'winnow: an event per processed page' });
+      connectPageEvents(this.handler, this.eventBus);
     }
 
     // ── CDK's bucket-notification custom resource (one per stack, not ours to shape) ──────

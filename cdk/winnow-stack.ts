@@ -21,6 +21,9 @@
  *   backfillMaxItemsPerBatch  its MaxItemsPerBatch: objects per invocation (20)
  *   backfillInventoryBucket   bucket holding the input bucket's S3 Inventory (CSV): enables the
  *                             {manifest} input (output BackfillInventoryBucket) ("" = off)
+ *   events                    false: no page events, no bus (true: a new bus, output EventBusName)
+ *   eventsTail                true: also a queue with every page event (output EventsTailQueueUrl,
+ *                             for `winnow tail --stack NAME`) (false)
  *
  * The stack is environment-agnostic (no `env`): synth does no lookups and needs no credentials.
  */
@@ -30,6 +33,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { Construct, Node } from 'constructs';
 import { BACKFILL_DEFAULTS, WINNOW_DEFAULTS, WinnowPipeline, WinnowPipelineProps, type WinnowBackfillProps } from './winnow-pipeline';
+import { WinnowEventsTail } from './winnow-events';
 
 /** The context keys WinnowStack reads, with their defaults (cdk.json holds the same values). */
 export const CONTEXT_DEFAULTS = {
@@ -121,6 +125,23 @@ export function readBackfillContext(node: Node): (Omit<WinnowBackfillProps, 'inv
   };
 }
 
+/** A true/false context value (`-c key=value` gives strings); `fallback` when unset. */
+function readFlag(node: Node, key: string, fallback: boolean): boolean {
+  const v: unknown = node.tryGetContext(key);
+  if (v === undefined || v === null || String(v).trim() === '') return fallback;
+  const s = String(v).trim().toLowerCase();
+  if (s !== 'true' && s !== 'false') throw new Error(`context ${key}: expected true or false, got "${String(v)}"`);
+  return s === 'true';
+}
+
+/** The page-event options from context (off only with `-c events=false`; the tail queue only with `-c eventsTail=true`). */
+export function readEventsContext(node: Node): { events: boolean; tail: boolean } {
+  const events = readFlag(node, 'events', true);
+  const tail = readFlag(node, 'eventsTail', false);
+  if (tail && !events) throw new Error('context eventsTail=true needs the events (events is false)');
+  return { events, tail };
+}
+
 function retentionDays(days: number): logs.RetentionDays {
   const allowed = Object.values(logs.RetentionDays).filter((v): v is number => typeof v === 'number');
   if (!allowed.includes(days)) {
@@ -147,6 +168,7 @@ export class WinnowStack extends Stack {
     const inputBucket = ctx.inputBucketName
       ? s3.Bucket.fromBucketName(this, 'ExistingInputBucket', ctx.inputBucketName)
       : undefined;
+    const eventsContext = readEventsContext(this.node);
     const backfillContext = readBackfillContext(this.node);
     let backfill: WinnowBackfillProps | undefined;
     if (backfillContext) {
@@ -174,6 +196,7 @@ export class WinnowStack extends Stack {
       metricsNamespace: ctx.metricsNamespace,
       removalPolicy: ctx.removalPolicy === 'destroy' ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
       backfill,
+      events: eventsContext.events,
       ...props.pipeline,
     });
 
@@ -195,6 +218,13 @@ export class WinnowStack extends Stack {
       new CfnOutput(this, 'BatchDatabaseName', { value: p.batchTable.databaseName, description: `Athena: SELECT ... FROM "<this>"."${p.batchTable.tableName}" (batch output)` });
     }
     if (p.dashboard) new CfnOutput(this, 'DashboardName', { value: p.dashboard.dashboardName, description: 'CloudWatch dashboard' });
+    if (p.eventBus) {
+      new CfnOutput(this, 'EventBusName', { value: p.eventBus.eventBusName, description: 'Page events: source winnow, Page Cleaned / Page Failed / Page Deleted' });
+      if (eventsContext.tail) {
+        const tail = new WinnowEventsTail(this, 'EventsTail', { eventBus: p.eventBus });
+        new CfnOutput(this, 'EventsTailQueueUrl', { value: tail.queue.queueUrl, description: 'Every page event (winnow tail --stack)' });
+      }
+    }
     new CfnOutput(this, 'DeadLetterQueueUrl', { value: p.deadLetterQueue.queueUrl, description: 'Messages that failed maxReceiveCount times' });
   }
 }

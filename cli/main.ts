@@ -47,6 +47,11 @@ const COMMANDS: Record<string, CommandEntry> = {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     load: () => require('./commands/backfill') as Command,
   },
+  tail: {
+    summary: 'print the pipeline\'s page events as they come (the local stack\'s, or a deployed one\'s)',
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    load: () => require('./commands/tail') as Command,
+  },
   redrive: {
     summary: 'move the dead-letter queue\'s messages back to the source queue',
     // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -10,9 +10,10 @@ export const BATCH_PREFIX = 'batches/';
 
 /**
  * One line: the table item's fields (without the claim, without `batchKey`, which is where the
- * line itself is), the idempotency key, and the clean text of a `done` page.
+ * line itself is, and without `eventPending`, the handler's own note that the page's event is
+ * owed), the idempotency key, and the clean text of a `done` page.
  */
-export type BatchLine = Omit<PageItem, 'batchKey'> & {
+export type BatchLine = Omit<PageItem, 'batchKey' | 'eventPending'> & {
   /**
    * `pk#etag#filterVersion`: the same page result written twice (at-least-once delivery, a
    * retried batch) has the same key; a new version of the object or a new filter, another one.
@@ -23,13 +24,18 @@ export type BatchLine = Omit<PageItem, 'batchKey'> & {
   text?: string;
 };
 
+/**
+ * What identifies one result of one page: its key, the source version (the ETag; for a deletion,
+ * which need not have one, its event time) and the filter version. A page's event carries the
+ * same key as its batch line, so a consumer can match the two.
+ */
 export function idempotencyKey(item: Pick<PageItem, 'pk' | 'etag' | 'filterVersion' | 'status' | 'eventTime' | 'processedAt'>): string {
   const version = item.status === 'deleted' ? `deleted@${item.eventTime ?? item.processedAt}` : (item.etag ?? '');
   return `${item.pk}#${version}#${item.filterVersion}`;
 }
 
 export function batchLine(item: PageItem, text: string | undefined): BatchLine {
-  const { batchKey: _ignored, ...fields } = item;
+  const { batchKey: _batchKey, eventPending: _eventPending, ...fields } = item;
   return { ...fields, idempotencyKey: idempotencyKey(item), ...(text === undefined ? {} : { text }) };
 }
 

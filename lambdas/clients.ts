@@ -5,6 +5,7 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { parseMarkdownExtras, parseOutputs } from './output-keys';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { COMMENTS_MODES, type CommentsMode } from '../engine';
 import type { PipelineClients, PipelineConfig } from './process-object';
 
@@ -17,6 +18,7 @@ export function clientsFromEnv(env: NodeJS.ProcessEnv = process.env): PipelineCl
   return {
     s3: new S3Client({ forcePathStyle: customEndpoint }),
     dynamodb: new DynamoDBClient({}),
+    eventbridge: new EventBridgeClient({}),
   };
 }
 
@@ -50,10 +52,13 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PipelineCon
     throw new Error(`winnow handler: WINNOW_MARKDOWN: ${(err as Error).message}`);
   }
   markdown.emphasis &&= outputs.includes('markdown');
+  // An event per page on this bus (name or ARN); none when unset.
+  const eventBusName = env.EVENT_BUS_NAME?.trim();
   return {
     outputBucket,
     tableName,
     outputs,
+    ...(eventBusName ? { events: { busName: eventBusName } } : {}),
     minRemainingMs: Number.isFinite(minRemainingMs) && minRemainingMs >= 0 ? minRemainingMs : DEFAULT_MIN_REMAINING_MS,
     maxInputBytes: Number.isFinite(maxInputBytes) && maxInputBytes > 0 ? maxInputBytes : DEFAULT_MAX_INPUT_BYTES,
     engine: { decode: { maxBytes: maxInputBytes > 0 ? maxInputBytes : DEFAULT_MAX_INPUT_BYTES }, comments, markdown },

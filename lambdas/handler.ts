@@ -14,6 +14,7 @@ import { BatchLines, s3BatchWriter, type RecordLines } from './batch-output';
 import { clientsFromEnv, configFromEnv } from './clients';
 import { metricsFromEnv, type PipelineMetrics } from './metrics';
 import { DEFAULT_OUTPUTS } from './output-keys';
+import { EventsClientMissingError } from './events';
 import { ObjectBusyError, processObject, TimeBudgetError, type PipelineClients, type PipelineConfig } from './process-object';
 import { parseMessageBody } from './s3-events';
 
@@ -35,6 +36,7 @@ export type Handler = (event: SQSEvent, context?: Partial<Context>) => Promise<S
 
 export function createHandler(deps: HandlerDeps): Handler {
   const { clients, config, logger, metrics } = deps;
+  if (config.events && !clients.eventbridge) throw new EventsClientMissingError();
   const processor = new BatchProcessor(EventType.SQS);
   // The `batch` output: one object for the batch's lines, written before their items (batch-output.ts).
   const writeBatch = (config.outputs ?? DEFAULT_OUTPUTS).includes('batch')
@@ -71,6 +73,7 @@ export function createHandler(deps: HandlerDeps): Handler {
           bytesIn: outcome.bytesIn,
           textChars: outcome.textChars,
           ms: outcome.item.durationMs,
+          eventSent: outcome.eventSent,
         });
       } catch (err) {
         metrics?.recordRetry();

@@ -11,3 +11,5 @@ export { BatchWriteError } from './batch-output';
 export { idempotencyKey, BATCH_PREFIX, type BatchLine } from './batch-line';
 export type { PageItem, ItemStatus, ItemClaim, ClaimOnlyItem, TableItem } from './item';
 export type { BackfillBatch, BackfillBatchResult, BackfillItem } from './backfill';
+export { EventsClientMissingError, PageEventError } from './events';
+export { DETAIL_TYPES, EVENT_SOURCE, pageEventDetail, type EventsConfig, type PageDetailType, type PageEventDetail } from './page-event';

@@ -83,6 +83,11 @@ export interface PageItem {
   commentsFound?: number;
   spamComments?: number;
   emptyReason?: string;
+  /**
+   * Set with the result when events are on; removed once the page's event is on the bus. A
+   * retry that finds it sends the event instead of skipping the page (lambdas/events.ts).
+   */
+  eventPending?: string;
 }
 
 export function pkOf(bucket: string, key: string): string {

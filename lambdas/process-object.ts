@@ -11,6 +11,8 @@
  *            nothing article-like → JSON only → PutItem (failed, NO_CONTENT)
  *   removed: the object exists again, or a newer event is recorded → skip
  *            outputs deleted → PutItem (deleted)
+ *   then, with events on: the result's event on the bus, or a duplicate's whose event is still
+ *   owed (lambdas/events.ts)
  *
  * AWS errors are thrown: the caller reports the message as a batch item failure and SQS
  * retries it (and, after maxReceiveCount, moves it to the dead-letter queue).
@@ -31,8 +33,11 @@ import {
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import type { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { clean, FILTER_VERSION, isWinnowError, toMarkdown, type CleanOptionsInput } from '../engine';
 import { deletedItem, doneItem, failedItem, isCurrent, isSettled, pkOf, type PageItem } from './item';
+import { deliverPageEvent, EventsClientMissingError, pendingEventToken } from './events';
+import type { EventsConfig } from './page-event';
 import { isOlder, sequencerKey } from './ordering';
 import { DEFAULT_OUTPUTS, outputKeys, type OutputKind } from './output-keys';
 import { s3BatchWriter, singleLineSink, type BatchLineSink } from './batch-output';
@@ -81,11 +86,15 @@ export interface PipelineConfig {
    * version without editing the constant); the handler never sets it, so it is FILTER_VERSION.
    */
   filterVersion?: string;
+  /** Put an event per result on this EventBridge bus (lambdas/events.ts); no events when unset. */
+  events?: EventsConfig;
 }
 
 export interface PipelineClients {
   s3: S3Client;
   dynamodb: DynamoDBClient;
+  /** Needed when `config.events` is set. */
+  eventbridge?: EventBridgeClient;
 }
 
 export interface ObjectOutcome {
@@ -97,6 +106,8 @@ export interface ObjectOutcome {
   /** Bytes read from S3 and characters of clean text written. */
   bytesIn: number;
   textChars: number;
+  /** The page's event was put on the bus by this call (a new result, or one whose event was still pending). */
+  eventSent?: boolean;
 }
 
 /** A conditional write whose condition did not hold (by class, or by name across SDK copies). */
@@ -109,6 +120,8 @@ function isConditionFailed(err: unknown): boolean {
  * the source's LastModified. Returns false when the stored item won.
  */
 async function putItem(clients: PipelineClients, config: PipelineConfig, item: PageItem): Promise<boolean> {
+  // The result's event is owed until PutEvents succeeds: a retry reads this marker (lambdas/events.ts).
+  if (config.events) item.eventPending = pendingEventToken();
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
   let condition: string | undefined;
@@ -273,6 +286,26 @@ export async function processObject(
   remainingMs: () => number = () => Infinity,
   /** The handler's batch (BatchLines); without one, the `batch` output writes an object per result. */
   batchSink?: BatchLineSink,
+): Promise<ObjectOutcome> {
+  const outcome = await recordObject(event, clients, config, remainingMs, batchSink);
+  // A new result's event, or one a failed PutEvents left pending (a retry finds the item current
+  // and would otherwise skip it as a duplicate); never one for a plain duplicate or a stale event.
+  const owed = !outcome.skipped || (outcome.skipped === 'duplicate' && outcome.item.eventPending !== undefined);
+  if (config.events && owed) {
+    if (!clients.eventbridge) throw new EventsClientMissingError();
+    await deliverPageEvent({ eventbridge: clients.eventbridge, dynamodb: clients.dynamodb }, outcome.item, { ...config, events: config.events });
+    outcome.eventSent = true;
+  }
+  return outcome;
+}
+
+/** The object's result written to the table (or why nothing was), before its event. */
+async function recordObject(
+  event: S3ObjectEvent,
+  clients: PipelineClients,
+  config: PipelineConfig,
+  remainingMs: () => number,
+  batchSink: BatchLineSink | undefined,
 ): Promise<ObjectOutcome> {
   const batch = batchSink ?? ((config.outputs ?? DEFAULT_OUTPUTS).includes('batch') ? singleLineSink(s3BatchWriter(clients.s3, config.outputBucket)) : undefined);
   const started = performance.now();

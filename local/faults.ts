@@ -38,7 +38,7 @@ import { queueDepth } from '../ops/queue';
 // The proxy
 // ---------------------------------------------------------------------------------------------
 
-export type AwsService = 's3' | 'sqs' | 'dynamodb' | 'other';
+export type AwsService = 's3' | 'sqs' | 'dynamodb' | 'events' | 'other';
 
 /**
  * - `server-error`: 500 (S3/SQS InternalError, DynamoDB InternalServerError)
@@ -135,11 +135,12 @@ export function serviceOf(headers: IncomingMessage['headers']): AwsService {
   if (typeof target === 'string') {
     if (target.startsWith('DynamoDB_')) return 'dynamodb';
     if (target.startsWith('AmazonSQS')) return 'sqs';
+    if (target.startsWith('AWSEvents')) return 'events';
   }
   const auth = headers.authorization ?? '';
   const scope = /Credential=[^/]+\/\d{8}\/[^/]+\/([^/]+)\/aws4_request/.exec(auth);
   const name = scope?.[1];
-  return name === 's3' || name === 'sqs' || name === 'dynamodb' ? name : 'other';
+  return name === 's3' || name === 'sqs' || name === 'dynamodb' || name === 'events' ? name : 'other';
 }
 
 function operationOf(req: IncomingMessage, service: AwsService): string {
@@ -190,6 +191,20 @@ export function errorReply(service: AwsService, kind: 'server-error' | 'unavaila
       body: JSON.stringify({ __type: `com.amazonaws.sqs#${code}`, message }),
     };
   }
+  if (service === 'events') {
+    // EventBridge (JSON 1.1): a failed PutEvents call, as opposed to a failed entry in a 200 answer.
+    const [status, type, message] =
+      kind === 'server-error'
+        ? [500, 'InternalException', 'An internal error occurred.']
+        : kind === 'unavailable'
+          ? [503, 'ServiceUnavailableException', 'Service is unable to handle request.']
+          : [400, 'ThrottlingException', 'Rate exceeded'];
+    return {
+      status,
+      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': requestId },
+      body: JSON.stringify({ __type: type, message }),
+    };
+  }
   // S3 (and anything else): the REST-XML error document.
   const [status, code, message] =
     kind === 'server-error'
@@ -217,7 +232,7 @@ function emptyStats(): FaultStats {
     requests: 0,
     faulted: 0,
     byKind: Object.fromEntries(FAULT_KINDS.map((k) => [k, 0])) as Record<FaultKind, number>,
-    byService: { s3: { requests: 0, faulted: 0 }, sqs: { requests: 0, faulted: 0 }, dynamodb: { requests: 0, faulted: 0 }, other: { requests: 0, faulted: 0 } },
+    byService: { s3: { requests: 0, faulted: 0 }, sqs: { requests: 0, faulted: 0 }, dynamodb: { requests: 0, faulted: 0 }, events: { requests: 0, faulted: 0 }, other: { requests: 0, faulted: 0 } },
     byOperation: {},
   };
 }
@@ -346,7 +361,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
 /** One line: how many calls were faulted and how. */
 export function describeFaults(stats: FaultStats): string {
   const kinds = FAULT_KINDS.filter((k) => stats.byKind[k] > 0).map((k) => `${k} ${stats.byKind[k]}`);
-  const svc = (['s3', 'dynamodb', 'sqs'] as const)
+  const svc = (['s3', 'dynamodb', 'sqs', 'events'] as const)
     .filter((s) => stats.byService[s].requests > 0)
     .map((s) => `${s} ${stats.byService[s].faulted}/${stats.byService[s].requests}`);
   const pct = stats.requests ? ((100 * stats.faulted) / stats.requests).toFixed(1) : '0';

@@ -10,6 +10,8 @@ import {
 } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { CreateTableCommand, DynamoDBClient, ResourceInUseException } from '@aws-sdk/client-dynamodb';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { createEventResources } from './events';
 
 export interface LocalNames {
   inputBucket: string;
@@ -17,6 +19,9 @@ export interface LocalNames {
   queue: string;
   deadLetterQueue: string;
   table: string;
+  /** The events' bus and the queue a rule sends them all to (local/events.ts); no events without them. */
+  eventBus?: string;
+  eventsTailQueue?: string;
 }
 
 export const LOCAL_NAMES: LocalNames = {
@@ -25,12 +30,16 @@ export const LOCAL_NAMES: LocalNames = {
   queue: 'winnow-uploads',
   deadLetterQueue: 'winnow-uploads-dlq',
   table: 'winnow-pages',
+  eventBus: 'winnow-events',
+  eventsTailQueue: 'winnow-events-tail',
 };
 
 export interface LocalResources {
   names: LocalNames;
   queueUrl: string;
   deadLetterQueueUrl: string;
+  /** Set when the names have an event bus and tail queue. */
+  eventsTailQueueUrl?: string;
 }
 
 export interface ResourceOptions {
@@ -46,6 +55,7 @@ export interface AwsClients {
   s3: S3Client;
   sqs: SQSClient;
   dynamodb: DynamoDBClient;
+  eventbridge: EventBridgeClient;
 }
 
 export function localClients(endpoint: string): AwsClients {
@@ -54,6 +64,7 @@ export function localClients(endpoint: string): AwsClients {
     s3: new S3Client({ ...common, forcePathStyle: true }),
     sqs: new SQSClient(common),
     dynamodb: new DynamoDBClient(common),
+    eventbridge: new EventBridgeClient(common),
   };
 }
 
@@ -141,5 +152,8 @@ export async function createResources(
       },
     }),
   );
-  return { names, queueUrl: queue.QueueUrl!, deadLetterQueueUrl: dlq.QueueUrl! };
+  const events = names.eventBus && names.eventsTailQueue
+    ? await createEventResources(clients, { eventBus: names.eventBus, eventsTailQueue: names.eventsTailQueue })
+    : null;
+  return { names, queueUrl: queue.QueueUrl!, deadLetterQueueUrl: dlq.QueueUrl!, ...(events ? { eventsTailQueueUrl: events.eventsTailQueueUrl } : {}) };
 }

@@ -35,6 +35,8 @@ export interface LocalStackOptions {
   metrics?: boolean | PipelineMetrics;
   /** Start the worker (default true). Tests that drive the handler themselves turn it off. */
   worker?: boolean;
+  /** The handler puts an event per page on the names' bus (default true when the names have one). */
+  events?: boolean;
 }
 
 export interface LocalStack {
@@ -93,6 +95,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         maxClaimMs: resourceOptions.visibilityTimeoutSeconds * 1000, // a retry never meets a dead claim
         ...(options.comments ? { engine: { comments: options.comments } } : {}),
         ...(options.outputs ? { outputs: options.outputs } : {}),
+        ...(names.eventBus && options.events !== false ? { events: { busName: names.eventBus } } : {}),
       },
       logger: new Logger({ serviceName: 'winnow', logLevel: (options.logLevel ?? 'INFO') as 'INFO' }),
       metrics: localMetrics(options),

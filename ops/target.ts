@@ -90,18 +90,35 @@ export function namesFromOutputs(outputs: Record<string, string>, stackName: str
   };
 }
 
-export async function resolveTarget(options: TargetOptions, env: NodeJS.ProcessEnv = process.env): Promise<OpsTarget> {
-  const explicitNames = Boolean(options.table || options.queueUrl || options.dlqUrl);
+export interface ClientSettings {
+  local: boolean;
+  endpoint?: string;
+  region?: string;
+  /** For any SDK v3 client's constructor. */
+  config: { region?: string; endpoint?: string; credentials?: { accessKeyId: string; secretAccessKey: string } };
+}
+
+/**
+ * Local (an endpoint given, or nothing that names AWS resources) or AWS, and the SDK client
+ * settings for it. `explicitNames`: the command was given AWS resource names (a table, a queue URL…).
+ */
+export function clientSettings(options: { endpoint?: string; stack?: string; region?: string }, explicitNames: boolean, env: NodeJS.ProcessEnv = process.env): ClientSettings {
   const local = Boolean(options.endpoint) || (!options.stack && !explicitNames);
   const endpoint = local ? options.endpoint || env.WINNOW_ENDPOINT || DEFAULT_LOCAL_ENDPOINT : undefined;
   const region = options.region || env.AWS_REGION || env.AWS_DEFAULT_REGION || (local ? 'us-east-1' : undefined);
-  const config: { region?: string; endpoint?: string; credentials?: { accessKeyId: string; secretAccessKey: string } } = {};
+  const config: ClientSettings['config'] = {};
   if (region) config.region = region;
   if (endpoint) {
     config.endpoint = endpoint;
     // moto takes any credentials; do not make the user invent some.
     if (!env.AWS_ACCESS_KEY_ID && !env.AWS_PROFILE) config.credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
   }
+  return { local, endpoint, region, config };
+}
+
+export async function resolveTarget(options: TargetOptions, env: NodeJS.ProcessEnv = process.env): Promise<OpsTarget> {
+  const explicitNames = Boolean(options.table || options.queueUrl || options.dlqUrl);
+  const { local, endpoint, region, config } = clientSettings(options, explicitNames, env);
   const clients: OpsClients = { dynamodb: new DynamoDBClient(config), sqs: new SQSClient(config) };
   const destroy = () => {
     clients.dynamodb.destroy();

@@ -5,6 +5,7 @@
  *   schemas/result.schema.json   the JSON result, `json/<key>.json` (engine `CleanResult`)
  *   schemas/item.schema.json     a DynamoDB table item, unmarshalled (lambdas `TableItem`)
  *   schemas/batch-line.schema.json  a line of the `batch` output (lambdas `BatchLine`)
+ *   schemas/event.schema.json    the `detail` of a page event on the bus (lambdas `PageEventDetail`)
  *
  * `--check` writes nothing and exits 1 when a committed schema differs from the types
  * (test/schemas.test.ts runs the same comparison).
@@ -36,6 +37,13 @@ export const SCHEMAS = [
     type: 'BatchLine',
     title: 'winnow batch output line (batches/dt=YYYY-MM-DD/hour=HH/<batch id>.jsonl.gz)',
     description: 'One line of a gzipped JSON-lines batch object (the `batch` output): a page result as the table item has it (no claim, no batchKey), its idempotency key (pk#etag#filterVersion) and the clean text; generated from lambdas/batch-line.ts (BatchLine).',
+  },
+  {
+    file: 'schemas/event.schema.json',
+    source: 'lambdas/page-event.ts',
+    type: 'PageEventDetail',
+    title: 'winnow page event detail',
+    description: 'The `detail` of the EventBridge event put for each page (source winnow; detail-type Page Cleaned, Page Failed or Page Deleted); generated from lambdas/page-event.ts (PageEventDetail).',
   },
 ] as const;
 

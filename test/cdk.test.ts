@@ -11,6 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { App, Stack, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as events from 'aws-cdk-lib/aws-events';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
@@ -131,7 +132,7 @@ describe('WinnowStack with the cdk.json defaults', () => {
   let stack: WinnowStack;
   let template: Template;
   let resources: Json;
-  let ids: { input: string; output: string; logs: string; queue: string; dlq: string; table: string; fn: string; logGroup: string; role: string; dlqAlarm: string; errorsAlarm: string };
+  let ids: { input: string; output: string; logs: string; queue: string; dlq: string; table: string; fn: string; logGroup: string; role: string; dlqAlarm: string; errorsAlarm: string; bus: string };
 
   beforeAll(() => {
     ({ stack, template, resources } = makeStack());
@@ -148,6 +149,7 @@ describe('WinnowStack with the cdk.json defaults', () => {
       role: logicalIdOf(stack, p.handler.role!),
       dlqAlarm: logicalIdOf(stack, p.deadLetterQueueAlarm),
       errorsAlarm: logicalIdOf(stack, p.errorsAlarm),
+      bus: logicalIdOf(stack, p.eventBus!),
     };
   });
 
@@ -261,6 +263,7 @@ describe('WinnowStack with the cdk.json defaults', () => {
         WINNOW_COMMENTS: 'drop',
         WINNOW_OUTPUTS: 'text,json',
         WINNOW_MARKDOWN: 'none',
+        EVENT_BUS_NAME: { 'Fn::GetAtt': [ids.bus, 'Arn'] },
       },
     });
     expect(fn.LoggingConfig).toEqual({ LogGroup: { Ref: ids.logGroup } });
@@ -367,9 +370,10 @@ describe('WinnowStack with the cdk.json defaults', () => {
     template.resourceCountIs('AWS::Glue::Table', 0);
   });
 
-  test('outputs: InputBucketName, OutputBucketName, TableName, QueueUrl, DeadLetterQueueUrl, DashboardName', () => {
+  test('outputs: InputBucketName, OutputBucketName, TableName, QueueUrl, DeadLetterQueueUrl, DashboardName, EventBusName', () => {
     const outputs = template.toJSON().Outputs;
-    expect(Object.keys(outputs).sort()).toEqual(['DashboardName', 'DeadLetterQueueUrl', 'InputBucketName', 'OutputBucketName', 'QueueUrl', 'TableName']);
+    expect(Object.keys(outputs).sort()).toEqual(['DashboardName', 'DeadLetterQueueUrl', 'EventBusName', 'InputBucketName', 'OutputBucketName', 'QueueUrl', 'TableName']);
+    expect(outputs.EventBusName.Value).toEqual({ Ref: ids.bus });
     expect(outputs.InputBucketName.Value).toEqual({ Ref: ids.input });
     expect(outputs.OutputBucketName.Value).toEqual({ Ref: ids.output });
     expect(outputs.TableName.Value).toEqual({ Ref: ids.table });
@@ -405,7 +409,15 @@ describe('WinnowStack with the cdk.json defaults', () => {
         Action: ['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:ReceiveMessage'],
         Resource: arn(ids.queue),
       },
+      { Effect: 'Allow', Action: ['events:PutEvents'], Resource: arn(ids.bus) },
     ]);
+  });
+
+  test('events: a bus of its own, and no rule on it (what consumes the events is the user\'s)', () => {
+    const [id, bus] = only(resources, 'AWS::Events::EventBus');
+    expect(id).toBe(ids.bus);
+    expect(bus.Properties.Name).toBeDefined();
+    template.resourceCountIs('AWS::Events::Rule', 0);
   });
 
   test('cdk-nag AwsSolutions: no unacknowledged finding (errors or warnings)', () => {
@@ -784,5 +796,75 @@ describe('WinnowStack with the batch output (-c outputs=text,json,batch) and its
     const pipeline = new WinnowPipeline(bare, 'Pipeline', { dashboard: false });
     expect(pipeline.dashboard).toBeUndefined();
     Template.fromStack(bare).resourceCountIs('AWS::CloudWatch::Dashboard', 0);
+  });
+});
+
+describe('page events: off, with a tail queue, on a bus of the user\'s', () => {
+  test('-c events=false: no bus, no EVENT_BUS_NAME, no events:PutEvents, no EventBusName output', () => {
+    const { stack, template, resources } = makeStack({ events: 'false' });
+    expect(stack.pipeline.eventBus).toBeUndefined();
+    template.resourceCountIs('AWS::Events::EventBus', 0);
+    const [, fn] = Object.entries(resources).find(([id]) => id === logicalIdOf(stack, stack.pipeline.handler))!;
+    expect(Object.keys(fn.Properties.Environment.Variables)).not.toContain('EVENT_BUS_NAME');
+    expect(policyStatements(resources).flatMap((s) => asArray(s.Action))).not.toContain('events:PutEvents');
+    expect(Object.keys(template.toJSON().Outputs)).not.toContain('EventBusName');
+  });
+
+  describe('-c eventsTail=true', () => {
+    let stack: WinnowStack;
+    let template: Template;
+    let resources: Json;
+    beforeAll(() => {
+      ({ stack, template, resources } = makeStack({ eventsTail: 'true' }));
+    });
+
+    test('a rule on the bus sends every winnow event ({"source": ["winnow"]}) to an encrypted queue; output EventsTailQueueUrl', () => {
+      const busId = logicalIdOf(stack, stack.pipeline.eventBus!);
+      const [, rule] = only(resources, 'AWS::Events::Rule');
+      expect(rule.Properties.EventBusName).toEqual({ Ref: busId });
+      expect(rule.Properties.EventPattern).toEqual({ source: ['winnow'] });
+      expect(rule.Properties.Targets).toHaveLength(1);
+      const queueId = rule.Properties.Targets[0].Arn['Fn::GetAtt'][0];
+      expect(resources[queueId].Type).toBe('AWS::SQS::Queue');
+      expect(resources[queueId].Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 86400 });
+      // Only EventBridge, for this rule, may send to it; and only over TLS.
+      const queuePolicies = Object.values(resources).filter((r) => r.Type === 'AWS::SQS::QueuePolicy' && r.Properties.Queues.some((q: Json) => q.Ref === queueId));
+      const statements = queuePolicies.flatMap((p) => p.Properties.PolicyDocument.Statement);
+      const ruleId = logicalIdOf(stack, stack.node.findChild('EventsTail').node.findChild('Rule'));
+      expect(statements).toContainEqual(expect.objectContaining({
+        Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' }, Action: expect.arrayContaining(['sqs:SendMessage']),
+        Condition: { ArnEquals: { 'aws:SourceArn': { 'Fn::GetAtt': [ruleId, 'Arn'] } } },
+      }));
+      expect(statements).toContainEqual(expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }));
+      expect(template.toJSON().Outputs.EventsTailQueueUrl.Value).toEqual({ Ref: queueId });
+    });
+
+    test('cdk-nag AwsSolutions: clean; every acknowledgement matches a real finding', () => {
+      expect(new AwsSolutionsChecks().validateScope(stack).violations).toEqual([]);
+      expect([...new Set(acknowledgements(stack).map(([id]) => id))].sort()).toEqual(rawFindings(stack));
+      expect(rawFindings(stack)).toContain('AwsSolutions-SQS3');
+    });
+  });
+
+  test('the construct on an existing bus: no bus created; the function puts events on that bus only', () => {
+    const app = new App({ outdir: tmpOutdir() });
+    const stack = new Stack(app, 'Crawl');
+    const busArn = 'arn:aws:events:us-east-1:111122223333:event-bus/crawl-events';
+    const bus = events.EventBus.fromEventBusArn(stack, 'Bus', busArn);
+    const pipeline = new WinnowPipeline(stack, 'Winnow', { eventBus: bus });
+    const template = Template.fromStack(stack);
+    template.resourceCountIs('AWS::Events::EventBus', 0);
+    expect(pipeline.eventBus).toBe(bus);
+    template.hasResourceProperties('AWS::Lambda::Function', { Environment: { Variables: Match.objectLike({ EVENT_BUS_NAME: busArn }) } });
+    expect(policyStatements(template.toJSON().Resources)).toContainEqual(expect.objectContaining({ Action: 'events:PutEvents', Resource: busArn }));
+    expect(() => new WinnowPipeline(stack, 'Contradiction', { eventBus: bus, events: false })).toThrow(/eventBus is given but events is false/);
+  });
+
+  test.each([
+    [{ events: 'maybe' }, /context events: expected true or false/],
+    [{ events: 'false', eventsTail: 'true' }, /eventsTail=true needs the events/],
+  ])('bad context %j is refused', (context, message) => {
+    const app = new App({ context: { ...cdkJson.context, ...context }, outdir: tmpOutdir() });
+    expect(() => new WinnowStack(app, 'Bad')).toThrow(message);
   });
 });

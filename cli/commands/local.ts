@@ -12,7 +12,9 @@ Starts the local stack and keeps it running until Ctrl-C:
   moto_server on 127.0.0.1:4566 (or the endpoint in WINNOW_ENDPOINT, if set),
   buckets winnow-input and winnow-output, queue winnow-uploads (dead letters: winnow-uploads-dlq),
   table winnow-pages, the S3 -> SQS notification, and a worker that calls the Lambda handler
-  for each batch exactly as Lambda would. One JSON log line per object.
+  for each batch exactly as Lambda would. One JSON log line per object. The handler puts an
+  event per page on the bus winnow-events; a rule sends them all to the queue
+  winnow-events-tail, which \`winnow tail\` follows.
 
 Options:
   -p, --port N          port for moto (default 4566)
@@ -38,7 +40,7 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-function instructions(endpoint: string, names: { inputBucket: string; outputBucket: string; table: string; queue: string }): string {
+function instructions(endpoint: string, names: { inputBucket: string; outputBucket: string; table: string; queue: string; eventBus?: string; eventsTailQueue?: string }): string {
   const aws = `aws --endpoint-url ${endpoint}`;
   return `
 Local stack ready at ${endpoint}
@@ -46,6 +48,7 @@ Local stack ready at ${endpoint}
   output bucket  s3://${names.outputBucket}   (text/<key>, json/<key>.json)
   queue          ${names.queue}
   table          ${names.table}
+  events         bus ${names.eventBus}, every event also on the queue ${names.eventsTailQueue} (winnow tail)
 
 Try it from another terminal (any credentials work locally):
   export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1
@@ -53,6 +56,21 @@ Try it from another terminal (any credentials work locally):
   ${aws} s3 cp s3://${names.outputBucket}/text/page.html -
   ${aws} dynamodb get-item --table-name ${names.table} --key '{"pk":{"S":"s3://${names.inputBucket}/page.html"}}'
 `;
+}
+
+/** The examples' events, read from the tail queue as `winnow tail` prints them; true when one is missing. */
+async function printExampleEvents(sqs: import('@aws-sdk/client-sqs').SQSClient, queueUrl: string, uploads: { key: string }[], io: Io): Promise<boolean> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { collectEvents } = require('../../local/events') as typeof import('../../local/events');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { formatEvent } = require('../../ops/tail') as typeof import('../../ops/tail');
+  const keys = uploads.map((u) => u.key);
+  const events = await collectEvents(sqs, queueUrl, keys);
+  await write(io.stdout, `Their events on the bus (read from the tail queue, as \`winnow tail\` prints them):\n${events.map((e) => `  ${formatEvent(e)}\n`).join('')}`);
+  const missing = keys.filter((k) => !events.some((e) => e.detail.key === k));
+  if (missing.length) await write(io.stdout, `  no event within 10 s for ${missing.join(', ')}\n`);
+  await write(io.stdout, '\n');
+  return missing.length > 0;
 }
 
 export async function run(argv: string[], io: Io): Promise<number> {
@@ -116,6 +134,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         if (!item) failed = true;
         await write(io.stdout, `${item ? describeItem(item, stack.resources.names.outputBucket) : `${uploads[i].key}: no item within 20 s`}\n\n`);
       }
+      if (stack.resources.eventsTailQueueUrl) failed = (await printExampleEvents(stack.clients.sqs, stack.resources.eventsTailQueueUrl, uploads, io)) || failed;
     }
     const interactive = Boolean((io.stdin as NodeJS.ReadStream).isTTY);
     if (values.once || (values.examples && !interactive)) {
