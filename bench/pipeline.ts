@@ -24,8 +24,8 @@
  * returned (same clock). Wall time runs from the first upload to the last item's processedAt.
  * Handler throughput is pages per second of handler time (the handlers' busy time summed).
  *
- * With `--events on` (the default) the handlers put an event per page on the local bus; after
- * the run the tail queue is read (bench/events-tail.ts): events, distinct idempotency keys,
+ * With `--events on` (the default) the handlers put an event per page on the local bus; a
+ * consumer takes them off the tail queue during the run (bench/events-tail.ts): events, distinct idempotency keys,
  * pages without an event, duplicates, item→event latency. `--events off` is the baseline.
  * Exit status 1 when anything is lost (no item, a done item without its text output, or — with
  * events — a result without its event).
@@ -52,7 +52,7 @@ import { freePort, startMoto, type MotoServer } from '../local/moto';
 import { startLocalStack, type LocalStack } from '../local/stack';
 import { startWorker, type Worker } from '../local/worker';
 import { describeFaults, startFaultProxy, useProxyForHandler, type FaultProxy } from '../local/faults';
-import { drainAndCountEvents, type EventsReport } from './events-tail';
+import { EventsTail, type EventsReport } from './events-tail';
 
 const PAGES_DIR = resolve(__dirname, '../../shared/data/article-extraction/html');
 const EXAMPLES_DIR = resolve(__dirname, '../examples');
@@ -251,6 +251,7 @@ async function main(): Promise<number> {
   let stack: LocalStack | null = null;
   let proxy: FaultProxy | null = null;
   const workers: Worker[] = [];
+  let tail: EventsTail | null = null;
   try {
     moto = await startMoto(await freePort());
     stack = await startLocalStack({ endpoint: moto.endpoint, logLevel: 'SILENT', worker: false });
@@ -313,6 +314,8 @@ async function main(): Promise<number> {
     const keys = Array.from({ length: objects }, (_, i) => `${prefix}${String(i).padStart(6, '0')}-${sources[i % sources.length].name}`);
     const uploadedAt = new Map<string, number>();
     const uploadErrors: string[] = [];
+    // The events are taken off the tail queue as they come, as a downstream job would (events-tail.ts).
+    tail = eventsOn ? new EventsTail(stack.clients.sqs, stack.resources.eventsTailQueueUrl!) : null;
     const cpuNode0 = process.cpuUsage();
     const cpuMoto0 = cpuSecondsOf(moto.process.pid);
 
@@ -416,10 +419,10 @@ async function main(): Promise<number> {
     latencies.sort((a, b) => a - b);
     const wallMs = (lastProcessed || confirmedAt) - started;
     let events: EventsReport | null = null;
-    if (eventsOn) {
+    if (tail) {
       const withResult = new Set([...uploadedAt.keys()].filter((k) => byPk.has(pkOf(names.inputBucket, k))));
       const redelivered = new Set([...handedBack, ...[...processedCount].filter(([, n]) => n > 1).map(([k]) => k)]);
-      events = await drainAndCountEvents(stack.clients.sqs, stack.resources.eventsTailQueueUrl!, new Set(uploadedAt.keys()), withResult, redelivered);
+      events = await tail.finish(new Set(uploadedAt.keys()), withResult, redelivered);
     }
     const lost = missing + doneWithoutText + withoutLine + uploadErrors.length + (events?.missing ?? 0);
     const pages = done + failed;
@@ -509,6 +512,7 @@ async function main(): Promise<number> {
     }
     return lost > 0 ? 1 : 0;
   } finally {
+    tail?.stop();
     for (const w of workers) await w.stop();
     await stack?.stop();
     await proxy?.stop();

@@ -22,6 +22,7 @@ import { gzipSync } from 'node:zlib';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { batchLine, batchObjectKey, type BatchLine } from './batch-line';
 import type { PageItem } from './item';
+import { Rendezvous, type RendezvousQueue, type Turn } from './rendezvous';
 
 /** The batch object could not be written: the pages waiting for it are left for SQS to retry. */
 export class BatchWriteError extends Error {
@@ -82,49 +83,34 @@ export interface RecordLines {
 }
 
 /**
- * Gathers the lines of one batch of `records` records processed concurrently (Powertools'
- * BatchProcessor runs them in parallel) and writes them when no record can add more before
- * its lines are written: every record is either waiting on a line or finished. A record whose
- * message held several S3 events adds its later lines to a next object.
+ * Gathers the lines of one batch of records processed concurrently (Powertools' BatchProcessor
+ * runs them in parallel) and writes them when no record can add more before its lines are
+ * written: every record is either waiting (on a line, or on another queue of the same
+ * rendezvous, such as its event) or finished (lambdas/rendezvous.ts). A record whose message
+ * held several S3 events adds its later lines to a next object.
  */
 export class BatchLines {
-  private readonly waiting: Array<{ line: BatchLine; resolve: (key: string) => void; reject: (err: unknown) => void }> = [];
-  private waitingRecords = 0;
-  private finishedRecords = 0;
+  private readonly rendezvous: Rendezvous;
+  private readonly queue: RendezvousQueue<BatchLine, string>;
 
-  constructor(private readonly records: number, private readonly write: BatchWriter) {}
-
-  record(): RecordLines {
-    let finished = false;
-    return {
-      sink: (item, text) => {
-        if (finished) return Promise.reject(new Error('BatchLines: a line was added after its record finished'));
-        this.waitingRecords++;
-        return new Promise<string>((resolve, reject) => {
-          this.waiting.push({
-            line: batchLine(item, text),
-            resolve: (key) => { this.waitingRecords--; resolve(key); },
-            reject: (err) => { this.waitingRecords--; reject(err); },
-          });
-          this.flushWhenComplete();
-        });
-      },
-      finish: () => {
-        if (finished) return;
-        finished = true;
-        this.finishedRecords++;
-        this.flushWhenComplete();
-      },
-    };
+  /** `records`: the batch's record count (a rendezvous of its own), or the invocation's rendezvous. */
+  constructor(records: number | Rendezvous, write: BatchWriter) {
+    this.rendezvous = typeof records === 'number' ? new Rendezvous(records) : records;
+    this.queue = this.rendezvous.queue<BatchLine, string>(async (waiters) => {
+      const key = await write(waiters.map((w) => w.value));
+      waiters.forEach((w) => w.resolve(key));
+    });
   }
 
-  private flushWhenComplete(): void {
-    if (this.waiting.length === 0 || this.waitingRecords + this.finishedRecords < this.records) return;
-    const taken = this.waiting.splice(0);
-    this.write(taken.map((w) => w.line)).then(
-      (key) => taken.forEach((w) => w.resolve(key)),
-      (err) => taken.forEach((w) => w.reject(err)),
-    );
+  /** The sink of a record taking part in the rendezvous as `turn`. */
+  sink(turn: Turn): BatchLineSink {
+    return (item, text) => turn.wait(this.queue, batchLine(item, text));
+  }
+
+  /** A record's turn and sink, with a rendezvous of this batch's own. */
+  record(): RecordLines {
+    const turn = this.rendezvous.record();
+    return { sink: this.sink(turn), finish: () => turn.finish() };
   }
 }
 

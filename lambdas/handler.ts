@@ -10,12 +10,14 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { isBackfillBatch, processBackfillBatch, type BackfillBatch, type BackfillBatchResult } from './backfill';
-import { BatchLines, s3BatchWriter, type RecordLines } from './batch-output';
+import { BatchLines, s3BatchWriter } from './batch-output';
+import { BatchEvents } from './event-batch';
+import { Rendezvous } from './rendezvous';
 import { clientsFromEnv, configFromEnv } from './clients';
 import { metricsFromEnv, type PipelineMetrics } from './metrics';
 import { DEFAULT_OUTPUTS } from './output-keys';
 import { EventsClientMissingError } from './events';
-import { ObjectBusyError, processObject, TimeBudgetError, type PipelineClients, type PipelineConfig } from './process-object';
+import { ObjectBusyError, processObject, TimeBudgetError, type BatchContext, type PipelineClients, type PipelineConfig } from './process-object';
 import { parseMessageBody } from './s3-events';
 
 /**
@@ -46,7 +48,7 @@ export function createHandler(deps: HandlerDeps): Handler {
     })
     : undefined;
 
-  const recordHandler = async (record: SQSRecord, context?: Partial<Context>, lines?: RecordLines): Promise<void> => {
+  const recordHandler = async (record: SQSRecord, context: Partial<Context> | undefined, batch: BatchContext): Promise<void> => {
     const remainingMs = () =>
       typeof context?.getRemainingTimeInMillis === 'function' ? context.getRemainingTimeInMillis() : Infinity;
     const message = parseMessageBody(record.body);
@@ -61,7 +63,7 @@ export function createHandler(deps: HandlerDeps): Handler {
     }
     for (const event of message.events) {
       try {
-        const outcome = await processObject(event, clients, config, remainingMs, lines?.sink);
+        const outcome = await processObject(event, clients, config, remainingMs, batch);
         metrics?.recordOutcome(outcome);
         logger.info('object', {
           bucket: event.bucket,
@@ -85,16 +87,24 @@ export function createHandler(deps: HandlerDeps): Handler {
   };
 
   return async (event, context) => {
-    const batch = writeBatch ? new BatchLines(event.Records.length, writeBatch) : undefined;
+    // The records meet before their batch object is written and before their events are put
+    // (one object, and one PutEvents per 10 events, for the batch): lambdas/rendezvous.ts.
+    const rendezvous = new Rendezvous(event.Records.length);
+    const lines = writeBatch ? new BatchLines(rendezvous, writeBatch) : undefined;
+    const events = config.events && clients.eventbridge
+      ? new BatchEvents(rendezvous, clients.eventbridge, { outputBucket: config.outputBucket, events: config.events })
+      : undefined;
     try {
       return await processPartialResponse(event, (record: SQSRecord, ctx?: Partial<Context>) => {
-        const lines = batch?.record();
-        return recordHandler(record, ctx, lines).finally(() => lines?.finish());
+        const turn = rendezvous.record();
+        return recordHandler(record, ctx, { messageId: record.messageId, lines: lines?.sink(turn), events: events?.sink(turn) })
+          .finally(() => turn.finish());
       }, processor, {
         context: context as Context | undefined,
         throwOnFullBatchFailure: false,
         // Records run concurrently (Powertools' default, stated here because the batch output's
-        // lines wait for every record of the batch: one at a time, the first would wait forever).
+        // lines and the events wait for every record of the batch: one at a time, the first
+        // would wait forever).
         processInParallel: true,
       });
     } finally {

@@ -84,8 +84,10 @@ export interface PageItem {
   spamComments?: number;
   emptyReason?: string;
   /**
-   * Set with the result when events are on; removed once the page's event is on the bus. A
-   * retry that finds it sends the event instead of skipping the page (lambdas/events.ts).
+   * Set with the result when events are on: who owes the page's event. `sqs:<messageId>`: the
+   * message that wrote the result (only its redelivery sends the event again); `owed`: PutEvents
+   * failed, any delivery sends it; a token: a direct call's (backfill), removed once sent
+   * (lambdas/events.ts).
    */
   eventPending?: string;
 }

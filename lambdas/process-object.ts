@@ -11,8 +11,8 @@
  *            nothing article-like → JSON only → PutItem (failed, NO_CONTENT)
  *   removed: the object exists again, or a newer event is recorded → skip
  *            outputs deleted → PutItem (deleted)
- *   then, with events on: the result's event on the bus, or a duplicate's whose event is still
- *   owed (lambdas/events.ts)
+ *   then, with events on: the result's event on the bus (from the handler, with the rest of its
+ *   batch's), or a duplicate's whose event is still owed (lambdas/events.ts)
  *
  * AWS errors are thrown: the caller reports the message as a batch item failure and SQS
  * retries it (and, after maxReceiveCount, moves it to the dead-letter queue).
@@ -36,7 +36,8 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { clean, FILTER_VERSION, isWinnowError, toMarkdown, type CleanOptionsInput } from '../engine';
 import { deletedItem, doneItem, failedItem, isCurrent, isSettled, pkOf, type PageItem } from './item';
-import { deliverPageEvent, EventsClientMissingError, pendingEventToken } from './events';
+import { deliverBatchedPageEvent, deliverPageEvent, eventOwed, EventsClientMissingError, pendingEventMarker } from './events';
+import type { PageEventSink } from './event-batch';
 import type { EventsConfig } from './page-event';
 import { isOlder, sequencerKey } from './ordering';
 import { DEFAULT_OUTPUTS, outputKeys, type OutputKind } from './output-keys';
@@ -119,9 +120,9 @@ function isConditionFailed(err: unknown): boolean {
  * Writes the item unless the stored one is newer: by sequencer when the event has one, else by
  * the source's LastModified. Returns false when the stored item won.
  */
-async function putItem(clients: PipelineClients, config: PipelineConfig, item: PageItem): Promise<boolean> {
+async function putItem(clients: PipelineClients, config: PipelineConfig, item: PageItem, messageId: string | undefined): Promise<boolean> {
   // The result's event is owed until PutEvents succeeds: a retry reads this marker (lambdas/events.ts).
-  if (config.events) item.eventPending = pendingEventToken();
+  if (config.events) item.eventPending = pendingEventMarker(messageId);
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
   let condition: string | undefined;
@@ -279,21 +280,34 @@ function skipped(event: S3ObjectEvent, stored: PageItem | null, elapsedMs: numbe
   return { item: stored ?? deletedItem(event, elapsedMs), skipped: kind, skipReason: reason, bytesIn: 0, textChars: 0 };
 }
 
+/** What the SQS handler adds when it runs processObject for a record of a batch. */
+export interface BatchContext {
+  /** The record's SQS message id: the item's `eventPending` names it (lambdas/events.ts). */
+  messageId?: string;
+  /** The batch's lines (BatchLines); without them, the `batch` output writes an object per result. */
+  lines?: BatchLineSink;
+  /** The batch's events (BatchEvents); without them, the event is put on its own. */
+  events?: PageEventSink;
+}
+
 export async function processObject(
   event: S3ObjectEvent,
   clients: PipelineClients,
   config: PipelineConfig,
   remainingMs: () => number = () => Infinity,
-  /** The handler's batch (BatchLines); without one, the `batch` output writes an object per result. */
-  batchSink?: BatchLineSink,
+  batch: BatchContext = {},
 ): Promise<ObjectOutcome> {
-  const outcome = await recordObject(event, clients, config, remainingMs, batchSink);
+  const outcome = await recordObject(event, clients, config, remainingMs, batch);
   // A new result's event, or one a failed PutEvents left pending (a retry finds the item current
   // and would otherwise skip it as a duplicate); never one for a plain duplicate or a stale event.
-  const owed = !outcome.skipped || (outcome.skipped === 'duplicate' && outcome.item.eventPending !== undefined);
+  const owed = !outcome.skipped || (outcome.skipped === 'duplicate' && eventOwed(outcome.item.eventPending, batch.messageId));
   if (config.events && owed) {
     if (!clients.eventbridge) throw new EventsClientMissingError();
-    await deliverPageEvent({ eventbridge: clients.eventbridge, dynamodb: clients.dynamodb }, outcome.item, { ...config, events: config.events });
+    if (batch.events) {
+      await deliverBatchedPageEvent(clients.dynamodb, batch.events, outcome.item, config.tableName);
+    } else {
+      await deliverPageEvent({ eventbridge: clients.eventbridge, dynamodb: clients.dynamodb }, outcome.item, { ...config, events: config.events });
+    }
     outcome.eventSent = true;
   }
   return outcome;
@@ -305,9 +319,9 @@ async function recordObject(
   clients: PipelineClients,
   config: PipelineConfig,
   remainingMs: () => number,
-  batchSink: BatchLineSink | undefined,
+  { lines, messageId }: BatchContext,
 ): Promise<ObjectOutcome> {
-  const batch = batchSink ?? ((config.outputs ?? DEFAULT_OUTPUTS).includes('batch') ? singleLineSink(s3BatchWriter(clients.s3, config.outputBucket)) : undefined);
+  const batch = lines ?? ((config.outputs ?? DEFAULT_OUTPUTS).includes('batch') ? singleLineSink(s3BatchWriter(clients.s3, config.outputBucket)) : undefined);
   const started = performance.now();
   const elapsed = () => performance.now() - started;
   const checkTime = () => {
@@ -329,7 +343,7 @@ async function recordObject(
     await deleteOutputs(clients, config, event.key);
     const item = deletedItem(event, elapsed());
     await addBatchLine(batch, item);
-    if (!(await putItem(clients, config, item))) return skip('stale', 'a newer result was written meanwhile');
+    if (!(await putItem(clients, config, item, messageId))) return skip('stale', 'a newer result was written meanwhile');
     return { item, bytesIn: 0, textChars: 0 };
   }
 
@@ -352,7 +366,7 @@ async function recordObject(
   const token = claim.token;
   let outcome: ObjectOutcome | undefined;
   try {
-    outcome = await cleanObject(event, head, stored, clients, config, filterVersion, elapsed, checkTime, batch);
+    outcome = await cleanObject(event, head, stored, clients, config, filterVersion, elapsed, checkTime, batch, messageId);
     return outcome;
   } finally {
     // A written item replaced the claim; an error or a newer result left it to be given up.
@@ -371,6 +385,7 @@ async function cleanObject(
   elapsed: () => number,
   checkTime: () => void,
   batch: BatchLineSink | undefined,
+  messageId: string | undefined,
 ): Promise<ObjectOutcome> {
   const skip = (kind: 'stale', reason: string) => skipped(event, stored, elapsed(), kind, reason);
   const withSource = (item: PageItem): PageItem => {
@@ -384,7 +399,7 @@ async function cleanObject(
     const item = withSource(failedItem(event, code, message, elapsed()));
     await deleteOutputs(clients, config, event.key); // no stale output of an earlier version
     await addBatchLine(batch, item);
-    if (!(await putItem(clients, config, item))) return skip('stale', 'a newer result was written meanwhile');
+    if (!(await putItem(clients, config, item, messageId))) return skip('stale', 'a newer result was written meanwhile');
     return { item, bytesIn, textChars: 0 };
   };
 
@@ -452,6 +467,6 @@ async function cleanObject(
     delete item.textKey;
   }
   await addBatchLine(batch, item, result.text);
-  if (!(await putItem(clients, config, item))) return skip('stale', 'a newer result was written meanwhile');
+  if (!(await putItem(clients, config, item, messageId))) return skip('stale', 'a newer result was written meanwhile');
   return { item, bytesIn: bytes.length, textChars: result.text.length };
 }

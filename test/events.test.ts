@@ -12,7 +12,7 @@ import { PassThrough } from 'node:stream';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { EventBridgeClient, type PutEventsCommandOutput, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
 import { DeleteMessageCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
@@ -21,9 +21,10 @@ import type { SQSEvent } from 'aws-lambda';
 import { FILTER_VERSION } from '../engine';
 import { main } from '../cli/main';
 import { createHandler, type Handler } from '../lambdas/handler';
-import { EventsClientMissingError } from '../lambdas/events';
+import { eventOwed, EventsClientMissingError, PageEventError, sendPageEvents } from '../lambdas/events';
 import { configFromEnv, DEFAULT_MAX_INPUT_BYTES } from '../lambdas/clients';
 import { pkOf, type PageItem } from '../lambdas/item';
+import type { OutputKind } from '../lambdas/output-keys';
 import { startFaultProxy, type FaultProxy } from '../local/faults';
 import { startLocalStack, type LocalStack } from '../local/stack';
 import type { LocalNames } from '../local/resources';
@@ -146,7 +147,8 @@ describe('an event per page, through the local stack (bus winnow-events → queu
     // Must reach: locally the event is on the tail queue within 1 s of its item.
     expect(sentAt - Date.parse(written.processedAt)).toBeLessThan(1000);
     // Sent, so no longer owed.
-    expect((await getItem(stack.clients.dynamodb, names.table, pk))?.eventPending).toBeUndefined();
+    // The item names the message that wrote it: only a redelivery of that message would send the event again.
+    expect((await getItem(stack.clients.dynamodb, names.table, pk))?.eventPending).toMatch(/^sqs:./);
   });
 
   test('a duplicate delivery of the same upload sends no event', async () => {
@@ -208,12 +210,12 @@ function namesFor(prefix: string): LocalNames {
   };
 }
 
-function handlerFor(stack: LocalStack, eventbridge: EventBridgeClient): Handler {
+function handlerFor(stack: LocalStack, eventbridge: EventBridgeClient, outputs?: OutputKind[]): Handler {
   const names = stack.resources.names;
   const aws = { endpoint: stack.endpoint, region: 'us-east-1' };
   return createHandler({
     clients: { s3: new S3Client({ ...aws, forcePathStyle: true }), dynamodb: new DynamoDBClient(aws), eventbridge },
-    config: { outputBucket: names.outputBucket, tableName: names.table, maxInputBytes: DEFAULT_MAX_INPUT_BYTES, events: { busName: names.eventBus! } },
+    config: { outputBucket: names.outputBucket, tableName: names.table, maxInputBytes: DEFAULT_MAX_INPUT_BYTES, events: { busName: names.eventBus! }, ...(outputs ? { outputs } : {}) },
     logger: new Logger({ serviceName: 'winnow', logLevel: 'SILENT' }),
   });
 }
@@ -249,7 +251,7 @@ describe('a failed PutEvents: the record goes back to SQS and the retry sends ex
       expect(first.batchItemFailures).toEqual([{ itemIdentifier: 'm1' }]);
       const owed = await getItem(stack.clients.dynamodb, names.table, pk);
       expect(owed).toMatchObject({ status: 'done', etag });
-      expect(owed?.eventPending).toEqual(expect.any(String));
+      expect(owed?.eventPending).toBe('owed');
       expect(await drainTail(stack.clients.sqs, stack.resources.eventsTailQueueUrl!)).toEqual([]);
 
       // SQS's retry of the same message: the item is current, but its event is owed.
@@ -260,7 +262,7 @@ describe('a failed PutEvents: the record goes back to SQS and the retry sends ex
       expect(sent[0].event.detail.processedAt).toBe(owed!.processedAt); // the stored result's event, not a new result
       expect((await getItem(stack.clients.dynamodb, names.table, pk))?.eventPending).toBeUndefined();
 
-      // And a later duplicate finds nothing owed.
+      // And a later duplicate (another message) finds nothing owed.
       const callsBefore = calls;
       expect((await handler(delivery('m2'))).batchItemFailures).toEqual([]);
       expect(calls).toBe(callsBefore);
@@ -310,7 +312,7 @@ describe('a failed PutEvents: the record goes back to SQS and the retry sends ex
       const key = 'call/story.html';
       const pk = pkOf(names.inputBucket, key);
       await stack.clients.s3.send(new PutObjectCommand({ Bucket: names.inputBucket, Key: key, Body: ARTICLE, ContentType: 'text/html' }));
-      const owed = await waitForItem(stack.clients.dynamodb, names.table, pk, (i) => i.status === 'done' && i.eventPending !== undefined);
+      const owed = await waitForItem(stack.clients.dynamodb, names.table, pk, (i) => i.status === 'done' && i.eventPending === 'owed');
       await waitFor('the record handed back to SQS', async () => recordFailures > 0);
       expect(proxy.stats.byService.events.faulted).toBeGreaterThan(0);
       expect(await drainTail(stack.clients.sqs, stack.resources.eventsTailQueueUrl!, 500)).toEqual([]);
@@ -323,6 +325,107 @@ describe('a failed PutEvents: the record goes back to SQS and the retry sends ex
       expect(events[0].event.detail.processedAt).toBe(owed.processedAt);
     }, 60_000);
   });
+});
+
+describe('a batch\'s events go out together (one PutEvents per 10 records)', () => {
+  let stack: LocalStack;
+  let eventbridge: EventBridgeClient;
+  /** Entries of each PutEvents call the handler made, in order. */
+  const calls: PutEventsRequestEntry[][] = [];
+  /** Detail keys whose entry the next call answers as failed (not sent to moto): what EventBridge does under throttling. */
+  let failKeys = new Set<string>();
+
+  beforeAll(async () => {
+    stack = await startLocalStack({ endpoint: moto.endpoint, names: namesFor('many'), worker: false, logLevel: 'SILENT' });
+    eventbridge = new EventBridgeClient({ endpoint: stack.endpoint, region: 'us-east-1' });
+    eventbridge.middlewareStack.add(
+      (next) => async (args) => {
+        const input = args.input as { Entries: PutEventsRequestEntry[] };
+        const entries = input.Entries;
+        calls.push(entries);
+        const failed = entries.map((e) => failKeys.has((JSON.parse(e.Detail!) as { key: string }).key));
+        failKeys = new Set();
+        if (!failed.some(Boolean)) return next(args);
+        const result = await next({ ...args, input: { ...input, Entries: entries.filter((_, i) => !failed[i]) } });
+        const output = result.output as PutEventsCommandOutput;
+        const accepted = [...(output.Entries ?? [])];
+        output.FailedEntryCount = failed.filter(Boolean).length;
+        output.Entries = failed.map((f) => (f ? { ErrorCode: 'ThrottlingException', ErrorMessage: 'injected' } : accepted.shift()!));
+        return result;
+      },
+      { step: 'initialize', name: 'countAndFailEntries' },
+    );
+  }, 60_000);
+
+  afterAll(async () => {
+    eventbridge?.destroy();
+    await stack?.stop();
+  });
+
+  /** Uploads `keys` (the notifications go to a queue nobody reads) and returns one SQS record per key, message id = key. */
+  async function uploads(keys: string[]): Promise<SQSEvent> {
+    const names = stack.resources.names;
+    const records = await Promise.all(keys.map(async (key) => {
+      const put = await stack.clients.s3.send(new PutObjectCommand({ Bucket: names.inputBucket, Key: key, Body: ARTICLE, ContentType: 'text/html' }));
+      return record(key, put.ETag!.replace(/"/g, ''));
+    }));
+    return { Records: records };
+  }
+  const record = (key: string, etag: string) =>
+    toSqsRecord({ MessageId: key, ReceiptHandle: key, Body: s3EventBody('ObjectCreated:Put', stack.resources.names.inputBucket, key, { eTag: etag }) }, 'arn:aws:sqs:us-east-1:123456789012:many-uploads');
+  const tailed = async () => (await drainTail(stack.clients.sqs, stack.resources.eventsTailQueueUrl!)).map((e) => e.event.detail.key).sort();
+
+  test('a batch of 10 uploads: 10 events in one PutEvents call', async () => {
+    const keys = Array.from({ length: 10 }, (_, i) => `ten/page-${i}.html`);
+    const handler = handlerFor(stack, eventbridge);
+    calls.length = 0;
+    expect((await handler(await uploads(keys))).batchItemFailures).toEqual([]);
+    expect(calls.map((c) => c.length)).toEqual([10]);
+    expect(await tailed()).toEqual([...keys].sort());
+  }, 60_000);
+
+  test('a failed entry sends only its record back; its retry sends one event (in a batch with a new page and the batch output: no record waits on another forever)', async () => {
+    const keys = Array.from({ length: 10 }, (_, i) => `fail/page-${i}.html`);
+    // The batch output on too: its lines and the events meet at the same rendezvous.
+    const handler = handlerFor(stack, eventbridge, ['text', 'json', 'batch']);
+    const batch = await uploads(keys);
+    calls.length = 0;
+    failKeys = new Set([keys[3]]);
+    expect((await handler(batch)).batchItemFailures).toEqual([{ itemIdentifier: keys[3] }]);
+    expect(calls.map((c) => c.length)).toEqual([10]);
+    expect(await tailed()).toEqual(keys.filter((k) => k !== keys[3]).sort());
+    const table = stack.resources.names.table;
+    const itemOf = (key: string) => getItem(stack.clients.dynamodb, table, pkOf(stack.resources.names.inputBucket, key));
+    const owed = (await itemOf(keys[3]))!;
+    expect(owed).toMatchObject({ status: 'done', eventPending: 'owed' });
+    // The pages whose events went out owe nothing to anyone but a redelivery of their own message.
+    expect((await itemOf(keys[4]))?.eventPending).toBe(`sqs:${keys[4]}`);
+
+    // That message redriven from the dead-letter queue (a new message id), in a batch with a new
+    // upload: the owed event waits for the new page's batch line, then both events go out.
+    calls.length = 0;
+    const [fresh] = (await uploads(['fail/new.html'])).Records;
+    const retry = await handler({ Records: [{ ...batch.Records[3], messageId: 'redriven-3' }, fresh] });
+    expect(retry.batchItemFailures).toEqual([]);
+    expect(calls.flat().map((e) => (JSON.parse(e.Detail!) as { key: string }).key).sort()).toEqual(['fail/new.html', keys[3]]);
+    const events = await drainTail(stack.clients.sqs, stack.resources.eventsTailQueueUrl!);
+    expect(events.map((e) => e.event.detail.key).sort()).toEqual(['fail/new.html', keys[3]]);
+    expect(events.find((e) => e.event.detail.key === keys[3])!.event.detail.processedAt).toBe(owed.processedAt);
+    expect((await itemOf(keys[3]))?.eventPending).toBeUndefined();
+
+    // A plain duplicate of the whole batch (other message ids): nothing owed, no call.
+    calls.length = 0;
+    const again = batch.Records.map((r) => ({ ...r, messageId: `dup-${r.messageId}` }));
+    expect((await handler({ Records: again })).batchItemFailures).toEqual([]);
+    expect(calls).toEqual([]);
+    expect(await tailed()).toEqual([]);
+
+    // A redelivery of a message whose result is written (its invocation died before SQS heard
+    // back) sends that page's event again: at least once, with the same idempotency key.
+    const redelivered = await handler({ Records: [batch.Records[4]] });
+    expect(redelivered.batchItemFailures).toEqual([]);
+    expect(await tailed()).toEqual([keys[4]]);
+  }, 60_000);
 });
 
 describe('winnow tail: what it refuses', () => {
@@ -361,4 +464,50 @@ test('the Lambda handler sends events when EVENT_BUS_NAME is set (name or ARN), 
   expect(configFromEnv({ ...base, EVENT_BUS_NAME: '  ' }).events).toBeUndefined();
   const arn = 'arn:aws:events:us-east-1:111122223333:event-bus/crawl';
   expect(configFromEnv({ ...base, EVENT_BUS_NAME: arn }).events).toEqual({ busName: arn });
+});
+
+describe('sendPageEvents: 10 entries to a PutEvents call', () => {
+  const item = (i: number): PageItem => ({ pk: `s3://in/p${i}`, bucket: 'in', key: `p${i}`, status: 'done', processedAt: '2026-12-02T10:00:00.000Z', filterVersion: 'v', durationMs: 1, eventName: 'ObjectCreated:Put', etag: `e${i}` });
+  /** A client whose answers `answer` gives, per call, from the call's entries. */
+  const client = (answer: (keys: string[], call: number) => object | Error) => {
+    const calls: string[][] = [];
+    const send = async (command: { input: { Entries: PutEventsRequestEntry[] } }) => {
+      const keys = command.input.Entries.map((e) => (JSON.parse(e.Detail!) as { key: string }).key);
+      calls.push(keys);
+      const out = answer(keys, calls.length - 1);
+      if (out instanceof Error) throw out;
+      return out;
+    };
+    return { calls, eventbridge: { send } as unknown as EventBridgeClient };
+  };
+  const settings = ['out', { busName: 'bus' }] as const;
+
+  test('25 events: calls of 10, 10 and 5; a failed call fails only its own entries, a failed entry only itself', async () => {
+    const { calls, eventbridge } = client((keys, call) => {
+      if (call === 1) return Object.assign(new Error('slow down'), { name: 'ThrottlingException' });
+      if (call === 2) return { FailedEntryCount: 1, Entries: keys.map((k) => (k === 'p22' ? { ErrorCode: 'InternalFailure', ErrorMessage: 'injected' } : { EventId: `id-${k}` })) };
+      return { FailedEntryCount: 0, Entries: keys.map((k) => ({ EventId: `id-${k}` })) };
+    });
+    const results = await sendPageEvents(eventbridge, Array.from({ length: 25 }, (_, i) => item(i)), ...settings);
+    expect(calls.map((c) => c.length)).toEqual([10, 10, 5]);
+    const failed = results.map((r, i) => (r ? [i, r.code] : null)).filter(Boolean);
+    expect(failed).toEqual([...Array.from({ length: 10 }, (_, i) => [10 + i, 'ThrottlingException']), [22, 'InternalFailure']]);
+    expect(results[22]).toBeInstanceOf(PageEventError);
+  });
+
+  test('a failed count without the entries: none of the call\'s events is known to be on the bus', async () => {
+    const { eventbridge } = client(() => ({ FailedEntryCount: 1 }));
+    const results = await sendPageEvents(eventbridge, [item(1), item(2)], ...settings);
+    expect(results.map((r) => r?.code)).toEqual(['FailedEntry', 'FailedEntry']);
+  });
+});
+
+test('eventOwed: an owed event or a token to any delivery, a message\'s marker to that message only', () => {
+  expect(eventOwed(undefined, 'm1')).toBe(false);
+  expect(eventOwed('sqs:m1', 'm1')).toBe(true);
+  expect(eventOwed('sqs:m1', 'm2')).toBe(false);
+  expect(eventOwed('sqs:m1', undefined)).toBe(false);
+  expect(eventOwed('owed', 'm2')).toBe(true);
+  expect(eventOwed('owed', undefined)).toBe(true);
+  expect(eventOwed('lzx1-0a1b2c3d4e5f', 'm2')).toBe(true);
 });
