@@ -1,5 +1,6 @@
 /** The process streams a command works with (swappable in tests), and small output helpers. */
 import type { Readable, Writable } from 'node:stream';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 export interface OutStream extends Writable {
   isTTY?: boolean;
@@ -55,4 +56,26 @@ export async function readAll(stream: Readable, limit: number, tooLarge: () => E
     chunks.push(buf);
   }
   return Buffer.concat(chunks, size);
+}
+
+/** What `parseArgs` gives for `config`. */
+export type ParsedCommandLine<T extends ParseArgsConfig> = ReturnType<typeof parseArgs<T>>;
+
+/**
+ * A command's options, strictly parsed. A bad command line writes why and the usage to stderr,
+ * `--help` the usage to stdout: both return the exit code instead of the options.
+ */
+export async function parseCommandLine<T extends ParseArgsConfig>(command: string, config: T, usage: string, io: Io): Promise<ParsedCommandLine<T> | number> {
+  let parsed: ParsedCommandLine<T>;
+  try {
+    parsed = parseArgs(config);
+  } catch (err) {
+    await write(io.stderr, `winnow ${command}: ${(err as Error).message}\n\n${usage}`);
+    return EXIT_USAGE;
+  }
+  if ((parsed.values as { help?: boolean }).help) {
+    await write(io.stdout, usage);
+    return EXIT_OK;
+  }
+  return parsed;
 }

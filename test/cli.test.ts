@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdir
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import type { OutStream } from '../cli/io';
+import { parseCommandLine, type Io, type OutStream } from '../cli/io';
 import { Progress } from '../cli/progress';
 import { outputStem } from '../cli/stem';
 
@@ -285,6 +285,27 @@ describe('help and usage errors', () => {
 });
 
 describe('CLI helpers', () => {
+  test('parseCommandLine: the options; a bad command line → exit 2, why and the usage on stderr; --help → exit 0, the usage on stdout', async () => {
+    const run = async (args: string[]) => {
+      const [out, err] = [new PassThrough(), new PassThrough()];
+      const io: Io = { stdin: new PassThrough(), stdout: out, stderr: err };
+      const config = { args, options: { once: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: false, strict: true } as const;
+      const parsed = await parseCommandLine('tail', config, 'Usage: winnow tail\n', io);
+      return { parsed, out: String(out.read() ?? ''), err: String(err.read() ?? '') };
+    };
+    const ok = await run(['--once']);
+    expect(ok.parsed).toMatchObject({ values: { once: true } });
+    expect(ok.out + ok.err).toBe('');
+    const bad = await run(['--follow']);
+    expect(bad.parsed).toBe(2);
+    expect(bad.err).toMatch(/^winnow tail: Unknown option '--follow'[^]*\n\nUsage: winnow tail\n$/);
+    expect(bad.out).toBe('');
+    const help = await run(['-h']);
+    expect(help.parsed).toBe(0);
+    expect(help.out).toBe('Usage: winnow tail\n');
+    expect(help.err).toBe('');
+  });
+
   test.each([
     ['a1.html.gz', 'a1'],
     ['story.txt', 'story'],

@@ -3,8 +3,7 @@
  * on moto or on a deployed stack. Also home of the options the three operations commands
  * (failures, status, redrive) share to say where to look.
  */
-import { parseArgs } from 'node:util';
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, write, type Io } from '../io';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, parseCommandLine, write, type Io } from '../io';
 import type { OpsTarget, TargetOptions } from '../../ops/target';
 
 /** Where to look: the same options for failures, status and redrive. */
@@ -86,17 +85,9 @@ const OPTIONS = {
 } as const;
 
 export async function run(argv: string[], io: Io): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: false, strict: true }));
-  } catch (err) {
-    await write(io.stderr, `winnow failures: ${(err as Error).message}\n\n${usage}`);
-    return EXIT_USAGE;
-  }
-  if (values.help) {
-    await write(io.stdout, usage);
-    return EXIT_OK;
-  }
+  const parsed = await parseCommandLine('failures', { args: argv, options: OPTIONS, allowPositionals: false, strict: true }, usage, io);
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
   const limit = values.limit === undefined ? 50 : Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1) {
     await write(io.stderr, `winnow failures: --limit must be a positive integer, not ${values.limit}\n`);

@@ -2,8 +2,7 @@
  * `winnow local`: the whole pipeline on this machine. moto stands in for S3, SQS and
  * DynamoDB; a worker feeds the queue to the same Lambda handler that runs on AWS.
  */
-import { parseArgs } from 'node:util';
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, write, type Io } from '../io';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, parseCommandLine, write, type Io } from '../io';
 
 export const usage = `Usage:
   winnow local [options]
@@ -74,17 +73,9 @@ async function printExampleEvents(sqs: import('@aws-sdk/client-sqs').SQSClient, 
 }
 
 export async function run(argv: string[], io: Io): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: false, strict: true }));
-  } catch (err) {
-    await write(io.stderr, `winnow local: ${(err as Error).message}\n\n${usage}`);
-    return EXIT_USAGE;
-  }
-  if (values.help) {
-    await write(io.stdout, usage);
-    return EXIT_OK;
-  }
+  const parsed = await parseCommandLine('local', { args: argv, options: OPTIONS, allowPositionals: false, strict: true }, usage, io);
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
   const port = values.port === undefined ? undefined : Number(values.port);
   if (port !== undefined && (!Number.isInteger(port) || port < 1 || port > 65535)) {
     await write(io.stderr, `winnow local: --port must be a port number, not ${values.port}\n`);

@@ -2,8 +2,7 @@
  * `winnow redrive`: the dead-letter queue's messages back to the source queue, so the handler
  * tries them again — locally on moto or on a deployed stack.
  */
-import { parseArgs } from 'node:util';
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, write, type Io } from '../io';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, parseCommandLine, write, type Io } from '../io';
 import { describeError, openTarget, TARGET_OPTIONS, TARGET_USAGE, targetOptions } from './failures';
 
 export const usage = `Usage:
@@ -35,17 +34,9 @@ const OPTIONS = {
 } as const;
 
 export async function run(argv: string[], io: Io): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: false, strict: true }));
-  } catch (err) {
-    await write(io.stderr, `winnow redrive: ${(err as Error).message}\n\n${usage}`);
-    return EXIT_USAGE;
-  }
-  if (values.help) {
-    await write(io.stdout, usage);
-    return EXIT_OK;
-  }
+  const parsed = await parseCommandLine('redrive', { args: argv, options: OPTIONS, allowPositionals: false, strict: true }, usage, io);
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
   const max = values.max === undefined ? undefined : Number(values.max);
   if (max !== undefined && (!Number.isInteger(max) || max < 1)) {
     await write(io.stderr, `winnow redrive: --max must be a positive integer, not ${values.max}\n`);

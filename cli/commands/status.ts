@@ -1,6 +1,5 @@
 /** `winnow status KEY`: one item of the table, locally on moto or on a deployed stack. */
-import { parseArgs } from 'node:util';
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, write, type Io } from '../io';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, parseCommandLine, write, type Io } from '../io';
 import { describeError, openTarget, TARGET_OPTIONS, TARGET_USAGE, targetOptions } from './failures';
 
 export const usage = `Usage:
@@ -30,18 +29,9 @@ const OPTIONS = {
 } as const;
 
 export async function run(argv: string[], io: Io): Promise<number> {
-  let values;
-  let positionals;
-  try {
-    ({ values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true }));
-  } catch (err) {
-    await write(io.stderr, `winnow status: ${(err as Error).message}\n\n${usage}`);
-    return EXIT_USAGE;
-  }
-  if (values.help) {
-    await write(io.stdout, usage);
-    return EXIT_OK;
-  }
+  const parsed = await parseCommandLine('status', { args: argv, options: OPTIONS, allowPositionals: true, strict: true }, usage, io);
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals } = parsed;
   if (positionals.length !== 1 || positionals[0] === '') {
     await write(io.stderr, `winnow status: give one KEY or s3://BUCKET/KEY\n\n${usage}`);
     return EXIT_USAGE;

@@ -2,8 +2,7 @@
  * `winnow tail`: one line per page event as the pipeline puts them on its bus, read from a queue
  * that a rule fills with every winnow event (locally `winnow-events-tail`).
  */
-import { parseArgs } from 'node:util';
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, write, type Io } from '../io';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, parseCommandLine, write, type Io } from '../io';
 
 export const usage = `Usage:
   winnow tail [options]
@@ -44,17 +43,9 @@ const OPTIONS = {
 } as const;
 
 export async function run(argv: string[], io: Io): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: false, strict: true }));
-  } catch (err) {
-    await write(io.stderr, `winnow tail: ${(err as Error).message}\n\n${usage}`);
-    return EXIT_USAGE;
-  }
-  if (values.help) {
-    await write(io.stdout, usage);
-    return EXIT_OK;
-  }
+  const parsed = await parseCommandLine('tail', { args: argv, options: OPTIONS, allowPositionals: false, strict: true }, usage, io);
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
   const timeoutSeconds = values.timeout === undefined ? undefined : Number(values.timeout);
   if (timeoutSeconds !== undefined && !(Number.isFinite(timeoutSeconds) && timeoutSeconds > 0)) {
     await write(io.stderr, `winnow tail: --timeout must be a number of seconds above 0, not ${values.timeout}\n`);
