@@ -79,6 +79,24 @@ describe('blog post with a comment thread', () => {
   });
 });
 
+describe('a reader-submission form flattened to text (its labels marked "(Required)" first)', () => {
+  it('ends the article: the form and what follows it are removed', () => {
+    const page = [
+      'Bridge reopens after repairs',
+      'The old river bridge reopened to traffic on Monday after eight months of repairs to its steel frame and deck.',
+      'Engineers said the work had cost less than expected because the piers needed only minor strengthening.',
+      'The council said buses would return to their usual route through the town centre from next week.',
+      'Did you see the bridge reopen? Share your pictures and your experience with us using the form below.',
+      '(Required) Name (Required) Your E-mail address (Required) Town & Country (Required) Comments',
+      'If you are happy to be contacted by one of our journalists please leave a telephone number that we can contact you on.',
+    ].join('\n');
+    const r = clean(page, { mode: 'text' });
+    expect(r.body).toContain('buses would return to their usual route');
+    expect(r.blocks.find((b) => b.text.startsWith('(Required) Name'))).toMatchObject({ kind: 'comment-form', kept: false });
+    expect(r.text).not.toContain('telephone number');
+  });
+});
+
 describe('German and French pages', () => {
   it('extracts a German article and drops the German comment form', () => {
     const r = clean(fixture('de-artikel.txt'), { mode: 'text' });
@@ -185,6 +203,7 @@ describe('boilerplate phrases', () => {
     ['Laat een reactie achter', 'comment-form'],
     ['Dodaj komentarz', 'comment-form'],
     ['Оставить комментарий', 'comment-form'],
+    ['(Required) Name (Required) Your E-mail address (Required) Town (Required) Comments', 'comment-form'],
     ['12 Comments', 'comments'],
     ['We use cookies to give you the best experience.', 'consent'],
     ['Subscribe to our newsletter', 'newsletter'],

@@ -215,6 +215,9 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
         'you have entered an incorrect email', 'leave a reply', 'leave a comment', 'post a comment',
         'your email address will not be published', 'your e-mail address will not be published',
         'required fields are marked', 'notify me of follow-up comments',
+        // a form's labels with the marker first, as a flattened form reads: "(Required) Your e-mail address"
+        '(required) name', '(required) your name', '(required) email', '(required) e-mail', '(required) your email',
+        '(required) your e-mail', '(required) comment', '(required) comments', '(required) your comment',
         'notify me of new comments', 'notify me of new posts', 'save my name, email', 'join the discussion',
         'you must be logged in to post', 'log in to leave a comment', 'sign in to comment',
         'login to comment', 'comments are closed', 'comments are now closed', 'comments have been closed',
