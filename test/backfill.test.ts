@@ -6,14 +6,12 @@
  *
  * "Processed" is counted at the source: a GetObject of the input page by the handler's S3 client.
  */
-import { PassThrough } from 'node:stream';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { gzipSync } from 'node:zlib';
 import { CloudFormationClient, CreateStackCommand } from '@aws-sdk/client-cloudformation';
 import { CreateStateMachineCommand, DescribeExecutionCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { CreateBucketCommand, PutBucketNotificationConfigurationCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { PurgeQueueCommand } from '@aws-sdk/client-sqs';
-import { main } from '../cli/main';
 import { parseBackfillArgs } from '../cli/commands/backfill';
 import { FILTER_VERSION } from '../engine';
 import { clientsFromEnv, DEFAULT_MAX_INPUT_BYTES } from '../lambdas/clients';
@@ -27,6 +25,7 @@ import { startLocalStack, type LocalStack } from '../local/stack';
 import { startWorker, type Worker } from '../local/worker';
 import { useMoto } from './support/moto';
 import { scanAll } from './support/pipeline';
+import { runCli as cli } from './support/cli';
 
 jest.setTimeout(120_000);
 
@@ -77,17 +76,6 @@ async function useWorker(filterVersion?: string): Promise<void> {
 const options = () => ({ bucket: stack.resources.names.inputBucket, table: stack.resources.names.table, queueUrl: stack.resources.queueUrl });
 const items = async () => (await scanAll(stack.clients.dynamodb, stack.resources.names.table)).filter((i) => i.pk.startsWith(`s3://${stack.resources.names.inputBucket}/pages/`));
 const readCounts = () => keys.map((k) => reads.get(k) ?? 0);
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const code = await main(argv, { stdin: new PassThrough(), stdout, stderr });
-  return { code, out, err };
-}
 
 beforeAll(async () => {
   stack = await startLocalStack({ endpoint: moto.endpoint, logLevel: 'SILENT', worker: false });

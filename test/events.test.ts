@@ -8,7 +8,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
@@ -19,7 +18,6 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { SQSEvent } from 'aws-lambda';
 import { FILTER_VERSION } from '../engine';
-import { main } from '../cli/main';
 import { createHandler, type Handler } from '../lambdas/handler';
 import { eventOwed, EventsClientMissingError, PageEventError, sendPageEvents } from '../lambdas/events';
 import { configFromEnv, DEFAULT_MAX_INPUT_BYTES } from '../lambdas/clients';
@@ -32,6 +30,7 @@ import { startWorker, toSqsRecord, type Worker } from '../local/worker';
 import { parseEvent, type WinnowEvent } from '../ops/tail';
 import { useMoto } from './support/moto';
 import { getItem, s3EventBody, waitFor, waitForItem, waitQueueEmpty } from './support/pipeline';
+import { runCli } from './support/cli';
 
 const moto = useMoto();
 const EXAMPLES = join(__dirname, '..', 'examples');
@@ -73,17 +72,8 @@ async function eventsOf(sqs: SQSClient, queueUrl: string, key: string): Promise<
   return seen.filter((e) => e.event.detail.key === key);
 }
 
-/** `winnow tail ARGS` in process, its exit code and what it wrote. */
-async function tail(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const code = await main(['tail', ...args], { stdin: new PassThrough(), stdout, stderr });
-  return { code, out, err };
-}
+/** `winnow tail ARGS` in process. */
+const tail = (...args: string[]) => runCli('tail', ...args);
 
 function schemaValidator() {
   const ajv = new Ajv({ allErrors: true, strict: false });

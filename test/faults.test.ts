@@ -10,10 +10,8 @@
  *    short visibility timeout) put the messages in the dead-letter queue; once the faults stop,
  *    `winnow redrive` sends them back and they complete.
  */
-import { PassThrough } from 'node:stream';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { clean } from '../engine';
-import { main } from '../cli/main';
 import { pkOf } from '../lambdas/item';
 import {
   compareRuns,
@@ -31,20 +29,11 @@ import type { LocalNames } from '../local/resources';
 import { useMoto } from './support/moto';
 import { testPages } from './support/pages';
 import { getItem, readObject, scanAll, waitFor } from './support/pipeline';
+import { runCli } from './support/cli';
 
 const moto = useMoto();
 const PAGES = testPages();
 const UPLOADS = 80;
-
-function memoryIo() {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  return { io: { stdin: new PassThrough(), stdout, stderr }, out: () => out, err: () => err };
-}
 
 let proxy: FaultProxy;
 
@@ -179,11 +168,10 @@ describe('faults that outlast the retries: dead-letter queue, then winnow redriv
 
     // The outage is over; the operator sends the dead letters back.
     proxy.configure({ rate: 0 });
-    const cli = memoryIo();
-    const code = await main(['redrive', '--endpoint', moto.endpoint, '--queue-url', queueUrl, '--dlq-url', deadLetterQueueUrl], cli.io);
-    expect(cli.err()).not.toMatch(/could not/);
-    expect(code).toBe(0);
-    expect(cli.out()).toBe(`moved ${uploads.length} message(s) from the dead-letter queue to the source queue\n`);
+    const cli = await runCli('redrive', '--endpoint', moto.endpoint, '--queue-url', queueUrl, '--dlq-url', deadLetterQueueUrl);
+    expect(cli.err).not.toMatch(/could not/);
+    expect(cli.code).toBe(0);
+    expect(cli.out).toBe(`moved ${uploads.length} message(s) from the dead-letter queue to the source queue\n`);
 
     await waitFor('every redriven upload to be done', async () => {
       for (const u of uploads) if ((await getItem(stack.clients.dynamodb, names.table, pkOf(names.inputBucket, u.key)))?.status !== 'done') return false;

@@ -6,12 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { CloudFormationClient, CreateStackCommand } from '@aws-sdk/client-cloudformation';
 import { DeleteMessageCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { clean, isWinnowError } from '../engine';
-import { main } from '../cli/main';
 import { pkOf, type PageItem } from '../lambdas/item';
 import { listFailures } from '../ops/failures';
 import { itemKey } from '../ops/status';
@@ -23,21 +21,11 @@ import { startLocalStack, type LocalStack } from '../local/stack';
 import { startWorker, type Worker } from '../local/worker';
 import { useMoto } from './support/moto';
 import { getItem, queueDepth, waitFor, waitForItem } from './support/pipeline';
+import { runCli as cli } from './support/cli';
 
 const moto = useMoto();
 const ROOT = join(__dirname, '..');
 const fixture = (...p: string[]) => readFileSync(join(ROOT, ...p));
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const code = await main(argv, { stdin: new PassThrough(), stdout, stderr });
-  return { code, out, err };
-}
 
 function engineCode(bytes: Uint8Array): string {
   try {
