@@ -64,7 +64,6 @@ export class EventsTail {
   /** Ends the polling without a report (the run failed); an error of the loop is left unreported. */
   stop(): void {
     this.stopping = true;
-    this.loop.catch(() => {});
   }
 
   /** Takes up to 10 messages off the queue and deletes them; returns how many. */
