@@ -28,7 +28,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { PutEventsCommand, type EventBridgeClient, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
-import { ConditionalCheckFailedException, UpdateItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { UpdateItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { isConditionFailed } from './conditions';
 import type { PageItem } from './item';
 import { DETAIL_TYPES, EVENT_SOURCE, pageEventDetail, type EventsConfig } from './page-event';
 
@@ -91,7 +92,7 @@ async function updateMarker(dynamodb: DynamoDBClient, tableName: string, item: P
     );
     return true;
   } catch (err) {
-    if (err instanceof ConditionalCheckFailedException || (err as Error).name === 'ConditionalCheckFailedException') return false;
+    if (isConditionFailed(err)) return false;
     throw err;
   }
 }

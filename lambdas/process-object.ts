@@ -25,7 +25,6 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import {
-  ConditionalCheckFailedException,
   DeleteItemCommand,
   GetItemCommand,
   PutItemCommand,
@@ -35,6 +34,7 @@ import {
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { clean, FILTER_VERSION, isWinnowError, toMarkdown, type CleanOptionsInput } from '../engine';
+import { isConditionFailed } from './conditions';
 import { deletedItem, doneItem, failedItem, isCurrent, isSettled, pkOf, type PageItem } from './item';
 import { deliverBatchedPageEvent, deliverPageEvent, eventOwed, EventsClientMissingError, pendingEventMarker } from './events';
 import type { PageEventSink } from './event-batch';
@@ -109,11 +109,6 @@ export interface ObjectOutcome {
   textChars: number;
   /** The page's event was put on the bus by this call (a new result, or one whose event was still pending). */
   eventSent?: boolean;
-}
-
-/** A conditional write whose condition did not hold (by class, or by name across SDK copies). */
-function isConditionFailed(err: unknown): boolean {
-  return err instanceof ConditionalCheckFailedException || (err as Error).name === 'ConditionalCheckFailedException';
 }
 
 /**
