@@ -97,6 +97,30 @@ describe('a reader-submission form flattened to text (its labels marked "(Requir
   });
 });
 
+describe('a short article, then a closed comment thread and an explainer below it', () => {
+  it('keeps the article, not the comment or the explainer that outscore it', () => {
+    const page = [
+      'Home | News | Sport',
+      'Coach recalls two forwards',
+      'Two forwards have been recalled to the starting line-up for this afternoon\'s game against the league leaders at home.',
+      'The coach said both players had trained well all week and that the squad was ready for a difficult run of fixtures.',
+      'Thanks for your comments - this feedback is now closed',
+      'Posted by: Dom, London on 5:19pm Tue 1 Jan 08',
+      'How many times does this have to be said: this is a very tight league and even the teams at the bottom can beat anyone on their day, so every point at home matters and the fans know it better than anyone.',
+      'Come on boys! Sort the home form out and we will be laughing all the way to the end of the season.',
+      'Quote | Report this post',
+      'If you liked this article and would like to share it with others on the web who might be interested, use the links below.',
+      'At the bottom of all articles you will see links to six sites, which are commonly called social bookmarking sites and let people keep lists of pages.',
+      'Clicking one of the links will add the address of the story you are reading to that site, where you can keep it with a few words of your own for later.',
+    ].join('\n');
+    const r = clean(page, { mode: 'text' });
+    expect(r.body).toContain('recalled to the starting line-up');
+    expect(r.body).toContain('trained well all week');
+    expect(r.text).not.toContain('very tight league');
+    expect(r.text).not.toContain('social bookmarking');
+  });
+});
+
 describe('German and French pages', () => {
   it('extracts a German article and drops the German comment form', () => {
     const r = clean(fixture('de-artikel.txt'), { mode: 'text' });
@@ -205,6 +229,12 @@ describe('boilerplate phrases', () => {
     ['Оставить комментарий', 'comment-form'],
     ['(Required) Name (Required) Your E-mail address (Required) Town (Required) Comments', 'comment-form'],
     ['12 Comments', 'comments'],
+    ['Please leave your comments below:', 'comment-form'],
+    ['Thanks for your comments - this feedback is now closed', 'comment-form'],
+    ['Quote | Report this post', 'comments'],
+    ['Post comment | Terms | Report Abuse', 'comments'],
+    ['Print Email this Comment', 'comments'],
+    ['Article Comments', 'comments'],
     ['We use cookies to give you the best experience.', 'consent'],
     ['Subscribe to our newsletter', 'newsletter'],
     ['Share this article', 'share'],
@@ -212,6 +242,11 @@ describe('boilerplate phrases', () => {
     ['© 2020 Example Ltd. All rights reserved.', 'legal'],
   ])('%s → %s', (text, kind) => {
     expect(matchBoilerplate(text)?.kind).toBe(kind);
+  });
+
+  it('takes "report abuse" for a control only as an item of a bar, not in a sentence', () => {
+    expect(matchBoilerplate('Post comment | Terms | Report Abuse')?.kind).toBe('comments');
+    expect(matchBoilerplate('Call the hotline to report abuse.')).toBeNull();
   });
 
   it.each([

@@ -223,7 +223,8 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
         'login to comment', 'comments are closed', 'comments are now closed', 'comments have been closed',
         'comments have now been closed', 'commenting is closed', 'commenting has been closed', 'comments are moderated',
         'this site uses akismet', 'by submitting your comment', 'start the conversation', 'join the conversation',
-        'be the first to comment', 'add your comment', 'write your comment',
+        'be the first to comment', 'add your comment', 'write your comment', 'leave your comment',
+        'post your comment', 'feedback is now closed',
         // de
         'schreibe einen kommentar', 'hinterlasse einen kommentar', 'kommentar verfassen',
         'kommentar schreiben', 'e-mail-adresse wird nicht veröffentlicht', 'erforderliche felder sind',
@@ -280,6 +281,7 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
       'readers respond', 'reader responses', 'reader reactions', 'talkback', 'talkbacks',
       'discuss this article', 'discuss this story', 'comments on this article', 'comments on this story',
       'report this comment', 'report comment', 'report this post', 'reply to this comment', 'recommend this comment',
+      'article comments', 'story comments', 'email this comment',
       'leserkommentare', 'ihre meinung', 'kommentare zu diesem artikel', 'diskutieren sie mit',
       'vos commentaires', 'vos réactions', 'réagissez', 'commentaires des lecteurs',
       'comentarios de los lectores', 'tu opinión', 'sus comentarios', 'deja tu opinión',
@@ -295,6 +297,10 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
       /^[^\p{L}\p{N}]{0,3}(?:comments?|kommentare|commentaires|comentarios|comentários|commenti|reacties|komentarze|комментарии)\s*[([]\s*(?!0\s*[)\]])\d{1,6}\s*[)\]]/iu,
       /^[^\p{L}\p{N}]{0,3}one (?:comments?|responses?|thoughts? on)/iu,
       ...start('load more comments', 'show more comments', 'view all comments', 'show all comments'),
+      ...p('report this comment', 'email this comment'),
+      // An item of a bar of controls ("Quote | Report this post", "Post comment | Terms | Report
+      // Abuse"), not the words in a sentence ("Call the hotline to report abuse.").
+      /(?:^|[|•·])\s*(?:report abuse|report this post)\s*(?:[|•·]|$)/iu,
     ],
     weak: [
       /\s(?:says|said|wrote|schreibt|schrieb|dit|a écrit|dice|dijo|scrive|diz|disse|zegt|schreef|pisze|napisał|пишет|написал)\s?:$/iu,

@@ -233,7 +233,9 @@ function commentHints(lines: readonly JudgedLine[], start: number, end: number):
 
 /**
  * The article's run: the best one, unless it sits after a comment wall in what looks like a
- * thread (comment hints inside) or a run before the wall is big enough on its own.
+ * thread (comment hints inside) or a run before the wall is big enough on its own; then the
+ * first run before the wall that is not dwarfed by the others there (a comment between two
+ * walls can outscore a short article above them).
  */
 export function chooseRun(lines: readonly JudgedLine[], t: TextThresholds, from = 0): Run | null {
   const runs = bestRuns(lines, from);
@@ -246,8 +248,13 @@ export function chooseRun(lines: readonly JudgedLine[], t: TextThresholds, from 
     if (r.segment >= best.segment || r.score < t.minRunScore) continue;
     if (!earlier || r.score > earlier.score) earlier = r;
   }
-  if (earlier && (looksLikeThread || earlier.score >= t.commentSplitShare * best.score)) return earlier;
-  return best;
+  if (!earlier || (!looksLikeThread && earlier.score < t.commentSplitShare * best.score)) return best;
+  // Walls after the article open its comments, and a comment can outscore a short article: of the
+  // runs before the best one's wall, the first that reaches `anchorRunShare` of the biggest.
+  for (const r of runs) {
+    if (r.segment < best.segment && r.score >= t.minRunScore && r.score >= t.anchorRunShare * earlier.score) return r;
+  }
+  return earlier;
 }
 
 /**
@@ -421,6 +428,10 @@ export function decide(lines: readonly JudgedLine[], run: Run | null, t: TextThr
       commentsTo = i;
       gap = 0;
       started = true;
+    } else if (started && l.phrase && COMMENT_KINDS.has(l.phrase.kind)) {
+      // So are the thread's own controls under each comment ("Reply", "Report this comment").
+      commentsTo = i;
+      gap = 0;
     } else if (started && ++gap >= t.threadEndGap) break;
   }
   // A last signature that stands above its comment takes the comment's lines with it.
