@@ -121,6 +121,22 @@ describe('a short article, then a closed comment thread and an explainer below i
   });
 });
 
+describe('the headline above the body', () => {
+  it('is not a bar of tools or links, even right above the body', () => {
+    const page = [
+      'Premier tours flooded town',
+      'Last Updated: Monday, January 14, 2008 | 2:21 PM ET',
+      'Story Tools: E-MAIL | PRINT | Text Size: S M L XL | REPORT TYPO | SEND YOUR FEEDBACK',
+      'The premier toured the northern town on Sunday to view the damage caused by the ice jam on the river.',
+      'He flew over the jam with four members of the legislature and met residents whose homes were flooded.',
+      'The city and the province have already spent three million dollars on the ice jam this winter.',
+    ].join('\n');
+    const r = clean(page, { mode: 'text' });
+    expect(r.title).not.toContain('Story Tools');
+    expect(r.body).toContain('view the damage');
+  });
+});
+
 describe('German and French pages', () => {
   it('extracts a German article and drops the German comment form', () => {
     const r = clean(fixture('de-artikel.txt'), { mode: 'text' });

@@ -114,6 +114,9 @@ const NUMERIC_TOKEN = /^\p{N}+$/u;
  * body that reads as one (title-like, at least `headlineMinWords` words, no full stop, not
  * mostly numbers as a dateline is).
  */
+/** Three or more items with a bar between each. */
+const BAR_ITEMS = /\S\s+\|\s+\S.*\S\s+\|\s+\S/u;
+
 export function headlineBefore(lines: readonly JudgedLine[], bodyStart: number, t: TextThresholds): TitleChoice | null {
   for (let i = bodyStart - 1; i >= Math.max(0, bodyStart - t.headlineLookBack); i--) {
     const l = lines[i]!;
@@ -121,6 +124,8 @@ export function headlineBefore(lines: readonly JudgedLine[], bodyStart: number, 
     const ws = words(l.line.text);
     if (ws.length < t.headlineMinWords || /[.;,]\s*$/.test(l.line.text)) continue;
     if (ws.filter((w) => NUMERIC_TOKEN.test(w)).length * 3 >= ws.length) continue;
+    // "Story Tools: E-MAIL | PRINT | Text Size": a bar of links or tools, not a headline.
+    if (BAR_ITEMS.test(l.line.text)) continue;
     return { title: l.line.text, line: i, anchored: false, reason: 'headline: the title-like line just above the body' };
   }
   return null;
