@@ -4,7 +4,8 @@
  * `npm run build`), timed from outside with child_process (wall time of spawn to exit), several
  * runs, median:
  *
- *   - `winnow --version`                                         (target ≤ 60 ms)
+ *   - `winnow --version`                                         (target ≤ 60 ms), and when
+ *     NODE_EXTRA_CA_CERTS is set (node reads that file at every start), again without it
  *   - `winnow clean --out-dir` on the 181 article-extraction pages, --jobs 1   (≤ 0.9 s)
  *   - the same with --jobs 2                                     (≤ 0.6 s on a 2-core machine)
  *
@@ -39,9 +40,16 @@ function pages(dir) {
   return readdirSync(dir).filter((f) => /\.html(\.gz)?$/.test(f)).sort().map((f) => join(dir, f));
 }
 
-function winnow(args) {
+/** This environment without NODE_EXTRA_CA_CERTS (node reads that file at every start, before any of winnow). */
+const WITHOUT_EXTRA_CA = (() => {
+  const env = { ...process.env };
+  delete env.NODE_EXTRA_CA_CERTS;
+  return env;
+})();
+
+function winnow(args, env = process.env) {
   const t = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env });
   const ms = Number(process.hrtime.bigint() - t) / 1e6;
   if (r.error) throw r.error;
   return { ms, status: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -72,6 +80,19 @@ function timing() {
   }
   out.version = { medianMs: median(version), runs: version };
   out.nodeFloor = { medianMs: median(floor), runs: floor, extraCaCerts: Boolean(process.env.NODE_EXTRA_CA_CERTS) };
+  if (process.env.NODE_EXTRA_CA_CERTS) {
+    // The same two without the certificate file: what the command costs where node starts bare.
+    const bare = [];
+    const bareFloor = [];
+    for (let i = 0; i < RUNS * 3; i++) {
+      bare.push(winnow(['--version'], WITHOUT_EXTRA_CA).ms);
+      const t = process.hrtime.bigint();
+      spawnSync(process.execPath, ['-e', '0'], { env: WITHOUT_EXTRA_CA });
+      bareFloor.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+    out.versionWithoutExtraCa = { medianMs: median(bare), runs: bare };
+    out.nodeFloorWithoutExtraCa = { medianMs: median(bareFloor), runs: bareFloor };
+  }
   if (!existsSync(ZYTE)) {
     console.error(`bench:cli: ${ZYTE} is absent: the clean timings are skipped`);
     return out;
@@ -159,6 +180,10 @@ function main() {
       console.log(`node ${report.node}, ${report.cpus} cores; load average before ${t.loadBefore}, after ${t.loadAfter ?? '-'}`);
       console.log(`winnow --version                     ${fmt(t.version.runs)}   target ≤ 60 ms`);
       console.log(`node -e 0 (the floor)                ${fmt(t.nodeFloor.runs)}${t.nodeFloor.extraCaCerts ? '   (NODE_EXTRA_CA_CERTS is set: read at every start)' : ''}`);
+      if (t.versionWithoutExtraCa) {
+        console.log(`winnow --version, no NODE_EXTRA_CA_CERTS ${fmt(t.versionWithoutExtraCa.runs)}`);
+        console.log(`node -e 0, no NODE_EXTRA_CA_CERTS    ${fmt(t.nodeFloorWithoutExtraCa.runs)}`);
+      }
       if (t.jobs1) console.log(`clean --out-dir, ${t.jobs1.pages} pages, --jobs 1   ${fmt(t.jobs1.runs)}   target ≤ 900 ms`);
       if (t[`jobs${JOBS}`]) console.log(`clean --out-dir, ${t.jobs1.pages} pages, --jobs ${JOBS}   ${fmt(t[`jobs${JOBS}`].runs)}   target ≤ 600 ms (2 cores)`);
     }
