@@ -251,6 +251,8 @@ describe('boilerplate phrases', () => {
     ['Post comment | Terms | Report Abuse', 'comments'],
     ['Print Email this Comment', 'comments'],
     ['Article Comments', 'comments'],
+    ['This document is subject to copyright. Apart from any fair dealing, no part may be reproduced without the written permission.', 'legal'],
+    ['Explore further', 'related'],
     ['We use cookies to give you the best experience.', 'consent'],
     ['Subscribe to our newsletter', 'newsletter'],
     ['Share this article', 'share'],
