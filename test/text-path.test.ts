@@ -253,6 +253,8 @@ describe('boilerplate phrases', () => {
     ['Article Comments', 'comments'],
     ['This document is subject to copyright. Apart from any fair dealing, no part may be reproduced without the written permission.', 'legal'],
     ['Explore further', 'related'],
+    // a heading set letter by letter
+    ['R E A D E R C O M M E N T S', 'comments'],
     ['We use cookies to give you the best experience.', 'consent'],
     ['Subscribe to our newsletter', 'newsletter'],
     ['Share this article', 'share'],

@@ -506,6 +506,22 @@ const LINE_INDEX: ReadonlyMap<string, BlockKind> = (() => {
   return index;
 })();
 
+/**
+ * The whole-line phrases without their spaces, for headings set letter by letter
+ * ("R E A D E R C O M M E N T S"): spaced out, a heading's word breaks are lost with its letters'.
+ */
+const SPACED_LINE_INDEX: ReadonlyMap<string, BlockKind> = (() => {
+  const index = new Map<string, BlockKind>();
+  for (const [line, kind] of LINE_INDEX) {
+    const key = line.replace(/ /g, '');
+    if (line.includes(' ') && !index.has(key)) index.set(key, kind);
+  }
+  return index;
+})();
+
+/** Single letters with one space between: a heading set letter by letter (five letters at least). */
+const LETTER_SPACED = /^(?:\p{L} ){4,}\p{L}$/u;
+
 /** Longest whole-line phrase: longer texts skip the exact-line lookup. */
 const LONGEST_LINE = Math.max(...BOILERPLATE_PHRASES.flatMap((r) => r.lines.map((l) => l.length)));
 
@@ -592,6 +608,10 @@ export function matchBoilerplate(text: string): PhraseMatch | null {
     const norm = normalizePhrase(trimmed);
     const kind = LINE_INDEX.get(norm);
     if (kind) return { kind, rule: `${kind}: line "${norm}"`, strong: norm.includes(' ') };
+  }
+  if (trimmed.length <= 2 * LONGEST_LINE + 8 && LETTER_SPACED.test(trimmed)) {
+    const kind = SPACED_LINE_INDEX.get(trimmed.replace(/ /g, '').toLowerCase());
+    if (kind) return { kind, rule: `${kind}: spaced-out line "${trimmed}"`, strong: true };
   }
   const candidates = candidatesFor(trimmed);
   let lowered: string | null = null;
