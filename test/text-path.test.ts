@@ -253,6 +253,10 @@ describe('boilerplate phrases', () => {
     ['Article Comments', 'comments'],
     ['This document is subject to copyright. Apart from any fair dealing, no part may be reproduced without the written permission.', 'legal'],
     ['Explore further', 'related'],
+    ['Click photo to enlarge', 'boilerplate'],
+    ['Text size', 'boilerplate'],
+    ['Print article', 'share'],
+    ['Refer to a friend', 'share'],
     // a heading set letter by letter
     ['R E A D E R C O M M E N T S', 'comments'],
     ['We use cookies to give you the best experience.', 'consent'],
