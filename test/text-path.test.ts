@@ -257,6 +257,10 @@ describe('boilerplate phrases', () => {
     ['Text size', 'boilerplate'],
     ['Print article', 'share'],
     ['Refer to a friend', 'share'],
+    ['Story continues', 'ad'],
+    ['Related Links', 'related'],
+    ['View larger image', 'boilerplate'],
+    ['Sign up for e-mail newsletters', 'newsletter'],
     // a heading set letter by letter
     ['R E A D E R C O M M E N T S', 'comments'],
     ['We use cookies to give you the best experience.', 'consent'],

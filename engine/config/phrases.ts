@@ -344,6 +344,7 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
     patterns: [
       ...p(
         'subscribe to our newsletter', 'sign up for our newsletter', 'sign up for the', 'sign up to our',
+        'e-mail newsletters', 'email newsletters', 'click here to sign up',
         'subscribe to the', 'get our newsletter', 'join our newsletter', 'join our mailing list',
         'enter your email address', 'enter your e-mail', 'your inbox', 'delivered to your inbox',
         'straight to your inbox', 'newsletter abonnieren', 'für unseren newsletter', 'zum newsletter anmelden',
@@ -380,6 +381,7 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
     kind: 'related',
     maxChars: 80,
     lines: ['related', 'related articles', 'related posts', 'related stories', 'related news', 'related content',
+      'related links',
       'related coverage', 'related topics', 'recommended', 'recommended for you', 'more stories',
       'more news', 'most popular', 'most read', 'most viewed', 'trending', 'trending now', 'read more',
       'read next', 'up next', 'you may also like', 'you might also like', 'more from', 'top stories', 'explore further',
@@ -410,6 +412,7 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
     maxChars: 70,
     lines: ['advertisement', 'advertisements', 'advertising', 'ad', 'ads', 'sponsored', 'sponsored content',
       'paid content', 'promoted', 'promoted content', 'partner content', 'story continues below',
+      'story continues', 'article continues',
       'article continues below', 'continue reading below', 'continue reading the main story',
       'story continues below advertisement', 'anzeige', 'werbung', 'publicité', 'publicidad', 'pubblicità',
       'publicidade', 'advertentie', 'reklama', 'реклама'],
@@ -440,7 +443,7 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
     maxChars: 40,
     lines: ['home', 'menu', 'main menu', 'search', 'skip to content', 'skip to main content', 'skip navigation',
       'log in', 'login', 'sign in', 'sign out', 'log out', 'register', 'my account', 'toggle navigation',
-      'close', 'open menu', 'close menu', 'back to top', 'next', 'previous', 'next article',
+      'close', 'open menu', 'close menu', 'back to top', 'return to top', 'next', 'previous', 'next article',
       'previous article', 'next post', 'previous post', 'more', 'less', 'sections', 'navigation', 'go',
       'startseite', 'suche', 'anmelden', 'accueil', 'rechercher', 'connexion', 'inicio', 'buscar',
       'iniciar sesión', 'cerca', 'accedi', 'início', 'pesquisar', 'entrar', 'zoeken', 'inloggen',
@@ -487,7 +490,7 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
     lines: ['loading', 'loading...', 'click here', 'javascript is disabled', 'image', 'photo', 'video',
       'watch', 'listen', 'play', 'audio', 'gallery', 'view gallery', 'enlarge', 'expand', 'collapse',
       'toggle caption', 'hide caption', 'show caption', 'caption', 'click to enlarge', 'click photo to enlarge',
-      'click image to enlarge', 'text size', 'font size', 'article tools', 'story tools', 'close modal', 'x', 'advertise', 'contact',
+      'click image to enlarge', 'view larger image', 'enlarge this image', 'videos', 'photos', 'text size', 'font size', 'article tools', 'story tools', 'close modal', 'x', 'advertise', 'contact',
       'contact us', 'about', 'about us', 'careers', 'help', 'faq', 'rss', 'feedback', 'follow us',
       'follow', 'subscribe now', 'download the app', 'get the app'],
     patterns: [
