@@ -261,6 +261,8 @@ describe('boilerplate phrases', () => {
     ['Related Links', 'related'],
     ['View larger image', 'boilerplate'],
     ['Sign up for e-mail newsletters', 'newsletter'],
+    ['Advert', 'ad'],
+    ['Printer-friendly version', 'share'],
     // a heading set letter by letter
     ['R E A D E R C O M M E N T S', 'comments'],
     ['We use cookies to give you the best experience.', 'consent'],
