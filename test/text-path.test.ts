@@ -263,6 +263,8 @@ describe('boilerplate phrases', () => {
     ['Sign up for e-mail newsletters', 'newsletter'],
     ['Advert', 'ad'],
     ['Printer-friendly version', 'share'],
+    ['Related sections', 'related'],
+    ['By posting you agree to the terms and conditions', 'comment-form'],
     // a heading set letter by letter
     ['R E A D E R C O M M E N T S', 'comments'],
     ['We use cookies to give you the best experience.', 'consent'],

@@ -199,6 +199,7 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
     maxChars: 220,
     lines: [
       'comment', 'comments', 'name', 'email', 'e-mail', 'website', 'url', 'post comment', 'submit comment',
+      'password', 'subject', 'message',
       'submit', 'send', 'cancel reply', 'leave a reply', 'leave a comment', 'post a comment', 'add a comment',
       'add comment', 'write a comment', 'your comment', 'your name', 'your email', 'name (required)',
       'email (required)', 'mail (will not be published) (required)', 'kommentar', 'kommentare', 'webseite',
@@ -224,6 +225,7 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
         'comments have now been closed', 'commenting is closed', 'commenting has been closed', 'comments are moderated',
         'this site uses akismet', 'by submitting your comment', 'start the conversation', 'join the conversation',
         'be the first to comment', 'add your comment', 'write your comment', 'leave your comment',
+        'by posting you agree',
         'post your comment', 'feedback is now closed',
         // de
         'schreibe einen kommentar', 'hinterlasse einen kommentar', 'kommentar verfassen',
@@ -344,7 +346,7 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
     patterns: [
       ...p(
         'subscribe to our newsletter', 'sign up for our newsletter', 'sign up for the', 'sign up to our',
-        'e-mail newsletters', 'email newsletters', 'click here to sign up',
+        'e-mail newsletters', 'email newsletters', 'click here to sign up', 'news by e-mail', 'news by email',
         'subscribe to the', 'get our newsletter', 'join our newsletter', 'join our mailing list',
         'enter your email address', 'enter your e-mail', 'your inbox', 'delivered to your inbox',
         'straight to your inbox', 'newsletter abonnieren', 'für unseren newsletter', 'zum newsletter anmelden',
@@ -382,7 +384,7 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
     kind: 'related',
     maxChars: 80,
     lines: ['related', 'related articles', 'related posts', 'related stories', 'related news', 'related content',
-      'related links',
+      'related links', 'related sections', 'headlines', "editor's choice", 'external links',
       'related coverage', 'related topics', 'recommended', 'recommended for you', 'more stories',
       'more news', 'most popular', 'most read', 'most viewed', 'trending', 'trending now', 'read more',
       'read next', 'up next', 'you may also like', 'you might also like', 'more from', 'top stories', 'explore further',
@@ -413,7 +415,7 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
     maxChars: 70,
     lines: ['advertisement', 'advertisements', 'advertising', 'ad', 'ads', 'sponsored', 'sponsored content',
       'paid content', 'promoted', 'promoted content', 'partner content', 'story continues below',
-      'story continues', 'article continues', 'advert',
+      'story continues', 'article continues', 'advert', 'iklan',
       'article continues below', 'continue reading below', 'continue reading the main story',
       'story continues below advertisement', 'anzeige', 'werbung', 'publicité', 'publicidad', 'pubblicità',
       'publicidade', 'advertentie', 'reklama', 'реклама'],
