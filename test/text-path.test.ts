@@ -264,6 +264,8 @@ describe('boilerplate phrases', () => {
     ['Advert', 'ad'],
     ['Printer-friendly version', 'share'],
     ['Related sections', 'related'],
+    ['No spam, we promise. You can unsubscribe at any time.', 'newsletter'],
+    ['Note: please limit your comments to 300 words.', 'comment-form'],
     ['By posting you agree to the terms and conditions', 'comment-form'],
     // a heading set letter by letter
     ['R E A D E R C O M M E N T S', 'comments'],

@@ -225,7 +225,7 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
         'comments have now been closed', 'commenting is closed', 'commenting has been closed', 'comments are moderated',
         'this site uses akismet', 'by submitting your comment', 'start the conversation', 'join the conversation',
         'be the first to comment', 'add your comment', 'write your comment', 'leave your comment',
-        'by posting you agree',
+        'by posting you agree', 'limit your comments',
         'post your comment', 'feedback is now closed',
         // de
         'schreibe einen kommentar', 'hinterlasse einen kommentar', 'kommentar verfassen',
@@ -347,6 +347,7 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
       ...p(
         'subscribe to our newsletter', 'sign up for our newsletter', 'sign up for the', 'sign up to our',
         'e-mail newsletters', 'email newsletters', 'click here to sign up', 'news by e-mail', 'news by email',
+        'unsubscribe at any time', 'successfully subscribed', 'succesfully subscribed', 'activate your subscription',
         'subscribe to the', 'get our newsletter', 'join our newsletter', 'join our mailing list',
         'enter your email address', 'enter your e-mail', 'your inbox', 'delivered to your inbox',
         'straight to your inbox', 'newsletter abonnieren', 'für unseren newsletter', 'zum newsletter anmelden',
@@ -437,7 +438,8 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
         'tutti i diritti riservati', 'todos os direitos reservados', 'alle rechten voorbehouden',
         'wszelkie prawa zastrzeżone', 'все права защищены', 'may not be reproduced', 'may not be published, broadcast',
         'without prior written permission', 'this material may not be', 'no part may be reproduced',
-        'no part of this publication may be', 'this document is subject to copyright', 'without the written permission'),
+        'no part of this publication may be', 'this document is subject to copyright', 'without the written permission',
+        'have not been evaluated by the food and drug administration'),
     ],
     weak: [/©/u],
   },
