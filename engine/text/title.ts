@@ -108,15 +108,15 @@ export function titleDuplicates(lines: readonly JudgedLine[], title: TitleChoice
 /** Tokens made only of digits (dates, times, counts). */
 const NUMERIC_TOKEN = /^\p{N}+$/u;
 
+/** Three or more items with a bar between each: a bar of links or tools. */
+const BAR_ITEMS = /\S\s+\|\s+\S.*\S\s+\|\s+\S/u;
+
 /**
  * Without a document title to repeat (page text that starts at the body), the headline is
  * the line just above the article: the nearest of the `headlineLookBack` lines before the
  * body that reads as one (title-like, at least `headlineMinWords` words, no full stop, not
  * mostly numbers as a dateline is).
  */
-/** Three or more items with a bar between each. */
-const BAR_ITEMS = /\S\s+\|\s+\S.*\S\s+\|\s+\S/u;
-
 export function headlineBefore(lines: readonly JudgedLine[], bodyStart: number, t: TextThresholds): TitleChoice | null {
   for (let i = bodyStart - 1; i >= Math.max(0, bodyStart - t.headlineLookBack); i--) {
     const l = lines[i]!;
