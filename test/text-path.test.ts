@@ -179,18 +179,21 @@ describe('nothing article-like', () => {
     }
   });
 
-  it('keeps the whole page, comment lines aside, when it has text but no article (a catalogue)', () => {
+  it('keeps the whole page, comment lines and the site\'s controls aside, when it has text but no article (a catalogue)', () => {
     const items = ['Oak dining table, seats six', 'Pine bookshelf with five shelves', 'Walnut writing desk and chair', 'Birch bed frame for a double bed'];
     const page = [
       'Furniture catalogue',
       ...items.flatMap((item, i) => [item, `Solid wood, hand finished in our workshop. Price ${120 + i * 40} EUR`, 'Add to basket']),
       'Leave a comment',
+      'Share this page',
+      'Privacy Policy',
     ].join('\n\n');
     const r = clean(page, { mode: 'text' });
     expect(r.strategy).toBe('text-whole-page');
     expect(r.emptyReason).toBeNull();
     for (const item of items) expect(r.body).toContain(item);
-    expect(r.body).not.toContain('Leave a comment');
+    expect(r.body).toContain('Add to basket');
+    for (const line of ['Leave a comment', 'Share this page', 'Privacy Policy']) expect(r.body).not.toContain(line);
     const kept = r.blocks.filter((b) => b.kept && b.kind === 'body');
     expect(kept.every((b) => /no article, the whole page is kept/.test(b.reason))).toBe(true);
   });

@@ -38,6 +38,13 @@ export interface JudgedLine {
 const WALL_KINDS: ReadonlySet<BlockKind> = new Set(['comment-form', 'comments', 'legal']);
 /** Walls of these kinds start the comment section. */
 export const COMMENT_KINDS: ReadonlySet<BlockKind> = new Set(['comment-form', 'comments']);
+/**
+ * The site's own controls and notices, named by a phrase: they stay out even of a page kept
+ * whole. Bylines and dates (author, metadata) are not among them: a listing's items carry them.
+ */
+export const CHROME_KINDS: ReadonlySet<BlockKind> = new Set([
+  'share', 'legal', 'newsletter', 'tags', 'navigation', 'boilerplate', 'related', 'ad', 'consent',
+]);
 
 const CJK_MARK_RE = /[。！？]/gu;
 

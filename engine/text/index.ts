@@ -13,7 +13,7 @@ import type { CleanOptions } from '../config/options';
 import { STOPWORDS } from '../config/stopwords';
 import type { TextThresholds } from '../config/text';
 import type { Block, BlockKind, BlockRole, Extraction } from '../types';
-import { chooseRun, COMMENT_KINDS, cutAtFeed, cutAtSignatures, cutAtThread, decide, pct, judgeLine, runAfterHeadline, scoreInContext, type Decision, type JudgedLine } from './classify';
+import { CHROME_KINDS, chooseRun, COMMENT_KINDS, cutAtFeed, cutAtSignatures, cutAtThread, decide, pct, judgeLine, runAfterHeadline, scoreInContext, type Decision, type JudgedLine } from './classify';
 import { detectLanguage, words } from './language';
 import { splitLines, unwrapHardWrapped } from './lines';
 import { findTitle, headlineBefore, NO_TITLE, titleDuplicates } from './title';
@@ -78,8 +78,11 @@ function keepWholePageIfNoArticle(judged: readonly JudgedLine[], decisions: Deci
   for (let i = 0; i < judged.length; i++) {
     const d = decisions[i]!;
     // Lines that name a comment form or thread still go; the page has no article for a
-    // thread to end, and a listing repeats "Post a comment" under every item.
+    // thread to end, and a listing repeats "Post a comment" under every item. So do the
+    // site's controls and notices that a phrase names ("Share this", "Privacy policy").
     if (COMMENT_KINDS.has(d.kind)) continue;
+    const phrase = judged[i]!.phrase;
+    if (phrase && CHROME_KINDS.has(phrase.kind)) continue;
     if (!d.kept) decisions[i] = { kind: 'body', kept: true, reason: `${why} (was: ${d.reason})` };
   }
   return true;
