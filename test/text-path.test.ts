@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { clean, resolveOptions } from '../engine';
 import { extractText } from '../engine/text';
+import { isToolBar } from '../engine/text/classify';
 import { matchBoilerplate, normalizePhrase } from '../engine/config/phrases';
 import { STOPWORDS } from '../engine/config/stopwords';
 import { detectLanguage } from '../engine/text/language';
@@ -134,6 +135,64 @@ describe('the headline above the body', () => {
     const r = clean(page, { mode: 'text' });
     expect(r.title).not.toContain('Story Tools');
     expect(r.body).toContain('view the damage');
+  });
+});
+
+describe("a story's tool bar after its body", () => {
+  const teasers = [
+    'Province unveils transit plan',
+    'The province has announced a fourteen billion dollar plan to upgrade transit in the region over the next decade, with new lines and buses.',
+    'Breweries rewrite their recipes',
+    'A worldwide shortage of hops is forcing some small breweries to rewrite the recipes of their flagship beers, and some have stopped brewing them.',
+    'Man arrested after crash',
+    'A young man has been charged in connection with a hit-and-run on the north shore that left one person dead and two others in hospital.',
+    'Student fights piercing ban',
+    'A culinary school will not allow one of its students to complete her studies because she refuses to remove her facial piercing in the kitchen.',
+  ];
+  it('ends the story: the teasers below it are not the article', () => {
+    const page = [
+      'Premier tours flooded town',
+      'The premier toured the northern town on Sunday to view the damage caused by the ice jam on the river.',
+      'He flew over the jam with four members of the legislature and met residents whose homes were flooded.',
+      'The city and the province have already spent three million dollars on the ice jam this winter.',
+      'Story Tools: E-MAIL | PRINT | Text Size: S M L XL | REPORT TYPO | SEND YOUR FEEDBACK',
+      'B.C. Headlines',
+      ...teasers,
+    ].join('\n');
+    const r = clean(page, { mode: 'text' });
+    expect(r.body).toContain('view the damage');
+    expect(r.body).toContain('three million dollars');
+    for (const teaser of teasers) expect(r.text).not.toContain(teaser);
+  });
+
+  it('does not end a comment thread that carries one', () => {
+    const page = [
+      'Premier tours flooded town',
+      'The premier toured the northern town on Sunday to view the damage caused by the ice jam on the river.',
+      'He flew over the jam with four members of the legislature and met residents whose homes were flooded.',
+      'Leave a comment',
+      'Posted by: Dom, Prince George on 5:19pm Tue 1 Jan 08',
+      'The water has been rising for a week now and nobody from the province came until the cameras did, which tells you everything.',
+      'Print | E-mail | Share this comment',
+      'Posted by: Ann, Quesnel on 6:02pm Tue 1 Jan 08',
+      'My brother lost his basement to the flood and the insurance company says it does not cover ice jams, so who will pay for it?',
+    ].join('\n');
+    const r = clean(page, { mode: 'text', comments: 'keep-all' });
+    expect(r.body).toContain('view the damage');
+    const comments = (r.comments ?? []).map((c) => c.text).join('\n');
+    expect(comments).toContain('nobody from the province');
+    expect(comments).toContain('insurance company');
+  });
+
+  it('is told by its tools, in any of the languages, not by bars alone', () => {
+    const t = resolveOptions({}).text;
+    expect(isToolBar('Story Tools: E-MAIL | PRINT | Text Size: S M L XL | REPORT TYPO', t)).toBe(true);
+    expect(isToolBar('Print article | E-mail article | Post comment | View comments', t)).toBe(true);
+    expect(isToolBar('Artikel drucken | Versenden | Teilen', t)).toBe(true);
+    // A blog's post footer (the next post follows it), a menu, a bar of two items.
+    expect(isToolBar('Posted by jamie at 04:29 PM | Permalink | Comments (0) | TrackBack (0)', t)).toBe(false);
+    expect(isToolBar('Home | News | Sport | Business', t)).toBe(false);
+    expect(isToolBar('Print | E-mail', t)).toBe(false);
   });
 });
 

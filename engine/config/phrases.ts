@@ -48,6 +48,15 @@ export interface PhraseMatch {
 
 const BOUNDARY = '(?<![\\p{L}\\p{N}])';
 
+/** A phrase as a pattern's source: its words escaped, any whitespace between them. */
+export function phraseSource(phrase: string): string {
+  return phrase
+    .trim()
+    .split(/\s+/)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('\\s+');
+}
+
 /** What a rule's pattern must do: a RegExp literal, or a phrase pattern compiled on first use. */
 export interface Matcher {
   readonly source: string;
@@ -75,12 +84,7 @@ class PhrasePattern implements Matcher {
   ) {}
   get source(): string {
     if (this.built === null) {
-      const body = this.phrase
-        .trim()
-        .split(/\s+/)
-        .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-        .join('\\s+');
-      this.built = `${this.anchored ? '^[^\\p{L}\\p{N}]{0,3}' : BOUNDARY}${body}`;
+      this.built = `${this.anchored ? '^[^\\p{L}\\p{N}]{0,3}' : BOUNDARY}${phraseSource(this.phrase)}`;
     }
     return this.built;
   }
@@ -641,6 +645,24 @@ export function matchBoilerplate(text: string): PhraseMatch | null {
   }
   return null;
 }
+
+/**
+ * The tools of a story's tool bar, per language: "E-MAIL | PRINT | SHARE", "Drucken | Versenden".
+ * One word alone is ordinary text; two different ones in a bar of links are the page's controls
+ * (see `toolBarMinTools` in config/text.ts). Comment and permalink links are not among them: a
+ * blog's post footer ("Posted by … | Permalink | Comments (2)") has the next post below it.
+ */
+export const TOOL_BAR_WORDS: readonly string[] = [
+  'e-mail', 'email', 'print', 'printer', 'text size', 'font size', 'share', 'save', 'bookmark', 'reprint', 'reprints',
+  'digg', 'del.icio.us', 'facebook', 'twitter', 'tweet',
+  'drucken', 'versenden', 'teilen', 'merken', 'schriftgröße',
+  'imprimer', 'envoyer', 'partager',
+  'imprimir', 'enviar', 'compartir', 'compartilhar', 'partilhar',
+  'stampa', 'invia', 'condividi',
+  'afdrukken', 'printen', 'delen', 'mailen',
+  'drukuj', 'wyślij', 'udostępnij',
+  'печать', 'распечатать', 'отправить', 'поделиться',
+];
 
 /**
  * A line that opens with a copyright notice: the mark, maybe a year, then its owner's name

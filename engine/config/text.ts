@@ -47,6 +47,15 @@ export interface TextThresholds {
   menuCapitalShare: number;
   /** Menu-like lines are judged only up to this length. */
   menuMaxChars: number;
+  /**
+   * A bar of page tools ("Story Tools: E-MAIL | PRINT | Text Size | REPORT TYPO"): a line of at
+   * most `toolBarMaxChars` with at least `toolBarMinItems` items between bars, naming at least
+   * `toolBarMinTools` different tools of TOOL_BAR_WORDS (config/phrases.ts). Such a bar follows
+   * a story's body; a run of article lines does not cross it.
+   */
+  toolBarMaxChars: number;
+  toolBarMinItems: number;
+  toolBarMinTools: number;
 
   // ── main-body search (maximum-sum run of line scores) ─────────────────────
   /** Score of a good line per character. */
@@ -173,6 +182,9 @@ export const TEXT_DEFAULTS: TextThresholds = {
   maxLinkCharShare: 0.5,
   menuCapitalShare: 0.8,
   menuMaxChars: 80,
+  toolBarMaxChars: 200,
+  toolBarMinItems: 3,
+  toolBarMinTools: 2,
 
   goodWeight: 1,
   nearWeight: 0.5,

@@ -11,7 +11,7 @@
  *    list items, quotes); outside it nothing is, and each line is given the kind it most
  *    likely is (navigation, related, footer, comments …).
  */
-import { isCommentHeading, matchBoilerplate, type PhraseMatch } from '../config/phrases';
+import { isCommentHeading, matchBoilerplate, phraseSource, TOOL_BAR_WORDS, type PhraseMatch } from '../config/phrases';
 import { hasDate, isDateLine, isSignatureLine, signatureAuthor } from '../config/dates';
 import { isNotProse } from '../config/signals';
 import type { TextThresholds } from '../config/text';
@@ -46,6 +46,18 @@ export const CHROME_KINDS: ReadonlySet<BlockKind> = new Set([
   'share', 'legal', 'newsletter', 'tags', 'navigation', 'boilerplate', 'related', 'ad', 'consent',
 ]);
 
+const BAR = /\s+\|\s+/u;
+const TOOL_WORD = new RegExp(`(?<![\\p{L}\\p{N}])(?:${TOOL_BAR_WORDS.map(phraseSource).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+
+/** A bar of page tools: items between bars, naming different tools of TOOL_BAR_WORDS. */
+export function isToolBar(text: string, t: TextThresholds): boolean {
+  if (text.length > t.toolBarMaxChars || !BAR.test(text)) return false;
+  if (text.split(BAR).length < t.toolBarMinItems) return false;
+  const tools = new Set<string>();
+  for (const m of text.matchAll(TOOL_WORD)) tools.add(m[0].toLowerCase());
+  return tools.size >= t.toolBarMinTools;
+}
+
 const CJK_MARK_RE = /[。！？]/gu;
 
 function countCjkMarks(text: string): number {
@@ -58,8 +70,14 @@ export const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 export function judgeLine(line: Line, lang: string | null, hasList: boolean, t: TextThresholds): JudgedLine {
   const f = lineFeatures(line, lang, t);
-  const phrase = matchBoilerplate(line.text);
-  const wall = !!phrase && phrase.strong && WALL_KINDS.has(phrase.kind);
+  let phrase = matchBoilerplate(line.text);
+  let wall = !!phrase && phrase.strong && WALL_KINDS.has(phrase.kind);
+  if (!phrase && isToolBar(line.text, t)) {
+    // A story's tools follow its body: like a comment form, the bar ends the article, and what
+    // comes after it (other stories' teasers) is the page's.
+    phrase = { kind: 'share', rule: 'share: a bar of page tools', strong: true };
+    wall = true;
+  }
   const menuLike =
     f.chars <= t.menuMaxChars && !f.sentenceEnd && f.words > 0 && f.capitalShare >= t.menuCapitalShare;
   const hi = hasList ? t.stopDensityHigh : t.shortWordDensityHigh;
@@ -429,7 +447,8 @@ export function decide(lines: readonly JudgedLine[], run: Run | null, t: TextThr
   let commentsTo = commentsFrom;
   for (let i = commentsFrom + 1, gap = 0, started = false; i < lines.length; i++) {
     const l = lines[i]!;
-    if (l.wall && !COMMENT_KINDS.has(l.phrase!.kind)) break;
+    // (A story's tool bar is no such wall: a thread can carry one under each comment.)
+    if (l.wall && WALL_KINDS.has(l.phrase!.kind) && !COMMENT_KINDS.has(l.phrase!.kind)) break;
     // A signature line is the thread's too, however short its comments.
     if (l.cls === 'good' || l.cls === 'near' || isSignatureLine(l.line.text, t.signatureMaxChars)) {
       commentsTo = i;
