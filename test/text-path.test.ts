@@ -329,6 +329,12 @@ describe('boilerplate phrases', () => {
     ['No spam, we promise. You can unsubscribe at any time.', 'newsletter'],
     ['Note: please limit your comments to 300 words.', 'comment-form'],
     ['By posting you agree to the terms and conditions', 'comment-form'],
+    ['Internal Links', 'related'],
+    ['More Great WIRED Stories', 'related'],
+    ['Subscription Deals', 'ad'],
+    ['Start Receiving News Headlines per email.', 'newsletter'],
+    ['Interesting? Click here to explore further', 'boilerplate'],
+    ['When news happens: send photos, videos & tip-offs to our newsroom.', 'boilerplate'],
     // a heading set letter by letter
     ['R E A D E R C O M M E N T S', 'comments'],
     ['We use cookies to give you the best experience.', 'consent'],
