@@ -184,6 +184,32 @@ describe("a story's tool bar after its body", () => {
     expect(comments).toContain('insurance company');
   });
 
+  it('leaves out a short line of tools without bars, without ending the story there', () => {
+    const page = [
+      'Premier tours flooded town',
+      'The premier toured the northern town on Sunday to view the damage caused by the ice jam on the river.',
+      'Residents have been moving their belongings to higher ground since the water began to rise last week.',
+      'Print Email Return to Top',
+      'He flew over the jam with four members of the legislature and met residents whose homes were flooded.',
+      'The city and the province have already spent three million dollars on the ice jam this winter.',
+    ].join('\n');
+    const r = clean(page, { mode: 'text' });
+    expect(r.body).not.toContain('Print Email');
+    expect(r.body).toContain('view the damage');
+    expect(r.body).toContain('three million dollars');
+  });
+
+  it('is never the headline', () => {
+    const page = [
+      'HITZFELD BEGINS SWISS TALKS',
+      'E-mail Article Print-Friendly Subscribe to RSS Feed',
+      'Ottmar Hitzfeld has begun talks with the football federation with a view to becoming the national coach.',
+      'The coach, who has confirmed he will leave his club at the end of the season, met the federation on Monday.',
+      'Both sides said the talks were informal and that no decision would be taken before the spring.',
+    ].join('\n');
+    expect(clean(page, { mode: 'text' }).title).toBe('HITZFELD BEGINS SWISS TALKS');
+  });
+
   it('is told by its tools, in any of the languages, not by bars alone', () => {
     const t = resolveOptions({}).text;
     expect(isToolBar('Story Tools: E-MAIL | PRINT | Text Size: S M L XL | REPORT TYPO', t)).toBe(true);
@@ -330,6 +356,8 @@ describe('boilerplate phrases', () => {
     ['Note: please limit your comments to 300 words.', 'comment-form'],
     ['By posting you agree to the terms and conditions', 'comment-form'],
     ['Internal Links', 'related'],
+    ['Top of page', 'navigation'],
+    ['Lost Password?', 'navigation'],
     ['More Great WIRED Stories', 'related'],
     ['Subscription Deals', 'ad'],
     ['Start Receiving News Headlines per email.', 'newsletter'],

@@ -456,6 +456,7 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
       'log in', 'login', 'sign in', 'sign out', 'log out', 'register', 'my account', 'toggle navigation',
       'close', 'open menu', 'close menu', 'back to top', 'return to top', 'next', 'previous', 'next article',
       'previous article', 'next post', 'previous post', 'more', 'less', 'sections', 'navigation', 'go',
+      'top of page', 'top of the page', 'lost password', 'lost your password', 'forgot password', 'forgot your password',
       'startseite', 'suche', 'anmelden', 'accueil', 'rechercher', 'connexion', 'inicio', 'buscar',
       'iniciar sesión', 'cerca', 'accedi', 'início', 'pesquisar', 'entrar', 'zoeken', 'inloggen',
       'szukaj', 'strona główna', 'zaloguj się', 'главная', 'поиск', 'войти'],

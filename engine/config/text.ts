@@ -56,6 +56,13 @@ export interface TextThresholds {
   toolBarMaxChars: number;
   toolBarMinItems: number;
   toolBarMinTools: number;
+  /**
+   * A line of page tools without bars ("Print Email Return to Top", "EMAIL STORY EASY PRINT"):
+   * at most `toolLineMaxChars`, no sentence end, naming `toolBarMinTools` tools that are at least
+   * `toolLineMinShare` of its words. Left out, but not a wall.
+   */
+  toolLineMaxChars: number;
+  toolLineMinShare: number;
 
   // ── main-body search (maximum-sum run of line scores) ─────────────────────
   /** Score of a good line per character. */
@@ -185,6 +192,8 @@ export const TEXT_DEFAULTS: TextThresholds = {
   toolBarMaxChars: 200,
   toolBarMinItems: 3,
   toolBarMinTools: 2,
+  toolLineMaxChars: 60,
+  toolLineMinShare: 0.25,
 
   goodWeight: 1,
   nearWeight: 0.5,

@@ -49,13 +49,25 @@ export const CHROME_KINDS: ReadonlySet<BlockKind> = new Set([
 const BAR = /\s+\|\s+/u;
 const TOOL_WORD = new RegExp(`(?<![\\p{L}\\p{N}])(?:${TOOL_BAR_WORDS.map(phraseSource).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
 
+/** How many different tools of TOOL_BAR_WORDS a line names. */
+export function toolsNamed(text: string): number {
+  const tools = new Set<string>();
+  for (const m of text.matchAll(TOOL_WORD)) tools.add(m[0].toLowerCase());
+  return tools.size;
+}
+
 /** A bar of page tools: items between bars, naming different tools of TOOL_BAR_WORDS. */
 export function isToolBar(text: string, t: TextThresholds): boolean {
   if (text.length > t.toolBarMaxChars || !BAR.test(text)) return false;
   if (text.split(BAR).length < t.toolBarMinItems) return false;
-  const tools = new Set<string>();
-  for (const m of text.matchAll(TOOL_WORD)) tools.add(m[0].toLowerCase());
-  return tools.size >= t.toolBarMinTools;
+  return toolsNamed(text) >= t.toolBarMinTools;
+}
+
+/** A short line that is mostly the names of page tools, with or without bars. */
+function isToolLine(text: string, f: LineFeatures, t: TextThresholds): boolean {
+  if (text.length > t.toolLineMaxChars || f.sentenceEnd) return false;
+  const tools = toolsNamed(text);
+  return tools >= t.toolBarMinTools && tools >= t.toolLineMinShare * f.words;
 }
 
 const CJK_MARK_RE = /[。！？]/gu;
@@ -77,6 +89,8 @@ export function judgeLine(line: Line, lang: string | null, hasList: boolean, t: 
     // comes after it (other stories' teasers) is the page's.
     phrase = { kind: 'share', rule: 'share: a bar of page tools', strong: true };
     wall = true;
+  } else if (!phrase && isToolLine(line.text, f, t)) {
+    phrase = { kind: 'share', rule: 'share: a line of page tools', strong: true };
   }
   const menuLike =
     f.chars <= t.menuMaxChars && !f.sentenceEnd && f.words > 0 && f.capitalShare >= t.menuCapitalShare;

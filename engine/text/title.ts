@@ -6,7 +6,7 @@
  * body, which starts after it. Without one, the first line minus its site name is the title.
  */
 import type { TextThresholds } from '../config/text';
-import type { JudgedLine } from './classify';
+import { toolsNamed, type JudgedLine } from './classify';
 import { words } from './language';
 
 export interface TitleChoice {
@@ -124,8 +124,9 @@ export function headlineBefore(lines: readonly JudgedLine[], bodyStart: number, 
     const ws = words(l.line.text);
     if (ws.length < t.headlineMinWords || /[.;,]\s*$/.test(l.line.text)) continue;
     if (ws.filter((w) => NUMERIC_TOKEN.test(w)).length * 3 >= ws.length) continue;
-    // "Story Tools: E-MAIL | PRINT | Text Size": a bar of links or tools, not a headline.
-    if (BAR_ITEMS.test(l.line.text)) continue;
+    // "Story Tools: E-MAIL | PRINT | Text Size", "E-mail Article Print-Friendly": a bar of links
+    // or tools, not a headline.
+    if (BAR_ITEMS.test(l.line.text) || toolsNamed(l.line.text) >= t.toolBarMinTools) continue;
     return { title: l.line.text, line: i, anchored: false, reason: 'headline: the title-like line just above the body' };
   }
   return null;
