@@ -357,6 +357,8 @@ describe('boilerplate phrases', () => {
     ['By posting you agree to the terms and conditions', 'comment-form'],
     ['Internal Links', 'related'],
     ['Top of page', 'navigation'],
+    ['ATENÇÃO: Comentários com textos ininteligíveis não serão aprovados pelo moderador.', 'comment-form'],
+    ['Your comment will appear once it has been approved by a moderator.', 'comment-form'],
     ['Lost Password?', 'navigation'],
     ['More Great WIRED Stories', 'related'],
     ['Subscription Deals', 'ad'],

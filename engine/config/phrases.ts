@@ -231,6 +231,11 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
         'be the first to comment', 'add your comment', 'write your comment', 'leave your comment',
         'by posting you agree', 'limit your comments',
         'post your comment', 'feedback is now closed',
+        // a thread's moderation policy, in the languages below too
+        'approved by the moderator', 'approved by a moderator', 'aprovados pelo moderador', 'aprovado pelo moderador',
+        'aprobados por el moderador', 'aprobado por el moderador', 'approvati dal moderatore', 'approvato dal moderatore',
+        'validés par le modérateur', 'vom moderator freigeschaltet', 'door de moderator goedgekeurd',
+        'zatwierdzone przez moderatora', 'одобрены модератором', 'проверки модератором',
         // de
         'schreibe einen kommentar', 'hinterlasse einen kommentar', 'kommentar verfassen',
         'kommentar schreiben', 'e-mail-adresse wird nicht veröffentlicht', 'erforderliche felder sind',
