@@ -376,6 +376,20 @@ describe('boilerplate phrases', () => {
     expect(matchBoilerplate(text)?.kind).toBe(kind);
   });
 
+  it("takes a site's paragraph-long disclaimer for legal text, not an article's words about advice", () => {
+    const disclaimer =
+      'Information on this site is provided for informational purposes and is not meant to substitute for the advice ' +
+      'provided by your own physician or other medical professional. You should not use the information contained ' +
+      'herein for diagnosing or treating a health problem or disease, or prescribing any medication. ' +
+      'If you have or suspect that you have a medical problem, promptly contact your health care provider. '.repeat(2);
+    expect(disclaimer.length).toBeGreaterThan(300); // longer than the other legal lines may be
+    expect(matchBoilerplate(disclaimer)?.kind).toBe('legal');
+    expect(matchBoilerplate('The materials in this web site are in no way intended to replace the care of a doctor.')?.kind).toBe('legal');
+    // The same words inside an article's own sentence are the article's.
+    expect(matchBoilerplate('Dr. Krumholz says the information on this site is not meant to substitute for a visit to a neurologist.')).toBeNull();
+    expect(matchBoilerplate('Online symptom checkers are not meant to substitute for the advice of your physician, the study found.')).toBeNull();
+  });
+
   it('takes "report abuse" for a control only as an item of a bar, not in a sentence', () => {
     expect(matchBoilerplate('Post comment | Terms | Report Abuse')?.kind).toBe('comments');
     expect(matchBoilerplate('Call the hotline to report abuse.')).toBeNull();

@@ -455,6 +455,17 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
     weak: [/©/u],
   },
   {
+    // A site's disclaimer about all of its pages ("Information on this site is provided for
+    // informational purposes and is not meant to substitute for the advice of your physician"):
+    // a paragraph long, so it has its own length bound.
+    kind: 'legal',
+    maxChars: 1200,
+    lines: [],
+    patterns: [
+      /^(?:the )?(?:information|materials?|contents?)(?: (?:contained|provided|published))? (?:on|in) this (?:web ?site|site)\b.{0,80}?\b(?:informational purposes|not (?:meant|intended) to (?:substitute|replace)|in no way intended to)/iu,
+    ],
+  },
+  {
     kind: 'navigation',
     maxChars: 40,
     lines: ['home', 'menu', 'main menu', 'search', 'skip to content', 'skip to main content', 'skip navigation',
