@@ -97,6 +97,8 @@ describe('winnow clean (stdout)', () => {
     expect(result.blocks.length).toBeGreaterThan(0);
     expect(result.stats.inputBytes).toBe(readFileSync(join(work, 'story.txt')).length);
     expect(result.encoding).toEqual({ charset: 'utf-8', gzip: false, source: 'utf8-valid' });
+    // The metadata stage runs for JSON (the text format, which holds none of it, skips it).
+    expect(result.metadata).toEqual(expect.objectContaining({ sources: expect.any(Object) }));
   });
 
   test('--mode overrides the sniffing', () => {

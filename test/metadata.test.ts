@@ -1,4 +1,6 @@
 /** The metadata stage (engine/metadata) on small pages written for it. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { clean } from '../engine';
 import { splitNames } from '../engine/metadata';
 import { METADATA_DEFAULTS } from '../engine/config/metadata';
@@ -163,5 +165,26 @@ describe('metadata: authors, site and links', () => {
 
   it('can be turned off', () => {
     expect(clean(page('', `<p>${PROSE}</p>`), { metadata: { enabled: false } }).metadata).toBeUndefined();
+  });
+
+  it('leaves the text and title as they are when turned off (`winnow clean --format text` skips it)', () => {
+    const ld = JSON.stringify({ '@type': 'NewsArticle', headline: 'Rivers of the North', datePublished: '2020-03-04', author: { name: 'Jane Doe' } });
+    const pages = [
+      page(
+        `<meta property="og:title" content="Rivers, north"><meta name="author" content="Jane Doe"><script type="application/ld+json">${ld}</script>`,
+        `<article><h1>Rivers of the North</h1><p class="byline">By Jane Doe, March 4, 2020</p><p>${PROSE}</p><p>${PROSE}</p></article>`,
+      ),
+      `Rivers of the North\nBy Jane Doe | March 4, 2020\n\n${PROSE}\n\n${PROSE}\n`,
+      readFileSync(join(__dirname, 'fixtures', 'cli', 'a1.html.gz')),
+      readFileSync(join(__dirname, 'fixtures', 'decode', 'page.html.gz')),
+    ];
+    for (const input of pages) {
+      const on = clean(input);
+      const off = clean(input, { metadata: { enabled: false } });
+      expect(on.metadata).toBeDefined();
+      expect(off.text).toBe(on.text);
+      expect(off.title).toBe(on.title);
+      expect(off.body).toBe(on.body);
+    }
   });
 });

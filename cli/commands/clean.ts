@@ -136,6 +136,8 @@ function parse(argv: string[]): Settings | 'help' {
   const options: Engine.CleanOptionsInput = { mode: mode as Engine.CleanOptions['mode'] };
   if (values['content-type'] !== undefined) options.contentType = values['content-type'];
   if (values['no-title']) options.includeTitle = false;
+  // The text output holds no metadata (dates, authors, site…): the stage that finds it is skipped.
+  if (format === 'text') options.metadata = { enabled: false };
   if (comments !== 'drop') options.comments = comments as Engine.CommentsMode;
   if (values['comments-in-text']) options.commentsInText = true;
   if (values['front-matter'] && format !== 'markdown') throw new UsageError('--front-matter needs --format markdown');
