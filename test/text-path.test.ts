@@ -138,6 +138,37 @@ describe('the headline above the body', () => {
   });
 });
 
+describe('a numbered list right after the body', () => {
+  const body = [
+    'Gift ideas for the nostalgic',
+    'Black Friday is almost here, and the shops have already started to cut their prices on the toys and films of the eighties.',
+    'We went through the offers and picked the ones that will please anyone who grew up with a video recorder in the living room.',
+    'Here are the deals not to miss this year:',
+  ];
+  const items = [
+    '1) Lego Star Wars Resistance Bomber',
+    'https://example.com/deal/1',
+    '2) Polistil electric race track',
+    'https://example.com/deal/2',
+    '3) Blade Runner The Final Cut (4K Ultra HD)',
+    'https://example.com/deal/3',
+    '5) Ghostbusters Collection 1-2 (Steelbook)',
+  ];
+  it('is the article: counted from 1, in order, each item with a line of its own', () => {
+    const r = clean([...body, ...items, 'Popular today', 'Why the video recorder came back'].join('\n'), { mode: 'text' });
+    expect(r.body).toContain('deals not to miss');
+    for (const item of items.filter((l) => /^\d/.test(l))) expect(r.body).toContain(item);
+    expect(r.text).not.toContain('Why the video recorder came back');
+  });
+
+  it('is not when it does not begin at 1 or has too few items', () => {
+    const notFromOne = clean([...body, '4) Lego Star Wars Resistance Bomber', '5) Polistil electric race track', '6) Blade Runner The Final Cut'].join('\n'), { mode: 'text' });
+    expect(notFromOne.body).not.toContain('Polistil');
+    const two = clean([...body, '1) Lego Star Wars Resistance Bomber', '2) Polistil electric race track'].join('\n'), { mode: 'text' });
+    expect(two.body).not.toContain('Polistil');
+  });
+});
+
 describe("a story's tool bar after its body", () => {
   const teasers = [
     'Province unveils transit plan',

@@ -63,6 +63,15 @@ export interface TextThresholds {
    */
   toolLineMaxChars: number;
   toolLineMinShare: number;
+  /**
+   * A numbered list right after the article's run ("1) Lego Star Wars…", "2) Polistil…") is the
+   * article's own when it counts from 1 in order, each number at most `numberedListMaxStep`
+   * past the one before (a skipped item), with at least `numberedListMinItems` items, and at
+   * most `numberedListMaxGap` lines of an item's own (its link, a sentence) before the next.
+   */
+  numberedListMinItems: number;
+  numberedListMaxStep: number;
+  numberedListMaxGap: number;
 
   // ── main-body search (maximum-sum run of line scores) ─────────────────────
   /** Score of a good line per character. */
@@ -194,6 +203,9 @@ export const TEXT_DEFAULTS: TextThresholds = {
   toolBarMinTools: 2,
   toolLineMaxChars: 60,
   toolLineMinShare: 0.25,
+  numberedListMinItems: 3,
+  numberedListMaxStep: 3,
+  numberedListMaxGap: 2,
 
   goodWeight: 1,
   nearWeight: 0.5,

@@ -386,6 +386,37 @@ export function cutAtFeed(lines: readonly JudgedLine[], run: Run, t: TextThresho
   return run;
 }
 
+/** An item of a numbered list: "1) …", "12. …". */
+const NUMBERED_ITEM = /^(\d{1,3})[.)]\s+\S/;
+
+/**
+ * A numbered list that begins right after the run ("1) Lego Star Wars…", "2) Polistil…") goes on
+ * with the article: the items of a list the body announced. It counts from 1, in order (an item
+ * may be skipped: `numberedListMaxStep`), each item maybe followed by `numberedListMaxGap` lines
+ * of its own (a link, a sentence), and ends at its last item, where the numbering stops or at a wall. A list
+ * of other stories comes under a heading of its own, so it does not begin right after the body.
+ */
+export function extendOverNumberedList(lines: readonly JudgedLine[], run: Run, t: TextThresholds): Run {
+  let last = 0;
+  let items = 0;
+  let end = run.end;
+  for (let i = run.end + 1; i < lines.length && i - end <= t.numberedListMaxGap + 1; i++) {
+    const l = lines[i]!;
+    if (l.wall) break;
+    const item = NUMBERED_ITEM.exec(l.line.text.trim());
+    if (!item) {
+      if (last === 0) break; // the list begins right after the body
+      continue; // an item's own line (its link, a sentence about it)
+    }
+    const n = Number(item[1]);
+    if (last === 0 ? n !== 1 : n <= last || n > last + t.numberedListMaxStep) break;
+    last = n;
+    items += 1;
+    end = i;
+  }
+  return items >= t.numberedListMinItems ? { ...run, end } : run;
+}
+
 /**
  * Finds the first comment heading after the article's start that a thread follows (see
  * `threadMinSignatures`) and makes it a wall: the comment section begins there, and the run,
