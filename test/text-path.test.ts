@@ -246,6 +246,7 @@ describe("a story's tool bar after its body", () => {
     expect(isToolBar('Story Tools: E-MAIL | PRINT | Text Size: S M L XL | REPORT TYPO', t)).toBe(true);
     expect(isToolBar('Print article | E-mail article | Post comment | View comments', t)).toBe(true);
     expect(isToolBar('Artikel drucken | Versenden | Teilen', t)).toBe(true);
+    expect(isToolBar('Share: WhatsApp | Pinterest | LinkedIn', t)).toBe(true);
     // A blog's post footer (the next post follows it), a menu, a bar of two items.
     expect(isToolBar('Posted by jamie at 04:29 PM | Permalink | Comments (0) | TrackBack (0)', t)).toBe(false);
     expect(isToolBar('Home | News | Sport | Business', t)).toBe(false);

@@ -673,7 +673,7 @@ export function matchBoilerplate(text: string): PhraseMatch | null {
  */
 export const TOOL_BAR_WORDS: readonly string[] = [
   'e-mail', 'email', 'print', 'printer', 'text size', 'font size', 'share', 'save', 'bookmark', 'reprint', 'reprints',
-  'digg', 'del.icio.us', 'facebook', 'twitter', 'tweet',
+  'digg', 'del.icio.us', 'facebook', 'twitter', 'tweet', 'whatsapp', 'pinterest', 'linkedin', 'reddit', 'telegram',
   'drucken', 'versenden', 'teilen', 'merken', 'schriftgröße',
   'imprimer', 'envoyer', 'partager',
   'imprimir', 'enviar', 'compartir', 'compartilhar', 'partilhar',
