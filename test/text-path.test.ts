@@ -517,6 +517,31 @@ describe('repeated text', () => {
     for (const price of ['$12.99', '$24.99', '$8.50']) expect(r.body).toContain(`Get it on Amazon for ${price}`);
     expect(r.body.split(para).length - 1).toBe(1);
   });
+
+  const story = [
+    'The museum will open its new wing on Saturday with an exhibition of maps drawn by sailors who charted the coast two centuries ago.',
+    'The new wing was designed by a local architect who also restored the old customs house on the quay, a building from the same period.',
+    'Tickets can be bought at the door or online, and children under twelve go in free of charge on the opening weekend.',
+  ];
+  const count = (text: string, part: string) => text.split(part).length - 1;
+
+  test('a page that gives its whole article again, paragraph after paragraph, keeps both copies (as the HTML path does)', () => {
+    const r = clean(['Museum opens new wing', ...story, ...story].join('\n'), { mode: 'text' });
+    for (const p of story) expect(count(r.body, p)).toBe(2);
+  });
+
+  test('an article given as one block and again split into long paragraphs keeps the paragraphs', () => {
+    // Each paragraph at least `articleAgainMinChars` long, a part of the block.
+    const long = story.map((p) => `${p} The curators say more of the collection will be shown in the spring, once the old rooms upstairs have been repaired.`);
+    const r = clean(['Museum opens new wing', long.join(' '), 'Read the story', ...long].join('\n'), { mode: 'text' });
+    for (const p of long) expect(count(r.body, p)).toBe(2);
+  });
+
+  test("a gallery's caption under each photo is kept once", () => {
+    const caption = 'Visitors look at a chart of the northern coast drawn in 1820 by the crew of a whaler, in the new wing of the museum on Saturday.';
+    const r = clean(['Museum opens new wing', ...story, caption, caption, caption].join('\n'), { mode: 'text' });
+    expect(count(r.body, caption)).toBeLessThanOrEqual(1);
+  });
 });
 
 describe('the headline of page text that does not start with the document title', () => {

@@ -86,6 +86,14 @@ export interface TextThresholds {
   duplicateShare: number;
   /** Only kept lines of at least this many words are checked for repeating text kept above. */
   repeatMinWords: number;
+  /**
+   * A repeated paragraph is kept when the page gives its article a second time: when it follows
+   * another repeated prose paragraph in the order of the first copy, or when it is at least
+   * `articleAgainMinChars` long and repeats a part of a line at least `articleAgainPartOf` times
+   * its length (the first copy was one block, the second is split into paragraphs).
+   */
+  articleAgainMinChars: number;
+  articleAgainPartOf: number;
   /** Cost of a bad line: fixed part … */
   badPenalty: number;
   /** … plus this much per character. */
@@ -213,6 +221,8 @@ export const TEXT_DEFAULTS: TextThresholds = {
   shortProsePenalty: 5,
   duplicateShare: 0.8,
   repeatMinWords: 8,
+  articleAgainMinChars: 200,
+  articleAgainPartOf: 2,
   badPenalty: 20,
   badWeight: 0.5,
   phrasePenalty: 60,

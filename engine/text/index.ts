@@ -32,11 +32,17 @@ function roleOf(l: JudgedLine, next: JudgedLine | undefined, isTitle: boolean, m
 }
 
 /**
- * Kept lines whose word 4-grams were (almost) all kept already are repeats (pages that carry
- * the article twice, or a one-line copy of it): they are dropped. Linear in the kept text.
+ * Kept lines whose word 4-grams were (almost) all kept already are repeats (a caption shown
+ * under each photo of a gallery, a title or summary given again, a one-line copy of the article):
+ * they are dropped. A page that shows its whole article a second time, paragraph after paragraph,
+ * keeps that copy, as the HTML path does and as readers see it (see `articleAgainMinChars`).
+ * Linear in the kept text.
  */
 function dropRepeats(judged: readonly JudgedLine[], decisions: Decision[], t: TextThresholds): void {
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
+  /** Kept lines in order, and each repeat's line → the kept line it repeats most. */
+  const keptOrder: number[] = [];
+  const repeatOf = new Map<number, number>();
   for (let i = 0; i < judged.length; i++) {
     const d = decisions[i]!;
     if (!d.kept || d.kind === 'title') continue;
@@ -45,14 +51,42 @@ function dropRepeats(judged: readonly JudgedLine[], decisions: Decision[], t: Te
     if (ws.length < 4) grams.push(ws.join(' '));
     else for (let k = 0; k + 4 <= ws.length; k++) grams.push(`${ws[k]} ${ws[k + 1]} ${ws[k + 2]} ${ws[k + 3]}`);
     let old = 0;
-    for (const g of grams) if (seen.has(g)) old += 1;
+    const sources = new Map<number, number>();
+    for (const g of grams) {
+      const from = seen.get(g);
+      if (from !== undefined) {
+        old += 1;
+        sources.set(from, (sources.get(from) ?? 0) + 1);
+      }
+    }
     // Short lines (list items, "Yes", "Get it on Amazon for $139") may repeat legitimately;
     // only lines long enough for their 4-grams to say "the same sentence again" are checked.
     if (ws.length >= t.repeatMinWords && grams.length > 0 && old / grams.length >= t.duplicateShare) {
       decisions[i] = { kind: 'boilerplate', kept: false, reason: `repeats text kept above (${Math.round((100 * old) / grams.length)}% of its 4-grams)` };
+      let source = -1;
+      let most = 0;
+      for (const [from, n] of sources) if (n > most) [source, most] = [from, n];
+      repeatOf.set(i, source);
       continue;
     }
-    for (const g of grams) seen.add(g);
+    keptOrder.push(i);
+    for (const g of grams) if (!seen.has(g)) seen.set(g, i);
+  }
+  // The article given again: repeats that follow one another in the order of what they repeat.
+  const rank = new Map(keptOrder.map((line, k) => [line, k]));
+  const repeats = [...repeatOf.keys()];
+  const sourceRank = (r: number | undefined) => (r === undefined ? undefined : rank.get(repeatOf.get(r)!));
+  for (let k = 0; k < repeats.length; k++) {
+    const r = repeats[k]!;
+    const source = repeatOf.get(r)!;
+    const s = rank.get(source);
+    if (s === undefined) continue;
+    const inSequence = sourceRank(repeats[k - 1]) === s - 1 || sourceRank(repeats[k + 1]) === s + 1;
+    const chars = judged[r]!.f.chars;
+    const partOfLonger = chars >= t.articleAgainMinChars && judged[source]!.f.chars >= t.articleAgainPartOf * chars;
+    if ((inSequence && judged[r]!.cls === 'good') || partOfLonger) {
+      decisions[r] = { kind: 'body', kept: true, reason: `the article given again: repeats line ${source}, in its order` };
+    }
   }
 }
 
