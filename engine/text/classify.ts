@@ -393,8 +393,9 @@ const NUMBERED_ITEM = /^(\d{1,3})[.)]\s+\S/;
  * A numbered list that begins right after the run ("1) Lego Star Wars…", "2) Polistil…") goes on
  * with the article: the items of a list the body announced. It counts from 1, in order (an item
  * may be skipped: `numberedListMaxStep`), each item maybe followed by `numberedListMaxGap` lines
- * of its own (a link, a sentence), and ends at its last item, where the numbering stops or at a wall. A list
- * of other stories comes under a heading of its own, so it does not begin right after the body.
+ * of its own (a link, a sentence), and ends at its last item: where the numbering stops, or at a
+ * wall. A list of other stories comes under a heading of its own, so it does not begin right
+ * after the body.
  */
 export function extendOverNumberedList(lines: readonly JudgedLine[], run: Run, t: TextThresholds): Run {
   let last = 0;

@@ -85,7 +85,8 @@ function dropRepeats(judged: readonly JudgedLine[], decisions: Decision[], t: Te
     const chars = judged[r]!.f.chars;
     const partOfLonger = chars >= t.articleAgainMinChars && judged[source]!.f.chars >= t.articleAgainPartOf * chars;
     if ((inSequence && judged[r]!.cls === 'good') || partOfLonger) {
-      decisions[r] = { kind: 'body', kept: true, reason: `the article given again: repeats line ${source}, in its order` };
+      const how = inSequence ? 'with the lines around it, in their order' : 'a part of that longer line';
+      decisions[r] = { kind: 'body', kept: true, reason: `the article given again: repeats line ${source}, ${how}` };
     }
   }
 }
