@@ -415,3 +415,36 @@ describe('HTML path: a listing page (news items, entries) with no one article', 
     expect(result.body).not.toContain('Section 3');
   });
 });
+
+describe("HTML path: a video player's fallback content (what a browser shows in place of a plugin)", () => {
+  const description =
+    'The panel asks whether the new disclosure rule would change how much money reaches the campaigns, and who would have to report it.';
+  const story = [
+    'Half a million people have signed a petition that asks the regulator to make companies disclose what they give to political groups.',
+    'A coalition of activists and officials has written to the commission, and the chairman said on Tuesday that a draft rule is being studied.',
+  ];
+  const player = (inside: string) =>
+    `<div class="player"><object width="620" height="362" data="/player.swf"><param name="movie" value="/player.swf" />` +
+    `<div class="player-box"><p class="status">This video is unavailable in the format required for your device.</p>` +
+    `<p class="video-caption">${inside}</p></div></object></div>`;
+  const page = (between: string, inside = description) =>
+    `<html><head><title>Disclosure rule</title></head><body><h1>Disclosure rule</h1>${player(inside)}${between}` +
+    `<div class="post"><div class="entry-content">${story.map((p) => `<p>${p}</p>`).join('')}</div></div></body></html>`;
+
+  test("the video's description just above the article is the article's lead; the player's notice is not", () => {
+    const result = clean(page(''));
+    expect(result.body.startsWith(description)).toBe(true);
+    for (const p of story) expect(result.body).toContain(p);
+    expect(result.text).not.toContain('unavailable in the format');
+    expect(result.blocks.find((b) => b.text === description)?.reason).toMatch(/video's description/);
+  });
+
+  test('a description that other text parts from the article stays out, as does a notice to install the plugin', () => {
+    const promo = '<div class="promo"><p>Our newsletter brings the week in politics to your inbox every Friday morning, free of charge.</p></div>';
+    expect(clean(page(promo)).body).not.toContain(description);
+    const notice = 'You need the latest Adobe Flash Player to watch this video. Download it free from the Adobe website today.';
+    const result = clean(page('', notice));
+    expect(result.text).not.toContain('Flash Player');
+    expect(result.body.startsWith(story[0])).toBe(true);
+  });
+});

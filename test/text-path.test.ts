@@ -138,6 +138,23 @@ describe('the headline above the body', () => {
   });
 });
 
+describe("a video player's notices above the body", () => {
+  it('are not the article', () => {
+    const page = [
+      'Disclosure rule studied',
+      'This video is playable across all supported devices.',
+      'This video is unavailable in the format required for your device.',
+      'You need the latest Adobe Flash Player to watch this video.',
+      'Half a million people have signed a petition that asks the regulator to make companies disclose their political gifts.',
+      'A coalition of activists and officials has written to the commission, and its chairman said a draft rule is being studied.',
+      'The commission will take comments on the draft until the end of the summer, a spokesman said on Tuesday.',
+    ].join('\n');
+    const r = clean(page, { mode: 'text' });
+    expect(r.body).toContain('Half a million people');
+    expect(r.text).not.toMatch(/This video|Flash Player/);
+  });
+});
+
 describe('a numbered list right after the body', () => {
   const body = [
     'Gift ideas for the nostalgic',

@@ -10,7 +10,7 @@ import type { BlockKind } from '../types';
 
 /** Elements whose content is never article text and is dropped before segmentation. */
 export const SKIP_TAGS: ReadonlySet<string> = new Set([
-  'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed',
+  'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'embed',
   'canvas', 'video', 'audio', 'select', 'option', 'button', 'input', 'textarea',
   'link', 'meta', 'map', 'dialog',
 ]);
@@ -21,8 +21,14 @@ export const BLOCK_TAGS: ReadonlySet<string> = new Set([
   'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5',
   'h6', 'header', 'hgroup', 'hr', 'html', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section',
   'summary', 'table', 'tbody', 'thead', 'tfoot', 'td', 'th', 'tr', 'ul', 'caption', 'menu',
-  'legend', 'label',
+  'legend', 'label', 'object', 'applet',
 ]);
+
+/**
+ * A plugin's element (Flash, Java, an old video player). No browser runs those plugins any
+ * more, so it shows the element's fallback content instead: a video's description, its notice.
+ */
+export const PLUGIN_TAGS: ReadonlySet<string> = new Set(['object', 'applet']);
 
 export const HEADING_TAGS: ReadonlySet<string> = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 export const LIST_ITEM_TAGS: ReadonlySet<string> = new Set(['li', 'dt', 'dd']);

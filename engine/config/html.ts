@@ -80,6 +80,11 @@ export interface HtmlThresholds {
   /** How many non-empty blocks above the chosen span are searched for a comment heading. */
   threadHeadingLookBack: number;
   /**
+   * A plugin's fallback prose (a video's description) of at least this many characters, with
+   * nothing longer than `mediumBlockChars` between it and the article region, is the article's lead.
+   */
+  pluginLeadMinChars: number;
+  /**
    * A line that opens with a copyright notice ("© 2008 Associated Press…") ends the article
    * once the kept body holds at least this share of the region's prose: what follows it in the
    * region is the site's (more stories, feeds, footer links). Earlier, it is a byline's notice.
@@ -106,6 +111,7 @@ export const HTML_DEFAULTS: HtmlThresholds = {
   listingMaxShare: 0.3,
   softHintMaxChars: 150,
   threadHeadingLookBack: 2,
+  pluginLeadMinChars: 80,
   copyrightEndMinBodyShare: 0.4,
   weakPhraseMaxChars: 40,
   phraseMaxChars: 160,

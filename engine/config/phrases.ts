@@ -525,6 +525,8 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
     patterns: [
       ...p('please enable javascript', 'enable javascript', 'javascript is disabled', 'javascript is required',
         'your browser does not support', 'your browser is out of date', 'update your browser',
+        'flash player', 'adobe flash', 'flash plugin', 'video is unavailable', 'video is not available',
+        'video is playable',
         'ad blocker', 'adblocker', 'ad-blocker', 'disable your ad', 'turn off your ad',
         'follow us on', 'like us on facebook', 'click here to explore', 'send photos, videos', 'send us your photos',
         'send us your pictures', 'folgen sie uns', 'suivez-nous', 'síguenos', 'seguici',

@@ -3,6 +3,7 @@
  * region are boilerplate; inside it, blocks under a boilerplate hint or made of links are too.
  */
 import type { HtmlThresholds } from '../config/html';
+import { PLUGIN_TAGS } from '../config/html-hints';
 import { matchBoilerplate, OPENS_WITH_COPYRIGHT } from '../config/phrases';
 import type { Block, BlockKind } from '../types';
 import type { BlockFeatures, RootChoice } from './score';
@@ -20,6 +21,28 @@ function innermostHint(hints: Hint[], minDepth: number): Hint | null {
     found ??= h;
   }
   return found;
+}
+
+function inPlugin(block: RawBlock, regions: Region[]): boolean {
+  for (let r = block.region; r >= 0; r = regions[r].parent) if (PLUGIN_TAGS.has(regions[r].tag)) return true;
+  return false;
+}
+
+/**
+ * A video's description, shown by the browser in place of its plugin, just above the article
+ * region: the article's lead (portals put the story's video first). Prose only, and nothing
+ * but the player's own lines or short ones between it and the region.
+ */
+function isPluginLead(index: number, raw: RawBlock[], features: BlockFeatures[], regions: Region[], start: number, t: HtmlThresholds): boolean {
+  const f = features[index];
+  if (index >= start || f.chars < t.pluginLeadMinChars || f.textScore <= 0) return false;
+  // A description is often marked as the video's caption; any other hint (an ad, a promo) rules it out.
+  if ((f.hardHint && f.hardHint.kind !== 'caption') || !inPlugin(raw[index], regions)) return false;
+  if (matchBoilerplate(raw[index].text)) return false;
+  for (let j = index + 1; j < start; j++) {
+    if (features[j].chars >= t.mediumBlockChars && !inPlugin(raw[j], regions)) return false;
+  }
+  return true;
 }
 
 const COMMENT_KINDS: ReadonlySet<BlockKind> = new Set(['comments', 'comment-form']);
@@ -67,6 +90,9 @@ export function classify(
     // that read as prose, judged by the in-article rules below (hints, link lists, teaser
     // cards and boilerplate phrases still go).
     const inside = hasArticle ? index >= root.start && index < root.end : fallback && f.score > 0;
+    if (!inside && hasArticle && isPluginLead(index, raw, features, regions, root.start, t)) {
+      return block('body', true, `the video's description just above the article region ${rootLabel}`);
+    }
     if (!inside) {
       // Outside the article only the cheap signals name the kind: most of a page is here.
       const lastHint = innermostHint(b.hints, -1);
