@@ -592,6 +592,32 @@ describe('a listing page as text (entries between menus, no one article)', () =>
   });
 });
 
+describe("a directory's entries, each a name and one paragraph under it", () => {
+  const agents = ['Hill Realty', 'Lakeside Homes', 'North Star Agents', 'Prairie Property', 'River Bend Realty', 'Oak Lane Homes'];
+  const blurbs = agents.map(
+    (a, i) =>
+      `${a} helps families buy and sell homes in the ${['north', 'south', 'east', 'west', 'centre', 'suburbs'][i]} of the county, with ${10 + i} years of local experience and a free valuation for every seller who asks.`,
+  );
+  const entries = agents.flatMap((a, i) => [`Agent ${i + 1}`, a, `555-010-20${i}${i}`, 'Visit my Web Site', 'Request Information', blurbs[i]]);
+  const intro =
+    'Your source for real estate in the county: find agents, companies and services near you. We are not the experts on local homes, but you will find them listed on this page, sorted by town, with a short note from each of them about their service.';
+
+  test('the page is a listing: every entry is kept, not only the one paragraph that scored best', () => {
+    const r = clean(['County Agents', intro, ...entries, 'Copyright 2002 AgentSearch'].join('\n'), { mode: 'text' });
+    for (const b of blurbs) expect(r.body).toContain(b);
+  });
+
+  test('an article of several paragraphs above such entries stays the article', () => {
+    const story = [
+      'The county council agreed on Tuesday to cut the fee it charges for a home survey, after estate agents said the cost kept first buyers away.',
+      'The fee falls from two hundred to one hundred and twenty dollars in March, and the council expects more sales in the spring as a result.',
+    ];
+    const r = clean(['Survey fee cut', ...story, 'Agents near you', ...entries].join('\n'), { mode: 'text' });
+    for (const p of story) expect(r.body).toContain(p);
+    expect(r.body).not.toContain(blurbs[2]);
+  });
+});
+
 describe('a feed of dated items after the article', () => {
   const { isDateLine } = require('../engine/config/dates') as typeof import('../engine/config/dates');
 

@@ -525,7 +525,15 @@ export function decide(lines: readonly JudgedLine[], run: Run | null, t: TextThr
     pageProse += s;
     if (run && i >= run.start && i <= run.end) runProse += s;
   }
-  const listing = !!run && runProse < t.listingMaxShare * pageProse;
+  // So is a run of one paragraph holding a minor share: one entry of a directory or a catalogue.
+  let runParagraphs = 0;
+  if (run) for (let i = run.start; i <= run.end; i++) if (lines[i]!.cls === 'good' && lines[i]!.score > 0) runParagraphs++;
+  const sliver = !!run && runProse < t.listingMaxShare * pageProse;
+  const oneEntry = !!run && runParagraphs <= 1 && runProse < t.listingOneParagraphMaxShare * pageProse;
+  const listing = sliver || oneEntry;
+  const listingWhy = sliver
+    ? `the main run holds under ${pct(t.listingMaxShare)} of its prose`
+    : `the main run is one paragraph holding under ${pct(t.listingOneParagraphMaxShare)} of its prose`;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     const inRun = !!run && i >= run.start && i <= run.end;
@@ -542,7 +550,7 @@ export function decide(lines: readonly JudgedLine[], run: Run | null, t: TextThr
       continue;
     }
     if (listing && l.score > 0 && i < commentsFrom) {
-      out.push({ kind: 'body', kept: true, reason: `a listing page (the main run holds under ${pct(t.listingMaxShare)} of its prose): ${l.why}` });
+      out.push({ kind: 'body', kept: true, reason: `a listing page (${listingWhy}): ${l.why}` });
       continue;
     }
     if (i >= commentsFrom && i < commentsTo) {
