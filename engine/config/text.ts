@@ -131,11 +131,11 @@ export interface TextThresholds {
   /** A main run with less than this share of the page's prose makes the page a listing (all its prose kept). */
   listingMaxShare: number;
   /**
-   * A main run of one prose line (a paragraph, no article of several) with less than this share
-   * of the page's prose is one entry of a listing too: a directory's or a catalogue's entries
-   * are a paragraph each. The HTML path's listing share.
+   * A main run with less than this share of the page's prose, whose paragraphs never stand
+   * next to one another, is a listing's entries too (a directory or a catalogue: each entry's
+   * paragraph between its name, phone and links). The HTML path's listing share.
    */
-  listingOneParagraphMaxShare: number;
+  listingEntriesMaxShare: number;
   /**
    * When the lines kept hold less than this share of the page's characters, no article could be
    * told from the rest: the whole page is kept (measured: better than a fragment on every set).
@@ -246,7 +246,7 @@ export const TEXT_DEFAULTS: TextThresholds = {
   threadEndGap: 8,
   threadMinWriterShare: 0.5,
   listingMaxShare: 0.1,
-  listingOneParagraphMaxShare: 0.3,
+  listingEntriesMaxShare: 0.3,
   wholePageMaxShare: 0.05,
   wholePageMinWords: 4,
   wholePageMinWordyChars: 200,

@@ -525,15 +525,22 @@ export function decide(lines: readonly JudgedLine[], run: Run | null, t: TextThr
     pageProse += s;
     if (run && i >= run.start && i <= run.end) runProse += s;
   }
-  // So is a run of one paragraph holding a minor share: one entry of a directory or a catalogue.
-  let runParagraphs = 0;
-  if (run) for (let i = run.start; i <= run.end; i++) if (lines[i]!.cls === 'good' && lines[i]!.score > 0) runParagraphs++;
+  // So is a run holding a minor share whose paragraphs never stand next to one another: one
+  // entry of a directory or catalogue, or a few, each between its own name, phone and links.
+  let joinedParagraphs = 0;
+  const isProse = (i: number) => lines[i]!.cls === 'good' || lines[i]!.cls === 'near';
+  if (run) {
+    for (let i = run.start; i <= run.end; i++) {
+      if (lines[i]!.cls !== 'good' || lines[i]!.score <= 0) continue;
+      if ((i > run.start && isProse(i - 1)) || (i < run.end && isProse(i + 1))) joinedParagraphs++;
+    }
+  }
   const sliver = !!run && runProse < t.listingMaxShare * pageProse;
-  const oneEntry = !!run && runParagraphs <= 1 && runProse < t.listingOneParagraphMaxShare * pageProse;
-  const listing = sliver || oneEntry;
+  const entries = !!run && joinedParagraphs === 0 && runProse < t.listingEntriesMaxShare * pageProse;
+  const listing = sliver || entries;
   const listingWhy = sliver
     ? `the main run holds under ${pct(t.listingMaxShare)} of its prose`
-    : `the main run is one paragraph holding under ${pct(t.listingOneParagraphMaxShare)} of its prose`;
+    : `the main run's paragraphs stand apart, entries holding under ${pct(t.listingEntriesMaxShare)} of its prose`;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     const inRun = !!run && i >= run.start && i <= run.end;
