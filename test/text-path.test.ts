@@ -618,6 +618,37 @@ describe("a directory's entries, each a name and one paragraph under it", () => 
   });
 });
 
+describe("a page with no article whose text is a thread (a hotel's reviews)", () => {
+  const menu = ['Home', 'Hotels', 'Flights', 'Deals', 'Forums', 'Maps', 'Sign in', 'Free Newsletter'];
+  const names = ['Tryp', 'Barcelo', 'Sol', 'Palma Real', 'Melia', 'Barlovento', 'Arenas Blancas', 'Iberostar', 'Las Americas', 'Gran Caribe'];
+  const hotels = ['Beach', 'Resort', 'Centre', 'Park', 'Bay', 'Plaza'].flatMap((k) => names.map((h) => `${h} ${k}`));
+  const places = ['Leeds', 'Wales', 'Ontario', 'England', 'Ottawa, Canada', 'Scotland', 'Dublin', 'Kent', 'Quebec', 'Cork'];
+  const liked = ['pool', 'beach', 'garden', 'bar', 'room', 'staff', 'food', 'music', 'view', 'bus'];
+  const reviews = places.map((place, i) => [
+    `${['Nov', 'Oct', 'Sep', 'Aug', 'Jul', 'Jun', 'May', 'Apr', 'Mar', 'Feb'][i]} ${i + 2}, 2006 "Our week at the ${liked[i]}"`,
+    `traveller${i + 1}, ${place}`,
+    `We stayed a week and liked the ${liked[i]} most of all. The staff were friendly, the rooms were clean, and we would go back again next year with the children.`,
+  ]);
+  const promo = [
+    'Interested in Hotel Playa Azul and the beaches of the bay?',
+    "We'll send you updates with the latest deals, reviews and articles on Hotel Playa Azul and the beaches of the bay.",
+  ];
+  const page = (thread: string[]) =>
+    ['Hotel Playa Azul', ...menu, 'Hotel Playa Azul', ...promo, ...hotels, ...thread, ...menu, ...hotels].join('\n');
+
+  test('the page is kept whole, its reviews with it: they are what it holds', () => {
+    const r = clean(page(['Sort by:', 'Date: Newest first', ...reviews.flat()]), { mode: 'text' });
+    expect(r.strategy).toBe('text-whole-page');
+    for (const [, , text] of reviews) expect(r.body).toContain(text);
+  });
+
+  test('below a bare comment form, what follows stays out', () => {
+    const r = clean(page(['Leave a Reply', 'Your email address will not be published.', ...reviews.flat()]), { mode: 'text' });
+    expect(r.strategy).toBe('text-whole-page');
+    expect(r.body).not.toContain(reviews[4][2]);
+  });
+});
+
 describe('a feed of dated items after the article', () => {
   const { isDateLine } = require('../engine/config/dates') as typeof import('../engine/config/dates');
 

@@ -95,7 +95,7 @@ function dropRepeats(judged: readonly JudgedLine[], decisions: Decision[], t: Te
  * A page whose kept lines are a sliver of it (nothing, or one stray paragraph) is not an article
  * the engine failed to find but a page with no article: a directory, a catalogue, a table of
  * contents, lyrics. Its whole text is a better answer than a fragment (trafilatura falls back to
- * a baseline the same way). Comment lines still go.
+ * a baseline the same way). Comment lines still go, but for a thread under its own heading.
  */
 function keepWholePageIfNoArticle(judged: readonly JudgedLine[], decisions: Decision[], t: TextThresholds): boolean {
   let kept = 0;
@@ -110,13 +110,18 @@ function keepWholePageIfNoArticle(judged: readonly JudgedLine[], decisions: Deci
   // A page of menu entries and labels alone has no text worth keeping at all.
   if (kept >= t.wholePageMaxShare * total || wordy < t.wholePageMinWordyChars) return false;
   const why = `the kept lines held under ${pct(t.wholePageMaxShare)} of the page: no article, the whole page is kept`;
+  /** The kind of the last wall above: a thread's heading, or a comment form, a tool bar, a legal line. */
+  let lastWall: BlockKind | null = null;
   for (let i = 0; i < judged.length; i++) {
     const d = decisions[i]!;
     // Lines that name a comment form or thread still go; the page has no article for a
     // thread to end, and a listing repeats "Post a comment" under every item. So do the
     // site's controls and notices that a phrase names ("Share this", "Privacy policy").
-    if (COMMENT_KINDS.has(d.kind)) continue;
     const phrase = judged[i]!.phrase;
+    if (judged[i]!.wall && phrase) lastWall = phrase.kind;
+    // But a thread under its own heading (reviews, a forum's posts) is what such a page holds:
+    // its lines stay. Below a bare comment form, the "section" is the site's sidebar.
+    if (COMMENT_KINDS.has(d.kind) && (phrase || lastWall !== 'comments')) continue;
     if (phrase && CHROME_KINDS.has(phrase.kind)) continue;
     if (!d.kept) decisions[i] = { kind: 'body', kept: true, reason: `${why} (was: ${d.reason})` };
   }
