@@ -80,6 +80,9 @@ function countCjkMarks(text: string): number {
 
 export const pct = (x: number) => `${Math.round(x * 100)}%`;
 
+/** A paragraph or a line close to one: prose a reader reads. */
+export const isProse = (l: JudgedLine | undefined): boolean => !!l && (l.cls === 'good' || l.cls === 'near');
+
 export function judgeLine(line: Line, lang: string | null, hasList: boolean, t: TextThresholds): JudgedLine {
   const f = lineFeatures(line, lang, t);
   let phrase = matchBoilerplate(line.text);
@@ -331,7 +334,6 @@ function menuRuns(lines: readonly JudgedLine[], run: Pick<Run, 'start' | 'end'>,
  */
 export function scoreInContext(lines: JudgedLine[], t: TextThresholds): void {
   const menu = menuRuns(lines, { start: 0, end: lines.length - 1 }, t);
-  const prose = (l: JudgedLine | undefined) => !!l && (l.cls === 'good' || l.cls === 'near');
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     if (menu[i] && !l.wall && l.score > -t.menuLinePenalty) {
@@ -340,8 +342,8 @@ export function scoreInContext(lines: JudgedLine[], t: TextThresholds): void {
     } else if (
       l.cls === 'good' &&
       l.f.chars < t.isolatedMaxChars &&
-      !prose(lines[i - 1]) &&
-      !prose(lines[i + 1])
+      !isProse(lines[i - 1]) &&
+      !isProse(lines[i + 1])
     ) {
       l.score = t.isolatedWeight * t.goodWeight * l.f.chars;
       l.why += '; isolated (no prose neighbour)';
@@ -359,21 +361,20 @@ export function scoreInContext(lines: JudgedLine[], t: TextThresholds): void {
 export function cutAtFeed(lines: readonly JudgedLine[], run: Run, t: TextThresholds): Run {
   const dates: number[] = [];
   for (let i = run.start; i <= run.end; i++) if (isDateLine(lines[i]!.line.text)) dates.push(i);
-  const prose = (i: number) => lines[i]!.cls === 'good' || lines[i]!.cls === 'near';
   let firstProse = run.start;
-  while (firstProse <= run.end && !prose(firstProse)) firstProse++;
+  while (firstProse <= run.end && !isProse(lines[firstProse])) firstProse++;
   for (let k = 0; k + t.feedMinDates - 1 < dates.length; k++) {
     let close = true;
     for (let j = k; j < k + t.feedMinDates - 1 && close; j++) close = dates[j + 1]! - dates[j]! <= t.feedMaxGap;
     if (!close) continue;
     let cut = dates[k]!;
-    while (cut - 1 > firstProse && cut - 1 >= run.start && !prose(cut - 1) && dates[k]! - cut < t.feedMaxGap) cut--;
+    while (cut - 1 > firstProse && cut - 1 >= run.start && !isProse(lines[cut - 1]) && dates[k]! - cut < t.feedMaxGap) cut--;
     if (cut <= firstProse) return run;
     // A page that is the feed (a list of dated items under a short intro) keeps it.
     let before = 0;
     let after = 0;
     for (let i = run.start; i <= run.end; i++) {
-      if (!prose(i)) continue;
+      if (!isProse(lines[i])) continue;
       if (i < cut) before += lines[i]!.f.chars;
       else after += lines[i]!.f.chars;
     }
@@ -496,7 +497,7 @@ export function decide(lines: readonly JudgedLine[], run: Run | null, t: TextThr
     // (A story's tool bar is no such wall: a thread can carry one under each comment.)
     if (l.wall && WALL_KINDS.has(l.phrase!.kind) && !COMMENT_KINDS.has(l.phrase!.kind)) break;
     // A signature line is the thread's too, however short its comments.
-    if (l.cls === 'good' || l.cls === 'near' || isSignatureLine(l.line.text, t.signatureMaxChars)) {
+    if (isProse(l) || isSignatureLine(l.line.text, t.signatureMaxChars)) {
       commentsTo = i;
       gap = 0;
       started = true;
@@ -528,11 +529,10 @@ export function decide(lines: readonly JudgedLine[], run: Run | null, t: TextThr
   // So is a run holding a minor share whose paragraphs never stand next to one another: one
   // entry of a directory or catalogue, or a few, each between its own name, phone and links.
   let joinedParagraphs = 0;
-  const isProse = (i: number) => lines[i]!.cls === 'good' || lines[i]!.cls === 'near';
   if (run) {
     for (let i = run.start; i <= run.end; i++) {
       if (lines[i]!.cls !== 'good' || lines[i]!.score <= 0) continue;
-      if ((i > run.start && isProse(i - 1)) || (i < run.end && isProse(i + 1))) joinedParagraphs++;
+      if ((i > run.start && isProse(lines[i - 1])) || (i < run.end && isProse(lines[i + 1]))) joinedParagraphs++;
     }
   }
   const sliver = !!run && runProse < t.listingMaxShare * pageProse;
@@ -565,7 +565,7 @@ export function decide(lines: readonly JudgedLine[], run: Run | null, t: TextThr
       continue;
     }
     const before = !run || i < run.start;
-    const prose = l.cls === 'good' || l.cls === 'near';
+    const prose = isProse(l);
     let kind: BlockKind;
     if (before) kind = prose ? 'header' : 'navigation';
     else kind = prose || l.menuLike ? 'related' : 'footer';

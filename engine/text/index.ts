@@ -13,7 +13,7 @@ import type { CleanOptions } from '../config/options';
 import { STOPWORDS } from '../config/stopwords';
 import type { TextThresholds } from '../config/text';
 import type { Block, BlockKind, BlockRole, Extraction } from '../types';
-import { CHROME_KINDS, chooseRun, COMMENT_KINDS, cutAtFeed, extendOverNumberedList, cutAtSignatures, cutAtThread, decide, pct, judgeLine, runAfterHeadline, scoreInContext, type Decision, type JudgedLine } from './classify';
+import { CHROME_KINDS, chooseRun, COMMENT_KINDS, cutAtFeed, extendOverNumberedList, cutAtSignatures, cutAtThread, decide, isProse, pct, judgeLine, runAfterHeadline, scoreInContext, type Decision, type JudgedLine } from './classify';
 import { detectLanguage, words } from './language';
 import { splitLines, unwrapHardWrapped } from './lines';
 import { findTitle, headlineBefore, NO_TITLE, titleDuplicates } from './title';
@@ -27,7 +27,7 @@ function roleOf(l: JudgedLine, next: JudgedLine | undefined, isTitle: boolean, m
   if (isTitle) return 'heading';
   if (l.line.bullet) return 'list-item';
   if (l.f.sentenceEnd || l.f.chars >= minParagraph) return 'paragraph';
-  if (next && (next.cls === 'good' || next.cls === 'near') && l.line.breakAfter) return 'heading';
+  if (isProse(next) && l.line.breakAfter) return 'heading';
   return 'line';
 }
 
