@@ -14,6 +14,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseMarkdownExtras, parseOutputs } from '../lambdas/output-keys';
 import { DEFAULT_METRICS_NAMESPACE, DEFAULT_SERVICE_NAME } from '../lambdas/metric-names';
+import LAMBDA_ALIASES from '../lambdas/bundle-alias.json';
 import { BatchTable } from './batch-table';
 import { WinnowDashboard } from './dashboard';
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
@@ -518,6 +519,11 @@ export class WinnowPipeline extends Construct {
           // runtime's own copy (toolchain notes: ~95 ms vs ~170 ms).
           externalModules: [],
           bundleAwsSDK: true,
+          // Our handler gets the Lambda-only credential chain (lambdas/aws-credentials.ts); an
+          // `entry` of the app's own keeps the SDK's default chain.
+          esbuildArgs: props.entry === undefined
+            ? { '--alias': Object.entries(LAMBDA_ALIASES).map(([from, to]) => `${from}=${path.join(PROJECT_ROOT, to)}`) }
+            : undefined,
         },
       });
 

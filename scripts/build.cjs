@@ -56,10 +56,14 @@ const splitPlugin = (self) => ({
 
 /**
  * The Lambda bundle exactly as the construct's NodejsFunction bundling builds it in a checkout
- * (the AWS SDK inside, minified CJS for node22, no source maps); bench/bundle.ts measures the same.
+ * (the AWS SDK inside, minified CJS for node22, no source maps, the Lambda-only credential chain
+ * of lambdas/bundle-alias.json); bench/bundle.ts measures the same.
  */
 const LAMBDA_BUNDLE = {
   bundle: true,
+  alias: Object.fromEntries(
+    Object.entries(JSON.parse(readFileSync(join(ROOT, 'lambdas', 'bundle-alias.json'), 'utf8'))).map(([from, to]) => [from, join(ROOT, to)]),
+  ),
   platform: 'node',
   target: 'node22',
   format: 'cjs',

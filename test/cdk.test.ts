@@ -284,6 +284,11 @@ describe('WinnowStack with the cdk.json defaults', () => {
     expect(code).not.toMatch(/sourceMappingURL/);
     expect(code.length / code.split('\n').length).toBeGreaterThan(500); // minified (newlines left only in template literals)
     expect(code).not.toMatch(/require\("@aws-sdk\/(client|lib)-/); // the SDK clients are in the bundle, not the runtime's
+    // The Lambda-only credential chain (lambdas/bundle-alias.json): the environment and a
+    // container endpoint, not web identity, SSO or shared config files.
+    expect(code.includes('AWS_CONTAINER_CREDENTIALS_FULL_URI')).toBe(true);
+    expect(code.includes('AWS_WEB_IDENTITY_TOKEN_FILE')).toBe(false);
+    expect(code.includes('sso_start_url')).toBe(false);
   });
 
   test('event source mapping: batch size, window, ReportBatchItemFailures, ScalingConfig.MaximumConcurrency', () => {
