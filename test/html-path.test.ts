@@ -448,3 +448,40 @@ describe("HTML path: a video player's fallback content (what a browser shows in 
     expect(result.body.startsWith(story[0])).toBe(true);
   });
 });
+
+describe("HTML path: a form's options (a poll's radio buttons) are not the article", () => {
+  const story = [
+    'The council voted on Tuesday to close the old bridge to lorries after engineers found cracks in two of its piers.',
+    'Cars may still cross while the repairs are planned, the engineer said, and buses will take the ring road from May.',
+  ];
+  const question =
+    'Should the town build a new bridge rather than repair the old one, even if it means a higher council tax for the next ten years and two years of works on the river?';
+  const options = [
+    'Yes, build a new bridge now. The old one has been patched for thirty years and the repairs will only buy a few more years of use.',
+    'No, repair the old bridge. It is part of the town and a new one would cost far more than the council can afford this decade.',
+    'Only if the government pays for most of it, as it did for the bypass that opened on the other side of the town last spring.',
+  ];
+  const poll = (type: string) =>
+    `<form action="/vote" method="post"><table class="small"><tr><td colspan="2" class="question">${question}</td></tr>` +
+    options.map((o, i) => `<tr><td><input type="${type}" name="choice" value="${i}"></td><td>${o}</td></tr>`).join('') +
+    '<tr><td colspan="2"><input type="submit" value="Vote"></td></tr></table></form>';
+  const page = (type: string) =>
+    `<html><head><title>Bridge closed to lorries</title></head><body><table><tr>` +
+    `<td><table class="small"><tr><td>${story.map((p) => `<p>${p}</p>`).join('')}</td></tr></table></td>` +
+    `<td>${poll(type)}</td></tr></table></body></html>`;
+
+  test('the poll beside a short story: its answers are left out and the story is the article', () => {
+    const result = clean(page('radio'));
+    for (const p of story) expect(result.body).toContain(p);
+    for (const o of options) expect(result.text).not.toContain(o);
+    const answer = result.blocks.find((b) => b.text.includes(options[0]));
+    expect(answer?.kept).toBe(false);
+    expect(answer?.reason).toMatch(/form's options/);
+  });
+
+  test("checkboxes beside a listing's entries (save this ad) do not make the entries boilerplate", () => {
+    const entries = clean(page('checkbox')).blocks.filter((b) => options.some((o) => b.text.includes(o)));
+    expect(entries).toHaveLength(options.length);
+    for (const b of entries) expect(b.reason).not.toMatch(/form's options/);
+  });
+});

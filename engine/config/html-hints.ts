@@ -30,6 +30,14 @@ export const BLOCK_TAGS: ReadonlySet<string> = new Set([
  */
 export const PLUGIN_TAGS: ReadonlySet<string> = new Set(['object', 'applet']);
 
+/**
+ * Inputs whose text beside them is a form's options: a poll's answers, a rating's grades, a
+ * payment's choices. The row or element holding one is boilerplate. Checkboxes are not here:
+ * besides "Remember me" they stand beside a listing's entries ("add to my clipboard"), and a
+ * classifieds page's entries are its content.
+ */
+export const FORM_OPTION_INPUTS: ReadonlySet<string> = new Set(['radio']);
+
 export const HEADING_TAGS: ReadonlySet<string> = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 export const LIST_ITEM_TAGS: ReadonlySet<string> = new Set(['li', 'dt', 'dd']);
 

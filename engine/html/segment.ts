@@ -10,7 +10,7 @@
  */
 import { decodeHTML } from 'entities';
 import { WinnowError } from '../errors';
-import { BLOCK_TAGS, HEADING_TAGS, LIST_ITEM_TAGS, SKIP_TAGS } from '../config/html-hints';
+import { BLOCK_TAGS, FORM_OPTION_INPUTS, HEADING_TAGS, LIST_ITEM_TAGS, SKIP_TAGS } from '../config/html-hints';
 import type { BlockKind, BlockRole, BlockStructure } from '../types';
 import { hintFromNames, hintFromRole, hintFromTag, type NameHint } from './hints';
 import { mayDescribeArticle, type PageMeta, readJsonLd, readMeta } from './metadata';
@@ -419,6 +419,8 @@ export function segment(input: PageChars | string, maxBlocks = Infinity, collect
   let capture: 'json-ld' | 'title' | null = null;
   let captured: string[] = [];
   let inHead = false;
+  /** Regions holding a form's option inputs (radio buttons): see markFormOptions. */
+  const formOptionRegions = new Set<number>();
 
   const flush = (): void => {
     if (pending.visible === 0) {
@@ -526,6 +528,13 @@ export function segment(input: PageChars | string, maxBlocks = Infinity, collect
     }
     if (isVoid) {
       if (inline && name === 'img' && !isHidden(attribs)) inline.image(attribs, pending.raw.length);
+      if (name === 'input' && FORM_OPTION_INPUTS.has((attribs.type ?? '').trim().toLowerCase())) {
+        // The option's own element; in a table, its row (the label sits in the next cell).
+        let region = frames[frames.length - 1].region;
+        const cell = regions[region];
+        if (cell && (cell.tag === 'td' || cell.tag === 'th') && regions[cell.parent]?.tag === 'tr') region = cell.parent;
+        if (region >= 0) formOptionRegions.add(region);
+      }
       return; // img, hr, input…: no text of their own
     }
     if (SKIP_TAGS.has(name) || isHidden(attribs)) {
@@ -592,7 +601,29 @@ export function segment(input: PageChars | string, maxBlocks = Infinity, collect
     close: onClose,
   }, page.text, { hrefs: markdown.links, images: markdown.images });
   flush();
+  markFormOptions(blocks, regions, formOptionRegions);
   return { blocks: mergeTableRows(blocks, regions), regions, meta };
+}
+
+/**
+ * The text of an element holding a radio button is a form's options (a poll, a rating), never
+ * the article's: its blocks get a boilerplate hint. Like any hint, score.ts distrusts it on an
+ * element that mostly holds article-like text.
+ */
+function markFormOptions(blocks: RawBlock[], regions: Region[], marked: Set<number>): void {
+  if (marked.size === 0) return;
+  const withHint = new Map<Hint[], Hint[]>(); // blocks share hint arrays: extend each once per hint
+  for (const index of marked) {
+    const region = regions[index];
+    const hint: Hint = { kind: 'boilerplate', region: index, depth: region.depth, source: 'a form\'s options (radio buttons)', trusted: true };
+    withHint.clear();
+    for (let i = region.start; i < region.end; i++) {
+      const old = blocks[i].hints;
+      let hints = withHint.get(old);
+      if (!hints) withHint.set(old, (hints = [...old, hint]));
+      blocks[i] = { ...blocks[i], hints };
+    }
+  }
 }
 
 /** A merged row's structure: its cells, and their inline marks moved to where each cell stands in the row's text. */
