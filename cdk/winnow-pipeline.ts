@@ -520,9 +520,10 @@ export class WinnowPipeline extends Construct {
           externalModules: [],
           bundleAwsSDK: true,
           // Our handler gets the Lambda-only credential chain (lambdas/aws-credentials.ts); an
-          // `entry` of the app's own keeps the SDK's default chain.
+          // `entry` of the app's own keeps the SDK's default chain. esbuild reads the path from
+          // its working directory, the project root here and in Docker bundling alike.
           esbuildArgs: props.entry === undefined
-            ? { '--alias': Object.entries(LAMBDA_ALIASES).map(([from, to]) => `${from}=${path.join(PROJECT_ROOT, to)}`) }
+            ? { '--alias': Object.entries(LAMBDA_ALIASES).map(([from, to]) => `${from}=./${to}`) }
             : undefined,
         },
       });
