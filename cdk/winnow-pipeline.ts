@@ -10,13 +10,13 @@
  * uses (no `*` action anywhere). The construct acknowledges its own cdk-nag (AwsSolutions)
  * findings, each with its reason, so a stack that runs cdk-nag over it stays clean.
  */
-import { existsSync } from 'node:fs';
-import * as path from 'node:path';
 import { parseMarkdownExtras, parseOutputs } from '../lambdas/output-keys';
 import { DEFAULT_METRICS_NAMESPACE, DEFAULT_SERVICE_NAME } from '../lambdas/metric-names';
-import LAMBDA_ALIASES from '../lambdas/bundle-alias.json';
+import { createBackfill, type WinnowBackfillProps } from './backfill';
 import { BatchTable } from './batch-table';
+import { checkInt, nagResourceName } from './checks';
 import { WinnowDashboard } from './dashboard';
+import { createHandlerFunction } from './handler-function';
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
@@ -24,25 +24,13 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as lambdaEventSources from 'aws-cdk-lib/aws-lambda-event-sources';
-import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
-import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
-import { Construct, IConstruct } from 'constructs';
+import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
 import { connectPageEvents } from './winnow-events';
-
-/** The repository root (this file lives in `<root>/cdk/`, or is bundled into `<package>/dist/`). */
-const PROJECT_ROOT = path.resolve(__dirname, '..');
-
-/**
- * The installed package (`winnow/cdk`, bundled into `dist/`) ships the handler already bundled
- * the same way (scripts/build.cjs): no TypeScript sources and no esbuild needed in the
- * consumer's project. A checkout bundles `lambdas/handler.ts` at synth (NodejsFunction).
- */
-const PREBUILT_HANDLER_DIR = path.join(__dirname, 'lambda-asset');
 
 /**
  * Feature flags the construct needs whatever the app says: server access logs delivered by a
@@ -68,41 +56,6 @@ export const WINNOW_DEFAULTS = {
   metricsNamespace: DEFAULT_METRICS_NAMESPACE,
   removalPolicy: RemovalPolicy.RETAIN,
 } as const;
-
-/** Defaults of the optional backfill state machine (`backfill` prop / context `backfill=true`). */
-export const BACKFILL_DEFAULTS = {
-  maxConcurrency: 10,
-  toleratedFailurePercentage: 5,
-  maxItemsPerBatch: 20,
-} as const;
-
-export interface WinnowBackfillProps {
-  /**
-   * Most child executions (batches, each one invocation of the function) at a time, 1 to 10000.
-   * They add to the queue's own `maxConcurrency` in the account's Lambda concurrency.
-   * @default 10
-   */
-  readonly maxConcurrency?: number;
-  /**
-   * Share of listed objects (in failed batches) above which the run fails, 0 to 100.
-   * @default 5
-   */
-  readonly toleratedFailurePercentage?: number;
-  /**
-   * Objects per batch (one invocation). Keep batch × per-page time well under the timeout.
-   * @default 20
-   */
-  readonly maxItemsPerBatch?: number;
-  /**
-   * The destination bucket of an S3 Inventory of the input bucket (CSV format). Enables the
-   * `{"manifest": "<key of a manifest.json in this bucket>"}` input: the Distributed Map then
-   * reads the inventory's data files instead of listing the bucket, which is faster for
-   * millions of objects. The state machine may read any object of this bucket (the manifest
-   * names its data files), so keep inventories in a bucket of their own.
-   * @default - no manifest input: an execution given `{manifest}` fails with `Winnow.ManifestNotConfigured`
-   */
-  readonly inventoryBucket?: s3.IBucket;
-}
 
 /** What the handler does with comment threads (`WINNOW_COMMENTS`, the engine's `comments` option). */
 export const COMMENT_MODES = ['drop', 'keep-ham', 'keep-all'] as const;
@@ -269,41 +222,6 @@ export interface WinnowPipelineProps {
    * @default - a new bus, when `events` is on
    */
   readonly eventBus?: events.IEventBus;
-}
-
-/** Checks an integer setting; throws with the setting's name when it is out of range. */
-function checkInt(name: string, value: number, min: number, max: number): number {
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new Error(`WinnowPipeline: ${name} must be an integer from ${min} to ${max}, got ${value}`);
-  }
-  return value;
-}
-
-/**
- * Mirrors how cdk-nag 3 names a resource in a finding (`<Logical.Arn>/*`,
- * `arn:<AWS::Partition>:s3:::name/*`), so the construct can acknowledge exactly the findings it
- * causes and no others (cdk-nag 3 has no prefix matching).
- */
-export function nagResourceName(scope: IConstruct, value: string): string {
-  const visit = (node: unknown): string => {
-    if (typeof node === 'string') return node.replace(/\$\{/g, '<').replace(/\}/g, '>');
-    if (node && typeof node === 'object') {
-      const o = node as Record<string, unknown>;
-      if (o['Fn::Join']) {
-        const [sep, items] = o['Fn::Join'] as [string, unknown[]];
-        return items.map(visit).join(sep);
-      }
-      if (o['Fn::Sub']) return visit(o['Fn::Sub']);
-      if (o['Fn::GetAtt']) {
-        const [res, attr] = o['Fn::GetAtt'] as [unknown, unknown];
-        return `<${visit(res)}.${visit(attr)}>`;
-      }
-      if (o['Fn::ImportValue']) return visit(o['Fn::ImportValue']);
-      if (o['Ref']) return `<${visit(o['Ref'])}>`;
-    }
-    return JSON.stringify(node);
-  };
-  return visit(Stack.of(scope).resolve(value));
 }
 
 /** Id of the singleton Lambda that CDK adds to a stack to configure bucket notifications. */
@@ -494,39 +412,7 @@ export class WinnowPipeline extends Construct {
         WINNOW_MARKDOWN: markdown.toLowerCase(),
       },
     };
-    const prebuilt = props.entry === undefined && existsSync(path.join(PREBUILT_HANDLER_DIR, 'index.js'));
-    this.handler = prebuilt
-      ? new lambda.Function(this, 'Handler', {
-        ...functionProps,
-        code: lambda.Code.fromAsset(PREBUILT_HANDLER_DIR),
-        handler: 'index.handler',
-      })
-      : new nodejs.NodejsFunction(this, 'Handler', {
-        ...functionProps,
-        entry: props.entry ?? path.join(PROJECT_ROOT, 'lambdas', 'handler.ts'),
-        handler: 'handler',
-        projectRoot: PROJECT_ROOT,
-        depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
-        bundling: {
-          forceDockerBundling: false, // the locally installed esbuild; no Docker here
-          minify: true,
-          format: nodejs.OutputFormat.CJS,
-          mainFields: ['module', 'main'],
-          target: 'node22',
-          // Source maps off: --enable-source-maps costs ~40 ms of cold start (toolchain notes).
-          sourceMap: false,
-          // Bundle the AWS SDK v3 clients too: a minified CJS bundle loads faster than the
-          // runtime's own copy (toolchain notes: ~95 ms vs ~170 ms).
-          externalModules: [],
-          bundleAwsSDK: true,
-          // Our handler gets the Lambda-only credential chain (lambdas/aws-credentials.ts); an
-          // `entry` of the app's own keeps the SDK's default chain. esbuild reads the path from
-          // its working directory, the project root here and in Docker bundling alike.
-          esbuildArgs: props.entry === undefined
-            ? { '--alias': Object.entries(LAMBDA_ALIASES).map(([from, to]) => `${from}=./${to}`) }
-            : undefined,
-        },
-      });
+    this.handler = createHandlerFunction(this, functionProps, props.entry);
 
     // ── Least-privilege grants (no wildcard actions) ───────────────────────────────────────
     const inputObjects = this.inputBucket.arnForObjects(`${props.inputPrefix ?? ''}*`);
@@ -581,8 +467,15 @@ export class WinnowPipeline extends Construct {
 
     if (props.backfill) {
       this.backfillInventoryBucket = props.backfill.inventoryBucket;
-      this.backfillStateMachine = this.createBackfill(props.backfill, props.inputPrefix ?? '', removalPolicy,
-        props.logRetention ?? (WINNOW_DEFAULTS.logRetentionDays as logs.RetentionDays));
+      this.backfillStateMachine = createBackfill(this, {
+        props: props.backfill,
+        inputPrefix: props.inputPrefix ?? '',
+        removalPolicy,
+        retention: props.logRetention ?? (WINNOW_DEFAULTS.logRetentionDays as logs.RetentionDays),
+        handler: this.handler,
+        inputBucket: this.inputBucket,
+        outputBucket: this.outputBucket,
+      });
     }
 
     // ── Page events (cdk/winnow-events.ts) ────────────────────────────────────────────────
@@ -641,130 +534,4 @@ export class WinnowPipeline extends Construct {
     }
   }
 
-  /**
-   * The backfill state machine:
-   *
-   *   Defaults (Pass: {prefix: inputPrefix, force: false} merged with the input)
-   *   → Choice on $.manifest
-   *       absent:  Distributed Map, ItemReader S3 ListObjectsV2 (input bucket, $.prefix)
-   *       present: Distributed Map, ItemReader S3 Inventory manifest (inventory bucket, key $.manifest);
-   *                Fail Winnow.ManifestNotConfigured when the construct has no inventoryBucket
-   *     each: ItemBatcher (MaxItemsPerBatch, BatchInput {bucket, force, prefix, source})
-   *           MaxConcurrency, ToleratedFailurePercentage
-   *           child: LambdaInvoke of the handler (lambdas/backfill.ts) → {done, skipped, failed}
-   *           ResultWriter → output bucket, backfill-results/
-   *
-   * Invoking the function (rather than SqsSendMessage to the queue) keeps the same code path
-   * (processObject) while the Map sees each batch's outcome: its counts, its failures (retried,
-   * then counted against ToleratedFailurePercentage), and its concurrency is the real work's.
-   */
-  private createBackfill(props: WinnowBackfillProps, inputPrefix: string, removalPolicy: RemovalPolicy, retention: logs.RetentionDays): sfn.StateMachine {
-    const maxConcurrency = checkInt('backfill.maxConcurrency', props.maxConcurrency ?? BACKFILL_DEFAULTS.maxConcurrency, 1, 10000);
-    const tolerated = props.toleratedFailurePercentage ?? BACKFILL_DEFAULTS.toleratedFailurePercentage;
-    if (!Number.isFinite(tolerated) || tolerated < 0 || tolerated > 100) {
-      throw new Error(`WinnowPipeline: backfill.toleratedFailurePercentage must be from 0 to 100, got ${tolerated}`);
-    }
-    const maxItemsPerBatch = checkInt('backfill.maxItemsPerBatch', props.maxItemsPerBatch ?? BACKFILL_DEFAULTS.maxItemsPerBatch, 1, 1000);
-    const resultsPrefix = 'backfill-results';
-
-    const defaults = new sfn.Pass(this, 'BackfillDefaults', {
-      comment: 'prefix defaults to the pipeline input prefix, force to false',
-      result: sfn.Result.fromObject({ prefix: inputPrefix, force: false }),
-      resultPath: '$.defaults',
-    });
-    const merged = new sfn.Pass(this, 'BackfillInput', {
-      parameters: { 'input.$': 'States.JsonMerge($.defaults, $, false)' },
-      outputPath: '$.input',
-    });
-
-    // One Distributed Map per source; both hand the same batches to the same function.
-    const batchesMap = (id: string, label: string, itemReader: sfn.IItemReader, source: 'objects' | 'inventory'): sfn.DistributedMap => {
-      const invoke = new tasks.LambdaInvoke(this, `${id}Batch`, {
-        lambdaFunction: this.handler,
-        payloadResponseOnly: true,
-        retryOnServiceExceptions: true,
-        comment: 'one batch of listed objects through processObject, as live uploads',
-      });
-      // An AWS error or the time budget fails the batch: retried, its finished objects are skipped.
-      invoke.addRetry({ errors: ['States.TaskFailed'], interval: Duration.seconds(10), maxAttempts: 2, backoffRate: 2 });
-      const map = new sfn.DistributedMap(this, `${id}Map`, {
-        comment: source === 'objects'
-          ? 'the input bucket\'s objects under $.prefix, in batches, through the handler'
-          : 'the objects of the S3 Inventory manifest $.manifest (keys under $.prefix), in batches, through the handler',
-        itemReader,
-        itemBatcher: new sfn.ItemBatcher({
-          maxItemsPerBatch,
-          batchInput: { bucket: this.inputBucket.bucketName, 'force.$': '$.force', 'prefix.$': '$.prefix', source },
-        }),
-        maxConcurrency,
-        toleratedFailurePercentage: tolerated,
-        resultWriterV2: new sfn.ResultWriterV2({ bucket: this.outputBucket, prefix: resultsPrefix }),
-        label,
-      });
-      return map.itemProcessor(invoke);
-    };
-    const objectsMap = batchesMap('Backfill', 'backfill', new sfn.S3ObjectsItemReader({ bucket: this.inputBucket, prefix: sfn.JsonPath.stringAt('$.prefix') }), 'objects');
-    const manifestMap = props.inventoryBucket
-      ? batchesMap('BackfillInventory', 'backfill-inventory', new sfn.S3ManifestItemReader({ bucket: props.inventoryBucket, key: sfn.JsonPath.stringAt('$.manifest') }), 'inventory')
-      : new sfn.Fail(this, 'ManifestNotConfigured', {
-        error: 'Winnow.ManifestNotConfigured',
-        cause: 'This stack takes no {manifest} input: deploy it with the inventory bucket (context backfillInventoryBucket=NAME, '
-          + 'or the construct\'s backfill.inventoryBucket), or start it with {prefix}.',
-      });
-    const source = new sfn.Choice(this, 'BackfillSource', { comment: '{manifest}: the S3 Inventory; otherwise list the bucket under {prefix}' })
-      .when(sfn.Condition.isPresent('$.manifest'), manifestMap)
-      .otherwise(objectsMap);
-
-    const logGroup = new logs.LogGroup(this, 'BackfillLogGroup', { retention, removalPolicy });
-    const stateMachine = new sfn.StateMachine(this, 'BackfillStateMachine', {
-      definitionBody: sfn.DefinitionBody.fromChainable(defaults.next(merged).next(source)),
-      comment: 'winnow backfill: existing objects of the input bucket through the handler',
-      logs: { destination: logGroup, level: sfn.LogLevel.ALL, includeExecutionData: false },
-      tracingEnabled: true,
-    });
-    // An inventory encrypted with a customer managed key (a bucket of this app) needs its key too.
-    props.inventoryBucket?.encryptionKey?.grantDecrypt(stateMachine);
-
-    // Acknowledge exactly the wildcard resources the state machine's policies hold, each with
-    // its reason (cdk-nag 3 matches findings by their full resource string).
-    const inventoryName = props.inventoryBucket
-      ? nagResourceName(this, Stack.of(this).formatArn({ region: '', account: '', service: 's3', resource: props.inventoryBucket.bucketName, resourceName: '*' }))
-      : undefined;
-    const reasonFor = (resource: string): string => {
-      if (resource === '*') {
-        return 'Step Functions log delivery (logs:CreateLogDelivery, ...) and X-Ray (xray:PutTraceSegments, ...) '
-          + 'do not support resource-level permissions: AWS documents Resource "*" for them.';
-      }
-      if (inventoryName && resource === inventoryName) {
-        return 'The Distributed Map reads the S3 Inventory manifest given at run time and the data files it names, '
-          + 'all in the inventory bucket (a bucket for inventories): the wildcard is the key part only.';
-      }
-      if (resource.includes(':s3:::')) {
-        return 'The Distributed Map ResultWriter writes its result files (prefix backfill-results/) as objects of '
-          + 'the output bucket; the wildcard is the key part only, in this one bucket.';
-      }
-      if (resource.includes(':execution:')) {
-        return 'Distributed Map child executions of this state machine only (describe, stop, redrive): their '
-          + 'names are generated at run time, so the execution ARN ends in a wildcard.';
-      }
-      return 'LambdaInvoke may call a version or alias of this one function (the ARN with a :qualifier suffix); '
-        + 'no other function is reachable.';
-    };
-    for (const policy of [stateMachine.role.node.tryFindChild('DefaultPolicy'), stateMachine.node.tryFindChild('DistributedMapPolicy')]) {
-      if (!(policy instanceof iam.Policy)) continue;
-      const doc = Stack.of(this).resolve(policy.document.toJSON()) as { Statement?: { Resource?: unknown }[] } | undefined;
-      const seen = new Set<string>();
-      for (const statement of doc?.Statement ?? []) {
-        const resources = Array.isArray(statement.Resource) ? statement.Resource : [statement.Resource];
-        for (const resource of resources) {
-          if (resource === undefined || !JSON.stringify(resource).includes('*')) continue;
-          const name = resource === '*' ? '*' : nagResourceName(this, resource as string);
-          if (seen.has(name)) continue;
-          seen.add(name);
-          Validations.of(policy).acknowledge({ id: `AwsSolutions-IAM5[Resource::${name}]`, reason: reasonFor(name) });
-        }
-      }
-    }
-    return stateMachine;
-  }
 }

@@ -32,7 +32,8 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { Construct, Node } from 'constructs';
-import { BACKFILL_DEFAULTS, WINNOW_DEFAULTS, WinnowPipeline, WinnowPipelineProps, type WinnowBackfillProps } from './winnow-pipeline';
+import { BACKFILL_DEFAULTS, type WinnowBackfillProps } from './backfill';
+import { WINNOW_DEFAULTS, WinnowPipeline, WinnowPipelineProps } from './winnow-pipeline';
 import { WinnowEventsTail } from './winnow-events';
 
 /** The context keys WinnowStack reads, with their defaults (cdk.json holds the same values). */
