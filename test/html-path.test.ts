@@ -479,6 +479,21 @@ describe("HTML path: a form's options (a poll's radio buttons) are not the artic
     expect(answer?.reason).toMatch(/form's options/);
   });
 
+  test("a rating's buttons dropped into the story's own element leave the story alone", () => {
+    const related = [
+      'The ferry company said on Monday that it would add two crossings a day from June, as the bridge works begin.',
+      'A survey of traders on the north bank found that most expect fewer customers while the lorries are kept off the bridge.',
+      'The county has set aside money for a temporary footbridge, which could open in the autumn if the plans are approved.',
+    ];
+    const html =
+      `<html><head><title>Bridge closed to lorries</title></head><body><div class="story">${story.map((p) => `<p>${p}</p>`).join('')}` +
+      'Rate this story: <input type="radio" name="r" value="1"> 1 <input type="radio" name="r" value="2"> 2</div>' +
+      `<div class="related">${related.map((p) => `<p>${p}</p>`).join('')}</div></body></html>`;
+    const result = clean(html);
+    for (const p of story) expect(result.body).toContain(p);
+    expect(result.blocks.some((b) => /form's options/.test(b.reason))).toBe(false);
+  });
+
   test("checkboxes beside a listing's entries (save this ad) do not make the entries boilerplate", () => {
     const entries = clean(page('checkbox')).blocks.filter((b) => options.some((o) => b.text.includes(o)));
     expect(entries).toHaveLength(options.length);

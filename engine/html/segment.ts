@@ -529,10 +529,7 @@ export function segment(input: PageChars | string, maxBlocks = Infinity, collect
     if (isVoid) {
       if (inline && name === 'img' && !isHidden(attribs)) inline.image(attribs, pending.raw.length);
       if (name === 'input' && FORM_OPTION_INPUTS.has((attribs.type ?? '').trim().toLowerCase())) {
-        // The option's own element; in a table, its row (the label sits in the next cell).
-        let region = frames[frames.length - 1].region;
-        const cell = regions[region];
-        if (cell && (cell.tag === 'td' || cell.tag === 'th') && regions[cell.parent]?.tag === 'tr') region = cell.parent;
+        const region = frames[frames.length - 1].region; // the option's own element (markFormOptions may widen a cell to its row)
         if (region >= 0) formOptionRegions.add(region);
       }
       return; // img, hr, input…: no text of their own
@@ -607,15 +604,21 @@ export function segment(input: PageChars | string, maxBlocks = Infinity, collect
 
 /**
  * The text of an element holding a radio button is a form's options (a poll, a rating), never
- * the article's: its blocks get a boilerplate hint. Like any hint, score.ts distrusts it on an
- * element that mostly holds article-like text.
+ * the article's: its blocks get a boilerplate hint. A cell's option is its row's (the label
+ * sits in the next cell) when the row is one line of cells. An element with paragraphs or other
+ * blocks of its own inside is a container the input was dropped into ("Rate this story: ○ 1 ○ 2"
+ * at the end of the story's element), not an option, and is left alone. Like any hint, score.ts
+ * distrusts it on an element that mostly holds article-like text.
  */
 function markFormOptions(blocks: RawBlock[], regions: Region[], marked: Set<number>): void {
   if (marked.size === 0) return;
   const withHint = new Map<Hint[], Hint[]>(); // blocks share hint arrays: extend each once per hint
   for (const index of marked) {
-    const region = regions[index];
-    const hint: Hint = { kind: 'boilerplate', region: index, depth: region.depth, source: 'a form\'s options (radio buttons)', trusted: true };
+    let region = regions[index];
+    const row = regions[region.parent];
+    if ((region.tag === 'td' || region.tag === 'th') && row?.tag === 'tr' && isOneLineRow(row, blocks, regions)) region = row;
+    else if (!holdsOnlyItsOwnText(region, blocks)) continue;
+    const hint: Hint = { kind: 'boilerplate', region: region.index, depth: region.depth, source: 'a form\'s options (radio buttons)', trusted: true };
     withHint.clear();
     for (let i = region.start; i < region.end; i++) {
       const old = blocks[i].hints;
@@ -624,6 +627,23 @@ function markFormOptions(blocks: RawBlock[], regions: Region[], marked: Set<numb
       blocks[i] = { ...blocks[i], hints };
     }
   }
+}
+
+/** No block-level element inside `region` holds text: its text is its own line (a label, not a container's paragraphs). */
+function holdsOnlyItsOwnText(region: Region, blocks: RawBlock[]): boolean {
+  for (let i = region.start; i < region.end; i++) if (blocks[i].region !== region.index) return false;
+  return true;
+}
+
+/** A table row whose cells each hold one line of text (no layout cell of paragraphs): mergeTableRows makes it one block. */
+function isOneLineRow(row: Region, blocks: RawBlock[], regions: Region[]): boolean {
+  for (let i = row.start; i < row.end; i++) {
+    const owner = regions[blocks[i].region];
+    if (owner === undefined) return false;
+    if (owner === row) continue;
+    if ((owner.tag !== 'td' && owner.tag !== 'th') || owner.parent !== row.index || owner.end - owner.start !== 1) return false;
+  }
+  return true;
 }
 
 /** A merged row's structure: its cells, and their inline marks moved to where each cell stands in the row's text. */
@@ -651,15 +671,7 @@ function mergeTableRows(blocks: RawBlock[], regions: Region[]): RawBlock[] {
   const rows = regions.filter((r) => r.tag === 'tr' && r.end > r.start);
   if (rows.length === 0) return blocks;
   const mergeAt = new Map<number, Region>();
-  for (const row of rows) {
-    let simple = true;
-    for (let i = row.start; i < row.end && simple; i++) {
-      const owner = regions[blocks[i].region];
-      simple = owner !== undefined && (owner === row || ((owner.tag === 'td' || owner.tag === 'th') && owner.parent === row.index));
-      if (simple && owner !== row && owner.end - owner.start !== 1) simple = false;
-    }
-    if (simple) mergeAt.set(row.start, row);
-  }
+  for (const row of rows) if (isOneLineRow(row, blocks, regions)) mergeAt.set(row.start, row);
   if (mergeAt.size === 0) return blocks;
   const out: RawBlock[] = [];
   const newPos = new Int32Array(blocks.length + 1);
