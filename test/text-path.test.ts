@@ -414,6 +414,10 @@ describe('boilerplate phrases', () => {
     ['Start Receiving News Headlines per email.', 'newsletter'],
     ['Interesting? Click here to explore further', 'boilerplate'],
     ['When news happens: send photos, videos & tip-offs to our newsroom.', 'boilerplate'],
+    ['Have your say on this story', 'comments'],
+    ['Recommend this story', 'share'],
+    ['Latest related coverage', 'related'],
+    ['Other articles by Jane Example:', 'related'],
     // a heading set letter by letter
     ['R E A D E R C O M M E N T S', 'comments'],
     ['We use cookies to give you the best experience.', 'consent'],

@@ -309,7 +309,7 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
       /^[^\p{L}\p{N}]{0,3}(?!0(?![\d,.]))\d[\d,.\s]{0,8}(?:comments?|responses?|replies|thoughts? on|reactions?|kommentare?|commentaires?|comentarios?|comentários?|commenti|commento|reacties?|komentarz[ey]?|komentarzy|комментари[йяев]{1,2})(?![\p{L}])/iu,
       /^[^\p{L}\p{N}]{0,3}(?:comments?|kommentare|commentaires|comentarios|comentários|commenti|reacties|komentarze|комментарии)\s*[([]\s*(?!0\s*[)\]])\d{1,6}\s*[)\]]/iu,
       /^[^\p{L}\p{N}]{0,3}one (?:comments?|responses?|thoughts? on)/iu,
-      ...start('load more comments', 'show more comments', 'view all comments', 'show all comments'),
+      ...start('load more comments', 'show more comments', 'view all comments', 'show all comments', 'have your say on'),
       ...p('report this comment', 'email this comment'),
       // An item of a bar of controls ("Quote | Report this post", "Post comment | Terms | Report
       // Abuse"), not the words in a sentence ("Call the hotline to report abuse.").
@@ -386,7 +386,7 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
       'печать', 'vk', 'ok', 'xing', 'flipboard', 'email facebook twitter', 'facebook twitter',
     ],
     patterns: [
-      ...start('share this', 'share on', 'share via', 'share the', 'click to share', 'click to email',
+      ...start('share this', 'share on', 'share via', 'share the', 'click to share', 'click to email', 'recommend this',
         'click to print', 'auf facebook teilen', 'partager sur', 'compartir en', 'condividi su',
         'compartilhar no', 'delen op', 'udostępnij na', 'поделиться в'),
     ],
@@ -419,7 +419,8 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
         'читайте также', 'related to this story', 'related to story', 'other news', 'other stories',
         'more headlines', 'top headlines', 'latest headlines', 'latest stories', 'recent articles',
         'recent stories', 'recent posts', "today's most", 'most read', 'most popular', 'most viewed',
-        'most emailed', 'most e-mailed', 'most commented', 'sponsored links', 'more great '),
+        'most emailed', 'most e-mailed', 'most commented', 'sponsored links', 'more great ',
+        'latest related', 'other articles by', 'more articles by', 'other stories by', 'more stories by'),
     ],
   },
   {
