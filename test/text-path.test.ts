@@ -622,6 +622,45 @@ describe("a directory's entries, each a name and one paragraph under it", () => 
   });
 });
 
+describe('a list of records: short lines under recurring labels, each record with a blurb', () => {
+  const shops = ['Day Art Studio', "Dean's Cafe", 'Dear Jane Coaching', 'Deer Ridge Management', 'Delta Books', 'Diamond Cleaners'];
+  const blurbs = [
+    'This is a drop-in, fun for all, do art yourself place where we help you love making art! Just come in and choose a project.',
+    "A downtown fixture since the fifties. Rightly famous for its omelettes (over two hundred of them). Breakfast items are served all day, and the lunch menu has the town's best burgers, salads and soups. The owners have run it for thirty years and know most of their guests by name; on Sundays the queue reaches the corner.",
+    '',
+    'A family firm that has managed homes and offices for their owners since 1982, from finding tenants to fixing a dripping tap.',
+    '',
+    'We clean, press and mend your clothes the same day, and we pick them up from your door if you ask.',
+  ];
+  const records = shops.flatMap((name, i) => [
+    name,
+    `${600 + i * 10} Main St.`,
+    'Pleasanton, CA 94566',
+    `Telephone: (925) 846-42${i}${i}`,
+    `Fax: (925) 846-43${i}${i}`,
+    ...(blurbs[i] ? [blurbs[i]] : []),
+  ]);
+  const menu = ['Home', 'About Us', 'Business Directory', 'News', 'Events', 'Contact Us'];
+
+  test('the run is one record among them: every record is kept whole, its address and phone too', () => {
+    const r = clean(['Business Directory', ...menu, '120 records found (displaying 21 to 26)', ...records, ...menu].join('\n'), { mode: 'text' });
+    for (const name of shops) expect(r.body).toContain(name);
+    expect(r.body).toContain('Telephone: (925) 846-4255');
+    expect(r.body).not.toContain('Events');
+  });
+
+  test("an article's own menu and section name, given again around it, are no records", () => {
+    const story = [
+      'The county council agreed on Tuesday to cut the fee it charges for a home survey, after estate agents said the cost kept first buyers away.',
+      'The fee falls from two hundred to one hundred and twenty dollars in March, and the council expects more sales in the spring as a result.',
+    ];
+    const chrome = ['News: Front Page | National | Business | Sport', 'National'];
+    const r = clean(['Survey fee cut', ...chrome, 'National', ...story, 'Printer friendly page', 'National', ...chrome].join('\n'), { mode: 'text' });
+    for (const p of story) expect(r.body).toContain(p);
+    expect(r.body).not.toContain('Front Page');
+  });
+});
+
 describe("a page with no article whose text is a thread (a hotel's reviews)", () => {
   const menu = ['Home', 'Hotels', 'Flights', 'Deals', 'Forums', 'Maps', 'Sign in', 'Free Newsletter'];
   const names = ['Tryp', 'Barcelo', 'Sol', 'Palma Real', 'Melia', 'Barlovento', 'Arenas Blancas', 'Iberostar', 'Las Americas', 'Gran Caribe'];

@@ -137,6 +137,18 @@ export interface TextThresholds {
    */
   listingEntriesMaxShare: number;
   /**
+   * Records (text/records.ts): a field of a record is a label of at most `recordLabelMaxChars`
+   * before a colon, or a whole line of at most `recordLineMaxChars` without a sentence end, that
+   * recurs at least `recordMinRepeats` times on the page; a record's fields lie at most
+   * `recordMaxGap` lines apart.
+   */
+  recordLabelMaxChars: number;
+  recordLineMaxChars: number;
+  recordMinRepeats: number;
+  recordMaxGap: number;
+  /** A run holding a paragraph longer than this is an article, not a record's blurb. */
+  recordMaxParagraphChars: number;
+  /**
    * When the lines kept hold less than this share of the page's characters, no article could be
    * told from the rest: the whole page is kept (measured: better than a fragment on every set).
    */
@@ -247,6 +259,11 @@ export const TEXT_DEFAULTS: TextThresholds = {
   threadMinWriterShare: 0.5,
   listingMaxShare: 0.1,
   listingEntriesMaxShare: 0.3,
+  recordLabelMaxChars: 24,
+  recordLineMaxChars: 40,
+  recordMinRepeats: 3,
+  recordMaxGap: 10,
+  recordMaxParagraphChars: 1000,
   wholePageMaxShare: 0.05,
   wholePageMinWords: 4,
   wholePageMinWordyChars: 200,

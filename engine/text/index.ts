@@ -16,6 +16,7 @@ import type { Block, BlockKind, BlockRole, Extraction } from '../types';
 import { CHROME_KINDS, chooseRun, COMMENT_KINDS, cutAtFeed, extendOverNumberedList, cutAtSignatures, cutAtThread, decide, isProse, pct, judgeLine, runAfterHeadline, scoreInContext, type Decision, type JudgedLine } from './classify';
 import { detectLanguage, words } from './language';
 import { splitLines, unwrapHardWrapped } from './lines';
+import { recordsAround } from './records';
 import { findTitle, headlineBefore, NO_TITLE, titleDuplicates } from './title';
 import { splitLinesIntoComments } from '../comments/split';
 
@@ -161,6 +162,15 @@ export function extractText(text: string, opts: CleanOptions): Extraction {
     decisions[d] = { kind: 'header', kept: false, reason: 'repeats the title' };
   }
   dropRepeats(judged, decisions, t);
+  // After the repeats: a record's fields recur by nature (the same broker line under each).
+  const records = run ? recordsAround(judged, run, t) : null;
+  if (records) {
+    for (let i = records.start; i <= records.end; i++) {
+      const d = decisions[i]!;
+      if (d.kept || judged[i]!.phrase || d.kind === 'comments') continue;
+      decisions[i] = { kind: 'body', kept: true, reason: `one of a list of records (lines ${records.start}-${records.end}, ${records.fields} recurring fields) around the main run` };
+    }
+  }
   const wholePage = keepWholePageIfNoArticle(judged, decisions, t);
 
   const blocks: Block[] = judged.map((l, index) => {

@@ -1,0 +1,116 @@
+/**
+ * A page of records in plain text: a directory's entries, a catalogue's items, a list of courses.
+ * Each record is a few short lines that recur record after record under the same labels
+ * ("Telephone:", "Fee:", the same town), with perhaps a paragraph of its own. Such a paragraph can
+ * win the main run; when records sit close together above it and below it, the run is one
+ * record among many and the page is the list: every record is kept whole, short lines too.
+ * An article with a list beside it is not touched: its run is too long for one record, so
+ * the records never close around it.
+ */
+import type { TextThresholds } from '../config/text';
+import { isDateLine } from '../config/dates';
+import type { BlockKind } from '../types';
+import type { JudgedLine, Run } from './classify';
+
+/** Phrases that sign a post or open a thread. */
+const THREAD_KINDS: ReadonlySet<BlockKind> = new Set(['metadata', 'author', 'comments', 'comment-form']);
+
+/** "Telephone: (925) 846-7768" → "telephone"; a label is a few words before a colon. */
+const LABEL = /^(\p{L}[\p{L}\p{M} .'&/-]*?)\s*:/u;
+
+/** What makes two lines the same field of two records: their label, or the whole short line. */
+function fieldKey(l: JudgedLine, t: TextThresholds): string | null {
+  if (l.phrase) return null;
+  const text = l.line.text.trim();
+  const label = LABEL.exec(text);
+  if (label && label[1]!.length <= t.recordLabelMaxChars) return `label:${label[1]!.toLowerCase()}`;
+  if (text.length <= t.recordLineMaxChars && !l.f.sentenceEnd) return `line:${text.toLowerCase()}`;
+  return null;
+}
+
+/**
+ * The lines that are fields of records, in order: a key's occurrences count where at least
+ * `recordMinRepeats` of them follow one another at most twice `recordMaxGap` lines apart (a
+ * menu entry given again in the footer, far below, is no field).
+ */
+function recurringFields(keys: readonly (string | null)[], t: TextThresholds): number[] {
+  const at = new Map<string, number[]>();
+  keys.forEach((k, i) => {
+    if (k) at.get(k)?.push(i) ?? at.set(k, [i]);
+  });
+  const fields: number[] = [];
+  for (const positions of at.values()) {
+    for (let a = 0; a < positions.length; ) {
+      let b = a;
+      while (b + 1 < positions.length && positions[b + 1]! - positions[b]! <= 2 * t.recordMaxGap) b++;
+      if (b - a + 1 >= t.recordMinRepeats) fields.push(...positions.slice(a, b + 1));
+      a = b + 1;
+    }
+  }
+  return fields.sort((x, y) => x - y);
+}
+
+export interface RecordList {
+  start: number;
+  end: number;
+  /** Lines that recur as a record's field. */
+  fields: number;
+}
+
+/**
+ * The records around the run, or null: lines whose field recurs on the page (at least
+ * `recordMinRepeats` times) chained while no more than `recordMaxGap` lines apart, with one
+ * field recurring both above and below the run; widened by one record's gap at each end (a
+ * record's name line stands above its first field).
+ */
+export function recordsAround(lines: readonly JudgedLine[], run: Run, t: TextThresholds): RecordList | null {
+  // A record's paragraph is a blurb: a run holding a longer one is an article.
+  for (let i = run.start; i <= run.end; i++) if (lines[i]!.f.chars > t.recordMaxParagraphChars) return null;
+  const keys = lines.map((l) => fieldKey(l, t));
+  const fields = recurringFields(keys, t);
+  // The chain of fields that reaches across the run.
+  let first = -1;
+  let last = -1;
+  for (let a = 0; a < fields.length; ) {
+    let b = a;
+    while (b + 1 < fields.length && fields[b + 1]! - fields[b]! <= t.recordMaxGap) b++;
+    if (fields[a]! < run.start && fields[b]! > run.end) {
+      first = a;
+      last = b;
+      break;
+    }
+    a = b + 1;
+  }
+  if (first < 0) return null;
+  const chain = fields.slice(first, last + 1);
+  const inChain = new Map<string, number>();
+  for (const i of chain) inChain.set(keys[i]!, (inChain.get(keys[i]!) ?? 0) + 1);
+  // At least `recordMinRepeats` records: one field recurs that often within the chain, and
+  // above the run as well as below it (a site's menu, given again in its footer, does not).
+  const above = new Set(chain.filter((i) => i < run.start).map((i) => keys[i]!));
+  const repeated = chain.filter((i) => i > run.end && above.has(keys[i]!) && inChain.get(keys[i]!)! >= t.recordMinRepeats);
+  if (repeated.length === 0) return null;
+  // And records have several fields, two of them at least recurring that often, and carry data:
+  // a label ("Fee:") or a date among them (the same bar of links after every item is no record).
+  const recurring = chain.filter((i) => inChain.get(keys[i]!)! >= t.recordMinRepeats);
+  if (new Set(recurring.map((i) => keys[i])).size < 2) return null;
+  if (!recurring.some((i) => keys[i]!.startsWith('label:') || isDateLine(lines[i]!.line.text))) return null;
+  // Posts signed one by one ("Posted: <date>", "By Ann on …") are a thread, not a list.
+  let signed = 0;
+  for (let i = chain[0]!; i <= chain[chain.length - 1]!; i++) if (lines[i]!.phrase && THREAD_KINDS.has(lines[i]!.phrase!.kind)) signed++;
+  if (signed >= t.recordMinRepeats) return null;
+  // One record's gap: the lines between the last field of a record and the first of the next,
+  // measured at the chain's first field's next occurrence.
+  const key = keys[chain[0]!]!;
+  const next = chain.find((i) => i > chain[0]! && keys[i] === key);
+  let gap = 0;
+  if (next !== undefined) {
+    const before = chain.filter((i) => i < next).pop()!;
+    gap = before === chain[0] ? 0 : next - before - 1;
+  }
+  let start = chain[0]!;
+  for (let k = 0; k < gap && start > 0 && !lines[start - 1]!.phrase && !lines[start - 1]!.wall; k++) start--;
+  let end = chain[chain.length - 1]!;
+  for (let k = 0; k < gap && end + 1 < lines.length && !lines[end + 1]!.phrase && !lines[end + 1]!.wall; k++) end++;
+  return { start, end, fields: chain.length };
+}
