@@ -22,6 +22,8 @@ const LABEL = /^(\p{L}[\p{L}\p{M} .'&/-]*?)\s*:/u;
 function fieldKey(l: JudgedLine, t: TextThresholds): string | null {
   if (l.phrase) return null;
   const text = l.line.text.trim();
+  // Each record's own date ("Wednesday 11 May 2005") is the same field.
+  if (isDateLine(text)) return 'date';
   const label = LABEL.exec(text);
   if (label && label[1]!.length <= t.recordLabelMaxChars) return `label:${label[1]!.toLowerCase()}`;
   if (text.length <= t.recordLineMaxChars && !l.f.sentenceEnd) return `line:${text.toLowerCase()}`;
@@ -94,7 +96,7 @@ export function recordsAround(lines: readonly JudgedLine[], run: Run, t: TextThr
   // a label ("Fee:") or a date among them (the same bar of links after every item is no record).
   const recurring = chain.filter((i) => inChain.get(keys[i]!)! >= t.recordMinRepeats);
   if (new Set(recurring.map((i) => keys[i])).size < 2) return null;
-  if (!recurring.some((i) => keys[i]!.startsWith('label:') || isDateLine(lines[i]!.line.text))) return null;
+  if (!recurring.some((i) => keys[i] === 'date' || keys[i]!.startsWith('label:') || isDateLine(lines[i]!.line.text))) return null;
   // Posts signed one by one ("Posted: <date>", "By Ann on …") are a thread, not a list.
   let signed = 0;
   for (let i = chain[0]!; i <= chain[chain.length - 1]!; i++) if (lines[i]!.phrase && THREAD_KINDS.has(lines[i]!.phrase!.kind)) signed++;
