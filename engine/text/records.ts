@@ -3,7 +3,8 @@
  * Each record is a few short lines that recur record after record under the same labels
  * ("Telephone:", "Fee:", the same town), with perhaps a paragraph of its own. Such a paragraph can
  * win the main run; when records sit close together above it and below it, the run is one
- * record among many and the page is the list: every record is kept whole, short lines too.
+ * record (or a few) among many and the page is the list: every record is kept whole, short
+ * lines too.
  * An article with a list beside it is not touched: its run is too long for one record, so
  * the records never close around it.
  */
@@ -69,7 +70,9 @@ export function recordsAround(lines: readonly JudgedLine[], run: Run, t: TextThr
   // A record's paragraph is a blurb: a run holding a longer one is an article.
   for (let i = run.start; i <= run.end; i++) if (lines[i]!.f.chars > t.recordMaxParagraphChars) return null;
   const keys = lines.map((l) => fieldKey(l, t));
-  const fields = recurringFields(keys, t);
+  // A record's own labelled lines ("Studio Hours:") link its fields too, across a list it holds.
+  const recurring = new Set(recurringFields(keys, t));
+  const fields = keys.flatMap((k, i) => (recurring.has(i) || k?.startsWith('label:') ? [i] : []));
   // The chain of fields that reaches across the run.
   let first = -1;
   let last = -1;
@@ -84,7 +87,11 @@ export function recordsAround(lines: readonly JudgedLine[], run: Run, t: TextThr
     a = b + 1;
   }
   if (first < 0) return null;
+  // The records begin and end with recurring fields; a lone label only links them.
+  while (first < last && !recurring.has(fields[first]!)) first++;
+  while (last > first && !recurring.has(fields[last]!)) last--;
   const chain = fields.slice(first, last + 1);
+  if (chain[0]! >= run.start || chain[chain.length - 1]! <= run.end) return null;
   const inChain = new Map<string, number>();
   for (const i of chain) inChain.set(keys[i]!, (inChain.get(keys[i]!) ?? 0) + 1);
   // At least `recordMinRepeats` records: one field recurs that often within the chain, and
@@ -94,9 +101,9 @@ export function recordsAround(lines: readonly JudgedLine[], run: Run, t: TextThr
   if (repeated.length === 0) return null;
   // And records have several fields, two of them at least recurring that often, and carry data:
   // a label ("Fee:") or a date among them (the same bar of links after every item is no record).
-  const recurring = chain.filter((i) => inChain.get(keys[i]!)! >= t.recordMinRepeats);
-  if (new Set(recurring.map((i) => keys[i])).size < 2) return null;
-  if (!recurring.some((i) => keys[i] === 'date' || keys[i]!.startsWith('label:') || isDateLine(lines[i]!.line.text))) return null;
+  const repeating = chain.filter((i) => inChain.get(keys[i]!)! >= t.recordMinRepeats);
+  if (new Set(repeating.map((i) => keys[i])).size < 2) return null;
+  if (!repeating.some((i) => keys[i] === 'date' || keys[i]!.startsWith('label:') || isDateLine(lines[i]!.line.text))) return null;
   // Posts signed one by one ("Posted: <date>", "By Ann on …") are a thread, not a list.
   let signed = 0;
   for (let i = chain[0]!; i <= chain[chain.length - 1]!; i++) if (lines[i]!.phrase && THREAD_KINDS.has(lines[i]!.phrase!.kind)) signed++;
