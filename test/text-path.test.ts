@@ -649,6 +649,15 @@ describe('a list of records: short lines under recurring labels, each record wit
     expect(r.body).not.toContain('Events');
   });
 
+  test('a page of records with no article keeps the records, not the menus around them', () => {
+    const bare = shops.flatMap((name, i) => [name, `${600 + i * 10} Main St.`, 'Pleasanton, CA 94566', `Telephone: (925) 846-42${i}${i}`, `Fax: (925) 846-43${i}${i}`, `Open ${i + 7} days a week, ${i + 8} am to ${i + 4} pm`]);
+    const sections = ['Doing Business in Downtown', 'Business Directory', 'New Businesses', 'Available Commercial Properties', 'Parking in Downtown', 'Downtown Events Calendar'];
+    const r = clean(['Business Directory', ...sections, ...menu, ...bare, ...menu, ...sections].join('\n'), { mode: 'text' });
+    for (const name of shops) expect(r.body).toContain(name);
+    expect(r.body).toContain('Open 12 days a week, 13 am to 9 pm');
+    expect(r.body).not.toContain('Parking in Downtown');
+  });
+
   test("an article's own menu and section name, given again around it, are no records", () => {
     const story = [
       'The county council agreed on Tuesday to cut the fee it charges for a home survey, after estate agents said the cost kept first buyers away.',

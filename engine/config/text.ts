@@ -149,6 +149,11 @@ export interface TextThresholds {
   /** A run holding a paragraph longer than this is an article, not a record's blurb. */
   recordMaxParagraphChars: number;
   /**
+   * A page with no article whose list of records holds more than this share of its wordy lines'
+   * characters keeps that list, not the whole page.
+   */
+  recordsPageMinShare: number;
+  /**
    * When the lines kept hold less than this share of the page's characters, no article could be
    * told from the rest: the whole page is kept (measured: better than a fragment on every set).
    */
@@ -264,6 +269,7 @@ export const TEXT_DEFAULTS: TextThresholds = {
   recordMinRepeats: 3,
   recordMaxGap: 10,
   recordMaxParagraphChars: 1000,
+  recordsPageMinShare: 0.5,
   wholePageMaxShare: 0.05,
   wholePageMinWords: 4,
   wholePageMinWordyChars: 200,

@@ -16,7 +16,7 @@ import type { Block, BlockKind, BlockRole, Extraction } from '../types';
 import { CHROME_KINDS, chooseRun, COMMENT_KINDS, cutAtFeed, extendOverNumberedList, cutAtSignatures, cutAtThread, decide, isProse, pct, judgeLine, runAfterHeadline, scoreInContext, type Decision, type JudgedLine } from './classify';
 import { detectLanguage, words } from './language';
 import { splitLines, unwrapHardWrapped } from './lines';
-import { recordsAround } from './records';
+import { recordsAround, recordsOnPage } from './records';
 import { findTitle, headlineBefore, NO_TITLE, titleDuplicates } from './title';
 import { splitLinesIntoComments } from '../comments/split';
 
@@ -111,6 +111,14 @@ function keepWholePageIfNoArticle(judged: readonly JudgedLine[], decisions: Deci
   // A page of menu entries and labels alone has no text worth keeping at all.
   if (kept >= t.wholePageMaxShare * total || wordy < t.wholePageMinWordyChars) return false;
   const why = `the kept lines held under ${pct(t.wholePageMaxShare)} of the page: no article, the whole page is kept`;
+  // A list of records holding most of the page's words is what the page holds: the rest of it
+  // (menus, the site's other sections) still goes.
+  let records = recordsOnPage(judged, t);
+  if (records) {
+    let inside = 0;
+    for (let i = records.start; i <= records.end; i++) if (judged[i]!.f.words >= t.wholePageMinWords) inside += judged[i]!.line.text.length;
+    if (inside <= t.recordsPageMinShare * wordy) records = null;
+  }
   /** The kind of the last wall above: a thread's heading, or a comment form, a tool bar, a legal line. */
   let lastWall: BlockKind | null = null;
   for (let i = 0; i < judged.length; i++) {
@@ -124,7 +132,9 @@ function keepWholePageIfNoArticle(judged: readonly JudgedLine[], decisions: Deci
     // its lines stay. Below a bare comment form, the "section" is the site's sidebar.
     if (COMMENT_KINDS.has(d.kind) && (phrase || lastWall !== 'comments')) continue;
     if (phrase && CHROME_KINDS.has(phrase.kind)) continue;
-    if (!d.kept) decisions[i] = { kind: 'body', kept: true, reason: `${why} (was: ${d.reason})` };
+    if (records && (i < records.start || i > records.end)) continue;
+    const because = records ? `no article: the page is a list of records (lines ${records.start}-${records.end})` : why;
+    if (!d.kept) decisions[i] = { kind: 'body', kept: true, reason: `${because} (was: ${d.reason})` };
   }
   return true;
 }

@@ -34,19 +34,43 @@ function fieldKey(l: JudgedLine, t: TextThresholds): string | null {
 /**
  * The lines that are fields of records, in order: a key's occurrences count where at least
  * `recordMinRepeats` of them follow one another at most twice `recordMaxGap` lines apart (a
- * menu entry given again in the footer, far below, is no field).
+ * menu entry given again in the footer, far below, is no field) with another field between
+ * each and the next (a record holds each field once: a section's name in the title, the menu
+ * and a heading just below is no field).
  */
 function recurringFields(keys: readonly (string | null)[], t: TextThresholds): number[] {
   const at = new Map<string, number[]>();
   keys.forEach((k, i) => {
     if (k) at.get(k)?.push(i) ?? at.set(k, [i]);
   });
-  const fields: number[] = [];
+  const groups: number[][] = [];
   for (const positions of at.values()) {
     for (let a = 0; a < positions.length; ) {
       let b = a;
       while (b + 1 < positions.length && positions[b + 1]! - positions[b]! <= 2 * t.recordMaxGap) b++;
-      if (b - a + 1 >= t.recordMinRepeats) fields.push(...positions.slice(a, b + 1));
+      if (b - a + 1 >= t.recordMinRepeats) groups.push(positions.slice(a, b + 1));
+      a = b + 1;
+    }
+  }
+  const candidates = groups.flat().sort((x, y) => x - y);
+  /** Whether a candidate field of another key lies strictly between lines a and b. */
+  const otherBetween = (a: number, b: number): boolean => {
+    let lo = 0;
+    let hi = candidates.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (candidates[mid]! <= a) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < candidates.length && candidates[lo]! < b && keys[candidates[lo]!] !== keys[a];
+  };
+  // Occurrences with no other field between them split a group; what remains long enough counts.
+  const fields: number[] = [];
+  for (const group of groups) {
+    for (let a = 0; a < group.length; ) {
+      let b = a;
+      while (b + 1 < group.length && otherBetween(group[b]!, group[b + 1]!)) b++;
+      if (b - a + 1 >= t.recordMinRepeats) fields.push(...group.slice(a, b + 1));
       a = b + 1;
     }
   }
@@ -69,36 +93,59 @@ export interface RecordList {
 export function recordsAround(lines: readonly JudgedLine[], run: Run, t: TextThresholds): RecordList | null {
   // A record's paragraph is a blurb: a run holding a longer one is an article.
   for (let i = run.start; i <= run.end; i++) if (lines[i]!.f.chars > t.recordMaxParagraphChars) return null;
+  const { keys, chains } = fieldChains(lines, t);
+  for (const chain of chains) {
+    if (chain[0]! < run.start && chain[chain.length - 1]! > run.end) return records(lines, keys, chain, run, t);
+  }
+  return null;
+}
+
+/** The list of records with the most fields on a page (one with no article), or null. */
+export function recordsOnPage(lines: readonly JudgedLine[], t: TextThresholds): RecordList | null {
+  let best: RecordList | null = null;
+  const { keys, chains } = fieldChains(lines, t);
+  for (const chain of chains) {
+    const list = records(lines, keys, chain, null, t);
+    if (list && (!best || list.fields > best.fields)) best = list;
+  }
+  return best;
+}
+
+/**
+ * Each line's field key, and the chains of field lines no more than `recordMaxGap` apart, each
+ * beginning and ending with a recurring field.
+ */
+function fieldChains(lines: readonly JudgedLine[], t: TextThresholds): { keys: (string | null)[]; chains: number[][] } {
   const keys = lines.map((l) => fieldKey(l, t));
   // A record's own labelled lines ("Studio Hours:") link its fields too, across a list it holds.
   const recurring = new Set(recurringFields(keys, t));
   const fields = keys.flatMap((k, i) => (recurring.has(i) || k?.startsWith('label:') ? [i] : []));
-  // The chain of fields that reaches across the run.
-  let first = -1;
-  let last = -1;
+  const out: number[][] = [];
   for (let a = 0; a < fields.length; ) {
     let b = a;
     while (b + 1 < fields.length && fields[b + 1]! - fields[b]! <= t.recordMaxGap) b++;
-    if (fields[a]! < run.start && fields[b]! > run.end) {
-      first = a;
-      last = b;
-      break;
-    }
+    // The records begin and end with recurring fields; a lone label only links them.
+    let first = a;
+    let last = b;
+    while (first < last && !recurring.has(fields[first]!)) first++;
+    while (last > first && !recurring.has(fields[last]!)) last--;
+    if (recurring.has(fields[first]!)) out.push(fields.slice(first, last + 1));
     a = b + 1;
   }
-  if (first < 0) return null;
-  // The records begin and end with recurring fields; a lone label only links them.
-  while (first < last && !recurring.has(fields[first]!)) first++;
-  while (last > first && !recurring.has(fields[last]!)) last--;
-  const chain = fields.slice(first, last + 1);
-  if (chain[0]! >= run.start || chain[chain.length - 1]! <= run.end) return null;
+  return { keys, chains: out };
+}
+
+/** The chain as a list of records, or null when it is none (see the guards). */
+function records(lines: readonly JudgedLine[], keys: readonly (string | null)[], chain: number[], run: Run | null, t: TextThresholds): RecordList | null {
   const inChain = new Map<string, number>();
   for (const i of chain) inChain.set(keys[i]!, (inChain.get(keys[i]!) ?? 0) + 1);
   // At least `recordMinRepeats` records: one field recurs that often within the chain, and
   // above the run as well as below it (a site's menu, given again in its footer, does not).
-  const above = new Set(chain.filter((i) => i < run.start).map((i) => keys[i]!));
-  const repeated = chain.filter((i) => i > run.end && above.has(keys[i]!) && inChain.get(keys[i]!)! >= t.recordMinRepeats);
-  if (repeated.length === 0) return null;
+  if (run) {
+    const above = new Set(chain.filter((i) => i < run.start).map((i) => keys[i]!));
+    const repeated = chain.filter((i) => i > run.end && above.has(keys[i]!) && inChain.get(keys[i]!)! >= t.recordMinRepeats);
+    if (repeated.length === 0) return null;
+  }
   // And records have several fields, two of them at least recurring that often, and carry data:
   // a label ("Fee:") or a date among them (the same bar of links after every item is no record).
   const repeating = chain.filter((i) => inChain.get(keys[i]!)! >= t.recordMinRepeats);
