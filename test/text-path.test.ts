@@ -622,6 +622,32 @@ describe("a directory's entries, each a name and one paragraph under it", () => 
   });
 });
 
+describe('a credit line inside the article ("… All rights reserved.")', () => {
+  const first = [
+    'Think back for a moment to the day you started your first job, and to what you had to learn in the weeks that followed before anyone trusted you with real work.',
+    'Most of what you needed was learned on the job, from the people around you, and very little of it in a classroom or from a manual written for the purpose.',
+    'Take the software our team built for the claims office as an example: it shows each clerk the next step of a claim, and the rules behind it, while the work is being done.',
+  ];
+  const second = [
+    'The software is not a course. It sits beside the work and answers the question the clerk has at that moment, which is when a lesson is remembered.',
+    'Support of this kind does not have to be expensive either: the first version took two people a few months, and it paid for itself within the year.',
+    'And the lessons it teaches change as the rules change, without anyone having to write a new course or gather the clerks in a room for a day.',
+  ];
+
+  test('the article goes on below a figure credit that ends in "All rights reserved"', () => {
+    const r = clean(['Learning on the job', ...first, 'Figure 1. Copyright Example Insurance, Inc., 1992. All rights reserved.', ...second, 'Home | About | Contact'].join('\n'), { mode: 'text' });
+    for (const p of [...first, ...second]) expect(r.body).toContain(p);
+    expect(r.body).not.toContain('All rights reserved');
+  });
+
+  test("a site's footer credit still ends the article: a short promo below it stays out", () => {
+    const promo = 'Readers of this story also read about the new library in the town centre, which opens its doors to the public next month.';
+    const r = clean(['Learning on the job', ...first, ...second, '© 2019 Example Media. All rights reserved.', promo].join('\n'), { mode: 'text' });
+    for (const p of second) expect(r.body).toContain(p);
+    expect(r.body).not.toContain(promo);
+  });
+});
+
 describe('a list of records: short lines under recurring labels, each record with a blurb', () => {
   const shops = ['Day Art Studio', "Dean's Cafe", 'Dear Jane Coaching', 'Deer Ridge Management', 'Delta Books', 'Diamond Cleaners'];
   const blurbs = [

@@ -146,6 +146,11 @@ export interface TextThresholds {
   recordLineMaxChars: number;
   recordMinRepeats: number;
   recordMaxGap: number;
+  /**
+   * A legal line just below the run is a credit inside the article, not the footer, when a run of
+   * prose follows at once that scores at least this share of the run's (classify.ts, acrossCreditLine).
+   */
+  creditRunShare: number;
   /** A run holding a paragraph longer than this is an article, not a record's blurb. */
   recordMaxParagraphChars: number;
   /**
@@ -269,6 +274,7 @@ export const TEXT_DEFAULTS: TextThresholds = {
   recordMinRepeats: 3,
   recordMaxGap: 10,
   recordMaxParagraphChars: 1000,
+  creditRunShare: 0.5,
   recordsPageMinShare: 0.5,
   wholePageMaxShare: 0.05,
   wholePageMinWords: 4,

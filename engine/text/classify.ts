@@ -263,6 +263,20 @@ export function runAfterHeadline(lines: readonly JudgedLine[], t: TextThresholds
   return null;
 }
 
+/**
+ * A legal line right after the run ("Copyright Aetna, Inc., 1992. All rights reserved.") is a
+ * wall: the site's footer. But when a run of prose at least `creditRunShare` of the article's
+ * follows at once, the line was a figure's or an excerpt's credit inside the article, which
+ * goes on below it: the run takes that prose in (the line itself stays out, as a phrase).
+ */
+export function acrossCreditLine(lines: readonly JudgedLine[], run: Run, t: TextThresholds): Run {
+  const credit = lines[run.end + 1];
+  if (!credit?.wall || credit.phrase?.kind !== 'legal') return run;
+  const next = stretchRuns(lines, run.end + 2)[0];
+  if (!next || next.start > run.end + 3 || next.score < t.creditRunShare * run.score) return run;
+  return { ...run, end: next.end };
+}
+
 /** Weak comment markers ("Reply", "… says:") in lines [start, end]. */
 function commentHints(lines: readonly JudgedLine[], start: number, end: number): number {
   let n = 0;
