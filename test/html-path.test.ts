@@ -449,6 +449,14 @@ describe("HTML path: a video player's fallback content (what a browser shows in 
   });
 });
 
+describe("HTML path: the browser's own notices are not the article", () => {
+  test('a page whose only prose is a notice that the stylesheet did not load yields no article', () => {
+    const notice = 'Please note: Your browser has been unable to load the stylesheet that accompanies this page. The page is still readable.';
+    const html = `<html><body><p class="none">${notice}</p><ul><li><a href="/">Home</a></li><li><a href="/books">Books</a></li></ul></body></html>`;
+    expect(clean(html).body).not.toContain('stylesheet');
+  });
+});
+
 describe("HTML path: a form's options (a poll's radio buttons) are not the article", () => {
   const story = [
     'The council voted on Tuesday to close the old bridge to lorries after engineers found cracks in two of its piers.',

@@ -526,6 +526,7 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
     patterns: [
       ...p('please enable javascript', 'enable javascript', 'javascript is disabled', 'javascript is required',
         'your browser does not support', 'your browser is out of date', 'update your browser',
+        'unable to load the stylesheet', 'unable to load the style sheet', 'page is best viewed', 'turn on notifications',
         'flash player', 'adobe flash', 'flash plugin', 'video is unavailable', 'video is not available',
         'video is playable',
         'ad blocker', 'adblocker', 'ad-blocker', 'disable your ad', 'turn off your ad',
