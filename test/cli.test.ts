@@ -47,6 +47,24 @@ afterAll(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
+describe('winnow --version', () => {
+  const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+  test.each(['--version', '-V'])('%s prints the package version and nothing else', (flag) => {
+    const r = winnow([flag]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`winnow ${version}\n`);
+    expect(r.stderr).toBe('');
+  });
+
+  test('into a pipe whose reader has gone it exits quietly', () => {
+    // The reader closes its end at once and lingers; node takes tens of milliseconds to start.
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" --version | (exec 0<&-; sleep 0.3)`], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+  });
+});
+
 describe('winnow clean (stdout)', () => {
   test('clean FILE prints the article text', () => {
     const r = winnow(['clean', 'story.txt']);
