@@ -9,7 +9,7 @@
  * the records never close around it.
  */
 import type { TextThresholds } from '../config/text';
-import { isDateLine } from '../config/dates';
+import { DATE_LINE_MAX_CHARS, isDateLine } from '../config/dates';
 import type { BlockKind } from '../types';
 import type { JudgedLine, Run } from './classify';
 
@@ -19,16 +19,50 @@ const THREAD_KINDS: ReadonlySet<BlockKind> = new Set(['metadata', 'author', 'com
 /** "Telephone: (925) 846-7768" → "telephone"; a label is a few words before a colon. */
 const LABEL = /^(\p{L}[\p{L}\p{M} .'&/-]*?)\s*:/u;
 
+/** Whether a line may open with a label: a colon within the label's reach (cheap, before the pattern). */
+function mayHaveLabel(text: string, t: TextThresholds): boolean {
+  const colon = text.indexOf(':');
+  return colon > 0 && colon <= t.recordLabelMaxChars + 1;
+}
+
+/** Whether a line can be a field at all (cheap): short, or opening with a label. */
+function mayBeField(l: JudgedLine, t: TextThresholds): boolean {
+  return !l.phrase && (l.line.text.length <= t.recordLineMaxChars || mayHaveLabel(l.line.text, t));
+}
+
+/** Every date line has a digit (isDateLine); most short lines have none and skip its patterns. */
+function hasDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
 /** What makes two lines the same field of two records: their label, or the whole short line. */
 function fieldKey(l: JudgedLine, t: TextThresholds): string | null {
-  if (l.phrase) return null;
-  const text = l.line.text.trim();
+  if (!mayBeField(l, t)) return null;
+  const text = l.line.text;
   // Each record's own date ("Wednesday 11 May 2005") is the same field.
-  if (isDateLine(text)) return 'date';
-  const label = LABEL.exec(text);
+  if (text.length <= DATE_LINE_MAX_CHARS && hasDigit(text) && isDateLine(text)) return 'date';
+  const label = mayHaveLabel(text, t) ? LABEL.exec(text) : null;
   if (label && label[1]!.length <= t.recordLabelMaxChars) return `label:${label[1]!.toLowerCase()}`;
   if (text.length <= t.recordLineMaxChars && !l.f.sentenceEnd) return `line:${text.toLowerCase()}`;
   return null;
+}
+
+/**
+ * Whether a chain of fields could reach across the run (cheap, before any key is made): no
+ * more than `recordMaxGap` lines in a row inside it that cannot be fields. An article's
+ * paragraphs, one after another, end it here.
+ */
+function mayCross(lines: readonly JudgedLine[], run: Run, t: TextThresholds): boolean {
+  let since = 0;
+  for (let i = run.start; i <= run.end; i++) {
+    if (mayBeField(lines[i]!, t)) since = 0;
+    else if (++since >= t.recordMaxGap) return false;
+  }
+  return true;
 }
 
 /**
@@ -93,6 +127,7 @@ export interface RecordList {
 export function recordsAround(lines: readonly JudgedLine[], run: Run, t: TextThresholds): RecordList | null {
   // A record's paragraph is a blurb: a run holding a longer one is an article.
   for (let i = run.start; i <= run.end; i++) if (lines[i]!.f.chars > t.recordMaxParagraphChars) return null;
+  if (!mayCross(lines, run, t)) return null;
   const { keys, chains } = fieldChains(lines, t);
   for (const chain of chains) {
     if (chain[0]! < run.start && chain[chain.length - 1]! > run.end) return records(lines, keys, chain, run, t);
