@@ -5,8 +5,8 @@
  * win the main run; when records sit close together above it and below it, the run is one
  * record (or a few) among many and the page is the list: every record is kept whole, short
  * lines too.
- * An article with a list beside it is not touched: its run is too long for one record, so
- * the records never close around it.
+ * An article with a list beside it is not touched: its paragraphs, one after another, break
+ * any chain of fields, so the records never close around it.
  */
 import type { TextThresholds } from '../config/text';
 import { DATE_LINE_MAX_CHARS, isDateLine } from '../config/dates';
@@ -185,7 +185,7 @@ function records(lines: readonly JudgedLine[], keys: readonly (string | null)[],
   // a label ("Fee:") or a date among them (the same bar of links after every item is no record).
   const repeating = chain.filter((i) => inChain.get(keys[i]!)! >= t.recordMinRepeats);
   if (new Set(repeating.map((i) => keys[i])).size < 2) return null;
-  if (!repeating.some((i) => keys[i] === 'date' || keys[i]!.startsWith('label:') || isDateLine(lines[i]!.line.text))) return null;
+  if (!repeating.some((i) => keys[i] === 'date' || keys[i]!.startsWith('label:'))) return null;
   // Posts signed one by one ("Posted: <date>", "By Ann on …") are a thread, not a list.
   let signed = 0;
   for (let i = chain[0]!; i <= chain[chain.length - 1]!; i++) if (lines[i]!.phrase && THREAD_KINDS.has(lines[i]!.phrase!.kind)) signed++;
