@@ -684,6 +684,18 @@ describe('a list of records: short lines under recurring labels, each record wit
     expect(r.body).not.toContain('Parking in Downtown');
   });
 
+  test('records holding most of the page are kept beside a run that won above them', () => {
+    const intro =
+      'This directory lists the shops, cafes and offices of the old town, with their addresses and telephone numbers, so that visitors and neighbours alike can find what they need without walking the whole length of Main Street twice.';
+    const notes = shops.map((name, i) => `${name} has served the old town for ${i + 5} years and welcomes new customers on every day of the week.`);
+    const listed = shops.flatMap((name, i) => [name, `${600 + i * 10} Main St.`, 'Pleasanton, CA 94566', `Telephone: (925) 846-42${i}${i}`, notes[i]!]);
+    const r = clean(['Old Town Directory', ...menu, intro, ...listed, ...menu].join('\n'), { mode: 'text' });
+    expect(r.body).toContain(intro);
+    for (const note of notes) expect(r.body).toContain(note);
+    expect(r.body).toContain('Telephone: (925) 846-4233');
+    expect(r.body).not.toContain('Events');
+  });
+
   test("an article's own menu and section name, given again around it, are no records", () => {
     const story = [
       'The county council agreed on Tuesday to cut the fee it charges for a home survey, after estate agents said the cost kept first buyers away.',

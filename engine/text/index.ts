@@ -13,10 +13,10 @@ import type { CleanOptions } from '../config/options';
 import { STOPWORDS } from '../config/stopwords';
 import type { TextThresholds } from '../config/text';
 import type { Block, BlockKind, BlockRole, Extraction } from '../types';
-import { acrossCreditLine, CHROME_KINDS, chooseRun, COMMENT_KINDS, cutAtFeed, extendOverNumberedList, cutAtSignatures, cutAtThread, decide, isProse, pct, judgeLine, runAfterHeadline, scoreInContext, type Decision, type JudgedLine } from './classify';
+import { acrossCreditLine, type Run, CHROME_KINDS, chooseRun, COMMENT_KINDS, cutAtFeed, extendOverNumberedList, cutAtSignatures, cutAtThread, decide, isProse, pct, judgeLine, runAfterHeadline, scoreInContext, type Decision, type JudgedLine } from './classify';
 import { detectLanguage, words } from './language';
 import { splitLines, unwrapHardWrapped } from './lines';
-import { recordsAround, recordsOnPage } from './records';
+import { mayHoldLabelledRecords, recordsAround, recordsOnPage, type RecordList } from './records';
 import { findTitle, headlineBefore, NO_TITLE, titleDuplicates } from './title';
 import { splitLinesIntoComments } from '../comments/split';
 
@@ -93,6 +93,27 @@ function dropRepeats(judged: readonly JudgedLine[], decisions: Decision[], t: Te
 }
 
 /**
+ * The page's list of records when it holds more than `recordsPageMinShare` of the page's wordy
+ * lines' characters. `besides`, a run outside the list, holding that much itself rules it out
+ * before any record is looked for (an article's run, on most pages).
+ */
+function recordsHoldingPage(judged: readonly JudgedLine[], t: TextThresholds, besides: Run | null = null): RecordList | null {
+  const wordyChars = (i: number) => (judged[i]!.f.words >= t.wholePageMinWords ? judged[i]!.line.text.length : 0);
+  let wordy = 0;
+  let inRun = 0;
+  for (let i = 0; i < judged.length; i++) {
+    wordy += wordyChars(i);
+    if (besides && i >= besides.start && i <= besides.end) inRun += wordyChars(i);
+  }
+  if (inRun >= (1 - t.recordsPageMinShare) * wordy) return null;
+  const list = recordsOnPage(judged, t);
+  if (!list) return null;
+  let inside = 0;
+  for (let i = list.start; i <= list.end; i++) inside += wordyChars(i);
+  return inside > t.recordsPageMinShare * wordy ? list : null;
+}
+
+/**
  * A page whose kept lines are a sliver of it (nothing, or one stray paragraph) is not an article
  * the engine failed to find but a page with no article: a directory, a catalogue, a table of
  * contents, lyrics. Its whole text is a better answer than a fragment (trafilatura falls back to
@@ -113,12 +134,7 @@ function keepWholePageIfNoArticle(judged: readonly JudgedLine[], decisions: Deci
   const why = `the kept lines held under ${pct(t.wholePageMaxShare)} of the page: no article, the whole page is kept`;
   // A list of records holding most of the page's words is what the page holds: the rest of it
   // (menus, the site's other sections) still goes.
-  let records = recordsOnPage(judged, t);
-  if (records) {
-    let inside = 0;
-    for (let i = records.start; i <= records.end; i++) if (judged[i]!.f.words >= t.wholePageMinWords) inside += judged[i]!.line.text.length;
-    if (inside <= t.recordsPageMinShare * wordy) records = null;
-  }
+  const records = recordsHoldingPage(judged, t);
   /** The kind of the last wall above: a thread's heading, or a comment form, a tool bar, a legal line. */
   let lastWall: BlockKind | null = null;
   for (let i = 0; i < judged.length; i++) {
@@ -174,12 +190,16 @@ export function extractText(text: string, opts: CleanOptions): Extraction {
   }
   dropRepeats(judged, decisions, t);
   // After the repeats: a record's fields recur by nature (the same broker line under each).
-  const records = run ? recordsAround(judged, run, t) : null;
+  // Or, whichever run won, records that hold most of the page's words: the page is that list.
+  const aroundRun = run ? recordsAround(judged, run, t) : null;
+  const holding = run && !aroundRun && mayHoldLabelledRecords(judged, t) ? recordsHoldingPage(judged, t) : null;
+  const records = aroundRun ?? (holding?.labelled ? holding : null);
   if (records) {
+    const where = aroundRun ? 'around the main run' : "holding most of the page's words";
     for (let i = records.start; i <= records.end; i++) {
       const d = decisions[i]!;
       if (d.kept || judged[i]!.phrase || d.kind === 'comments') continue;
-      decisions[i] = { kind: 'body', kept: true, reason: `one of a list of records (lines ${records.start}-${records.end}, ${records.fields} recurring fields) around the main run` };
+      decisions[i] = { kind: 'body', kept: true, reason: `one of a list of records (lines ${records.start}-${records.end}, ${records.fields} recurring fields) ${where}` };
     }
   }
   const wholePage = keepWholePageIfNoArticle(judged, decisions, t);

@@ -116,6 +116,8 @@ export interface RecordList {
   end: number;
   /** Lines that recur as a record's field. */
   fields: number;
+  /** One of the recurring fields is a label ("Telephone:"), not only dates and repeated lines. */
+  labelled: boolean;
 }
 
 /**
@@ -133,6 +135,13 @@ export function recordsAround(lines: readonly JudgedLine[], run: Run, t: TextThr
     if (chain[0]! < run.start && chain[chain.length - 1]! > run.end) return records(lines, keys, chain, run, t);
   }
   return null;
+}
+
+/** Whether a page has labelled lines enough for labelled records (cheap: no key is made). */
+export function mayHoldLabelledRecords(lines: readonly JudgedLine[], t: TextThresholds): boolean {
+  let labels = 0;
+  for (const l of lines) if (!l.phrase && mayHaveLabel(l.line.text, t) && ++labels >= t.recordMinRepeats) return true;
+  return false;
 }
 
 /** The list of records with the most fields on a page (one with no article), or null. */
@@ -185,7 +194,8 @@ function records(lines: readonly JudgedLine[], keys: readonly (string | null)[],
   // a label ("Fee:") or a date among them (the same bar of links after every item is no record).
   const repeating = chain.filter((i) => inChain.get(keys[i]!)! >= t.recordMinRepeats);
   if (new Set(repeating.map((i) => keys[i])).size < 2) return null;
-  if (!repeating.some((i) => keys[i] === 'date' || keys[i]!.startsWith('label:'))) return null;
+  const labelled = repeating.some((i) => keys[i]!.startsWith('label:'));
+  if (!labelled && !repeating.some((i) => keys[i] === 'date')) return null;
   // Posts signed one by one ("Posted: <date>", "By Ann on …") are a thread, not a list.
   let signed = 0;
   for (let i = chain[0]!; i <= chain[chain.length - 1]!; i++) if (lines[i]!.phrase && THREAD_KINDS.has(lines[i]!.phrase!.kind)) signed++;
@@ -203,5 +213,5 @@ function records(lines: readonly JudgedLine[], keys: readonly (string | null)[],
   for (let k = 0; k < gap && start > 0 && !lines[start - 1]!.phrase && !lines[start - 1]!.wall; k++) start--;
   let end = chain[chain.length - 1]!;
   for (let k = 0; k < gap && end + 1 < lines.length && !lines[end + 1]!.phrase && !lines[end + 1]!.wall; k++) end++;
-  return { start, end, fields: chain.length };
+  return { start, end, fields: chain.length, labelled };
 }
