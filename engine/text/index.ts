@@ -13,7 +13,7 @@ import type { CleanOptions } from '../config/options';
 import { STOPWORDS } from '../config/stopwords';
 import type { TextThresholds } from '../config/text';
 import type { Block, BlockKind, BlockRole, Extraction } from '../types';
-import { acrossCreditLine, type Run, CHROME_KINDS, chooseRun, COMMENT_KINDS, cutAtFeed, extendOverNumberedList, cutAtSignatures, cutAtThread, decide, isProse, pct, judgeLine, runAfterHeadline, scoreInContext, type Decision, type JudgedLine } from './classify';
+import { acrossCreditLine, CHROME_KINDS, chooseRun, COMMENT_KINDS, cutAtFeed, extendOverNumberedList, cutAtSignatures, cutAtThread, decide, isProse, pct, judgeLine, runAfterHeadline, scoreInContext, type Decision, type JudgedLine } from './classify';
 import { detectLanguage, words } from './language';
 import { splitLines, unwrapHardWrapped } from './lines';
 import { mayHoldLabelledRecords, recordsAround, recordsOnPage, type RecordList } from './records';
@@ -92,24 +92,17 @@ function dropRepeats(judged: readonly JudgedLine[], decisions: Decision[], t: Te
   }
 }
 
-/**
- * The page's list of records when it holds more than `recordsPageMinShare` of the page's wordy
- * lines' characters. `besides`, a run outside the list, holding that much itself rules it out
- * before any record is looked for (an article's run, on most pages).
- */
-function recordsHoldingPage(judged: readonly JudgedLine[], t: TextThresholds, besides: Run | null = null): RecordList | null {
-  const wordyChars = (i: number) => (judged[i]!.f.words >= t.wholePageMinWords ? judged[i]!.line.text.length : 0);
-  let wordy = 0;
-  let inRun = 0;
-  for (let i = 0; i < judged.length; i++) {
-    wordy += wordyChars(i);
-    if (besides && i >= besides.start && i <= besides.end) inRun += wordyChars(i);
-  }
-  if (inRun >= (1 - t.recordsPageMinShare) * wordy) return null;
+/** The page's list of records when it holds more than `recordsPageMinShare` of the page's wordy lines' characters. */
+function recordsHoldingPage(judged: readonly JudgedLine[], t: TextThresholds): RecordList | null {
   const list = recordsOnPage(judged, t);
   if (!list) return null;
+  const wordyChars = (i: number) => (judged[i]!.f.words >= t.wholePageMinWords ? judged[i]!.line.text.length : 0);
+  let wordy = 0;
   let inside = 0;
-  for (let i = list.start; i <= list.end; i++) inside += wordyChars(i);
+  for (let i = 0; i < judged.length; i++) {
+    wordy += wordyChars(i);
+    if (i >= list.start && i <= list.end) inside += wordyChars(i);
+  }
   return inside > t.recordsPageMinShare * wordy ? list : null;
 }
 
@@ -119,7 +112,7 @@ function recordsHoldingPage(judged: readonly JudgedLine[], t: TextThresholds, be
  * contents, lyrics. Its whole text is a better answer than a fragment (trafilatura falls back to
  * a baseline the same way). Comment lines still go, but for a thread under its own heading.
  */
-function keepWholePageIfNoArticle(judged: readonly JudgedLine[], decisions: Decision[], t: TextThresholds): boolean {
+function keepWholePageIfNoArticle(judged: readonly JudgedLine[], decisions: Decision[], t: TextThresholds, holding?: RecordList | null): boolean {
   let kept = 0;
   let total = 0;
   let wordy = 0;
@@ -134,7 +127,8 @@ function keepWholePageIfNoArticle(judged: readonly JudgedLine[], decisions: Deci
   const why = `the kept lines held under ${pct(t.wholePageMaxShare)} of the page: no article, the whole page is kept`;
   // A list of records holding most of the page's words is what the page holds: the rest of it
   // (menus, the site's other sections) still goes.
-  const records = recordsHoldingPage(judged, t);
+  // (`holding`: that list when extractText has already looked for it.)
+  const records = holding !== undefined ? holding : recordsHoldingPage(judged, t);
   /** The kind of the last wall above: a thread's heading, or a comment form, a tool bar, a legal line. */
   let lastWall: BlockKind | null = null;
   for (let i = 0; i < judged.length; i++) {
@@ -192,7 +186,7 @@ export function extractText(text: string, opts: CleanOptions): Extraction {
   // After the repeats: a record's fields recur by nature (the same broker line under each).
   // Or, whichever run won, records that hold most of the page's words: the page is that list.
   const aroundRun = run ? recordsAround(judged, run, t) : null;
-  const holding = run && !aroundRun && mayHoldLabelledRecords(judged, t) ? recordsHoldingPage(judged, t) : null;
+  const holding = run && !aroundRun && mayHoldLabelledRecords(judged, t) ? recordsHoldingPage(judged, t) : undefined;
   const records = aroundRun ?? (holding?.labelled ? holding : null);
   if (records) {
     const where = aroundRun ? 'around the main run' : "holding most of the page's words";
@@ -202,7 +196,7 @@ export function extractText(text: string, opts: CleanOptions): Extraction {
       decisions[i] = { kind: 'body', kept: true, reason: `one of a list of records (lines ${records.start}-${records.end}, ${records.fields} recurring fields) ${where}` };
     }
   }
-  const wholePage = keepWholePageIfNoArticle(judged, decisions, t);
+  const wholePage = keepWholePageIfNoArticle(judged, decisions, t, holding);
 
   const blocks: Block[] = judged.map((l, index) => {
     const d = decisions[index]!;
