@@ -154,6 +154,22 @@ function medianRound(runs: WorkerReport[]): WorkerReport {
 
 type Row = ReturnType<typeof summarise>;
 
+/**
+ * winnow's pages/s over a peer's, round by round. The systems take turns within a round, so a
+ * round's pair met the same machine; the medians of the two systems' rounds, taken apart, may
+ * come from different rounds, and on a machine whose speed swings they say little of the ratio.
+ */
+function roundRatios(winnow: Row, peer: Row): number[] {
+  const ours = winnow.roundsPagesPerSecond!;
+  return peer.roundsPagesPerSecond!.map((theirs, i) => ours[i]! / theirs);
+}
+
+function median(xs: number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
 function summarise(info: SystemInfo, runs: WorkerReport[]) {
   const report = medianRound(runs);
   const acc = aggregate(report.results);
@@ -222,8 +238,13 @@ function benchDataset(name: DatasetName, pin: boolean, engineBundle: string) {
     scoredOn: DATASETS[name].truthHasTitle ? 'title + text' : 'body',
     rounds,
     systems: rows.map(({ bytes, bigPage, results, ...rest }) => rest),
-    /** winnow (HTML) pages/s divided by each peer's. */
-    winnowSpeedRatio: Object.fromEntries(peers.map((r) => [r.system, winnow.pagesPerSecond! / r.pagesPerSecond!])),
+    /**
+     * winnow (HTML) pages/s over each peer's: the median of the rounds' ratios, each round's
+     * winnow against the same round's peer (a one-round peer, jsdom, against round 1).
+     */
+    winnowSpeedRatio: Object.fromEntries(peers.map((r) => [r.system, median(roundRatios(winnow, r))])),
+    /** The ratio of each round, in round order. */
+    winnowSpeedRatioByRound: Object.fromEntries(peers.map((r) => [r.system, roundRatios(winnow, r)])),
     /** winnow (HTML) F1 minus each peer's. */
     winnowF1Delta: Object.fromEntries(peers.map((r) => [r.system, winnow.f1 - r.f1])),
     /** winnow (plain text) F1 minus the page-text (remove nothing) baseline's. */
@@ -303,11 +324,14 @@ function printDataset(name: DatasetName, s: DatasetSummary): void {
   console.log(
     '\n"Δ F1": winnow (HTML) F1 minus that system\'s; on the plain-text row, winnow (plain text) F1 minus the\n' +
       'page-text baseline\'s (page-text.json returned unchanged: remove nothing). "winnow ×": winnow (HTML) pages/s\n' +
-      'divided by that system\'s, same run. "errors": pages where the system threw (scored as empty).',
+      'divided by that system\'s in the same round (the median of the rounds\' ratios). "errors": pages where the\n' +
+      'system threw (scored as empty).',
   );
   if (s.rounds > 1) {
     const perRound = s.systems.filter((r) => r.roundsPagesPerSecond !== null);
     console.log(`pages/s of each round: ${perRound.map((r) => `${r.system} ${r.roundsPagesPerSecond!.map((x) => f(x, 1)).join(' ')}`).join('; ')}`);
+    const ratios = Object.entries(s.winnowSpeedRatioByRound).filter(([, xs]) => xs.length > 1);
+    console.log(`winnow × of each round: ${ratios.map(([system, xs]) => `${system} ${xs.map((x) => f(x, 2)).join(' ')}`).join('; ')}`);
   }
   const leaks = s.systems.filter((r) => r.commentLeak !== null);
   if (leaks.length) {
