@@ -230,6 +230,7 @@ function benchDataset(name: DatasetName, pin: boolean, engineBundle: string) {
   const winnowText = row('winnow-text')!;
   const pageText = row('page-text')!;
   const peers = rows.filter((r) => systemInfo(r.system).peer);
+  const ratiosByRound: Record<string, number[]> = Object.fromEntries(peers.map((r) => [r.system, roundRatios(winnow, r)]));
   return {
     pages: winnow.pages,
     htmlMB: winnow.bytes / 1e6,
@@ -242,9 +243,9 @@ function benchDataset(name: DatasetName, pin: boolean, engineBundle: string) {
      * winnow (HTML) pages/s over each peer's: the median of the rounds' ratios, each round's
      * winnow against the same round's peer (a one-round peer, jsdom, against round 1).
      */
-    winnowSpeedRatio: Object.fromEntries(peers.map((r) => [r.system, median(roundRatios(winnow, r))])),
+    winnowSpeedRatio: Object.fromEntries(Object.entries(ratiosByRound).map(([system, xs]) => [system, median(xs)])),
     /** The ratio of each round, in round order. */
-    winnowSpeedRatioByRound: Object.fromEntries(peers.map((r) => [r.system, roundRatios(winnow, r)])),
+    winnowSpeedRatioByRound: ratiosByRound,
     /** winnow (HTML) F1 minus each peer's. */
     winnowF1Delta: Object.fromEntries(peers.map((r) => [r.system, winnow.f1 - r.f1])),
     /** winnow (plain text) F1 minus the page-text (remove nothing) baseline's. */
