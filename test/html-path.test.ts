@@ -313,6 +313,17 @@ describe('HTML path: an article whose paragraphs share their parent with the nav
     const page = `<html><body><div>${article}<p>Join our forums to keep talking about the county and its news, and follow us on social media.</p></div></body></html>`;
     expect(clean(page).body).not.toContain('Join our forums');
   });
+
+  test('a long essay written flat, hundreds of blocks beside its best quote, is kept from its first paragraph', () => {
+    // No <body>: loose paragraphs and quotes side by side under the document, the last quote
+    // the best single element. The span widens back over every sibling block.
+    const loose = Array.from({ length: 150 }, (_, i) => `${paragraphs[i % 4]} (part ${i})\n<blockquote>"A short quoted line, number ${i}."</blockquote>`).join('\n');
+    const page = `<a href="/">Home</a> | <a href="/essays">Essays</a>\n<h1>On bridges</h1>\n${loose}\n<blockquote>${paragraphs.join(' ')} ${paragraphs.join(' ')}</blockquote>`;
+    const body = clean(page).body;
+    expect(body).toContain('(part 0)');
+    expect(body).toContain('(part 149)');
+    expect(body).not.toContain('Essays');
+  });
 });
 
 describe('HTML path: flat lists of other stories (a headline link, then its blurb, again and again)', () => {

@@ -28,10 +28,9 @@ export interface HtmlThresholds {
   /** Among regions scoring within this share of the best, the deepest wins (a tighter box). */
   tieRatio: number;
   /**
-   * The article's span grows beside its region by a run of at most `widenMaxBlocks` blocks
-   * when that run adds at least `widenMinGain` to the score (see score.ts, widenSpan).
+   * The article's span grows beside its region, within its parent element, by the run of
+   * blocks that adds at least `widenMinGain` to the score (see score.ts, widenSpan).
    */
-  widenMaxBlocks: number;
   widenMinGain: number;
   /** …and at least this share of the region's own score (a paragraph beside a whole article is not more of it). */
   widenMinShare: number;
@@ -104,7 +103,6 @@ export const HTML_DEFAULTS: HtmlThresholds = {
   contentBonus: 0.1,
   articleBodyBonus: 0.25,
   tieRatio: 0.98,
-  widenMaxBlocks: 200,
   widenMinGain: 80,
   widenMinShare: 0.1,
   minArticleChars: 60,

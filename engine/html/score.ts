@@ -221,8 +221,9 @@ export interface RootChoice {
  * whose common parent also holds the navigation, so the best subtree is one paragraph. The
  * span grows from the region to the left and to the right by the run of blocks with the
  * largest positive sum (a maximum-sum segment that contains the region), within the region's
- * parent element, never past a block under a hard hint (navigation, comments, footer…) and
- * never by more than `widenMaxBlocks` blocks.
+ * parent element and never past a block under a hard hint (navigation, comments, footer…). No
+ * count of blocks bounds it: an essay written flat under <body>, its quotes in <blockquote>s,
+ * is hundreds of sibling blocks, and the parent and the hints already bound the span.
  */
 function widenSpan(region: Region, regionScore: number, regions: Region[], features: BlockFeatures[], t: HtmlThresholds): { start: number; end: number } {
   const minGain = Math.max(t.widenMinGain, t.widenMinShare * regionScore);
@@ -233,7 +234,7 @@ function widenSpan(region: Region, regionScore: number, regions: Region[], featu
     let sum = 0;
     let best = 0;
     let bestAt = from;
-    for (let i = from, n = 0; i !== limit && n < t.widenMaxBlocks; i += step, n++) {
+    for (let i = from; i !== limit; i += step) {
       const f = features[i];
       if (f.hardHint) break;
       sum += f.score;
