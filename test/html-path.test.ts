@@ -121,6 +121,23 @@ describe('HTML path: structure and robustness', () => {
     expect(r.body).not.toMatch(/Related articles|Harbour fees/);
   });
 
+  test('a "Related stories:" line set as a bold paragraph drops the headlines below it, and only those', () => {
+    const story = (title: string, blurb: string) => `<p><b><a href="/s/${title.length}">${title}</a></b><br>${blurb}<br>Daily Courier, January 26</p>`;
+    const related = [
+      story('Council delays the vote on the harbour plan', 'The vote on the new harbour plan was put off until March after a long debate on the cost of dredging the channel.'),
+      story('What is a port for?', 'A columnist asks whether a town of this size needs a deep-water port at all, and who would pay to keep it open.'),
+    ];
+    const page = (list: string, after: string) =>
+      `<html><body><table><tr><td>${paragraph(1)}${paragraph(2)}<p><b>Related stories:</b></p>${list}${after}</td></tr></table></body></html>`;
+    const listed = clean(page(related.join(''), ''));
+    expect(listed.body).toContain('Paragraph 2');
+    expect(listed.body).not.toMatch(/Related stories|harbour plan|deep-water port/);
+    // An inline box of links mid-article: the story goes on below the list.
+    const inline = clean(page(related[0], `${paragraph(3)}${paragraph(4)}`));
+    expect(inline.body).not.toContain('harbour plan');
+    expect(inline.body).toContain('Paragraph 4');
+  });
+
   test('teaser cards that open with a kicker above their headline link are not the article', () => {
     const card = (kicker: string, headline: string, blurb: string) =>
       `<div><div>${kicker}</div><h2><a href="/story">${headline}</a></h2><p>${blurb}</p></div>`;

@@ -44,6 +44,8 @@ export interface PhraseMatch {
    * pattern): strong enough to act on alone, e.g. to end an article at a comment form.
    */
   strong: boolean;
+  /** The block is the phrase alone (a `lines` entry), as a heading is, not a sentence holding it. */
+  whole?: boolean;
 }
 
 const BOUNDARY = '(?<![\\p{L}\\p{N}])';
@@ -646,11 +648,11 @@ export function matchBoilerplate(text: string): PhraseMatch | null {
   if (trimmed.length <= LONGEST_LINE + 8) {
     const norm = normalizePhrase(trimmed);
     const kind = LINE_INDEX.get(norm);
-    if (kind) return { kind, rule: `${kind}: line "${norm}"`, strong: norm.includes(' ') };
+    if (kind) return { kind, rule: `${kind}: line "${norm}"`, strong: norm.includes(' '), whole: true };
   }
   if (trimmed.length <= 2 * LONGEST_LINE + 8 && LETTER_SPACED.test(trimmed)) {
     const kind = SPACED_LINE_INDEX.get(trimmed.replace(/ /g, '').toLowerCase());
-    if (kind) return { kind, rule: `${kind}: spaced-out line "${trimmed}"`, strong: true };
+    if (kind) return { kind, rule: `${kind}: spaced-out line "${trimmed}"`, strong: true, whole: true };
   }
   const candidates = candidatesFor(trimmed);
   let lowered: string | null = null;

@@ -45,6 +45,23 @@ function isPluginLead(index: number, raw: RawBlock[], features: BlockFeatures[],
   return true;
 }
 
+/**
+ * After a "Related stories:" line set as a paragraph (bold, not a heading), the run of blocks
+ * that each open with a headline link: the list of other stories it names. Returns the
+ * index past the run, or -1 when the next block with text is no such headline. The article may
+ * go on below the list (an inline promo box), so the section is the run, not the element.
+ */
+function headlineLinkRunEnd(raw: RawBlock[], index: number, t: HtmlThresholds): number {
+  let end = -1;
+  for (let j = index + 1; j < raw.length; j++) {
+    if (!raw[j].text.trim()) continue;
+    // The first headline is full length; later ones may be short ("What is family?").
+    if (raw[j].leadingLinkChars < (end < 0 ? t.cardLeadingLinkChars : 1)) break;
+    end = j + 1;
+  }
+  return end;
+}
+
 const COMMENT_KINDS: ReadonlySet<BlockKind> = new Set(['comments', 'comment-form']);
 
 function pct(x: number): string {
@@ -124,6 +141,11 @@ export function classify(
       // articles", "You may also like"), ends the article: nothing after it is the article's.
       const opensSection =
         bodySeen && phrase.strong && (COMMENT_KINDS.has(phrase.kind) || (phrase.kind === 'related' && b.role === 'heading'));
+      const listEnd =
+        bodySeen && phrase.strong && phrase.whole && phrase.kind === 'related' && b.role !== 'heading' ? headlineLinkRunEnd(raw, index, t) : -1;
+      if (listEnd > index) {
+        wall = { kind: 'related', end: listEnd, reason: `in the list of other stories under block ${index} ("${b.text.slice(0, 40)}")` };
+      }
       // A copyright notice after most of the article ends it: the rest of the region is the site's.
       const closesArticle =
         phrase.kind === 'legal' &&
