@@ -121,6 +121,19 @@ describe('HTML path: structure and robustness', () => {
     expect(r.body).not.toMatch(/Related articles|Harbour fees/);
   });
 
+  test('two <br>s end a paragraph, also with no-break spaces between them', () => {
+    const text = (i: number) => `Paragraph ${i} of the letter explains, in plain words and at some length, what the committee found at the harbour.`;
+    for (const gap of ['<br><br>', '<br>&nbsp;&nbsp;&nbsp;<br>', '<br>\u00a0<br>', '<br> &#160; <br>']) {
+      const r = clean(`<html><body><table><tr><td>${text(1)}${gap}${text(2)}${gap}${text(3)}</td></tr></table></body></html>`);
+      expect(r.body.split('\n\n')).toEqual([text(1), text(2), text(3)]);
+    }
+    // A UTF-8 page is walked as bytes: U+00A0 arrives as two of them.
+    const utf8 = Buffer.from(`<html><head><meta charset="utf-8"></head><body><div>${text(1)}<br>\u00a0\u00a0<br>${text(2)}</div></body></html>`, 'utf8');
+    expect(clean(utf8).body.split('\n\n')).toEqual([text(1), text(2)]);
+    // One <br> is a line break inside the paragraph, not the end of it.
+    expect(clean(`<html><body><div>${text(1)}<br>&nbsp;${text(2)}</div></body></html>`).body.split('\n\n')).toHaveLength(1);
+  });
+
   test('a "Related stories:" line set as a bold paragraph drops the headlines below it, and only those', () => {
     const story = (title: string, blurb: string) => `<p><b><a href="/s/${title.length}">${title}</a></b><br>${blurb}<br>Daily Courier, January 26</p>`;
     const related = [

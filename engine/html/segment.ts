@@ -161,6 +161,12 @@ function visibleLength(text: string): number {
   return end - start;
 }
 
+/**
+ * Raw text of nothing but spaces and no-break spaces: the character (or its UTF-8 bytes, on a
+ * page walked as bytes) or its references, which are decoded only at flush.
+ */
+const NO_BREAK_SPACES = /^(?:\s|\xc2\xa0|&nbsp;|&#0*160;|&#x0*a0;)+$/i;
+
 /** Text being gathered for the next block. */
 class Pending {
   /**
@@ -185,7 +191,8 @@ class Pending {
     const visible = visibleLength(text);
     if (visible === 0) return;
     this.visible += visible;
-    this.pendingBreak = false;
+    // `<br>&nbsp;&nbsp;<br>` is a blank line as much as `<br><br>`: no-break spaces keep the break pending.
+    if (this.pendingBreak && !NO_BREAK_SPACES.test(text)) this.pendingBreak = false;
     if (!inLink) {
       if (this.leadState === 1) this.afterLeadingRaw = text;
       this.leadState = 2;
