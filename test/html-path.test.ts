@@ -121,6 +121,19 @@ describe('HTML path: structure and robustness', () => {
     expect(r.body).not.toMatch(/Related articles|Harbour fees/);
   });
 
+  test('a list heading in the site\'s own words ("Recent … Articles") drops the headline rows below it; the same words over prose stay', () => {
+    const row = (title: string) => `<tr><td><a href="/a/${title.length}">${title}</a> Jan 16, 7:00 AM A short blurb on what the story says about it.</td></tr>`;
+    const rows = [row('Harbour fees rise again this spring'), row('Ferry service to resume after the storm')].join('');
+    const listed = clean(`<html><body><table>${[1, 2, 3].map((i) => `<tr><td>${paragraph(i)}</td></tr>`).join('')}
+      <tr><td>Recent Harbour Daily Articles</td></tr>${rows}</table></body></html>`);
+    expect(listed.body).toContain('Paragraph 3');
+    expect(listed.body).not.toMatch(/Recent Harbour|Harbour fees|Ferry service/);
+    // An article's own subheading that reads like one, over a paragraph: kept.
+    const subhead = clean(`<html><body><article>${paragraph(1)}${paragraph(2)}<h2>More bad news</h2>${paragraph(3)}</article></body></html>`);
+    expect(subhead.body).toContain('More bad news');
+    expect(subhead.body).toContain('Paragraph 3');
+  });
+
   test('two <br>s end a paragraph, also with no-break spaces between them', () => {
     const text = (i: number) => `Paragraph ${i} of the letter explains, in plain words and at some length, what the committee found at the harbour.`;
     for (const gap of ['<br><br>', '<br>&nbsp;&nbsp;&nbsp;<br>', '<br>\u00a0<br>', '<br> &#160; <br>']) {

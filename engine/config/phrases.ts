@@ -672,6 +672,13 @@ export function matchBoilerplate(text: string): PhraseMatch | null {
 }
 
 /**
+ * A line that heads a list of other stories in its own words ("Recent Online Media Daily
+ * Articles", "More Local News"). Article subheadings can read so too ("More bad news"), so it
+ * counts only over a run of headline links (see classify).
+ */
+export const NAMES_A_STORY_LIST = /^(?:recent|latest|more|other|related|top|popular)\s(?:[\p{L}'’&-]+\s){0,3}(?:articles|stories|posts|headlines|news)\s*:?$/iu;
+
+/**
  * The tools of a story's tool bar, per language: "E-MAIL | PRINT | SHARE", "Drucken | Versenden".
  * One word alone is ordinary text; two different ones in a bar of links are the page's controls
  * (see `toolBarMinTools` in config/text.ts). Comment and permalink links are not among them: a

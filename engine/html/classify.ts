@@ -4,7 +4,7 @@
  */
 import type { HtmlThresholds } from '../config/html';
 import { PLUGIN_TAGS } from '../config/html-hints';
-import { matchBoilerplate, OPENS_WITH_COPYRIGHT } from '../config/phrases';
+import { matchBoilerplate, NAMES_A_STORY_LIST, OPENS_WITH_COPYRIGHT } from '../config/phrases';
 import type { Block, BlockKind } from '../types';
 import type { BlockFeatures, RootChoice } from './score';
 import { type Hint, regionLabel, type RawBlock, type Region } from './segment';
@@ -168,6 +168,14 @@ export function classify(
         };
       }
       return block(phrase.kind, false, `boilerplate phrase (${phrase.rule})`);
+    }
+    // A list's heading in the site's own words, over a run of headline links: the same section.
+    if (bodySeen && f.chars <= t.phraseMaxChars && NAMES_A_STORY_LIST.test(b.text.trim())) {
+      const end = headlineLinkRunEnd(raw, index, t);
+      if (end > index) {
+        wall = { kind: 'related', end, reason: `in the list of other stories under block ${index} ("${b.text.slice(0, 40)}")` };
+        return block('related', false, 'heads the list of other stories below it');
+      }
     }
     if (f.teaser) {
       return block('related', false, 'teaser card: opens with a headline link');
