@@ -389,6 +389,7 @@ describe('boilerplate phrases', () => {
     ['Print Email this Comment', 'comments'],
     ['Article Comments', 'comments'],
     ['This document is subject to copyright. Apart from any fair dealing, no part may be reproduced without the written permission.', 'legal'],
+    ['Disclaimer: This news article is copyrighted by the Associated Press and published here with permission.', 'legal'],
     ['Explore further', 'related'],
     ['Click photo to enlarge', 'boilerplate'],
     ['Text size', 'boilerplate'],

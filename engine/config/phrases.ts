@@ -453,7 +453,7 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
         'wszelkie prawa zastrzeżone', 'все права защищены', 'may not be reproduced', 'may not be published, broadcast',
         'without prior written permission', 'this material may not be', 'no part may be reproduced',
         'no part of this publication may be', 'this document is subject to copyright', 'without the written permission',
-        'have not been evaluated by the food and drug administration'),
+        'have not been evaluated by the food and drug administration', 'is copyrighted by'),
     ],
     weak: [/©/u],
   },
