@@ -186,6 +186,31 @@ describe('a numbered list right after the body', () => {
   });
 });
 
+describe('a list the last line of the body announces', () => {
+  const body = [
+    'Players to be evaluated at the league combine this weekend',
+    'More than sixty players will be tested this weekend in front of the coaches and general managers of every club in the league.',
+    'The combine gives the coaches a last chance to see the college players before the draft, which takes place on Friday in the same city.',
+    'Below is the list of players who have been invited to the combine:',
+  ];
+  const players = ['Sean Franklin (State University)', 'Eric Brunner (Ohio University)', 'Geoff Cameron (University of Rhode Island)', 'Hugh Cronin (City College)', 'Pavle Dundjer (University of Illinois)'];
+  const footer = ['All rights reserved. This material may not be published or broadcast.', 'Advertisements', 'Print Ads', 'Top Jobs', 'Real Estate', 'Cars'];
+
+  it('keeps its items, short and capitalised as they are, and stops at the footer', () => {
+    const r = clean([...body, ...players, ...footer].join('\n'), { mode: 'text' });
+    for (const p of players) expect(r.body).toContain(p);
+    expect(r.body).not.toMatch(/Print Ads|Top Jobs/);
+  });
+
+  it('is not a list of bare web addresses, nor a list no line announces', () => {
+    const links = ['Official biography', 'https://example.com/bio', 'Mission pages', 'https://example.com/mission'];
+    const linked = clean([...body.slice(0, 3), 'For more about the players, visit the following links:', ...links].join('\n'), { mode: 'text' });
+    expect(linked.body).not.toContain('Mission pages');
+    const unannounced = clean([...body.slice(0, 3), ...players, ...footer].join('\n'), { mode: 'text' });
+    expect(unannounced.body).not.toContain('Hugh Cronin');
+  });
+});
+
 describe("a story's tool bar after its body", () => {
   const teasers = [
     'Province unveils transit plan',

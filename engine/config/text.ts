@@ -72,6 +72,13 @@ export interface TextThresholds {
   numberedListMinItems: number;
   numberedListMaxStep: number;
   numberedListMaxGap: number;
+  /**
+   * A list the run's last line announces ("Below is the list of players invited:", "… at the
+   * following clinics:"): the short lines right after it, each at most `announcedListMaxChars`,
+   * at least `announcedListMinItems` of them, are its items (see ANNOUNCES_LIST).
+   */
+  announcedListMaxChars: number;
+  announcedListMinItems: number;
 
   // ── main-body search (maximum-sum run of line scores) ─────────────────────
   /** Score of a good line per character. */
@@ -242,6 +249,8 @@ export const TEXT_DEFAULTS: TextThresholds = {
   numberedListMinItems: 3,
   numberedListMaxStep: 3,
   numberedListMaxGap: 2,
+  announcedListMaxChars: 100,
+  announcedListMinItems: 3,
 
   goodWeight: 1,
   nearWeight: 0.5,
@@ -304,3 +313,10 @@ export const TEXT_DEFAULTS: TextThresholds = {
   languageMinStopwordShare: 0.08,
   languageMinLead: 1.2,
 };
+
+/**
+ * A line that announces a list and ends in a colon: "the following", "below", "list of", "as
+ * follows", "here are", "these are", "include". A label alone ("Tags:", "Share this:") says none
+ * of these, and is no prose line of the article's run anyway.
+ */
+export const ANNOUNCES_LIST = /\b(?:the following|below|list of|as follows|here (?:is|are)|these (?:are|were)|include|includes)\b[^:]*:\s*$/i;

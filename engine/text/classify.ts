@@ -14,7 +14,7 @@
 import { isCommentHeading, matchBoilerplate, phraseSource, TOOL_BAR_WORDS, type PhraseMatch } from '../config/phrases';
 import { hasDate, isDateLine, isSignatureLine, signatureAuthor } from '../config/dates';
 import { isNotProse } from '../config/signals';
-import type { TextThresholds } from '../config/text';
+import { ANNOUNCES_LIST, type TextThresholds } from '../config/text';
 import type { BlockKind } from '../types';
 import { lineFeatures, UNSPACED_LANGUAGES, type Line, type LineFeatures } from './lines';
 
@@ -174,6 +174,8 @@ export interface Run {
   segment: number;
   /** Where a comment section found without a wall (a signed thread) begins. */
   commentsFrom?: number;
+  /** Lines from here to `end` are a list the body announced: items, not menus. */
+  listFrom?: number;
 }
 
 /** Best (maximum-sum) run of each wall-delimited segment, in order. Linear. */
@@ -433,6 +435,28 @@ export function extendOverNumberedList(lines: readonly JudgedLine[], run: Run, t
   return items >= t.numberedListMinItems ? { ...run, end } : run;
 }
 
+/** A line that is a web address alone: a link list's, not an item of a list the body announced. */
+const WEB_ADDRESS = /^\s*(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S+\s*$/i;
+
+/**
+ * A list the run's last line announces ("Below is the list of players invited to the combine:")
+ * goes on with the article: its items are short lines (names, places, dates) that the menu test
+ * would take for a menu. The list ends at a wall, a phrase, a paragraph, a line longer than
+ * `announcedListMaxChars` or a bare web address (a list of links is the page's).
+ */
+export function extendOverAnnouncedList(lines: readonly JudgedLine[], run: Run, t: TextThresholds): Run {
+  if (!ANNOUNCES_LIST.test(lines[run.end]!.line.text)) return run;
+  // A numbered list is extendOverNumberedList's to judge (one that does not count from 1 is another list).
+  if (run.end + 1 < lines.length && NUMBERED_ITEM.test(lines[run.end + 1]!.line.text.trim())) return run;
+  let end = run.end;
+  for (let i = run.end + 1; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.wall || l.phrase || l.cls === 'good' || l.f.chars > t.announcedListMaxChars || WEB_ADDRESS.test(l.line.text)) break;
+    end = i;
+  }
+  return end - run.end >= t.announcedListMinItems ? { ...run, end, listFrom: run.end + 1 } : run;
+}
+
 /**
  * Finds the first comment heading after the article's start that a thread follows (see
  * `threadMinSignatures`) and makes it a wall: the comment section begins there, and the run,
@@ -559,7 +583,9 @@ export function decide(lines: readonly JudgedLine[], run: Run | null, t: TextThr
     const l = lines[i]!;
     const inRun = !!run && i >= run.start && i <= run.end;
     if (inRun) {
+      const listItem = run!.listFrom !== undefined && i >= run!.listFrom;
       if (l.phrase) out.push({ kind: l.phrase.kind, kept: false, reason: `in body, but ${l.phrase.rule}` });
+      else if (listItem) out.push({ kind: 'body', kept: true, reason: `main body: an item of the list its last line announces` });
       else if (menuRun[i]) out.push({ kind: 'navigation', kept: false, reason: `in body, but part of a menu-like run of short lines` });
       else if (l.cls === 'bad' && !l.f.sentenceEnd && !l.menuLike)
         out.push({ kind: 'boilerplate', kept: false, reason: `in body, but ${l.why}` });

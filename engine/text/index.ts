@@ -13,7 +13,7 @@ import type { CleanOptions } from '../config/options';
 import { STOPWORDS } from '../config/stopwords';
 import type { TextThresholds } from '../config/text';
 import type { Block, BlockKind, BlockRole, Extraction } from '../types';
-import { acrossCreditLine, CHROME_KINDS, chooseRun, COMMENT_KINDS, cutAtFeed, extendOverNumberedList, cutAtSignatures, cutAtThread, decide, isProse, pct, judgeLine, runAfterHeadline, scoreInContext, type Decision, type JudgedLine } from './classify';
+import { acrossCreditLine, CHROME_KINDS, chooseRun, COMMENT_KINDS, cutAtFeed, extendOverAnnouncedList, extendOverNumberedList, cutAtSignatures, cutAtThread, decide, isProse, pct, judgeLine, runAfterHeadline, scoreInContext, type Decision, type JudgedLine } from './classify';
 import { detectLanguage, words } from './language';
 import { splitLines, unwrapHardWrapped } from './lines';
 import { mayHoldLabelledRecords, recordsAround, recordsOnPage, type RecordList } from './records';
@@ -173,6 +173,7 @@ export function extractText(text: string, opts: CleanOptions): Extraction {
   if (run && (!title.anchored || run !== anchoredRun)) title = headlineBefore(judged, run.start, t) ?? (title.anchored ? NO_TITLE : title);
   if (run) run = acrossCreditLine(judged, run, t);
   if (run) run = extendOverNumberedList(judged, cutAtSignatures(judged, cutAtThread(judged, cutAtFeed(judged, run, t), t), t), t);
+  if (run) run = extendOverAnnouncedList(judged, run, t);
   const decisions = decide(judged, run, t);
 
   if (title.line !== null) {
