@@ -186,6 +186,29 @@ describe('a numbered list right after the body', () => {
   });
 });
 
+describe("a story's tool icons in the middle of it", () => {
+  const before = [
+    'Police cruiser crash stops wrong-way driver',
+    'BURNABY - A police officer crashed his cruiser into a car driving on the wrong side of the highway early Friday, stopping it before anyone was hurt.',
+    'About 4 a.m., a traffic officer spotted the vehicle heading east in the westbound lanes of the highway near the bridge, with its lights off.',
+    'After attempts to stop it failed, the officer put himself and his cruiser in front of the car, and the two vehicles collided at low speed.',
+  ];
+  const tools = ['Email to a friend', 'Printer friendly', 'Font:', '*', '*', '*', '*'];
+  const after = [
+    'The impact deployed the cruiser airbag, causing minor injuries to the officer.',
+    'The other driver, an elderly man, was taken to hospital for observation, but was not hurt.',
+    'Investigators later learned that the man had been reported missing on Wednesday by his family.',
+    'They believe the man may have been confused at the time of the incident.',
+  ];
+  it('does not cut the story in two: bullets drawn as "*" count for nothing either way', () => {
+    const r = clean([...before, ...tools, ...after, 'Home | News | Sports | Contact us'].join('\n'), { mode: 'text' });
+    expect(r.body).toContain('After attempts to stop it failed');
+    for (const line of after) expect(r.body).toContain(line);
+    expect(r.body).not.toMatch(/^\*$/m);
+    expect(r.body).not.toContain('Printer friendly');
+  });
+});
+
 describe('a list the last line of the body announces', () => {
   const body = [
     'Players to be evaluated at the league combine this weekend',

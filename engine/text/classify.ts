@@ -32,7 +32,15 @@ export interface JudgedLine {
   /** Short, capitalised, no sentence end: a menu entry or headline. */
   menuLike: boolean;
   score: number;
+  /**
+   * No letter or digit ("*", "|", "• • •"): a bullet, a rule or an icon's stand-in. It scores
+   * nothing either way, even in a menu-like stretch, so that a story's tool icons ("Font: * * *
+   * *") do not cut it in two like a menu would.
+   */
+  ornament?: boolean;
 }
+
+const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /** Kinds whose strong phrases end an article: a run of body lines never crosses them. */
 const WALL_KINDS: ReadonlySet<BlockKind> = new Set(['comment-form', 'comments', 'legal']);
@@ -145,6 +153,9 @@ export function judgeLine(line: Line, lang: string | null, hasList: boolean, t: 
       cls = 'bad';
       why = `few stop words (${d}) in ${f.chars} chars`;
     }
+  }
+  if (f.words === 0 && !phrase && !HAS_LETTER_OR_DIGIT.test(line.text)) {
+    return { line, f, cls: 'short', why: 'no letter or digit: a drawn bullet or rule', phrase, wall, menuLike: false, score: 0, ornament: true };
   }
   let score: number;
   switch (cls) {
@@ -352,7 +363,7 @@ export function scoreInContext(lines: JudgedLine[], t: TextThresholds): void {
   const menu = menuRuns(lines, { start: 0, end: lines.length - 1 }, t);
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
-    if (menu[i] && !l.wall && l.score > -t.menuLinePenalty) {
+    if (menu[i] && !l.wall && !l.ornament && l.score > -t.menuLinePenalty) {
       l.score = -t.menuLinePenalty;
       l.why += '; in a menu-like stretch';
     } else if (
@@ -586,6 +597,7 @@ export function decide(lines: readonly JudgedLine[], run: Run | null, t: TextThr
       const listItem = run!.listFrom !== undefined && i >= run!.listFrom;
       if (l.phrase) out.push({ kind: l.phrase.kind, kept: false, reason: `in body, but ${l.phrase.rule}` });
       else if (listItem) out.push({ kind: 'body', kept: true, reason: `main body: an item of the list its last line announces` });
+      else if (l.ornament) out.push({ kind: 'boilerplate', kept: false, reason: `in body, but ${l.why}` });
       else if (menuRun[i]) out.push({ kind: 'navigation', kept: false, reason: `in body, but part of a menu-like run of short lines` });
       else if (l.cls === 'bad' && !l.f.sentenceEnd && !l.menuLike)
         out.push({ kind: 'boilerplate', kept: false, reason: `in body, but ${l.why}` });
