@@ -597,7 +597,6 @@ export function decide(lines: readonly JudgedLine[], run: Run | null, t: TextThr
       const listItem = run!.listFrom !== undefined && i >= run!.listFrom;
       if (l.phrase) out.push({ kind: l.phrase.kind, kept: false, reason: `in body, but ${l.phrase.rule}` });
       else if (listItem) out.push({ kind: 'body', kept: true, reason: `main body: an item of the list its last line announces` });
-      else if (l.ornament) out.push({ kind: 'boilerplate', kept: false, reason: `in body, but ${l.why}` });
       else if (menuRun[i]) out.push({ kind: 'navigation', kept: false, reason: `in body, but part of a menu-like run of short lines` });
       else if (l.cls === 'bad' && !l.f.sentenceEnd && !l.menuLike)
         out.push({ kind: 'boilerplate', kept: false, reason: `in body, but ${l.why}` });
