@@ -223,6 +223,9 @@ describe('a list the last line of the body announces', () => {
     const r = clean([...body, ...players, ...footer].join('\n'), { mode: 'text' });
     for (const p of players) expect(r.body).toContain(p);
     expect(r.body).not.toMatch(/Print Ads|Top Jobs/);
+    // "… are listed below." announces it too.
+    const listed = clean([...body.slice(0, 3), 'The players invited to the combine are listed below.', ...players, ...footer].join('\n'), { mode: 'text' });
+    for (const p of players) expect(listed.body).toContain(p);
   });
 
   it('is not a list of bare web addresses, nor a list no line announces', () => {
