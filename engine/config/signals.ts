@@ -83,3 +83,6 @@ export function isNotProse(text: string, maxWordChars = MAX_WORD_CHARS): boolean
   if (letters < n * MIN_LETTER_SHARE) return true;
   return spaces < n * MIN_SPACE_SHARE && unspaced < n * UNSPACED_SHARE;
 }
+
+/** A text that is a web address alone (`https://…`, `www.…`): a citation or a link list's entry, not words. */
+export const LOOKS_LIKE_ADDRESS = /^\s*(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S+\s*$/i;

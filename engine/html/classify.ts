@@ -62,6 +62,11 @@ function headlineLinkRunEnd(raw: RawBlock[], index: number, t: HtmlThresholds): 
   return end;
 }
 
+/** The blocks [index + 1, end) are the list of other stories that the line at `index` names. */
+function storyListWall(index: number, end: number, text: string): { kind: BlockKind; reason: string; end: number } {
+  return { kind: 'related', end, reason: `in the list of other stories under block ${index} ("${text.slice(0, 40)}")` };
+}
+
 const COMMENT_KINDS: ReadonlySet<BlockKind> = new Set(['comments', 'comment-form']);
 
 function pct(x: number): string {
@@ -143,9 +148,7 @@ export function classify(
         bodySeen && phrase.strong && (COMMENT_KINDS.has(phrase.kind) || (phrase.kind === 'related' && b.role === 'heading'));
       const listEnd =
         bodySeen && phrase.strong && phrase.whole && phrase.kind === 'related' && b.role !== 'heading' ? headlineLinkRunEnd(raw, index, t) : -1;
-      if (listEnd > index) {
-        wall = { kind: 'related', end: listEnd, reason: `in the list of other stories under block ${index} ("${b.text.slice(0, 40)}")` };
-      }
+      if (listEnd > index) wall = storyListWall(index, listEnd, b.text);
       // A copyright notice after most of the article ends it: the rest of the region is the site's.
       const closesArticle =
         phrase.kind === 'legal' &&
@@ -173,7 +176,7 @@ export function classify(
     if (bodySeen && f.chars <= t.phraseMaxChars && NAMES_A_STORY_LIST.test(b.text.trim())) {
       const end = headlineLinkRunEnd(raw, index, t);
       if (end > index) {
-        wall = { kind: 'related', end, reason: `in the list of other stories under block ${index} ("${b.text.slice(0, 40)}")` };
+        wall = storyListWall(index, end, b.text);
         return block('related', false, 'heads the list of other stories below it');
       }
     }

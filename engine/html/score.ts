@@ -9,13 +9,10 @@
 import type { HtmlThresholds } from '../config/html';
 import { ALWAYS_TRUSTED_KINDS, SOFT_KINDS } from '../config/html-hints';
 import { isCommentHeading, matchBoilerplate } from '../config/phrases';
-import { isNotProse } from '../config/signals';
+import { isNotProse, LOOKS_LIKE_ADDRESS } from '../config/signals';
 import type { Hint, RawBlock, Region } from './segment';
 
 const SENTENCE_END = /[.!?…:;"”’»)\]。！？]\s*$|[.!?…]["”’»)]?\s+\S|[。！？]/;
-
-/** Link text that is a web address (`https://…`, `www.…`). */
-const LOOKS_LIKE_ADDRESS = /^\s*(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S+\s*$/i;
 
 /** A headline link followed by one of these was a sentence of its own, not a headline. */
 const SENTENCE_PUNCTUATION = /^[.!?…:;,。！？]$/;

@@ -13,7 +13,7 @@
  */
 import { isCommentHeading, matchBoilerplate, phraseSource, TOOL_BAR_WORDS, type PhraseMatch } from '../config/phrases';
 import { hasDate, isDateLine, isSignatureLine, signatureAuthor } from '../config/dates';
-import { isNotProse } from '../config/signals';
+import { isNotProse, LOOKS_LIKE_ADDRESS } from '../config/signals';
 import { ANNOUNCES_LIST, type TextThresholds } from '../config/text';
 import type { BlockKind } from '../types';
 import { lineFeatures, UNSPACED_LANGUAGES, type Line, type LineFeatures } from './lines';
@@ -446,9 +446,6 @@ export function extendOverNumberedList(lines: readonly JudgedLine[], run: Run, t
   return items >= t.numberedListMinItems ? { ...run, end } : run;
 }
 
-/** A line that is a web address alone: a link list's, not an item of a list the body announced. */
-const WEB_ADDRESS = /^\s*(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S+\s*$/i;
-
 /**
  * A list the run's last line announces ("Below is the list of players invited to the combine:")
  * goes on with the article: its items are short lines (names, places, dates) that the menu test
@@ -462,7 +459,7 @@ export function extendOverAnnouncedList(lines: readonly JudgedLine[], run: Run, 
   let end = run.end;
   for (let i = run.end + 1; i < lines.length; i++) {
     const l = lines[i]!;
-    if (l.wall || l.phrase || l.cls === 'good' || l.f.chars > t.announcedListMaxChars || WEB_ADDRESS.test(l.line.text)) break;
+    if (l.wall || l.phrase || l.cls === 'good' || l.f.chars > t.announcedListMaxChars || LOOKS_LIKE_ADDRESS.test(l.line.text)) break;
     end = i;
   }
   return end - run.end >= t.announcedListMinItems ? { ...run, end, listFrom: run.end + 1 } : run;
