@@ -108,19 +108,20 @@ describe('tag names, found in place', () => {
   });
 });
 
-describe('a <title> the page never closes', () => {
-  function walk(html: string, pieces?: string[]): string[] {
-    const out: string[] = [];
-    tokenize(pieces ?? [html], {
-      wantsText: () => true,
-      wantsAttributes: () => false,
-      open: (name, _attrs, isVoid) => void out.push(isVoid ? `<${name}/>` : `<${name}>`),
-      close: (name) => void out.push(`</${name}>`),
-      text: (text) => void out.push(text),
-    });
-    return out;
-  }
+/** The tree events of `html` (walked in `pieces` when given), as tags and text. */
+function walk(html: string, pieces?: string[]): string[] {
+  const out: string[] = [];
+  tokenize(pieces ?? [html], {
+    wantsText: () => true,
+    wantsAttributes: () => false,
+    open: (name, _attrs, isVoid) => void out.push(isVoid ? `<${name}/>` : `<${name}>`),
+    close: (name) => void out.push(`</${name}>`),
+    text: (text) => void out.push(text),
+  });
+  return out;
+}
 
+describe('a <title> the page never closes', () => {
   it('is raw text up to its end tag, markup and all, when the end tag comes', () => {
     expect(walk('<head><title>A <b>bold</b> title</title></head><p>x</p>')).toEqual([
       '<head>', '<title>', 'A <b>bold</b> title', '</title>', '</head>', '<p>', 'x', '</p>',
@@ -146,5 +147,34 @@ describe('a <title> the page never closes', () => {
     const result = clean(`<html><head><title>Cycle lanes approved\n<link rel="x"></head><body><article><h1>Cycle lanes approved</h1><p>${body}</p></article></body></html>`);
     expect(result.title).toBe('Cycle lanes approved');
     expect(result.body).toContain('The council voted on Tuesday');
+  });
+});
+
+describe('a <script> start tag whose quote never closed', () => {
+  // `src="` runs on to the next double quote, over the script's own `</script>` and the next
+  // tag: browsers then read everything up to the following `</script>` as script.
+  const broken =
+    '<head><script src="/a.js\nvar x = 1;\n</script><link href="/b.css"></head>' +
+    '<body><p>The article.</p><script>var y;</script><p>After.</p></body>';
+
+  it('is taken as an empty element: what follows it is markup again', () => {
+    const expected = ['<head>', '<script/>', '</head>', '<body>', '<p>', 'The article.', '</p>', '<script>', 'var y;', '</script>', '<p>', 'After.', '</p>', '</body>'];
+    expect(walk(broken)).toEqual(expected);
+    expect(walk(broken, broken.split(/(?=<)/))).toEqual(expected);
+  });
+
+  it('leaves a script that is only odd alone (its end tag inside a string, a quoted "<")', () => {
+    expect(walk('<script data-x="a<b">var s = "</scr" + "ipt>";</script><p>x</p>')).toEqual([
+      '<script>', 'var s = "</scr" + "ipt>";', '</script>', '<p>', 'x', '</p>',
+    ]);
+  });
+
+  it('gives the engine the article it would have swallowed', () => {
+    const { clean } = require('../engine') as typeof import('../engine');
+    const body = 'The council voted on Tuesday to build three new cycle lanes in the centre of the town. '.repeat(4);
+    const html = `<html><head><script type="text/javascript" src="/te.js\nfunction f(o) { o.style.color='black'; }\n</script>` +
+      `<link href="/site.css" rel="stylesheet"></head><body><div><h1>Cycle lanes</h1><p>${body}</p></div>` +
+      `<script>var tracker = 1;</script></body></html>`;
+    expect(clean(html).body).toContain('The council voted on Tuesday');
   });
 });

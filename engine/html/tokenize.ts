@@ -122,6 +122,9 @@ const IMPLIED_CLOSE: ReadonlyMap<string, ReadonlySet<string>> = new Map<string, 
 
 const EMPTY_ATTRS: Attrs = Object.freeze(new AttrBag());
 
+const SCRIPT_END = '</script';
+const SCRIPT_END_PATTERN = /<\/script/i;
+
 /** The tokenizer's cursor, as its `fastForwardTo` reads and moves it. */
 interface TokenizerCursor {
   buffer: string;
@@ -154,7 +157,15 @@ function fastForwardTo(this: TokenizerCursor, c: number): boolean {
  * class. Should a future htmlparser2 rename the method, the stock one runs and nothing
  * breaks; tokenize.test.ts checks that both emit the same events.
  */
-export class FastForwardTokenizer extends Tokenizer {}
+export class FastForwardTokenizer extends Tokenizer {
+  /**
+   * Called from `onopentagend` of a script: what follows the tag is read as markup, not as the
+   * script's raw text (htmlparser2 enters raw text after that callback while `isSpecial` is set).
+   */
+  leaveRawText(): void {
+    (this as unknown as { isSpecial: boolean }).isSpecial = false;
+  }
+}
 if (typeof (Tokenizer.prototype as unknown as Record<string, unknown>).fastForwardTo === 'function') {
   Object.defineProperty(FastForwardTokenizer.prototype, 'fastForwardTo', { value: fastForwardTo, writable: true, configurable: true });
 }
@@ -307,6 +318,8 @@ export function tokenize(
     return tag;
   };
   let openTag: TagName | null = null;
+  /** Where the open tag's `<` is. */
+  let openTagStart = 0;
   let attrs: AttrBag | null = null;
   let attrName: AttrName = PRESENCE_ONLY;
   let attrValue = '';
@@ -335,6 +348,7 @@ export function tokenize(
   const callbacks: ConstructorParameters<typeof Tokenizer>[1] = {
       onopentagname(start, end) {
         openTag = tagAt(start, end);
+        openTagStart = start - 1;
         attrs = null;
         tagAttributesWanted = sink.wantsAttributes();
         hrefValueWanted = openTag.name === 'link' || (read.hrefs && openTag.name === 'a');
@@ -375,11 +389,19 @@ export function tokenize(
         const tag = openTag!;
         const closes = tag.closes;
         if (closes) while (stack.length && closes.has(stack[stack.length - 1].name)) pop();
-        if (!tag.isVoid) {
+        let isVoid = tag.isVoid;
+        if (tag.name === 'script' && swallowedScriptEnd(openTagStart, endIndex)) {
+          // The start tag ran over a later `</script>`: an attribute's quote was never closed
+          // (`src="/a.js` …). Its raw text would run to the next `</script>`, often after the
+          // article; the tag is taken as empty and what follows is read as markup.
+          isVoid = true;
+          tokenizer!.leaveRawText();
+        }
+        if (!isVoid) {
           stack.push(tag);
           tag.open++;
         }
-        sink.open(tag.name, attrs ?? EMPTY_ATTRS, tag.isVoid);
+        sink.open(tag.name, attrs ?? EMPTY_ATTRS, isVoid);
         if (tag.name === 'title') titleStart = endIndex + 1; // `<title/>` too: raw text all the same
       },
       onselfclosingtag(endIndex) {
@@ -426,8 +448,11 @@ export function tokenize(
       onprocessinginstruction() {},
       onend() {},
   };
+  /** Does the start tag at [start, end] hold `</script` (in a value whose quote ran on)? */
+  const swallowedScriptEnd = (start: number, end: number): boolean => end - start > SCRIPT_END.length && SCRIPT_END_PATTERN.test(slice(start + 1, end));
+  let tokenizer: FastForwardTokenizer | null = null;
   const walk = (input: Iterable<string>): void => {
-    const tokenizer = new FastForwardTokenizer({ decodeEntities: false }, callbacks);
+    tokenizer = new FastForwardTokenizer({ decodeEntities: false }, callbacks);
     for (const next of input) {
       pieceStart = written.length;
       piece = next;
