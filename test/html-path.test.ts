@@ -217,6 +217,25 @@ describe('HTML path: structure and robustness', () => {
     expect(thread.blocks.find((b) => b.text.startsWith('I was there'))).toMatchObject({ kind: 'comments', kept: false });
   });
 
+  test('a legal notice longer than the phrase scan still goes; a copyright year inside prose stays', () => {
+    const html = (extra: string) => `<html><body><div>${[1, 2, 3].map(paragraph).join('')}<p>${extra}</p></div></body></html>`;
+    // Over 160 characters: past the phrase scan, not past what a legal notice says.
+    const notice =
+      'Disclaimer: This news article is copyrighted by Associated Press and published by the site. If you have any ' +
+      'questions regarding information in this article please contact the agency, not the publisher.';
+    expect(notice.length).toBeGreaterThan(160);
+    const dropped = clean(html(notice));
+    expect(dropped.body).toContain('Paragraph 3 of the report');
+    expect(dropped.blocks.find((b) => b.text.startsWith('Disclaimer:'))).toMatchObject({ kind: 'legal', kept: false });
+    const opens = '© 2007 Agence France Presse. The information contained in this report may not be republished or redistributed ' +
+      'in any form, by any means, other than as the terms of the agreement with the agency allow.';
+    expect(clean(html(opens)).body).not.toContain('Agence France Presse');
+    // A book's edition in a long description is not a notice.
+    const book = 'Copyright 1936 and 1939, small format hardbound. This book has everything from the design and construction ' +
+      'of the instrument to its use in the field, with worked examples on nearly every page of it.';
+    expect(clean(html(book)).body).toContain('small format hardbound');
+  });
+
   test('hidden elements, scripts and styles never reach the text', () => {
     const html = `<html><head><style>p{color:red}</style></head><body><div>${paragraph(1)}${paragraph(2)}
       <p style="display: none">Secret hidden paragraph that a browser would never show to anybody at all.</p>

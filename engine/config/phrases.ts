@@ -188,6 +188,18 @@ function p(...phrases: string[]): Matcher[] {
   return phrases.map((ph) => keyed(new PhrasePattern(ph, false), ph));
 }
 
+/**
+ * What only a legal notice says ("All rights reserved", "may not be reproduced"), in any
+ * sentence of it: the legal rule's phrases, and on their own the test for a long notice
+ * (see matchLegalNotice).
+ */
+const LEGAL_SENTENCES = p('all rights reserved', 'alle rechte vorbehalten', 'tous droits réservés', 'todos los derechos reservados',
+  'tutti i diritti riservati', 'todos os direitos reservados', 'alle rechten voorbehouden',
+  'wszelkie prawa zastrzeżone', 'все права защищены', 'may not be reproduced', 'may not be published, broadcast',
+  'without prior written permission', 'this material may not be', 'no part may be reproduced',
+  'no part of this publication may be', 'this document is subject to copyright', 'without the written permission',
+  'have not been evaluated by the food and drug administration', 'is copyrighted by');
+
 /** Phrases must start the block (after bullets/symbols). */
 function start(...phrases: string[]): Matcher[] {
   return phrases.map((ph) => keyed(new PhrasePattern(ph, true), ph));
@@ -448,12 +460,7 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
     patterns: [
       /(?:©|\(c\)|copyright)\s*(?:\d{4}|[^\d\s]{1,40}\s\d{4})/iu,
       /\d{4}\s*(?:©|\(c\))/iu,
-      ...p('all rights reserved', 'alle rechte vorbehalten', 'tous droits réservés', 'todos los derechos reservados',
-        'tutti i diritti riservati', 'todos os direitos reservados', 'alle rechten voorbehouden',
-        'wszelkie prawa zastrzeżone', 'все права защищены', 'may not be reproduced', 'may not be published, broadcast',
-        'without prior written permission', 'this material may not be', 'no part may be reproduced',
-        'no part of this publication may be', 'this document is subject to copyright', 'without the written permission',
-        'have not been evaluated by the food and drug administration', 'is copyrighted by'),
+      ...LEGAL_SENTENCES,
     ],
     weak: [/©/u],
   },
@@ -703,3 +710,22 @@ export const TOOL_BAR_WORDS: readonly string[] = [
  * name must start with a capital.
  */
 export const OPENS_WITH_COPYRIGHT = /^[\s\p{P}]*(?:©|\([cC]\)|[Cc]opyright|COPYRIGHT)(?:[\s,.\-–©]|\d|\([cC]\))*\p{Lu}/u;
+
+/** The legal rule's length limit: its notices run longer than the phrase scan's blocks. */
+const LEGAL_NOTICE_MAX_CHARS = BOILERPLATE_PHRASES.find((r) => r.kind === 'legal')!.maxChars;
+
+/**
+ * A legal notice too long for the phrase scan (a redistribution notice, an agency's copyright
+ * line with its terms): one that opens with its copyright mark and owner, or says what only a
+ * legal notice says. A bare "Copyright 1936" inside a sentence (a book's edition, a reprint
+ * credit) is prose, so the copyright-and-year pattern alone does not count here.
+ */
+export function matchLegalNotice(text: string): PhraseMatch | null {
+  if (text.length > LEGAL_NOTICE_MAX_CHARS) return null;
+  if (OPENS_WITH_COPYRIGHT.test(text)) return { kind: 'legal', rule: 'legal: opens with a copyright notice', strong: true };
+  for (const re of LEGAL_SENTENCES) {
+    const m = re.exec(text);
+    if (m) return { kind: 'legal', rule: `legal: phrase "${m[0].trim().slice(0, 40)}"`, strong: true };
+  }
+  return null;
+}
