@@ -236,6 +236,23 @@ describe('HTML path: structure and robustness', () => {
     expect(clean(html(book)).body).toContain('small format hardbound');
   });
 
+  test("a comment thread's policy, however long, is the comment section's, not the story's", () => {
+    const policy =
+      'COMMENT RULES Comment posters are responsible for the opinions they express and the accuracy of the information ' +
+      'they provide. We reserve the right to remove comments that are off topic, abusive or that advertise anything at all.';
+    expect(policy.length).toBeGreaterThan(160);
+    const html = `<html><body><div>${[1, 2, 3].map(paragraph).join('')}<p>${policy}</p>
+      <p>I was at the meeting and the harbour committee did not say any of this, whatever the paper says now.</p></div></body></html>`;
+    const r = clean(html);
+    expect(r.body).toContain('Paragraph 3 of the report');
+    expect(r.blocks.find((b) => b.text.startsWith('COMMENT RULES'))).toMatchObject({ kind: 'comment-form', kept: false });
+    expect(r.body).not.toContain('I was at the meeting');
+    // The same words about something other than comments are the story's.
+    const story = 'The council reserves the right to remove any market stall that blocks the square on a Saturday, the ' +
+      'mayor said on Monday, and the traders who spoke at the meeting asked for the rule to be written down this time.';
+    expect(clean(`<html><body><div>${[1, 2, 3].map(paragraph).join('')}<p>${story}</p></div></body></html>`).body).toContain('market stall');
+  });
+
   test('hidden elements, scripts and styles never reach the text', () => {
     const html = `<html><head><style>p{color:red}</style></head><body><div>${paragraph(1)}${paragraph(2)}
       <p style="display: none">Secret hidden paragraph that a browser would never show to anybody at all.</p>

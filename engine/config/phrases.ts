@@ -200,6 +200,17 @@ const LEGAL_SENTENCES = p('all rights reserved', 'alle rechte vorbehalten', 'tou
   'no part of this publication may be', 'this document is subject to copyright', 'without the written permission',
   'have not been evaluated by the food and drug administration', 'is copyrighted by');
 
+/**
+ * What only a comment thread's policy says ("Comment posters are responsible for the opinions
+ * they express", "we reserve the right to remove comments"): comment-form phrases, and on their
+ * own the test for a policy paragraph too long for the phrase scan (see matchLongNotice).
+ */
+const COMMENT_POLICY = [
+  ...p('responsible for the opinions they express', 'monitored for inappropriate content', 'comments are moderated'),
+  /\bcomments? represents? the (?:individual|personal|author|writer|poster)/iu,
+  /\breserves? the right to (?:remove|delete|edit|reject)\b.{0,40}\b(?:comments?|posts?|submissions?)\b/iu,
+];
+
 /** Phrases must start the block (after bullets/symbols). */
 function start(...phrases: string[]): Matcher[] {
   return phrases.map((ph) => keyed(new PhrasePattern(ph, true), ph));
@@ -228,6 +239,7 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
       'komentarze', 'imię', 'anuluj pisanie odpowiedzi', 'комментарий', 'комментарии', 'имя', 'отменить ответ',
     ],
     patterns: [
+      ...COMMENT_POLICY,
       ...p(
         // en
         'please enter your comment', 'please enter your name', 'please enter your email',
@@ -240,7 +252,7 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
         'notify me of new comments', 'notify me of new posts', 'save my name, email', 'join the discussion',
         'you must be logged in to post', 'log in to leave a comment', 'sign in to comment',
         'login to comment', 'comments are closed', 'comments are now closed', 'comments have been closed',
-        'comments have now been closed', 'commenting is closed', 'commenting has been closed', 'comments are moderated',
+        'comments have now been closed', 'commenting is closed', 'commenting has been closed',
         'this site uses akismet', 'by submitting your comment', 'start the conversation', 'join the conversation',
         'be the first to comment', 'add your comment', 'write your comment', 'leave your comment',
         'by posting you agree', 'limit your comments',
@@ -713,19 +725,34 @@ export const OPENS_WITH_COPYRIGHT = /^[\s\p{P}]*(?:©|\([cC]\)|[Cc]opyright|COPY
 
 /** The legal rule's length limit: its notices run longer than the phrase scan's blocks. */
 const LEGAL_NOTICE_MAX_CHARS = BOILERPLATE_PHRASES.find((r) => r.kind === 'legal')!.maxChars;
+/** A thread's rules can take a paragraph. */
+const COMMENT_POLICY_MAX_CHARS = 600;
 
 /**
- * A legal notice too long for the phrase scan (a redistribution notice, an agency's copyright
- * line with its terms): one that opens with its copyright mark and owner, or says what only a
- * legal notice says. A bare "Copyright 1936" inside a sentence (a book's edition, a reprint
- * credit) is prose, so the copyright-and-year pattern alone does not count here.
+ * A notice too long for the phrase scan. A legal notice (a redistribution notice, an agency's
+ * copyright line with its terms) that opens with its copyright mark and owner, or says what
+ * only a legal notice says; a bare "Copyright 1936" inside a sentence (a book's edition, a
+ * reprint credit) is prose, so the copyright-and-year pattern alone does not count here. Or a
+ * comment thread's policy.
  */
-export function matchLegalNotice(text: string): PhraseMatch | null {
-  if (text.length > LEGAL_NOTICE_MAX_CHARS) return null;
-  if (OPENS_WITH_COPYRIGHT.test(text)) return { kind: 'legal', rule: 'legal: opens with a copyright notice', strong: true };
-  for (const re of LEGAL_SENTENCES) {
+export function matchLongNotice(text: string): PhraseMatch | null {
+  if (text.length <= LEGAL_NOTICE_MAX_CHARS) {
+    if (OPENS_WITH_COPYRIGHT.test(text)) return { kind: 'legal', rule: 'legal: opens with a copyright notice', strong: true };
+    const m = firstMatch(LEGAL_SENTENCES, text);
+    if (m) return { kind: 'legal', rule: `legal: phrase "${m}"`, strong: true };
+  }
+  if (text.length <= COMMENT_POLICY_MAX_CHARS) {
+    const m = firstMatch(COMMENT_POLICY, text);
+    if (m) return { kind: 'comment-form', rule: `comment-form: policy "${m}"`, strong: true };
+  }
+  return null;
+}
+
+/** The first of `patterns` found in `text`, as it reads there (40 characters at most). */
+function firstMatch(patterns: readonly Matcher[], text: string): string | null {
+  for (const re of patterns) {
     const m = re.exec(text);
-    if (m) return { kind: 'legal', rule: `legal: phrase "${m[0].trim().slice(0, 40)}"`, strong: true };
+    if (m) return m[0].trim().slice(0, 40);
   }
   return null;
 }

@@ -4,7 +4,7 @@
  */
 import type { HtmlThresholds } from '../config/html';
 import { PLUGIN_TAGS } from '../config/html-hints';
-import { matchBoilerplate, matchLegalNotice, NAMES_A_STORY_LIST, OPENS_WITH_COPYRIGHT } from '../config/phrases';
+import { matchBoilerplate, matchLongNotice, NAMES_A_STORY_LIST, OPENS_WITH_COPYRIGHT } from '../config/phrases';
 import type { Block, BlockKind } from '../types';
 import type { BlockFeatures, RootChoice } from './score';
 import { type Hint, regionLabel, type RawBlock, type Region } from './segment';
@@ -140,8 +140,8 @@ export function classify(
     }
     if (f.wordless) return block('boilerplate', false, 'not prose: a run of letters too long for a word, or almost no spaces');
     // Boilerplate lines are short; long article paragraphs are not worth the phrase scan. Legal
-    // notices run longer, and only their own words are looked for past that length.
-    const phrase = f.chars <= t.phraseMaxChars ? matchBoilerplate(b.text) : matchLegalNotice(b.text);
+    // notices and a thread's rules run longer: only their own words are looked for past it.
+    const phrase = f.chars <= t.phraseMaxChars ? matchBoilerplate(b.text) : matchLongNotice(b.text);
     if (phrase && (phrase.strong || f.chars <= t.weakPhraseMaxChars)) {
       // A comment section, or a heading that opens a list of other stories ("Related
       // articles", "You may also like"), ends the article: nothing after it is the article's.
