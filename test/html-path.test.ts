@@ -253,6 +253,24 @@ describe('HTML path: structure and robustness', () => {
     expect(clean(`<html><body><div>${[1, 2, 3].map(paragraph).join('')}<p>${story}</p></div></body></html>`).body).toContain('market stall');
   });
 
+  test("a sentence with many links inside the article is the article's; the same links after it are not", () => {
+    const linked =
+      'Shares of <a href="/a">WeWork</a> and <a href="/b">SoftBank Group Corporation</a> fell after ' +
+      '<a href="/c">Adam Neumann, the ousted chief executive</a>, kept his seats on the board.';
+    const html = (tail: string) => `<html><body><div>${paragraph(1)}${paragraph(2)}<p>${linked}</p>${tail}</div></body></html>`;
+    const inside = clean(html(paragraph(3)));
+    const block = inside.blocks.find((b) => b.text.startsWith('Shares of WeWork'))!;
+    expect(block).toMatchObject({ kind: 'body', kept: true });
+    expect(block.reason).toMatch(/link density/);
+    expect(inside.body).toContain('Paragraph 3 of the report');
+    // After the article's last paragraph it reads as a link to elsewhere.
+    expect(clean(html('')).blocks.find((b) => b.text.startsWith('Shares of WeWork'))).toMatchObject({ kept: false });
+    // A list of links has no sentence, whatever follows it.
+    const list = '<p><a href="/x">Council budget</a> | <a href="/y">Harbour plans and the new cycle lanes of the centre</a> | <a href="/z">Weather</a></p>';
+    const listed = clean(`<html><body><div>${paragraph(1)}${paragraph(2)}${list}${paragraph(3)}</div></body></html>`);
+    expect(listed.blocks.find((b) => b.text.startsWith('Council budget'))).toMatchObject({ kept: false });
+  });
+
   test('hidden elements, scripts and styles never reach the text', () => {
     const html = `<html><head><style>p{color:red}</style></head><body><div>${paragraph(1)}${paragraph(2)}
       <p style="display: none">Secret hidden paragraph that a browser would never show to anybody at all.</p>

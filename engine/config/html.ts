@@ -19,6 +19,13 @@ export interface HtmlThresholds {
   shortBlockPenalty: number;
   /** Link-text share above which a block is link-like (navigation, related links). */
   maxLinkDensity: number;
+  /**
+   * A sentence of at least `linkedProseMinChars` with links over `maxLinkDensity` but at most
+   * this share, in the article and followed by more of its prose, is the article's own text
+   * with its links (a roundup's items, names linked to their pages), not a list of links.
+   */
+  linkedProseMaxDensity: number;
+  linkedProseMinChars: number;
   /** Weight of text under a boilerplate hint (`<nav>`, class "share", …) when choosing the region. */
   hintPenalty: number;
   /** Extra share of positive text credited to a region the page marks as its article. */
@@ -99,6 +106,8 @@ export const HTML_DEFAULTS: HtmlThresholds = {
   mediumWeight: 0.3,
   shortBlockPenalty: 10,
   maxLinkDensity: 0.5,
+  linkedProseMaxDensity: 0.8,
+  linkedProseMinChars: 80,
   hintPenalty: 1,
   contentBonus: 0.1,
   articleBodyBonus: 0.25,

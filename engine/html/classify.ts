@@ -46,6 +46,23 @@ function isPluginLead(index: number, raw: RawBlock[], features: BlockFeatures[],
 }
 
 /**
+ * Prose whose links push it over the link-density limit, in the article's span and followed by
+ * more of the article (the next block with text reads as its prose): the article's own sentence
+ * with its links, as a roundup's items or a story that links every name are written. A list of
+ * links has no sentence, and links after the article have no article below them.
+ */
+function isLinkedProse(index: number, raw: RawBlock[], features: BlockFeatures[], root: RootChoice, t: HtmlThresholds): boolean {
+  const f = features[index];
+  if (f.linkDensity > t.linkedProseMaxDensity || !f.sentence || f.chars < t.linkedProseMinChars) return false;
+  for (let j = index + 1; j < root.end; j++) {
+    if (!raw[j].text.trim()) continue;
+    const next = features[j];
+    return next.textScore > 0 && next.sentence && next.linkDensity <= t.maxLinkDensity && !next.hardHint && !next.teaser;
+  }
+  return false;
+}
+
+/**
  * After a "Related stories:" line set as a paragraph (bold, not a heading), the run of blocks
  * that each open with a headline link: the list of other stories it names. Returns the
  * index past the run, or -1 when the next block with text is no such headline. The article may
@@ -187,7 +204,7 @@ export function classify(
     if (f.teaserRun && bodySeen) {
       return block('related', false, 'after the article, in a run of headline links each with its blurb');
     }
-    if (f.linkDensity > t.maxLinkDensity) {
+    if (f.linkDensity > t.maxLinkDensity && !(hasArticle && bodySeen && isLinkedProse(index, raw, features, root, t))) {
       return block(f.chars > t.longBlockChars ? 'related' : 'navigation', false, `link density ${pct(f.linkDensity)}`);
     }
     bodySeen = true;
@@ -196,7 +213,9 @@ export function classify(
       'body',
       true,
       hasArticle
-        ? `in the article region ${rootLabel} (score ${f.score.toFixed(0)})`
+        ? f.linkDensity > t.maxLinkDensity
+          ? `in the article region ${rootLabel}: its prose with its links (link density ${pct(f.linkDensity)}), more of it below`
+          : `in the article region ${rootLabel} (score ${f.score.toFixed(0)})`
         : `the page has no article region: kept as prose (score ${f.score.toFixed(0)})`,
     );
   });
