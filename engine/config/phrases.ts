@@ -191,7 +191,7 @@ function p(...phrases: string[]): Matcher[] {
 /**
  * What only a legal notice says ("All rights reserved", "may not be reproduced"), in any
  * sentence of it: the legal rule's phrases, and on their own the test for a long notice
- * (see matchLegalNotice).
+ * (see matchLongNotice).
  */
 const LEGAL_SENTENCES = p('all rights reserved', 'alle rechte vorbehalten', 'tous droits réservés', 'todos los derechos reservados',
   'tutti i diritti riservati', 'todos os direitos reservados', 'alle rechten voorbehouden',
