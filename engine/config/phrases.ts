@@ -207,9 +207,17 @@ const LEGAL_SENTENCES = p('all rights reserved', 'alle rechte vorbehalten', 'tou
  */
 const COMMENT_POLICY = [
   ...p('responsible for the opinions they express', 'monitored for inappropriate content', 'comments are moderated'),
-  /\bcomments? represents? the (?:individual|personal|author|writer|poster)/iu,
-  /\breserves? the right to (?:remove|delete|edit|reject)\b.{0,40}\b(?:comments?|posts?|submissions?)\b/iu,
+  containing('represent', /\bcomments? represents? the (?:individual|personal|author|writer|poster)/iu),
+  containing('the right to', /\breserves? the right to (?:remove|delete|edit|reject)\b.{0,40}\b(?:comments?|posts?|submissions?)\b/iu),
 ];
+
+/**
+ * A pattern run only on a text that contains `literal` (lower case, single spaces: a part of
+ * the pattern every match has): as a phrase pattern, most blocks skip its regex at once.
+ */
+function containing(literal: string, re: RegExp): Matcher {
+  return { source: re.source, literal, exec: (text) => re.exec(text) };
+}
 
 /** Phrases must start the block (after bullets/symbols). */
 function start(...phrases: string[]): Matcher[] {
@@ -727,6 +735,7 @@ export const OPENS_WITH_COPYRIGHT = /^[\s\p{P}]*(?:©|\([cC]\)|[Cc]opyright|COPY
 const LEGAL_NOTICE_MAX_CHARS = BOILERPLATE_PHRASES.find((r) => r.kind === 'legal')!.maxChars;
 /** A thread's rules can take a paragraph. */
 const COMMENT_POLICY_MAX_CHARS = 600;
+const LONGEST_NOTICE = Math.max(LEGAL_NOTICE_MAX_CHARS, COMMENT_POLICY_MAX_CHARS);
 
 /**
  * A notice too long for the phrase scan. A legal notice (a redistribution notice, an agency's
@@ -736,21 +745,27 @@ const COMMENT_POLICY_MAX_CHARS = 600;
  * comment thread's policy.
  */
 export function matchLongNotice(text: string): PhraseMatch | null {
+  if (text.length > LONGEST_NOTICE) return null;
+  // Lower-cased and single-spaced once: a phrase it does not contain is not run (most blocks
+  // here are prose, and these are a few dozen regexes each).
+  const lowered = singleSpaced(text.toLowerCase());
   if (text.length <= LEGAL_NOTICE_MAX_CHARS) {
     if (OPENS_WITH_COPYRIGHT.test(text)) return { kind: 'legal', rule: 'legal: opens with a copyright notice', strong: true };
-    const m = firstMatch(LEGAL_SENTENCES, text);
+    const m = firstMatch(LEGAL_SENTENCES, text, lowered);
     if (m) return { kind: 'legal', rule: `legal: phrase "${m}"`, strong: true };
   }
-  if (text.length <= COMMENT_POLICY_MAX_CHARS) {
-    const m = firstMatch(COMMENT_POLICY, text);
-    if (m) return { kind: 'comment-form', rule: `comment-form: policy "${m}"`, strong: true };
-  }
+  const m = text.length <= COMMENT_POLICY_MAX_CHARS ? firstMatch(COMMENT_POLICY, text, lowered) : null;
+  if (m) return { kind: 'comment-form', rule: `comment-form: policy "${m}"`, strong: true };
   return null;
 }
 
-/** The first of `patterns` found in `text`, as it reads there (40 characters at most). */
-function firstMatch(patterns: readonly Matcher[], text: string): string | null {
+/**
+ * The first of `patterns` found in `text`, as it reads there (40 characters at most). `lowered`:
+ * the text lower-cased and single-spaced, for the phrase patterns' literal test.
+ */
+function firstMatch(patterns: readonly Matcher[], text: string, lowered: string): string | null {
   for (const re of patterns) {
+    if (re.literal !== undefined && !lowered.includes(re.literal)) continue;
     const m = re.exec(text);
     if (m) return m[0].trim().slice(0, 40);
   }
