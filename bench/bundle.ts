@@ -2,7 +2,8 @@
  * The benchmark measures the engine as it ships: bundled and minified by esbuild into one
  * CommonJS file, as the Lambda bundle and the CLI load it.
  */
-import { buildSync, type BuildOptions } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { buildSync } from 'esbuild';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -25,12 +26,12 @@ export function bundleEngine(outDir = join(ROOT, '.bench')): string {
   return outfile;
 }
 
-/** The Lambda bundle as the CDK builds it (handler, AWS SDK inside, minified CJS for node22): scripts/build.cjs's settings. */
+/**
+ * The Lambda bundle the construct deploys (handler, AWS SDK inside, minified CJS for node22):
+ * built by scripts/build.cjs, whose esbuild plugin needs the asynchronous API, in a child process.
+ */
 export function bundleLambda(outDir = join(ROOT, '.bench', 'lambda')): string {
   mkdirSync(outDir, { recursive: true });
-  const outfile = join(outDir, 'index.js');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { LAMBDA_BUNDLE } = require('../scripts/build.cjs') as { LAMBDA_BUNDLE: BuildOptions };
-  buildSync({ ...LAMBDA_BUNDLE, entryPoints: [join(ROOT, 'lambdas/handler.ts')], outfile });
-  return outfile;
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.cjs'), 'lambda', outDir], { stdio: 'inherit' });
+  return join(outDir, 'index.js');
 }

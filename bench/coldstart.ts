@@ -1,6 +1,7 @@
 /**
- * npm run bench:coldstart — the Lambda bundle as the CDK builds it (esbuild: bundle, minify,
- * CJS, target node22, mainFields module/main, no source maps, the AWS SDK inside), its size,
+ * npm run bench:coldstart — the Lambda bundle as the construct deploys it (scripts/build.cjs
+ * lambda: esbuild bundle, minify, CJS, target node22, mainFields module/main, no source maps,
+ * the AWS SDK inside, unused SDK schemas left out), its size,
  * and its cold init: the time to require it in a fresh node process (what Lambda's init phase
  * does with the handler module), over N fresh processes.
  */

@@ -7,33 +7,42 @@ import * as path from 'node:path';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { Construct } from 'constructs';
-import LAMBDA_ALIASES from '../lambdas/bundle-alias.json';
 
 /** The repository root (this file lives in `<root>/cdk/`, or is bundled into `<package>/dist/`). */
 const PROJECT_ROOT = path.resolve(__dirname, '..');
 
 /**
  * The installed package (`winnow/cdk`, bundled into `dist/`) ships the handler already bundled
- * the same way (scripts/build.cjs): no TypeScript sources and no esbuild needed in the
- * consumer's project. A checkout bundles `lambdas/handler.ts` at synth (NodejsFunction).
+ * (scripts/build.cjs): no TypeScript sources and no esbuild needed in the consumer's project.
+ * A checkout bundles `lambdas/handler.ts` at synth with the same script and settings.
  */
 const PREBUILT_HANDLER_DIR = path.join(__dirname, 'lambda-asset');
+const BUILD_SCRIPT = path.join(PROJECT_ROOT, 'scripts', 'build.cjs');
+const CHECKOUT_HANDLER_DIR = path.join(PROJECT_ROOT, 'dist', 'lambda-asset');
+
+/** winnow's handler: the package's bundle, or this checkout's sources bundled at synth. */
+function winnowHandlerCode(): lambda.Code {
+  if (existsSync(path.join(PREBUILT_HANDLER_DIR, 'index.js'))) return lambda.Code.fromAsset(PREBUILT_HANDLER_DIR);
+  // scripts/build.cjs, not NodejsFunction's bundling: its esbuild plugin (scripts/sdk-schemas.cjs)
+  // leaves the SDK schemas of unused operations out, and NodejsFunction takes no plugins. Into
+  // dist/lambda-asset, where `npm run build` puts the same bundle.
+  return lambda.Code.fromCustomCommand(CHECKOUT_HANDLER_DIR, [process.execPath, BUILD_SCRIPT, 'lambda', CHECKOUT_HANDLER_DIR]);
+}
 
 /**
  * The function `Handler` in `scope`, with `functionProps` (runtime, role, environment…). `entry`:
  * an app's own handler file, bundled at synth; without it, winnow's handler.
  */
 export function createHandlerFunction(scope: Construct, functionProps: lambda.FunctionOptions & { runtime: lambda.Runtime }, entry?: string): lambda.Function {
-  const prebuilt = entry === undefined && existsSync(path.join(PREBUILT_HANDLER_DIR, 'index.js'));
-  return prebuilt
+  return entry === undefined
     ? new lambda.Function(scope, 'Handler', {
       ...functionProps,
-      code: lambda.Code.fromAsset(PREBUILT_HANDLER_DIR),
+      code: winnowHandlerCode(),
       handler: 'index.handler',
     })
     : new nodejs.NodejsFunction(scope, 'Handler', {
       ...functionProps,
-      entry: entry ?? path.join(PROJECT_ROOT, 'lambdas', 'handler.ts'),
+      entry,
       handler: 'handler',
       projectRoot: PROJECT_ROOT,
       depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
@@ -46,15 +55,10 @@ export function createHandlerFunction(scope: Construct, functionProps: lambda.Fu
         // Source maps off: --enable-source-maps costs ~40 ms of cold start (toolchain notes).
         sourceMap: false,
         // Bundle the AWS SDK v3 clients too: a minified CJS bundle loads faster than the
-        // runtime's own copy (toolchain notes: ~95 ms vs ~170 ms).
+        // runtime's own copy (toolchain notes: ~95 ms vs ~170 ms). An app's own handler keeps
+        // the SDK's default credential chain.
         externalModules: [],
         bundleAwsSDK: true,
-        // Our handler gets the Lambda-only credential chain (lambdas/aws-credentials.ts); an
-        // `entry` of the app's own keeps the SDK's default chain. esbuild reads the path from
-        // its working directory, the project root here and in Docker bundling alike.
-        esbuildArgs: entry === undefined
-          ? { '--alias': Object.entries(LAMBDA_ALIASES).map(([from, to]) => `${from}=./${to}`) }
-          : undefined,
       },
     });
 }

@@ -195,8 +195,8 @@ export interface WinnowPipelineProps {
   readonly serverAccessLogsBucket?: s3.IBucket;
 
   /**
-   * The handler's entry file (exporting `handler`), bundled by NodejsFunction (esbuild) at synth.
-   * @default - the handler bundled with the package (`dist/lambda-asset`); in a checkout, `<repo>/lambdas/handler.ts`
+   * Your own handler's entry file (exporting `handler`), bundled by NodejsFunction (esbuild) at synth.
+   * @default - winnow's handler: the bundle shipped in the package (`dist/lambda-asset`); in a checkout, `<repo>/lambdas/handler.ts` bundled by `scripts/build.cjs` at synth
    */
   readonly entry?: string;
 

@@ -1,8 +1,8 @@
 /**
  * The AWS credential chain of the Lambda bundle: the sources a Lambda function is given, and no
  * others. esbuild puts this module in place of `@aws-sdk/credential-provider-node` when it
- * bundles the handler (LAMBDA_CREDENTIALS_ALIAS: scripts/build.cjs and the construct's
- * NodejsFunction). The SDK's default chain also reads shared config files, SSO, web identity,
+ * bundles the handler (LAMBDA_BUNDLE's `alias` in scripts/build.cjs, which the construct
+ * deploys). The SDK's default chain also reads shared config files, SSO, web identity,
  * credential processes and EC2 instance metadata, none of which a Lambda function has; they
  * were 113 KB of the 816 KB bundle and ~13 ms of its cold start.
  *

@@ -7,19 +7,22 @@
  *                            from node_modules; the engine from ./index.cjs)
  *   dist/cdk.cjs             `winnow/cdk`: WinnowPipeline (aws-cdk-lib, constructs: peers)
  *   dist/*.mjs               ES module faces of the three (one copy of the code: no dual-package hazard)
- *   dist/lambda-asset/       the Lambda bundle as NodejsFunction builds it (the construct's code when installed)
+ *   dist/lambda-asset/       the Lambda bundle (LAMBDA_BUNDLE: the construct's code when installed)
  *   dist/cli*.cjs            the CLI: a small main and one file per command, loaded when it runs
  *   dist/clean-worker.cjs    the worker thread of `winnow clean --jobs N`
  *   dist/types/ + *.d.mts    declarations
  *
  * Usage: node scripts/build.cjs [cli|all]   (cli: the engine and the CLI only, ~1 s; what
  * `prepare` and the tests need. all: everything, for `npm pack`.)
+ *        node scripts/build.cjs lambda DIR  (the Lambda bundle alone, as DIR/index.js: what the
+ * construct deploys from a checkout, the bench loads and the bundle's test runs)
  */
 'use strict';
 const { build } = require('esbuild');
 const { execFileSync } = require('node:child_process');
 const { mkdirSync, rmSync, writeFileSync, readFileSync, readdirSync } = require('node:fs');
 const { join, resolve } = require('node:path');
+const { sdkSchemasPlugin } = require('./sdk-schemas.cjs');
 
 const ROOT = resolve(__dirname, '..');
 const DIST = join(ROOT, 'dist');
@@ -55,11 +58,13 @@ const splitPlugin = (self) => ({
 });
 
 /**
- * The Lambda bundle exactly as the construct's NodejsFunction bundling builds it in a checkout
- * (the AWS SDK inside, minified CJS for node22, no source maps, the Lambda-only credential chain
- * of lambdas/bundle-alias.json); bench/bundle.ts measures the same.
+ * The Lambda bundle the construct deploys (the AWS SDK inside, minified CJS for node22, no source
+ * maps, the Lambda-only credential chain of lambdas/bundle-alias.json, the SDK schemas of unused
+ * operations left out: scripts/sdk-schemas.cjs); bench/bundle.ts measures the same. Its plugin
+ * needs esbuild's asynchronous `build`: `buildLambda`, or `node scripts/build.cjs lambda DIR`.
  */
 const LAMBDA_BUNDLE = {
+  plugins: [sdkSchemasPlugin],
   bundle: true,
   alias: Object.fromEntries(
     Object.entries(JSON.parse(readFileSync(join(ROOT, 'lambdas', 'bundle-alias.json'), 'utf8'))).map(([from, to]) => [from, join(ROOT, to)]),
@@ -112,8 +117,13 @@ function buildLibraries() {
   return Promise.all([
     bundle('lambda', 'lambdas/index.ts', 'lambda.cjs'),
     bundle('cdk', 'cdk/index.ts', 'cdk.cjs'),
-    build({ ...LAMBDA_BUNDLE, entryPoints: [join(ROOT, 'lambdas/handler.ts')], outfile: join(DIST, 'lambda-asset', 'index.js') }),
+    buildLambda(join(DIST, 'lambda-asset')),
   ]);
+}
+
+/** The Lambda bundle as `dir`/index.js (the handler module Lambda loads: `index.handler`). */
+function buildLambda(dir) {
+  return build({ ...LAMBDA_BUNDLE, entryPoints: [join(ROOT, 'lambdas/handler.ts')], outfile: join(dir, 'index.js') });
 }
 
 /** An ES module face over a CJS entry: the same objects, named exports listed at build time. */
@@ -134,7 +144,11 @@ function buildTypes() {
 
 async function main() {
   const what = process.argv[2] ?? 'all';
-  if (what !== 'cli' && what !== 'all') throw new Error(`usage: node scripts/build.cjs [cli|all]`);
+  if (what === 'lambda' && process.argv[3]) {
+    await buildLambda(resolve(process.argv[3]));
+    return;
+  }
+  if (what !== 'cli' && what !== 'all') throw new Error('usage: node scripts/build.cjs [cli|all] | lambda DIR');
   const t0 = Date.now();
   if (what === 'all') rmSync(DIST, { recursive: true, force: true });
   mkdirSync(DIST, { recursive: true });
@@ -159,4 +173,4 @@ async function buildForTests() {
   mkdirSync(DIST, { recursive: true });
   await Promise.all([buildEngine(), buildCli()]);
 }
-module.exports = { buildForTests, DIST, LAMBDA_BUNDLE };
+module.exports = { buildForTests, buildLambda, DIST, LAMBDA_BUNDLE };

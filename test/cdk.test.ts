@@ -1,7 +1,7 @@
 /**
  * The CDK app: WinnowPipeline through WinnowStack, with the context of cdk.json (as `cdk synth`
  * uses it) and with every option overridden. All CDK tests live in this one file: loading
- * aws-cdk-lib costs seconds per file. NodejsFunction bundles lambdas/handler.ts with esbuild.
+ * aws-cdk-lib costs seconds per file. The synth bundles lambdas/handler.ts (scripts/build.cjs lambda).
  *
  * cdk-nag 3 reports through CDK's policy-validation plugins, not annotations: its findings are
  * read from `AwsSolutionsChecks.validateScope(stack)` (and from the app's validation report).
@@ -289,6 +289,9 @@ describe('WinnowStack with the cdk.json defaults', () => {
     expect(code.includes('AWS_CONTAINER_CREDENTIALS_FULL_URI')).toBe(true);
     expect(code.includes('AWS_WEB_IDENTITY_TOKEN_FILE')).toBe(false);
     expect(code.includes('sso_start_url')).toBe(false);
+    // The S3 schemas of the operations it calls, not of the ~100 others (scripts/sdk-schemas.cjs).
+    expect(code.includes('"GetObjectRequest"')).toBe(true);
+    expect(code.includes('"PutBucketAnalyticsConfigurationRequest"')).toBe(false);
   });
 
   test('event source mapping: batch size, window, ReportBatchItemFailures, ScalingConfig.MaximumConcurrency', () => {

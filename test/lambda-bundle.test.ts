@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { buildSync, type BuildOptions } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { defaultProvider } from '../lambdas/aws-credentials';
 import { pkOf } from '../lambdas/item';
 import { createResources, localClients, type AwsClients, type LocalNames } from '../local/resources';
@@ -21,7 +21,7 @@ import { getItem, readObject, s3EventBody } from './support/pipeline';
 
 const ROOT = join(__dirname, '..');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { LAMBDA_BUNDLE } = require('../scripts/build.cjs') as { LAMBDA_BUNDLE: BuildOptions };
+const { sdkSchemasPlugin } = require('../scripts/sdk-schemas.cjs') as { sdkSchemasPlugin: Plugin };
 
 const CREDENTIAL_VARS = [
   'AWS_ACCESS_KEY_ID',
@@ -127,7 +127,7 @@ describe('the Lambda bundle as it ships, on moto', () => {
     Object.assign(process.env, localEnvironment(moto.endpoint));
     dir = mkdtempSync(join(tmpdir(), 'winnow-lambda-bundle-'));
     bundle = join(dir, 'index.js');
-    buildSync({ ...LAMBDA_BUNDLE, entryPoints: [join(ROOT, 'lambdas', 'handler.ts')], outfile: bundle });
+    execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.cjs'), 'lambda', dir]);
     clients = localClients(moto.endpoint);
     await createResources(clients, NAMES);
   }, 60_000);
@@ -179,5 +179,37 @@ describe('the Lambda bundle as it ships, on moto', () => {
     const text = (await readObject(clients.s3, NAMES.outputBucket, item!.textKey!)).toString('utf8');
     expect(text).toContain('The harbour reopened on Monday');
     expect(text).not.toContain('Harbour News');
+  }, 60_000);
+});
+
+describe('the SDK schemas as the bundle writes them (scripts/sdk-schemas.cjs)', () => {
+  /** A schema module's exports, loaded from a bundle of it alone (with or without the plugin). */
+  async function schemaExports(client: string, plugins: Plugin[]): Promise<Record<string, unknown>> {
+    const path = require.resolve(`@aws-sdk/${client}/dist-es/schemas/schemas_0.js`, { paths: [ROOT] });
+    const out = await build({
+      stdin: { contents: `export * from ${JSON.stringify(path)};`, resolveDir: ROOT },
+      bundle: true, platform: 'node', format: 'cjs', mainFields: ['module', 'main'], write: false, logLevel: 'error', plugins,
+    });
+    const module = { exports: {} as Record<string, unknown> };
+    new Function('module', 'exports', 'require', out.outputFiles[0]!.text)(module, module.exports, require);
+    return module.exports;
+  }
+
+  /** A schema as data: a thunk as the shape it leads to (the schemas refer to each other in cycles), a class by name. */
+  function asData(schema: unknown): string {
+    return JSON.stringify(schema, (_key, value: unknown) => {
+      if (typeof value !== 'function') return value;
+      if (/^class\b/.test(Function.prototype.toString.call(value)) || value.length > 0) return `class ${value.name}`;
+      const target = (value as () => unknown)();
+      return Array.isArray(target) ? `-> ${String(target[1])}#${String(target[2])}` : `-> ${typeof target}`;
+    });
+  }
+
+  test.each(['client-s3', 'client-dynamodb', 'client-eventbridge'])('%s: every schema is the SDK\'s own object', async (client) => {
+    const [theirs, ours] = await Promise.all([schemaExports(client, []), schemaExports(client, [sdkSchemasPlugin])]);
+    const names = Object.keys(theirs).sort();
+    expect(names.length).toBeGreaterThan(10);
+    expect(Object.keys(ours).sort()).toEqual(names);
+    for (const name of names) expect([name, asData(ours[name])]).toEqual([name, asData(theirs[name])]);
   }, 60_000);
 });
