@@ -263,8 +263,12 @@ describe('HTML path: structure and robustness', () => {
     expect(block).toMatchObject({ kind: 'body', kept: true });
     expect(block.reason).toMatch(/link density/);
     expect(inside.body).toContain('Paragraph 3 of the report');
-    // After the article's last paragraph it reads as a link to elsewhere.
+    // Another story's headline set into the story between it and the next paragraph.
+    const headline = '<h3><a href="/other">Harbour Reopens After Three Weeks of Repairs</a></h3>';
+    expect(clean(html(headline + paragraph(3))).blocks.find((b) => b.text.startsWith('Shares of WeWork'))).toMatchObject({ kept: true });
+    // After the article's last paragraph it reads as a link to elsewhere, a headline below or not.
     expect(clean(html('')).blocks.find((b) => b.text.startsWith('Shares of WeWork'))).toMatchObject({ kept: false });
+    expect(clean(html(headline)).blocks.find((b) => b.text.startsWith('Shares of WeWork'))).toMatchObject({ kept: false });
     // A list of links has no sentence, whatever follows it.
     const list = '<p><a href="/x">Council budget</a> | <a href="/y">Harbour plans and the new cycle lanes of the centre</a> | <a href="/z">Weather</a></p>';
     const listed = clean(`<html><body><div>${paragraph(1)}${paragraph(2)}${list}${paragraph(3)}</div></body></html>`);

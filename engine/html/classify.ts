@@ -57,6 +57,8 @@ function isLinkedProse(index: number, raw: RawBlock[], features: BlockFeatures[]
   for (let j = index + 1; j < root.end; j++) {
     if (!raw[j].text.trim()) continue;
     const next = features[j];
+    // A headline link set into the story (another story's title) sits between its paragraphs.
+    if (next.linkDensity >= t.cardLinkDensity && !next.sentence) continue;
     return next.textScore > 0 && next.sentence && next.linkDensity <= t.maxLinkDensity && !next.hardHint && !next.teaser;
   }
   return false;
