@@ -112,6 +112,21 @@ describe('HTML path: structure and robustness', () => {
     expect(r.blocks[0]).toMatchObject({ kind: 'navigation', kept: false });
   });
 
+  test("a social post the story embeds is the article's, whatever its wrapper is named; the share bar is not", () => {
+    const tweet =
+      '<blockquote class="twitter-tweet"><p lang="en">The harbour wall held through the night, and the boats are back in.</p>' +
+      '— Harbour Master (@harbourmaster) <a href="https://twitter.com/harbourmaster/status/1">November 18, 2019</a></blockquote>';
+    const share = '<div class="social-share"><a href="/s/fb">Facebook</a> <a href="/s/tw">Twitter</a></div>';
+    const page = (embed: string) =>
+      `<html><body><article>${share}${paragraph(1)}${paragraph(2)}${embed}${paragraph(3)}</article></body></html>`;
+    const r = clean(page(`<div class="social-media-embed">${tweet}</div>`));
+    expect(r.body).toContain('The harbour wall held through the night');
+    expect(r.body).not.toContain('Facebook');
+    // A post inside a box that already holds something else (a sidebar of the site's own posts) keeps that box's hint.
+    const sidebar = clean(page(`<div class="social-media-embed"><p>Follow the harbour on every network we are on.</p>${tweet}</div>`));
+    expect(sidebar.body).not.toContain('The harbour wall held through the night');
+  });
+
   test('a "related" box inside the article removes only its own section', () => {
     const html = `<html><body><article>${paragraph(1)}${paragraph(2)}
       <div class="box"><h4>Related articles</h4><p><a href="/x">Harbour fees rise again this spring, the port authority says</a></p></div>

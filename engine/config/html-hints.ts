@@ -100,6 +100,13 @@ export const CONTENT_NAMES: readonly string[] = [
   'rich-text', 'richtext', 'prose', 'page-content', 'single-content', 'content',
 ];
 
+/**
+ * Class names of a social post embedded in the article (the blockquote Twitter/X, Instagram and
+ * TikTok put in a page): a post the story quotes. The wrappers sites put around one are named
+ * for the service ("social-media-embed", "article-widget"), so their hints do not reach it.
+ */
+export const EMBEDDED_POST_NAMES: ReadonlySet<string> = new Set(['twitter-tweet', 'instagram-media', 'tiktok-embed']);
+
 /** Kinds whose class names are specific enough to trust even over long, article-like text. */
 export const ALWAYS_TRUSTED_KINDS: ReadonlySet<BlockKind> = new Set(['comments', 'comment-form', 'consent']);
 

@@ -10,7 +10,7 @@
  */
 import { decodeHTML } from 'entities';
 import { WinnowError } from '../errors';
-import { BLOCK_TAGS, FORM_OPTION_INPUTS, HEADING_TAGS, LIST_ITEM_TAGS, SKIP_TAGS } from '../config/html-hints';
+import { BLOCK_TAGS, EMBEDDED_POST_NAMES, FORM_OPTION_INPUTS, HEADING_TAGS, LIST_ITEM_TAGS, SKIP_TAGS } from '../config/html-hints';
 import type { BlockKind, BlockRole, BlockStructure } from '../types';
 import { hintFromNames, hintFromRole, hintFromTag, type NameHint } from './hints';
 import { mayDescribeArticle, type PageMeta, readJsonLd, readMeta } from './metadata';
@@ -102,6 +102,8 @@ interface Frame {
   region: number;
   isBlock: boolean;
   pushedHint: boolean;
+  /** An embedded post's frame: the hints around it, restored when it closes (see openBlock). */
+  hintsOutside?: Hint[];
   inLink: boolean;
   heading: boolean;
   /** Heading level of the innermost heading around (0: none). */
@@ -166,6 +168,9 @@ function visibleLength(text: string): number {
  * page walked as bytes) or its references, which are decoded only at flush.
  */
 const NO_BREAK_SPACES = /^(?:\s|\xc2\xa0|&nbsp;|&#0*160;|&#x0*a0;)+$/i;
+
+/** A class attribute that names an embedded social post (EMBEDDED_POST_NAMES), as one of its names. */
+const EMBEDDED_POST_CLASS = new RegExp(`(?:^|\\s)(?:${[...EMBEDDED_POST_NAMES].join('|')})(?=\\s|$)`, 'i');
 
 /** Text being gathered for the next block. */
 class Pending {
@@ -480,6 +485,16 @@ export function segment(input: PageChars | string, maxBlocks = Infinity, collect
       content: articleBody || tag === 'article' || tag === 'main' || role === 'main' || Boolean(named?.content),
       articleBody,
     });
+    // A social post the story embeds: the hints of the elements that hold nothing but it so
+    // far (its wrappers, named for the service) do not reach its text.
+    let hintsOutside: Hint[] | undefined;
+    if (className && EMBEDDED_POST_CLASS.test(className)) {
+      hintsOutside = hints.slice();
+      const kept = hints.filter((h) => regions[h.region]!.start < blocks.length);
+      hints.length = 0;
+      hints.push(...kept);
+      hintsSnapshot = null;
+    }
     const tagKind = hintFromTag(tag);
     const roleKind = tagKind ? null : hintFromRole(role);
     const kind = tagKind ?? roleKind ?? named?.kind ?? null;
@@ -496,6 +511,7 @@ export function segment(input: PageChars | string, maxBlocks = Infinity, collect
       region: index,
       isBlock: true,
       pushedHint,
+      hintsOutside,
       inLink: parent.inLink,
       heading: parent.heading || HEADING_TAGS.has(tag),
       level: HEADING_TAGS.has(tag) ? tag.charCodeAt(1) - 48 : parent.level,
@@ -550,7 +566,7 @@ export function segment(input: PageChars | string, maxBlocks = Infinity, collect
     if (isBlock) {
       frames.push(openBlock(name, attribs, parent));
     } else if (!parent.inLink && name === 'a' && attribs.href !== undefined) {
-      frames.push({ ...parent, tag: name, transparent: 0, isBlock: false, pushedHint: false, inLink: true });
+      frames.push({ ...parent, tag: name, transparent: 0, isBlock: false, pushedHint: false, hintsOutside: undefined, inLink: true });
     } else {
       if (name === 'code' && parent.pre && parent.codeLang === null) parent.codeLang = codeLanguage(attribs.class);
       parent.transparent++;
@@ -586,6 +602,11 @@ export function segment(input: PageChars | string, maxBlocks = Infinity, collect
     if (inline && frame.isBlock) inline.closeDeeperThan(frames.length);
     if (frame.pushedHint) {
       hints.pop();
+      hintsSnapshot = null;
+    }
+    if (frame.hintsOutside) {
+      hints.length = 0;
+      hints.push(...frame.hintsOutside);
       hintsSnapshot = null;
     }
   };
