@@ -125,6 +125,9 @@ describe('HTML path: structure and robustness', () => {
     // A post inside a box that already holds something else (a sidebar of the site's own posts) keeps that box's hint.
     const sidebar = clean(page(`<div class="social-media-embed"><p>Follow the harbour on every network we are on.</p>${tweet}</div>`));
     expect(sidebar.body).not.toContain('The harbour wall held through the night');
+    // Nor does a post a reader put in the comments.
+    const thread = clean(page(`<div id="comments" class="comments">${tweet}<p>Great to see the boats back, thanks for the report.</p></div>`));
+    expect(thread.body).not.toContain('The harbour wall held through the night');
   });
 
   test('a "related" box inside the article removes only its own section', () => {

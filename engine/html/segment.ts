@@ -10,7 +10,7 @@
  */
 import { decodeHTML } from 'entities';
 import { WinnowError } from '../errors';
-import { BLOCK_TAGS, EMBEDDED_POST_NAMES, FORM_OPTION_INPUTS, HEADING_TAGS, LIST_ITEM_TAGS, SKIP_TAGS } from '../config/html-hints';
+import { ALWAYS_TRUSTED_KINDS, BLOCK_TAGS, EMBEDDED_POST_NAMES, FORM_OPTION_INPUTS, HEADING_TAGS, LIST_ITEM_TAGS, SKIP_TAGS } from '../config/html-hints';
 import type { BlockKind, BlockRole, BlockStructure } from '../types';
 import { hintFromNames, hintFromRole, hintFromTag, type NameHint } from './hints';
 import { mayDescribeArticle, type PageMeta, readJsonLd, readMeta } from './metadata';
@@ -486,11 +486,12 @@ export function segment(input: PageChars | string, maxBlocks = Infinity, collect
       articleBody,
     });
     // A social post the story embeds: the hints of the elements that hold nothing but it so
-    // far (its wrappers, named for the service) do not reach its text.
+    // far (its wrappers, named for the service) do not reach its text. A comment thread's or a
+    // consent banner's do: a post there is a reader's, or the banner's.
     let hintsOutside: Hint[] | undefined;
     if (className && EMBEDDED_POST_CLASS.test(className)) {
       hintsOutside = hints.slice();
-      const kept = hints.filter((h) => regions[h.region]!.start < blocks.length);
+      const kept = hints.filter((h) => regions[h.region]!.start < blocks.length || ALWAYS_TRUSTED_KINDS.has(h.kind));
       hints.length = 0;
       hints.push(...kept);
       hintsSnapshot = null;
