@@ -751,13 +751,26 @@ export function matchLongNotice(text: string): PhraseMatch | null {
   const lowered = singleSpaced(text.toLowerCase());
   if (text.length <= LEGAL_NOTICE_MAX_CHARS) {
     if (OPENS_WITH_COPYRIGHT.test(text)) return { kind: 'legal', rule: 'legal: opens with a copyright notice', strong: true };
-    const m = firstMatch(LEGAL_SENTENCES, text, lowered);
+    const m = mayHoldLegalSentence(lowered) ? firstMatch(LEGAL_SENTENCES, text, lowered) : null;
     if (m) return { kind: 'legal', rule: `legal: phrase "${m}"`, strong: true };
   }
-  const m = text.length <= COMMENT_POLICY_MAX_CHARS ? firstMatch(COMMENT_POLICY, text, lowered) : null;
+  const m = text.length <= COMMENT_POLICY_MAX_CHARS && mayHoldCommentPolicy(lowered) ? firstMatch(COMMENT_POLICY, text, lowered) : null;
   if (m) return { kind: 'comment-form', rule: `comment-form: policy "${m}"`, strong: true };
   return null;
 }
+
+/**
+ * Whether a lower-cased, single-spaced text holds any of the patterns' literals: one regex over
+ * the text instead of one search per literal (most long blocks hold none). Patterns without a
+ * literal always pass.
+ */
+function anyLiteralTest(patterns: readonly Matcher[]): (lowered: string) => boolean {
+  if (patterns.some((re) => re.literal === undefined)) return () => true;
+  const re = new RegExp(patterns.map((p) => p.literal!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'u');
+  return (lowered) => re.test(lowered);
+}
+const mayHoldLegalSentence = anyLiteralTest(LEGAL_SENTENCES);
+const mayHoldCommentPolicy = anyLiteralTest(COMMENT_POLICY);
 
 /**
  * The first of `patterns` found in `text`, as it reads there (40 characters at most). `lowered`:
