@@ -19,6 +19,7 @@
  */
 import type { BlockKind } from '../types';
 import { singleSpaced } from '../spaces';
+import { escapeRegExp } from '../regexp';
 
 export interface PhraseRule {
   kind: BlockKind;
@@ -55,7 +56,7 @@ export function phraseSource(phrase: string): string {
   return phrase
     .trim()
     .split(/\s+/)
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .map(escapeRegExp)
     .join('\\s+');
 }
 
@@ -766,7 +767,7 @@ export function matchLongNotice(text: string): PhraseMatch | null {
  */
 function anyLiteralTest(patterns: readonly Matcher[]): (lowered: string) => boolean {
   if (patterns.some((re) => re.literal === undefined)) return () => true;
-  const re = new RegExp(patterns.map((p) => p.literal!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'u');
+  const re = new RegExp(patterns.map((p) => escapeRegExp(p.literal!)).join('|'), 'u');
   return (lowered) => re.test(lowered);
 }
 const mayHoldLegalSentence = anyLiteralTest(LEGAL_SENTENCES);

@@ -3,6 +3,7 @@
  * come from config/dates.ts (nine languages); numeric day-month order follows the language.
  */
 import { MONTH_NUMBERS } from '../config/dates';
+import { escapeRegExp } from '../regexp';
 
 export interface FoundDate {
   /** `YYYY-MM-DD`. */
@@ -62,7 +63,7 @@ export function parseMachineDate(value: string, bounds: DateBounds, language: st
 
 const MONTH_ALTERNATION = [...MONTH_NUMBERS.keys()]
   .sort((a, b) => b.length - a.length)
-  .map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+  .map(escapeRegExp)
   .join('|');
 const B = '(?<![\\p{L}\\p{N}])';
 const E = '(?![\\p{L}\\p{N}])';
