@@ -23,8 +23,9 @@ const CHECKOUT_HANDLER_DIR = path.join(PROJECT_ROOT, 'dist', 'lambda-asset');
 /** winnow's handler: the package's bundle, or this checkout's sources bundled at synth. */
 function winnowHandlerCode(): lambda.Code {
   if (existsSync(path.join(PREBUILT_HANDLER_DIR, 'index.js'))) return lambda.Code.fromAsset(PREBUILT_HANDLER_DIR);
-  // scripts/build.cjs, not NodejsFunction's bundling: its esbuild plugin (scripts/sdk-schemas.cjs)
-  // leaves the SDK schemas of unused operations out, and NodejsFunction takes no plugins. Into
+  // scripts/build.cjs, not NodejsFunction's bundling: its esbuild plugins (scripts/sdk-*.cjs) leave
+  // the SDK schemas of unused operations out and load event streams statically, and its output is
+  // written in ASCII (scripts/ascii-only.cjs); NodejsFunction takes no plugins. Into
   // dist/lambda-asset, where `npm run build` puts the same bundle.
   return lambda.Code.fromCustomCommand(CHECKOUT_HANDLER_DIR, [process.execPath, BUILD_SCRIPT, 'lambda', CHECKOUT_HANDLER_DIR]);
 }

@@ -23,6 +23,8 @@ const { execFileSync } = require('node:child_process');
 const { mkdirSync, rmSync, writeFileSync, readFileSync, readdirSync } = require('node:fs');
 const { join, resolve } = require('node:path');
 const { sdkSchemasPlugin } = require('./sdk-schemas.cjs');
+const { sdkEventStreamsPlugin } = require('./sdk-event-streams.cjs');
+const { asciiRegExps } = require('./ascii-only.cjs');
 
 const ROOT = resolve(__dirname, '..');
 const DIST = join(ROOT, 'dist');
@@ -60,11 +62,13 @@ const splitPlugin = (self) => ({
 /**
  * The Lambda bundle the construct deploys (the AWS SDK inside, minified CJS for node22, no source
  * maps, the Lambda-only credential chain of lambdas/bundle-alias.json, the SDK schemas of unused
- * operations left out: scripts/sdk-schemas.cjs); bench/bundle.ts measures the same. Its plugin
- * needs esbuild's asynchronous `build`: `buildLambda`, or `node scripts/build.cjs lambda DIR`.
+ * operations left out: scripts/sdk-schemas.cjs, its event streams imported statically:
+ * scripts/sdk-event-streams.cjs, written in ASCII: scripts/ascii-only.cjs); bench/bundle.ts
+ * measures the same. Its plugins need esbuild's asynchronous `build`: `buildLambda`, or
+ * `node scripts/build.cjs lambda DIR`.
  */
 const LAMBDA_BUNDLE = {
-  plugins: [sdkSchemasPlugin],
+  plugins: [sdkSchemasPlugin, sdkEventStreamsPlugin],
   bundle: true,
   alias: Object.fromEntries(
     Object.entries(JSON.parse(readFileSync(join(ROOT, 'lambdas', 'bundle-alias.json'), 'utf8'))).map(([from, to]) => [from, join(ROOT, to)]),
@@ -122,8 +126,10 @@ function buildLibraries() {
 }
 
 /** The Lambda bundle as `dir`/index.js (the handler module Lambda loads: `index.handler`). */
-function buildLambda(dir) {
-  return build({ ...LAMBDA_BUNDLE, entryPoints: [join(ROOT, 'lambdas/handler.ts')], outfile: join(dir, 'index.js') });
+async function buildLambda(dir) {
+  const { outputFiles } = await build({ ...LAMBDA_BUNDLE, entryPoints: [join(ROOT, 'lambdas/handler.ts')], outfile: join(dir, 'index.js'), write: false });
+  mkdirSync(dir, { recursive: true });
+  for (const file of outputFiles) writeFileSync(file.path, asciiRegExps(file.text));
 }
 
 /** An ES module face over a CJS entry: the same objects, named exports listed at build time. */

@@ -22,6 +22,12 @@ import { getItem, readObject, s3EventBody } from './support/pipeline';
 const ROOT = join(__dirname, '..');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { sdkSchemasPlugin } = require('../scripts/sdk-schemas.cjs') as { sdkSchemasPlugin: Plugin };
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { importStatically } = require('../scripts/sdk-event-streams.cjs') as { importStatically: (source: string) => string };
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { asciiRegExps } = require('../scripts/ascii-only.cjs') as { asciiRegExps: (code: string) => string };
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { LAMBDA_BUNDLE } = require('../scripts/build.cjs') as { LAMBDA_BUNDLE: Record<string, unknown> };
 
 const CREDENTIAL_VARS = [
   'AWS_ACCESS_KEY_ID',
@@ -147,6 +153,10 @@ describe('the Lambda bundle as it ships, on moto', () => {
     expect(code.includes('credential_process')).toBe(false);
   });
 
+  test('is ASCII: node reads it as a one-byte string (scripts/ascii-only.cjs)', () => {
+    expect(/^[\x00-\x7f]*$/.test(readFileSync(bundle, 'utf8'))).toBe(true);
+  });
+
   test('a fresh process loads it and cleans an upload with the environment\'s credentials', async () => {
     const key = 'news/story.html';
     const html =
@@ -212,4 +222,45 @@ describe('the SDK schemas as the bundle writes them (scripts/sdk-schemas.cjs)', 
     expect(Object.keys(ours).sort()).toEqual(names);
     for (const name of names) expect([name, asData(ours[name])]).toEqual([name, asData(theirs[name])]);
   }, 60_000);
+});
+
+describe('the SDK\'s event streams imported statically (scripts/sdk-event-streams.cjs)', () => {
+  test('the SDK imports them dynamically; the bundle leaves no module to a lazy initializer (each would be parsed twice at load)', async () => {
+    const out = await build({
+      ...LAMBDA_BUNDLE, entryPoints: [join(ROOT, 'lambdas', 'handler.ts')], outfile: join(tmpdir(), 'winnow-unminified.js'),
+      minify: false, write: false, metafile: true,
+    });
+    // The module the plugin rewrites still has the dynamic import (a new SDK may drop it)…
+    const httpProtocol = Object.keys(out.metafile!.inputs).find((path) => /@smithy\/core\/dist-es\/submodules\/protocols\/HttpProtocol\.js$/.test(path));
+    const source = readFileSync(join(ROOT, httpProtocol!), 'utf8');
+    expect(source).toContain('await import("@smithy/core/event-streams")');
+    expect(importStatically(source)).not.toContain('import("@smithy/core/event-streams")');
+    // …and with it rewritten, event streams are in the bundle as plain modules.
+    const code = out.outputFiles[0]!.text;
+    expect(code).toContain('EventStreamSerde');
+    expect(code).not.toMatch(/\b__esm\(/);
+  }, 60_000);
+});
+
+describe('regular expressions written in ASCII (scripts/ascii-only.cjs)', () => {
+  const cases: [string, string[]][] = [
+    ['/звонил|x/i', ['ЗВОНИЛ', 'звонила', 'x', 'y']],
+    ['/\\bnuméro\\s+vert/', ['numéro vert', 'numero vert']],
+    ['/😀+/u', ['a😀😀b', '\ud83d']],
+    ['/[😀é]/', ['\ud83d', 'é', 'e']],
+    ['/[😀é]/u', ['\ud83d', '😀', 'é']],
+  ];
+  test.each(cases)('%s matches what it matched', (literal, inputs) => {
+    const escaped = asciiRegExps(`module.exports = ${literal};`);
+    expect(/^[\x00-\x7f]*$/.test(escaped)).toBe(true);
+    const original = new Function(`return ${literal};`)() as RegExp;
+    const module = { exports: null as unknown as RegExp };
+    new Function('module', escaped)(module);
+    for (const input of inputs) expect([input, module.exports.exec(input)?.[0]]).toEqual([input, original.exec(input)?.[0]]);
+  });
+
+  test('a tagged template\'s raw text and strings are left as they are', () => {
+    const code = 'const a = String.raw`é${1}`; const b = "ж"; const c = /ж/;';
+    expect(asciiRegExps(code)).toBe('const a = String.raw`é${1}`; const b = "ж"; const c = /\\u0436/;');
+  });
 });
