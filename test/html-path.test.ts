@@ -521,6 +521,31 @@ describe('HTML path: a thread of readers\' comments under a heading that does no
   });
 });
 
+describe('HTML path: a blog\'s front page, each post ending with a link to its comments', () => {
+  const post = (title: string, n: number) =>
+    `<h2>${title}</h2>` +
+    Array.from({ length: 3 }, (_, i) =>
+      `<p>${title}: the allotment committee met on Thursday to settle the water rota for the dry months, and part ${i + 1} of the plan ` +
+      'was agreed after a long evening of argument about who would carry the cans to the far beds by the railway fence.</p>').join('') +
+    `<p><a href="/posts/${n}.html#comments">Comments (${n})</a></p><div>posted by Ann</div>`;
+  test('the next post, a heading over prose, ends the section the link opened', () => {
+    const result = clean(`<html><body><div id="main">${post('First of May', 3)}${post('Water rota', 1)}</div></body></html>`);
+    expect(result.body).toContain('First of May: the allotment committee');
+    expect(result.body).toContain('Water rota: the allotment committee');
+    expect(result.body).not.toContain('Comments (');
+  });
+  test('readers\' replies below such a link, with no heading between, stay out', () => {
+    const replies = [
+      'I was at that meeting and the argument about the cans went on far longer than anyone wanted, but the rota is fair in the end.',
+      'Could the committee put the rota on the gate of the allotments as well, not everyone reads the blog every week in summer?',
+    ];
+    const html = `<html><body><div id="main">${post('First of May', 2)}${replies.map((r) => `<p>${r}</p>`).join('')}</div></body></html>`;
+    const result = clean(html);
+    expect(result.body).toContain('First of May: the allotment committee');
+    for (const r of replies) expect(result.body).not.toContain(r);
+  });
+});
+
 describe('HTML path: a page with no article region', () => {
   test('keeps its blocks that read as prose, not its menus', () => {
     const menu = ['Home', 'Listings', 'Contact', 'Sitemap'].map((m) => `<a href="/${m}">${m}</a>`).join(' | ');

@@ -96,6 +96,12 @@ export interface HtmlThresholds {
    * region is the site's (more stories, feeds, footer links). Earlier, it is a byline's notice.
    */
   copyrightEndMinBodyShare: number;
+  /**
+   * A comment section opened by a link ("Comments (3)" under a post) ends at an h1–h3 heading
+   * whose next block is a paragraph of prose this long at least: the next post of a blog's
+   * front page, not a reply.
+   */
+  nextPostMinChars: number;
 }
 
 export const HTML_DEFAULTS: HtmlThresholds = {
@@ -120,6 +126,7 @@ export const HTML_DEFAULTS: HtmlThresholds = {
   threadHeadingLookBack: 2,
   pluginLeadMinChars: 80,
   copyrightEndMinBodyShare: 0.4,
+  nextPostMinChars: 200,
   weakPhraseMaxChars: 40,
   phraseMaxChars: 160,
   cardMaxBlocks: 6,

@@ -81,6 +81,16 @@ function headlineLinkRunEnd(raw: RawBlock[], index: number, t: HtmlThresholds): 
   return end;
 }
 
+/** The next block with text after `index` is a paragraph of prose (long, few links): a post's first paragraph. */
+function opensProse(index: number, raw: RawBlock[], features: BlockFeatures[], t: HtmlThresholds): boolean {
+  for (let i = index + 1; i < raw.length; i++) {
+    if (!raw[i].text.trim()) continue;
+    const f = features[i];
+    return raw[i].role !== 'heading' && f.chars >= t.nextPostMinChars && f.linkDensity <= t.maxLinkDensity && f.score > 0;
+  }
+  return false;
+}
+
 /** The blocks [index + 1, end) are the list of other stories that the line at `index` names. */
 function storyListWall(index: number, end: number, text: string): { kind: BlockKind; reason: string; end: number } {
   return { kind: 'related', end, reason: `in the list of other stories under block ${index} ("${text.slice(0, 40)}")` };
@@ -113,7 +123,7 @@ export function classify(
   /** Positive score of the kept body so far. */
   let bodyScore = 0;
   /** Set once a comment section or a list of other stories begins inside the region. */
-  let wall: { kind: BlockKind; reason: string; end: number } | null = null;
+  let wall: { kind: BlockKind; reason: string; end: number; byLink?: boolean } | null = null;
   return raw.map((b, index): Block => {
     const f = features[index];
     const block = (kind: BlockKind, kept: boolean, reason: string): Block => ({
@@ -150,6 +160,10 @@ export function classify(
         return block(innerHint.kind, false, `inside the article region, under ${innerHint.source}`);
       }
     }
+    // A comment section opened by a link ("Comments (3)" under a post) ends where a new titled
+    // section of prose begins: on a blog's front page the link leads to that post's thread
+    // elsewhere, and the next post follows.
+    if (wall?.byLink && index < wall.end && b.role === 'heading' && /^h[1-3]$/.test(b.tag) && opensProse(index, raw, features, t)) wall = null;
     if (wall && index < wall.end) {
       // Below a copyright notice readers' comments may still begin: they are a thread, not the site's.
       const opener = wall.kind === 'legal' && f.chars <= t.phraseMaxChars ? matchBoilerplate(b.text) : null;
@@ -186,6 +200,7 @@ export function classify(
         const holder = own ? regions[own.parent] : undefined;
         wall = {
           kind,
+          byLink: kind === 'comments' && f.linkDensity > t.maxLinkDensity,
           end: holder ? holder.end : root.end,
           reason: `in the ${kind === 'related' ? 'related stories' : 'comment section'} that begins at block ${index} ("${b.text.slice(0, 40)}")`,
         };
