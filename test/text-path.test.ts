@@ -906,6 +906,45 @@ describe('a comment thread under a plain "Comments" heading', () => {
   });
 });
 
+describe("a blog's front page in plain text: each post ends with its comments line and signature", () => {
+  const posts: Record<string, [string, string]> = {
+    'First of May': [
+      'The allotment committee met on Thursday to settle the water rota for the dry months, and the plan was agreed after a long evening.',
+      'The argument about who would carry the cans to the far beds by the railway fence went on past ten, but the rota is settled now.',
+    ],
+    'Water rota': [
+      'Each plot holder takes one evening a week from June, and the two new tanks by the gate will be filled from the roof of the shed.',
+      'Anyone who cannot make their evening should swap with a neighbour and write the change on the board in the shed, as we did last year.',
+    ],
+    'Seed swap': [
+      'Bring your spare seeds to the hut on Saturday morning; last spring we traded more than forty packets of beans, peas and squash.',
+      'Label what you bring with the variety and the year it was saved, and we will sort the tables by crop before the doors open at nine.',
+    ],
+  };
+  const post = (title: string, n: number, time: string) => [title, ...posts[title]!, `Comments (${n})`, `// posted by Ann @ ${time}`];
+  test('the posts after the first are kept: one writer signs every post', () => {
+    const text = ['Allotment notes', ...post('First of May', 3, '9:43 AM'), ...post('Water rota', 1, '9:01 AM'), ...post('Seed swap', 2, '6:50 AM')].join('\n');
+    const r = clean(text, { mode: 'text' });
+    for (const [first] of Object.values(posts)) expect(r.body).toContain(first);
+    expect(r.body).not.toContain('Comments (');
+  });
+  test('signatures by several writers under those lines are a thread, and stay out', () => {
+    const replies = [
+      'Comments (2)',
+      '// posted by Bob @ 10:02 AM',
+      'I was at that meeting and the argument about the cans went on far longer than anyone wanted, but the rota is fair.',
+      'Comments (2)',
+      '// posted by Carla @ 10:15 AM',
+      'Could the committee put the rota on the gate of the allotments as well, not everyone reads the blog every week?',
+    ];
+    const text = ['Allotment notes', ...post('First of May', 2, '9:43 AM').slice(0, 3), ...replies].join('\n');
+    const r = clean(text, { mode: 'text' });
+    expect(r.body).toContain(posts['First of May']![0]);
+    expect(r.body).not.toContain('I was at that meeting');
+    expect(r.body).not.toContain('Could the committee');
+  });
+});
+
 describe('hard-wrapped text (a <pre> block, a mail archive)', () => {
   const t = resolveOptions({}).text;
   /** Greedy wrap at `width`, as a mail client or a text file does. */

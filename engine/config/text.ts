@@ -135,6 +135,11 @@ export interface TextThresholds {
   threadMinWriters: number;
   /** …and at least this many writers per signature (a blog's few writers sign many posts). */
   threadMinWriterShare: number;
+  /**
+   * A comment wall with a signature line at most this many lines below it may be a post's
+   * footer ("Comments (3)", then "posted by Ann @ 9:43 AM"): see unwallPostFooters.
+   */
+  postFooterSignatureSpan: number;
   /** A main run with less than this share of the page's prose makes the page a listing (all its prose kept). */
   listingMaxShare: number;
   /**
@@ -276,6 +281,7 @@ export const TEXT_DEFAULTS: TextThresholds = {
   threadMinWriters: 3,
   threadEndGap: 8,
   threadMinWriterShare: 0.5,
+  postFooterSignatureSpan: 2,
   listingMaxShare: 0.1,
   listingEntriesMaxShare: 0.3,
   recordLabelMaxChars: 24,

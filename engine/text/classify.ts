@@ -38,6 +38,8 @@ export interface JudgedLine {
    * *") do not cut it in two like a menu would.
    */
   ornament?: boolean;
+  /** A post's "Comments (3)" line on a blog's front page, not a thread's heading (see unwallPostFooters). */
+  postFooter?: boolean;
 }
 
 const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
@@ -466,6 +468,36 @@ export function extendOverAnnouncedList(lines: readonly JudgedLine[], run: Run, 
 }
 
 /**
+ * A blog's front page ends each post with a "Comments (3)" line and the post's signature
+ * ("// posted by Ann @ 9:43 AM"): such lines are comment walls and headings, and the posts after
+ * the first would read as a thread. When two such lines or more each have a signature line just
+ * below them, and every signature from the first of them on names one and the same writer, they
+ * are the posts' footers: no walls, no thread's heading (the lines themselves stay out as
+ * phrases). A readers' thread is signed by many.
+ */
+export function unwallPostFooters(lines: JudgedLine[], t: TextThresholds): void {
+  const signedBelow = (i: number) => {
+    for (let j = i + 1; j <= Math.min(lines.length - 1, i + t.postFooterSignatureSpan); j++) {
+      if (isSignatureLine(lines[j]!.line.text, t.signatureMaxChars)) return true;
+    }
+    return false;
+  };
+  const footers: number[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.phrase && COMMENT_KINDS.has(l.phrase.kind) && isCommentHeading(l.line.text, l.phrase) && signedBelow(i)) footers.push(i);
+  }
+  if (footers.length < 2) return;
+  const writers = new Set<string | null>();
+  for (let i = footers[0]!; i < lines.length; i++) {
+    const text = lines[i]!.line.text;
+    if (isSignatureLine(text, t.signatureMaxChars)) writers.add(signatureAuthor(text));
+  }
+  if (writers.size !== 1 || writers.has(null)) return;
+  for (const i of footers) lines[i] = { ...lines[i]!, wall: false, postFooter: true };
+}
+
+/**
  * Finds the first comment heading after the article's start that a thread follows (see
  * `threadMinSignatures`) and makes it a wall: the comment section begins there, and the run,
  * if it reaches that far, ends before it.
@@ -475,7 +507,7 @@ export function cutAtThread(lines: JudgedLine[], run: Run, t: TextThresholds): R
   for (let i = run.start; i < lines.length; i++) {
     const l = lines[i]!;
     if (l.cls === 'good') bodySeen = true;
-    if (!bodySeen || !isCommentHeading(l.line.text, l.phrase)) continue;
+    if (!bodySeen || l.postFooter || !isCommentHeading(l.line.text, l.phrase)) continue;
     let signatures = 0;
     const last = Math.min(lines.length - 1, i + t.threadSpan);
     for (let j = i + 1; j <= last; j++) {

@@ -13,7 +13,7 @@ import type { CleanOptions } from '../config/options';
 import { STOPWORDS } from '../config/stopwords';
 import type { TextThresholds } from '../config/text';
 import type { Block, BlockKind, BlockRole, Extraction } from '../types';
-import { acrossCreditLine, CHROME_KINDS, chooseRun, COMMENT_KINDS, cutAtFeed, extendOverAnnouncedList, extendOverNumberedList, cutAtSignatures, cutAtThread, decide, isProse, pct, judgeLine, runAfterHeadline, scoreInContext, type Decision, type JudgedLine } from './classify';
+import { acrossCreditLine, CHROME_KINDS, chooseRun, COMMENT_KINDS, cutAtFeed, extendOverAnnouncedList, extendOverNumberedList, cutAtSignatures, cutAtThread, decide, isProse, pct, judgeLine, runAfterHeadline, scoreInContext, unwallPostFooters, type Decision, type JudgedLine } from './classify';
 import { detectLanguage, words } from './language';
 import { splitLines, unwrapHardWrapped } from './lines';
 import { mayHoldLabelledRecords, recordsAround, recordsOnPage, type RecordList } from './records';
@@ -160,6 +160,7 @@ export function extractText(text: string, opts: CleanOptions): Extraction {
   const hasList = !!language && language in STOPWORDS;
   const judged = lines.map((l) => judgeLine(l, language, hasList, t));
   scoreInContext(judged, t);
+  unwallPostFooters(judged, t);
   let title = findTitle(judged, t);
   // The body follows the headline when the headline is repeated on the page; but a line
   // that repeats the first one can also be the site's name again in the footer: the run after
