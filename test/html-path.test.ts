@@ -663,3 +663,52 @@ describe("HTML path: a form's options (a poll's radio buttons) are not the artic
     for (const b of entries) expect(b.reason).not.toMatch(/form's options/);
   });
 });
+
+describe("HTML path: what the page's own <style> sheets hide is not the article", () => {
+  const story = [
+    'The harbour board agreed on Monday to dredge the eastern channel before the autumn storms, after two trawlers ran aground there in a single week.',
+    'Fishermen had asked for the work for three years. The board said the cost would be shared with the county, which owns the quay on that side.',
+    'Dredging will start in August and take six weeks; the channel stays open to small boats while the barges work the deeper stretch.',
+  ];
+  const paragraphs = story.map((p) => `<p>${p}</p>`).join('');
+  const count = (text: string, phrase: string) => text.split(phrase).length - 1;
+  const page = (head: string, body: string) => `<html><head><title>Dredging</title>${head}</head><body>${body}</body></html>`;
+
+  test("a print copy of the story that a sheet hides (#printCopy { display: none }) is not read twice", () => {
+    const html = page('<style>#printCopy{display:none;}</style>', `<div id="main"><h1>Channel to be dredged</h1><span id="printCopy">${paragraphs}</span><div class="storytext">${paragraphs}</div></div>`);
+    const result = clean(html);
+    for (const p of story) expect(count(result.text, p)).toBe(1);
+    // Without the sheet, the page does show both copies.
+    const shown = clean(html.replace('<style>#printCopy{display:none;}</style>', ''));
+    expect(count(shown.text, story[0]!)).toBe(2);
+  });
+
+  test('a hidden notice beside the story stays out; a print-only or screen-size rule hides nothing', () => {
+    const notice = '<div class="print-note">You are trying to print this page. Printing is only available to subscribers of the print edition, please sign in first.</div>';
+    const body = `<article><h1>Channel to be dredged</h1>${paragraphs}${notice}</article>`;
+    expect(clean(page('<style>.print-note { display: none }</style>', body)).text).not.toContain('You are trying to print');
+    expect(clean(page('<style media="print">.print-note { display: none }</style>', body)).text).toContain('You are trying to print');
+    expect(clean(page('<style>@media (max-width: 600px) { .print-note { display: none } }</style>', body)).text).toContain('You are trying to print');
+  });
+
+  test('a name some rule also shows (a tab, a menu, a wide screen) is not hidden', () => {
+    const panel = '<div class="panel active">The quay on the eastern side will be closed to cars on weekdays while the barges unload the dredged sand there.</div>';
+    const body = `<article><h1>Channel to be dredged</h1>${paragraphs}${panel}</article>`;
+    const kept = (head: string) => clean(page(head, body)).text.includes('The quay on the eastern side');
+    expect(kept('<style>.panel{display:none}</style>')).toBe(false);
+    expect(kept('<style>.panel{display:none}.panel.active{display:block}</style>')).toBe(true);
+    expect(kept('<style>.panel{display:none}@media (min-width: 900px){.panel{display:block}}</style>')).toBe(true);
+    // `@media print` shows it on paper only: on screen it stays hidden.
+    expect(kept('<style>.panel{display:none}@media print{.panel{display:block}}</style>')).toBe(false);
+  });
+
+  test('a sheet later in the page that shows the element again (revealed once loaded) keeps it', () => {
+    const html = `<html><head><title>Dredging</title></head><body><style>.article { visibility: hidden; }</style><div class="article"><h1>Channel to be dredged</h1>${paragraphs}</div><style>.article { visibility: visible; }</style></body></html>`;
+    expect(clean(html).text).toContain(story[2]!);
+  });
+
+  test('a shell hidden until its script runs (everything under .loading) is still read', () => {
+    const html = page('<style>.loading { visibility: hidden; }</style>', `<div class="wrapper loading"><h1>Channel to be dredged</h1>${paragraphs}</div><div class="footer">About us</div>`);
+    expect(clean(html).text).toContain(story[0]!);
+  });
+});

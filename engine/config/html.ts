@@ -102,6 +102,13 @@ export interface HtmlThresholds {
    * front page, not a reply.
    */
   nextPostMinChars: number;
+  /**
+   * A page's `<style>` sheet is read for what it hides (engine/html/page-css.ts) up to this
+   * many characters. A longer one is a site's or a framework's whole stylesheet inlined: its
+   * bare hiding rules (`.hidden`, `.loading`) are for classes its scripts add and remove, and
+   * reading a quarter of a modern page's bytes as CSS would cost more than the page's text.
+   */
+  maxSheetChars: number;
 }
 
 export const HTML_DEFAULTS: HtmlThresholds = {
@@ -127,6 +134,7 @@ export const HTML_DEFAULTS: HtmlThresholds = {
   pluginLeadMinChars: 80,
   copyrightEndMinBodyShare: 0.4,
   nextPostMinChars: 200,
+  maxSheetChars: 16_384,
   weakPhraseMaxChars: 40,
   phraseMaxChars: 160,
   cardMaxBlocks: 6,

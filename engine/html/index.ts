@@ -25,7 +25,7 @@ function languageCode(tag: string | null | undefined): string | null {
 }
 
 export function extractHtml(page: PageChars, opts: CleanOptions): Extraction {
-  const { blocks: raw, regions, meta } = segment(page, opts.html.maxBlocks, opts.metadata.enabled, opts.markdown);
+  const { blocks: raw, regions, meta } = segment(page, opts.html.maxBlocks, opts.metadata.enabled, opts.markdown, opts.html.maxSheetChars);
   const features = scoreBlocks(raw, regions, opts.html);
   let root = chooseRoot(regions, features, opts.html);
   // A region that a comment heading opens is the thread: choose again without it (twice at most).

@@ -11,7 +11,9 @@
 import { decodeHTML } from 'entities';
 import { WinnowError } from '../errors';
 import { ALWAYS_TRUSTED_KINDS, BLOCK_TAGS, EMBEDDED_POST_NAMES, FORM_OPTION_INPUTS, HEADING_TAGS, LIST_ITEM_TAGS, SKIP_TAGS } from '../config/html-hints';
+import { HTML_DEFAULTS } from '../config/html';
 import type { BlockKind, BlockRole, BlockStructure } from '../types';
+import { HiddenByStyle, mediaShowsOnScreen } from './page-css';
 import { hintFromNames, hintFromRole, hintFromTag, type NameHint } from './hints';
 import { mayDescribeArticle, type PageMeta, readJsonLd, readMeta } from './metadata';
 import { type Attrs, tokenize } from './tokenize';
@@ -407,8 +409,42 @@ function collectSignal(signals: PageSignals, name: string, attribs: Attrs, block
   });
 }
 
-export function segment(input: PageChars | string, maxBlocks = Infinity, collectSignals = false, markdown: MarkdownMarks = MARKDOWN_DEFAULTS): Segmented {
+export function segment(
+  input: PageChars | string,
+  maxBlocks = Infinity,
+  collectSignals = false,
+  markdown: MarkdownMarks = MARKDOWN_DEFAULTS,
+  maxSheetChars = HTML_DEFAULTS.maxSheetChars,
+): Segmented {
   const page = typeof input === 'string' ? textChars(input) : input;
+  const sheets = new HiddenByStyle();
+  let walk = segmentOnce(page, { maxBlocks, collectSignals, markdown, maxSheetChars }, sheets);
+  // A sheet read later showed a name an earlier one had hidden (`.article { visibility:
+  // visible }` once the page has loaded): walk the page again with all its sheets known.
+  if (sheets.revoked()) walk = segmentOnce(page, { maxBlocks, collectSignals, markdown, maxSheetChars }, sheets.settled());
+  // What the sheets hid outweighs what the page shows: the page is a shell its script reveals
+  // (a loader's `.loading { display: none }` around everything), and a reader does see it.
+  if (walk.hiddenChars > walk.shownChars) walk = segmentOnce(page, { maxBlocks, collectSignals, markdown, maxSheetChars }, null);
+  return walk.segmented;
+}
+
+interface Walk {
+  segmented: Segmented;
+  /** Characters of text inside elements the page's sheets hide. */
+  hiddenChars: number;
+  /** Characters of text in the blocks. */
+  shownChars: number;
+}
+
+/** One walk of the page; `hiddenByStyle` null: its sheets are not read (nothing is hidden by them). */
+interface WalkLimits {
+  maxBlocks: number;
+  collectSignals: boolean;
+  markdown: MarkdownMarks;
+  maxSheetChars: number;
+}
+
+function segmentOnce(page: PageChars, { maxBlocks, collectSignals, markdown, maxSheetChars }: WalkLimits, hiddenByStyle: HiddenByStyle | null): Walk {
   const inline = markdown.emphasis || markdown.links || markdown.images ? new InlineMarks(markdown, page) : null;
   const blocks: RawBlock[] = [];
   const regions: Region[] = [];
@@ -427,9 +463,14 @@ export function segment(input: PageChars | string, maxBlocks = Infinity, collect
 
   /** Depth of skipped elements we are inside (script, style, hidden…); their text is not the page's. */
   let skipDepth = 0;
+  /** Inside an element a sheet hides: its text is counted (hiddenChars), not kept. */
+  let inSheetHidden = false;
+  let hiddenChars = 0;
   /** Collecting raw text of a JSON-LD script or the head's `<title>`. */
-  let capture: 'json-ld' | 'title' | null = null;
+  let capture: 'json-ld' | 'title' | 'style' | null = null;
   let captured: string[] = [];
+  /** Characters of the `<style>` being captured; past `maxSheetChars` it is not read at all. */
+  let sheetChars = 0;
   let inHead = false;
   /** Regions holding a form's option inputs (radio buttons): see markFormOptions. */
   const formOptionRegions = new Set<number>();
@@ -524,6 +565,16 @@ export function segment(input: PageChars | string, maxBlocks = Infinity, collect
     };
   };
 
+  /** A `<style>` element: its text is captured for hiddenByStyle (unless it is for print only). */
+  const openSheet = (attribs: Attrs): void => {
+    if (hiddenByStyle === null || !mediaShowsOnScreen(attribs.media)) return;
+    capture = 'style';
+    captured = [];
+    sheetChars = 0;
+  };
+  const hiddenBySheet = (name: string, attribs: Attrs): boolean =>
+    name !== 'body' && name !== 'html' && hiddenByStyle!.hides(attribs.id, attribs.class);
+
   const onOpen = (name: string, attribs: Attrs, isVoid: boolean): void => {
     if (skipDepth > 0) {
       if (!isVoid) skipDepth++;
@@ -559,6 +610,12 @@ export function segment(input: PageChars | string, maxBlocks = Infinity, collect
       return; // img, hr, input…: no text of their own
     }
     if (SKIP_TAGS.has(name) || isHidden(attribs)) {
+      if (name === 'style') openSheet(attribs);
+      skipDepth = 1;
+      return;
+    }
+    if (hiddenByStyle !== null && hiddenByStyle.any && hiddenBySheet(name, attribs)) {
+      inSheetHidden = true;
       skipDepth = 1;
       return;
     }
@@ -574,8 +631,16 @@ export function segment(input: PageChars | string, maxBlocks = Infinity, collect
     }
   };
 
+  const closeSheet = (): void => {
+    // Raw, not decoded: the names and properties it reads are ASCII, the same in every charset.
+    if (sheetChars <= maxSheetChars) hiddenByStyle?.read(captured.join(''));
+    capture = null;
+  };
+
   const onClose = (name: string): void => {
-    if (capture && (name === 'script' || name === 'title')) {
+    if (capture === 'style') {
+      if (name === 'style') closeSheet();
+    } else if (capture && (name === 'script' || name === 'title')) {
       const raw = captured.join('');
       // JSON-LD that names no article (an organisation, breadcrumbs, a search box) is not parsed.
       if (capture === 'json-ld') {
@@ -587,7 +652,7 @@ export function segment(input: PageChars | string, maxBlocks = Infinity, collect
     }
     if (name === 'head') inHead = false;
     if (skipDepth > 0) {
-      skipDepth--;
+      if (--skipDepth === 0) inSheetHidden = false;
       return;
     }
     if (inline && !BLOCK_TAGS.has(name)) inline.closeElement(name, pending.raw.length);
@@ -617,18 +682,23 @@ export function segment(input: PageChars | string, maxBlocks = Infinity, collect
       return skipDepth === 0;
     },
     wantsText() {
-      return capture !== null || (skipDepth === 0 && !inHead);
+      return capture !== null || (skipDepth === 0 && !inHead) || inSheetHidden;
     },
     open: onOpen,
     text(text) {
-      if (capture) captured.push(text);
+      if (capture) {
+        if (capture !== 'style') captured.push(text);
+        else if ((sheetChars += text.length) <= maxSheetChars) captured.push(text);
+      } else if (inSheetHidden) hiddenChars += text.length;
       else pending.add(text, frames[frames.length - 1].inLink);
     },
     close: onClose,
   }, page.text, { hrefs: markdown.links, images: markdown.images });
   flush();
   markFormOptions(blocks, regions, formOptionRegions);
-  return { blocks: mergeTableRows(blocks, regions), regions, meta };
+  let shownChars = 0;
+  if (hiddenChars > 0) for (const block of blocks) shownChars += block.text.length;
+  return { segmented: { blocks: mergeTableRows(blocks, regions), regions, meta }, hiddenChars, shownChars };
 }
 
 /**

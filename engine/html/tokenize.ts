@@ -31,6 +31,8 @@ export class AttrBag {
   /** Page metadata (engine/metadata): `<time datetime>`, `<link rel=canonical>`. */
   datetime?: string = undefined;
   rel?: string = undefined;
+  /** `<style media>`: a sheet for print only hides nothing on screen (engine/html/page-css.ts). */
+  media?: string = undefined;
   /** `<img>` only, and only when images are read for the Markdown output (see `tokenize`'s `read`). */
   src?: string = undefined;
   alt?: string = undefined;
