@@ -712,3 +712,32 @@ describe("HTML path: what the page's own <style> sheets hide is not the article"
     expect(clean(html).text).toContain(story[0]!);
   });
 });
+
+describe("HTML path: the site's own copyright element after the story ends it", () => {
+  const story = [
+    'Researchers followed seventy adults for a week and found that those exposed to the signal in the evening took longer to fall asleep.',
+    'The team said the effect was small but consistent, and that the study will be repeated with a larger group of volunteers next year.',
+    'Until then, the researchers advise leaving the phone in another room for the last hour before going to bed, as a simple precaution.',
+  ];
+  const promos = [
+    'Are you tired of working a job that you do not enjoy? Find out how to get the career you actually want, with our partners. More',
+    'Are you paying on a high-interest mortgage? Enter basic information about your home and see what a refinance could save. More',
+  ];
+  const page = (notice: string) =>
+    `<html><head><title>Phones and sleep</title></head><body><div id="story"><h1>Phones and sleep</h1>${story.map((p) => `<div>${p}</div>`).join('')}` +
+    `${notice}<h1>Links We Like</h1>${promos.map((p) => `<div>${p}</div>`).join('')}</div></body></html>`;
+
+  test('a redistribution notice in the copyright element ends the article: the partner links below it stay out', () => {
+    const result = clean(page('<p class="copyright">Distributed by Internet Broadcasting. This material may not be published, broadcast, rewritten or redistributed.</p>'));
+    for (const p of story) expect(result.text).toContain(p);
+    expect(result.text).not.toContain('high-interest mortgage');
+  });
+
+  test("a photo's credit in a copyright element says no legal sentence and ends nothing", () => {
+    const html = `<html><head><title>Phones and sleep</title></head><body><div id="story"><h1>Phones and sleep</h1>${story
+      .slice(0, 2)
+      .map((p) => `<div>${p}</div>`)
+      .join('')}<figure><img src="a.jpg"><p class="copyright">© 2019 Example Agency</p></figure><div>${story[2]}</div></div></body></html>`;
+    expect(clean(html).text).toContain(story[2]!);
+  });
+});

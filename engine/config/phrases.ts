@@ -771,6 +771,12 @@ function anyLiteralTest(patterns: readonly Matcher[]): (lowered: string) => bool
   return (lowered) => re.test(lowered);
 }
 const mayHoldLegalSentence = anyLiteralTest(LEGAL_SENTENCES);
+
+/** Does the text say what only a legal notice says ("All rights reserved", "may not be reproduced")? */
+export function saysLegalSentence(text: string): boolean {
+  const lowered = singleSpaced(text.toLowerCase());
+  return mayHoldLegalSentence(lowered) && firstMatch(LEGAL_SENTENCES, text, lowered) !== null;
+}
 const mayHoldCommentPolicy = anyLiteralTest(COMMENT_POLICY);
 
 /**

@@ -4,7 +4,7 @@
  */
 import type { HtmlThresholds } from '../config/html';
 import { PLUGIN_TAGS } from '../config/html-hints';
-import { matchBoilerplate, matchLongNotice, NAMES_A_STORY_LIST, OPENS_WITH_COPYRIGHT } from '../config/phrases';
+import { matchBoilerplate, matchLongNotice, NAMES_A_STORY_LIST, OPENS_WITH_COPYRIGHT, saysLegalSentence } from '../config/phrases';
 import type { Block, BlockKind } from '../types';
 import type { BlockFeatures, RootChoice } from './score';
 import { type Hint, regionLabel, type RawBlock, type Region } from './segment';
@@ -157,6 +157,12 @@ export function classify(
     if (innerHint) {
       const soft = f.hardHint === null || f.hardHint.depth <= minHintDepth;
       if (!soft || f.chars < t.softHintMaxChars) {
+        // The site's own copyright element after most of the article, saying what only a
+        // legal notice says ("This material may not be published…"), ends it as a notice found
+        // by its words does (below). A photo's credit ("© Agency 2019") says no such sentence.
+        if (innerHint.kind === 'legal' && !wall && bodyScore >= t.copyrightEndMinBodyShare * root.positiveChars && saysLegalSentence(b.text)) {
+          wall = { kind: 'legal', end: root.end, reason: `after the copyright notice that ends the article at block ${index} ("${b.text.slice(0, 40)}")` };
+        }
         return block(innerHint.kind, false, `inside the article region, under ${innerHint.source}`);
       }
     }
