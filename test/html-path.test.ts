@@ -707,6 +707,13 @@ describe("HTML path: what the page's own <style> sheets hide is not the article"
     expect(clean(html).text).toContain(story[2]!);
   });
 
+  test("a dateline the site's sheet hides still dates the page, and stays out of the text", () => {
+    const html = page('<style>.entry-date{display:none !important}</style>', `<article><h1>Channel to be dredged</h1><div class="entry-date">Published on 5 April 2017</div>${paragraphs}</article>`);
+    const result = clean(html);
+    expect(result.metadata.published).toBe('2017-04-05');
+    expect(result.text).not.toContain('Published on');
+  });
+
   test('a shell hidden until its script runs (everything under .loading) is still read', () => {
     const html = page('<style>.loading { visibility: hidden; }</style>', `<div class="wrapper loading"><h1>Channel to be dredged</h1>${paragraphs}</div><div class="footer">About us</div>`);
     expect(clean(html).text).toContain(story[0]!);

@@ -572,8 +572,10 @@ function segmentOnce(page: PageChars, { maxBlocks, collectSignals, markdown, max
     captured = [];
     sheetChars = 0;
   };
+  // A dateline the site hides by its sheet still dates the page (the metadata stage reads it;
+  // as before, its line is classified as metadata, not kept as the article's).
   const hiddenBySheet = (name: string, attribs: Attrs): boolean =>
-    name !== 'body' && name !== 'html' && hiddenByStyle!.hides(attribs.id, attribs.class);
+    name !== 'body' && name !== 'html' && hiddenByStyle!.hides(attribs.id, attribs.class) && !PUBLISHED_CLASS.test(`${attribs.class ?? ''} ${attribs.id ?? ''}`);
 
   const onOpen = (name: string, attribs: Attrs, isVoid: boolean): void => {
     if (skipDepth > 0) {
