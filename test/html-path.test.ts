@@ -710,7 +710,7 @@ describe("HTML path: what the page's own <style> sheets hide is not the article"
   test("a dateline the site's sheet hides still dates the page, and stays out of the text", () => {
     const html = page('<style>.entry-date{display:none !important}</style>', `<article><h1>Channel to be dredged</h1><div class="entry-date">Published on 5 April 2017</div>${paragraphs}</article>`);
     const result = clean(html);
-    expect(result.metadata.published).toBe('2017-04-05');
+    expect(result.metadata?.published).toBe('2017-04-05');
     expect(result.text).not.toContain('Published on');
   });
 
