@@ -96,6 +96,11 @@ function storyListWall(index: number, end: number, text: string): { kind: BlockK
   return { kind: 'related', end, reason: `in the list of other stories under block ${index} ("${text.slice(0, 40)}")` };
 }
 
+/** A copyright notice at `index` after most of the article ends it: the rest of the region, to `end`, is the site's. */
+function copyrightWall(index: number, text: string, end: number): { kind: BlockKind; reason: string; end: number } {
+  return { kind: 'legal', end, reason: `after the copyright notice that ends the article at block ${index} ("${text.slice(0, 40)}")` };
+}
+
 const COMMENT_KINDS: ReadonlySet<BlockKind> = new Set(['comments', 'comment-form']);
 
 function pct(x: number): string {
@@ -161,7 +166,7 @@ export function classify(
         // legal notice says ("This material may not be published…"), ends it as a notice found
         // by its words does (below). A photo's credit ("© Agency 2019") says no such sentence.
         if (innerHint.kind === 'legal' && !wall && bodyScore >= t.copyrightEndMinBodyShare * root.positiveChars && saysLegalSentence(b.text)) {
-          wall = { kind: 'legal', end: root.end, reason: `after the copyright notice that ends the article at block ${index} ("${b.text.slice(0, 40)}")` };
+          wall = copyrightWall(index, b.text, root.end);
         }
         return block(innerHint.kind, false, `inside the article region, under ${innerHint.source}`);
       }
@@ -197,7 +202,7 @@ export function classify(
         OPENS_WITH_COPYRIGHT.test(b.text) &&
         !b.text.trimEnd().endsWith(')'); // a notice in parentheses credits a figure or a quote
       if (closesArticle) {
-        wall = { kind: 'legal', end: root.end, reason: `after the copyright notice that ends the article at block ${index} ("${b.text.slice(0, 40)}")` };
+        wall = copyrightWall(index, b.text, root.end);
       }
       if (opensSection) {
         const kind: BlockKind = phrase.kind === 'related' ? 'related' : 'comments';

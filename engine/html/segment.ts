@@ -417,14 +417,15 @@ export function segment(
   maxSheetChars = HTML_DEFAULTS.maxSheetChars,
 ): Segmented {
   const page = typeof input === 'string' ? textChars(input) : input;
+  const limits: WalkLimits = { maxBlocks, collectSignals, markdown, maxSheetChars };
   const sheets = new HiddenByStyle();
-  let walk = segmentOnce(page, { maxBlocks, collectSignals, markdown, maxSheetChars }, sheets);
+  let walk = segmentOnce(page, limits, sheets);
   // A sheet read later showed a name an earlier one had hidden (`.article { visibility:
   // visible }` once the page has loaded): walk the page again with all its sheets known.
-  if (sheets.revoked()) walk = segmentOnce(page, { maxBlocks, collectSignals, markdown, maxSheetChars }, sheets.settled());
+  if (sheets.revoked()) walk = segmentOnce(page, limits, sheets.settled());
   // What the sheets hid outweighs what the page shows: the page is a shell its script reveals
   // (a loader's `.loading { display: none }` around everything), and a reader does see it.
-  if (walk.hiddenChars > walk.shownChars) walk = segmentOnce(page, { maxBlocks, collectSignals, markdown, maxSheetChars }, null);
+  if (walk.hiddenChars > walk.shownChars) walk = segmentOnce(page, limits, null);
   return walk.segmented;
 }
 
@@ -436,7 +437,6 @@ interface Walk {
   shownChars: number;
 }
 
-/** One walk of the page; `hiddenByStyle` null: its sheets are not read (nothing is hidden by them). */
 interface WalkLimits {
   maxBlocks: number;
   collectSignals: boolean;
@@ -444,6 +444,7 @@ interface WalkLimits {
   maxSheetChars: number;
 }
 
+/** One walk of the page; `hiddenByStyle` null: its sheets are not read (nothing is hidden by them). */
 function segmentOnce(page: PageChars, { maxBlocks, collectSignals, markdown, maxSheetChars }: WalkLimits, hiddenByStyle: HiddenByStyle | null): Walk {
   const inline = markdown.emphasis || markdown.links || markdown.images ? new InlineMarks(markdown, page) : null;
   const blocks: RawBlock[] = [];
