@@ -748,3 +748,44 @@ describe("HTML path: the site's own copyright element after the story ends it", 
     expect(clean(html).text).toContain(story[2]!);
   });
 });
+
+describe('HTML path: a gallery, its story told in the captions under its pictures', () => {
+  const slides = [
+    ['1. A lantern of paper', 'Fold a sheet of baking paper into a tube, glue the edge and set a battery candle inside for a soft light on the table.'],
+    ['2. A wreath of leaves', 'Collect the last red leaves of the autumn, press them for a week between books and wire them around a ring of willow.'],
+    ['3. A jar of seeds', 'Fill an old jam jar with seeds from the garden, label it by hand and give it away to a neighbour who likes to grow things.'],
+    ['4. A mobile of shells', 'Drill a small hole through each shell, thread them on fishing line and hang them from a piece of driftwood by the window.'],
+    ['5. A box for letters', 'Cover a shoe box in old maps, line the inside with felt and keep every letter and card you are sent during the year in it.'],
+    ['6. A garland of stars', 'Cut stars from the covers of old magazines, punch a hole in each one and string them along a ribbon above the fireplace.'],
+  ];
+  const article = [
+    'The council voted on Tuesday to keep the library open on Sundays, after a petition signed by two thousand residents asked for it.',
+    'Librarians said the Sunday hours were the busiest of the week, and that families and students used them more than any other.',
+    'The extra hours will be paid for from the reserve fund until the end of the year, when the budget is set again for the next one.',
+    'A second vote in the spring will decide whether the opening stays for good, after the council has counted the visitors again.',
+  ];
+  const figure = ([heading, caption]: string[]) =>
+    `<figure class="slide"><h2 class="title">${heading}</h2><img src="x.jpg"><figcaption>${caption}</figcaption></figure>`;
+
+  test('a page whose captions hold most of its text keeps them: they are the story', () => {
+    const html =
+      `<html><head><title>Six things to make</title></head><body><nav><a href="/">Home</a> <a href="/diy">DIY</a></nav>` +
+      `<article class="post gallery"><h1>Six things to make</h1><p>Short on time? Here are <a href="/a">six ideas</a>.</p>` +
+      `${slides.map(figure).join('')}</article><footer>© 2020 Example Media</footer></body></html>`;
+    const result = clean(html);
+    for (const [heading, caption] of slides) {
+      expect(result.text).toContain(caption);
+      expect(result.text).toContain(heading);
+    }
+    expect(result.text).not.toContain('Example Media');
+  });
+
+  test("an article's own captions stay out when the article's paragraphs hold most of its text", () => {
+    const html =
+      `<html><head><title>Library stays open</title></head><body><article><h1>Library stays open</h1>` +
+      `<p>${article[0]}</p><p>${article[1]}</p>${figure(slides[0]!)}<p>${article[2]}</p><p>${article[3]}</p></article></body></html>`;
+    const result = clean(html);
+    for (const p of article) expect(result.text).toContain(p);
+    expect(result.text).not.toContain(slides[0]![1]);
+  });
+});

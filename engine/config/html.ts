@@ -56,6 +56,12 @@ export interface HtmlThresholds {
   distrustHintShare: number;
   distrustHintLinkDensity: number;
   /**
+   * Captions (`<figcaption>`, class "caption") holding at least this share of the page's
+   * article-like text are the page's story told picture by picture (a gallery, a slideshow,
+   * a listicle of photos): none of them is read as a caption beside an article.
+   */
+  galleryCaptionShare: number;
+  /**
    * Teaser cards (a headline link, then a date or a blurb) in lists of other stories: a small
    * region — at most `cardMaxBlocks` blocks and `cardMaxChars` characters — whose first block is
    * link text (link density ≥ `cardLinkDensity`), or begins with a link of `cardLeadingLinkChars`.
@@ -151,4 +157,5 @@ export const HTML_DEFAULTS: HtmlThresholds = {
   distrustHintPageShare: 0.5,
   distrustHintShare: 0.6,
   distrustHintLinkDensity: 0.25,
+  galleryCaptionShare: 0.5,
 };

@@ -97,6 +97,24 @@ function validateHints(blocks: RawBlock[], regions: Region[], text: BlockFeature
 }
 
 /**
+ * A page whose captions hold most of its article-like text is a gallery: the story is told
+ * under its pictures, one caption after another, and each caption alone is too short for
+ * validateHints to doubt its name. Its caption hints are then not believed.
+ */
+function distrustGalleryCaptions(blocks: RawBlock[], features: BlockFeatures[], pageGood: number, t: HtmlThresholds): void {
+  let captionGood = 0;
+  const captions = new Set<Hint>();
+  blocks.forEach((block, i) => {
+    const hint = nearestHardHint(block);
+    if (hint?.kind !== 'caption') return;
+    captions.add(hint);
+    captionGood += Math.max(0, features[i].textScore);
+  });
+  if (captionGood === 0 || captionGood < pageGood * t.galleryCaptionShare) return;
+  for (const hint of captions) hint.trusted = false;
+}
+
+/**
  * Teaser cards: small regions that open with a headline link (a linked heading, or a list item
  * starting with a link) and go on with a date or a blurb. Article paragraphs rarely open that
  * way; lists of other stories always do.
@@ -187,6 +205,7 @@ export function scoreBlocks(blocks: RawBlock[], regions: Region[], t: HtmlThresh
   // The page's article-like text, before hints and cards weigh on it.
   let pageGood = 0;
   for (const f of features) pageGood += Math.max(0, f.textScore);
+  distrustGalleryCaptions(blocks, features, pageGood, t);
   markTeaserCards(blocks, regions, features, pageGood, t);
   markTeaserRuns(blocks, features, pageGood, t);
   blocks.forEach((block, i) => {
