@@ -789,3 +789,44 @@ describe('HTML path: a gallery, its story told in the captions under its picture
     expect(result.text).not.toContain(slides[0]![1]);
   });
 });
+
+describe("HTML path: a thread's heading in a wrapper of its own", () => {
+  const story = [
+    'The council voted on Tuesday to keep the library open on Sundays, after a petition signed by two thousand residents asked for it.',
+    'Librarians said the Sunday hours were the busiest of the week, and that families and students used them more than any other.',
+    'The extra hours will be paid for from the reserve fund until the end of the year, when the budget is set again for the next one.',
+  ];
+  const comments = [
+    'Finally some good news from the town hall, I have been going there every Sunday with my kids for years and we would have missed it.',
+    'Who pays for this in the end? The reserve fund is our money too, and nobody asked the rest of us whether we wanted the extra hours.',
+  ];
+  const page = (thread: string) =>
+    `<html><head><title>Library stays open</title></head><body><div id="pages"><h1>Library stays open</h1>` +
+    `${story.map((p) => `<p>${p}</p>`).join('')}${thread}</div></body></html>`;
+
+  test('a German compound heading ("Leserkommentare") wrapped twice opens the thread below it', () => {
+    const thread =
+      `<div class="sect"><div class="secthead"><h2><a name="c"><span>Leserkommentare</span></a></h2></div>` +
+      // Each comment long enough not to read as a teaser card (a linked name, then a blurb).
+      `<ul class="sectbody">${comments.map((c, i) => `<li><a class="author" href="/u${i}"><h4>reader${i}</h4></a><time>14. 01. 2020</time><p>${c} ${c} ${c} ${c}</p><p>${c} ${c}</p></li>`).join('')}</ul></div>`;
+    const result = clean(page(thread));
+    for (const p of story) expect(result.text).toContain(p);
+    for (const c of comments) expect(result.text).not.toContain(c);
+  });
+
+  test('a heading that only may name a list of other stories ("More about this recipe") is not looked past its wrapper', () => {
+    const html =
+      `<html><head><title>Library stays open</title></head><body><div id="pages"><h1>Library stays open</h1><p>${story[0]}</p>` +
+      `<div class="drawer"><div class="head"><h2>More About This Story</h2></div><ul><li>${story[1]}</li><li>${story[2]}</li></ul></div></div></body></html>`;
+    const result = clean(html);
+    for (const p of story) expect(result.text).toContain(p);
+  });
+
+  test("a count of comments in the story's byline, wrapped alone, ends nothing", () => {
+    const html =
+      `<html><head><title>Library stays open</title></head><body><div id="pages"><h1>Library stays open</h1><p>${story[0]}</p>` +
+      `<div class="info"><div class="count"><span>53 Comments</span></div></div><p>${story[1]}</p><p>${story[2]}</p></div></body></html>`;
+    const result = clean(html);
+    for (const p of story) expect(result.text).toContain(p);
+  });
+});

@@ -34,6 +34,11 @@ export interface PhraseRule {
    * reported with `strong: false`, like single-word `lines` matches.
    */
   weak?: readonly Matcher[];
+  /**
+   * Whole-line single words as telling as a phrase of several (a compound such as
+   * "Leserkommentare", readers' comments): matched like `lines`, and strong.
+   */
+  strongWords?: readonly string[];
 }
 
 export interface PhraseMatch {
@@ -324,13 +329,13 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
       // Headings that open a thread of readers' comments (several words: strong).
       'reader comments', 'readers comments', "readers' comments", 'user comments', 'your comments',
       'your say', 'have your say', 'what you think', 'what do you think', 'tell us what you think',
-      'readers respond', 'reader responses', 'reader reactions', 'talkback', 'talkbacks',
+      'readers respond', 'reader responses', 'reader reactions',
       'discuss this article', 'discuss this story', 'comments on this article', 'comments on this story',
       'report this comment', 'report comment', 'report this post', 'reply to this comment', 'recommend this comment',
       'article comments', 'story comments', 'missbrauch melden', 'kommentar melden',
       'beitrag melden', 'signaler un abus', 'signaler ce commentaire', 'reportar abuso', 'denunciar abuso',
       'segnala abuso', 'misbruik melden', 'zgłoś nadużycie', 'пожаловаться на комментарий',
-      'leserkommentare', 'ihre meinung', 'kommentare zu diesem artikel', 'diskutieren sie mit',
+      'ihre meinung', 'kommentare zu diesem artikel', 'diskutieren sie mit',
       'vos commentaires', 'vos réactions', 'réagissez', 'commentaires des lecteurs',
       'comentarios de los lectores', 'tu opinión', 'sus comentarios', 'deja tu opinión',
       'commenti dei lettori', 'i vostri commenti', 'la tua opinione', 'dì la tua',
@@ -339,6 +344,7 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
       'komentarze czytelników', 'twoja opinia', 'wasze komentarze', 'opinie czytelników',
       'комментарии читателей', 'ваше мнение', 'ваши комментарии',
     ],
+    strongWords: ['talkback', 'talkbacks', 'leserkommentare'],
     patterns: [
       // A count opens a thread; a count of none ("0 comments", "Comments (0)") is only a label (weak, below).
       /^[^\p{L}\p{N}]{0,3}(?!0(?![\d,.]))\d[\d,.\s]{0,8}(?:comments?|responses?|replies|thoughts? on|reactions?|kommentare?|commentaires?|comentarios?|comentários?|commenti|commento|reacties?|komentarz[ey]?|komentarzy|комментари[йяев]{1,2})(?![\p{L}])/iu,
@@ -570,10 +576,13 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
 const LINE_INDEX: ReadonlyMap<string, BlockKind> = (() => {
   const index = new Map<string, BlockKind>();
   for (const rule of BOILERPLATE_PHRASES) {
-    for (const line of rule.lines) if (!index.has(line)) index.set(line, rule.kind);
+    for (const line of [...rule.lines, ...(rule.strongWords ?? [])]) if (!index.has(line)) index.set(line, rule.kind);
   }
   return index;
 })();
+
+/** Single-word lines that are strong all the same (PhraseRule.strongWords). */
+const STRONG_WORDS: ReadonlySet<string> = new Set(BOILERPLATE_PHRASES.flatMap((rule) => rule.strongWords ?? []));
 
 /**
  * The whole-line phrases without their spaces, for headings set letter by letter
@@ -676,7 +685,7 @@ export function matchBoilerplate(text: string): PhraseMatch | null {
   if (trimmed.length <= LONGEST_LINE + 8) {
     const norm = normalizePhrase(trimmed);
     const kind = LINE_INDEX.get(norm);
-    if (kind) return { kind, rule: `${kind}: line "${norm}"`, strong: norm.includes(' '), whole: true };
+    if (kind) return { kind, rule: `${kind}: line "${norm}"`, strong: norm.includes(' ') || STRONG_WORDS.has(norm), whole: true };
   }
   if (trimmed.length <= 2 * LONGEST_LINE + 8 && LETTER_SPACED.test(trimmed)) {
     const kind = SPACED_LINE_INDEX.get(trimmed.replace(/ /g, '').toLowerCase());

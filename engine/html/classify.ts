@@ -96,6 +96,24 @@ function storyListWall(index: number, end: number, text: string): { kind: BlockK
   return { kind: 'related', end, reason: `in the list of other stories under block ${index} ("${text.slice(0, 40)}")` };
 }
 
+/**
+ * Where the section that the block at `index` opens ends: at the end of the element that holds
+ * the block's own element. A comment thread's heading may sit in a wrapper of its own
+ * (`<div class="head"><h2>`): that wrapper is not the thread, the element around it is, when
+ * the heading opens that one too (a count of comments in a story's byline opens nothing). A
+ * list of other stories is not looked for so far up: its headings are less sure ("More about
+ * this recipe" heads the recipe's own story).
+ */
+function sectionEnd(regions: Region[], own: number, index: number, fallback: number, comments: boolean): number {
+  let holder = regions[regions[own]?.parent ?? -1];
+  while (comments && holder && holder.end <= index + 1) {
+    const around = regions[holder.parent];
+    if (!around || around.start !== index) break;
+    holder = around;
+  }
+  return holder ? holder.end : fallback;
+}
+
 /** A copyright notice at `index` after most of the article ends it: the rest of the region, to `end`, is the site's. */
 function copyrightWall(index: number, text: string, end: number): { kind: BlockKind; reason: string; end: number } {
   return { kind: 'legal', end, reason: `after the copyright notice that ends the article at block ${index} ("${text.slice(0, 40)}")` };
@@ -206,13 +224,10 @@ export function classify(
       }
       if (opensSection) {
         const kind: BlockKind = phrase.kind === 'related' ? 'related' : 'comments';
-        // The section runs to the end of the element that holds its opening block.
-        const own = regions[b.region];
-        const holder = own ? regions[own.parent] : undefined;
         wall = {
           kind,
           byLink: kind === 'comments' && f.linkDensity > t.maxLinkDensity,
-          end: holder ? holder.end : root.end,
+          end: sectionEnd(regions, b.region, index, root.end, kind === 'comments'),
           reason: `in the ${kind === 'related' ? 'related stories' : 'comment section'} that begins at block ${index} ("${b.text.slice(0, 40)}")`,
         };
       }
