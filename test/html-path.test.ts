@@ -377,6 +377,9 @@ describe('class and id names are read as words', () => {
     // The first rule in the table's order wins: 'widget' (related) is listed before 'sidebar'.
     expect(hintFromNames('col-md-6 sidebar-widget', 'main', cache).kind).toBe('related');
     expect(hintFromNames('col-md-6', 'sidebar', cache).kind).toBe('navigation');
+    // A table of contents is a list of links by nature; a sidebar is a place that may hold prose.
+    expect(hintFromNames('', 'TOC_TITLE_1', cache)).toMatchObject({ kind: 'navigation', linkList: true });
+    expect(hintFromNames('col-md-6', 'sidebar', cache).linkList).toBe(false);
   });
 
   test('names are matched in place as their words: case, camelCase, runs of several words, non-ASCII', () => {
@@ -828,5 +831,44 @@ describe("HTML path: a thread's heading in a wrapper of its own", () => {
       `<div class="info"><div class="count"><span>53 Comments</span></div></div><p>${story[1]}</p><p>${story[2]}</p></div></body></html>`;
     const result = clean(html);
     for (const p of story) expect(result.text).toContain(p);
+  });
+});
+
+describe('HTML path: a name of a table of contents on the section it points to', () => {
+  const intro = [
+    'It can be frustrating to step on the scale every morning and see no change at all after weeks of effort.',
+    'While it is natural to want some objective feedback on your progress, your weight should not be your main focus.',
+    'Your body fat percentage tells you what that weight is made of, and here are the best ways to measure it.',
+  ];
+  const sections = [
+    'Skinfold calipers measure the thickness of the fat just under the skin at three or seven places on the body, and a formula turns the sum into an estimate.',
+    'Body circumference measurements use a tape around the neck, the waist and the hips, and the army has used such a formula for its recruits for decades.',
+  ];
+  const toc = `<nav class="toc"><ul><li><a href="#s1">Skinfold calipers</a></li><li><a href="#s2">Body circumference</a></li><li><a href="#s3">Scans</a></li></ul></nav>`;
+
+  test("a section named for the table of contents (id=\"TOC_TITLE_1\") that holds prose and next to no link is the article's", () => {
+    const html =
+      `<html><head><title>Ways to measure body fat</title></head><body><article class="article-body"><h1>Ways to measure body fat</h1>${toc}` +
+      `<div class="content_body" id="TOC_TITLE_1">${intro.map((p) => `<p>${p}</p>`).join('')}</div>` +
+      `${sections.map((p, i) => `<h2 id="s${i + 1}">Method ${i + 1}</h2><div class="content_body"><p>${p}</p><p>${p}</p><p>${p}</p></div>`).join('')}</article></body></html>`;
+    const result = clean(html);
+    for (const p of [...intro, ...sections]) expect(result.text).toContain(p);
+    expect(result.text).not.toContain('Body circumference\n');
+  });
+
+  test("a sidebar's prose without links is not believed to be the article's on that ground", () => {
+    const promo = [
+      'Click on the photo of our columnist and read all of his weekly columns on racing, from the first race of the season to the last.',
+      'Click on the picture above and see the ranking of the drivers this season, updated after every race with the points of each team.',
+    ];
+    const html =
+      `<html><head><title>Race calendar</title></head><body><div id="page"><h1>Race calendar</h1>` +
+      `<p>The season opens on 10 March at Interlagos and moves on to Curitiba on 8 April and to the Velopark circuit on 22 April, before the first break.</p>` +
+      `<p>After the break the cars race at Londrina on 6 May and at Santa Cruz do Sul on 20 May, and the million race follows at the start of August.</p>` +
+      `<p>The organisers say the calendar may still change, as it has in every season so far, and the last two rounds have no circuit named yet.</p>` +
+      `<div class="module-sidebar">${promo.map((p) => `<p>${p}</p>`).join('')}</div></div></body></html>`;
+    const result = clean(html);
+    expect(result.text).toContain('The season opens on 10 March');
+    for (const p of promo) expect(result.text).not.toContain(p);
   });
 });

@@ -68,7 +68,7 @@ export const ROLE_KINDS: Readonly<Record<string, BlockKind>> = {
  * Class/id words → kind, most specific first (the first rule that matches a name wins).
  * Each entry lists alternatives matched as whole words of a class name or id.
  */
-export const NAME_KINDS: ReadonlyArray<{ kind: BlockKind; words: string[] }> = [
+export const NAME_KINDS: ReadonlyArray<{ kind: BlockKind; words: string[]; linkList?: boolean }> = [
   { kind: 'comment-form', words: ['respond', 'comment-form', 'commentform', 'comment-respond', 'reply-form', 'comment-reply', 'add-comment', 'post-comment', 'leave-reply', 'comments-form'] },
   { kind: 'comments', words: ['comment', 'comments', 'commentlist', 'comment-list', 'comments-area', 'disqus', 'disqus_thread', 'discussion', 'replies', 'talkback', 'fb-comments', 'commentary-list', 'user-comments'] },
   { kind: 'consent', words: ['cookie', 'cookies', 'consent', 'gdpr', 'cmp', 'privacy-banner', 'cookiebar', 'cookie-notice', 'onetrust'] },
@@ -76,8 +76,11 @@ export const NAME_KINDS: ReadonlyArray<{ kind: BlockKind; words: string[] }> = [
   { kind: 'share', words: ['share', 'shares', 'sharing', 'social', 'sharebar', 'share-bar', 'sharedaddy', 'addthis', 'sociable', 'social-links', 'follow-us', 'print-email'] },
   { kind: 'related', words: ['related', 'recommended', 'recommendations', 'more-stories', 'read-more', 'readmore', 'also-read', 'taboola', 'outbrain', 'trending', 'popular', 'most-read', 'mostread', 'most-popular', 'next-article', 'more-from', 'you-may-like', 'yarpp', 'jp-relatedposts', 'teaser', 'teasers', 'promo', 'promos', 'carousel', 'widget', 'widgets'] },
   { kind: 'ad', words: ['ad', 'ads', 'advert', 'adverts', 'advertisement', 'advertising', 'adsense', 'adslot', 'ad-slot', 'ad-container', 'ad-wrapper', 'dfp', 'gpt', 'sponsor', 'sponsored', 'banner-ad', 'native-ad', 'googleads'] },
-  { kind: 'breadcrumb', words: ['breadcrumb', 'breadcrumbs', 'crumbs', 'crumb'] },
-  { kind: 'navigation', words: ['nav', 'navbar', 'navigation', 'menu', 'menus', 'pagination', 'pager', 'skip-link', 'skiplink', 'masthead', 'toolbar', 'topbar', 'site-header', 'sidebar', 'side-bar', 'rail', 'right-rail', 'left-rail', 'sitemap', 'jump-to', 'toc', 'table-of-contents', 'search'] },
+  { kind: 'breadcrumb', words: ['breadcrumb', 'breadcrumbs', 'crumbs', 'crumb'], linkList: true },
+  // Names of what is a list of links by nature (a menu, a table of contents)…
+  { kind: 'navigation', words: ['nav', 'navbar', 'navigation', 'menu', 'menus', 'pagination', 'pager', 'skip-link', 'skiplink', 'sitemap', 'jump-to', 'toc', 'table-of-contents'], linkList: true },
+  // …and of places on the page, which may hold prose (a sidebar's "about me").
+  { kind: 'navigation', words: ['masthead', 'toolbar', 'topbar', 'site-header', 'sidebar', 'side-bar', 'rail', 'right-rail', 'left-rail', 'search'] },
   { kind: 'tags', words: ['tags', 'tag-list', 'taglist', 'tag-links', 'tagcloud', 'tag-cloud', 'post-tags', 'entry-tags', 'keywords', 'topics', 'categories', 'cat-links', 'post-categories'] },
   { kind: 'author', words: ['author-bio', 'author-box', 'authorbox', 'about-author', 'about-the-author', 'author-info', 'author-card', 'bio', 'contributor-bio', 'byline-bio'] },
   { kind: 'caption', words: ['caption', 'captions', 'wp-caption-text', 'credit', 'credits', 'photo-credit', 'image-credit', 'gallery', 'slideshow', 'lightbox', 'media-caption', 'image-caption', 'photo-caption'] },

@@ -56,6 +56,12 @@ export interface HtmlThresholds {
   distrustHintShare: number;
   distrustHintLinkDensity: number;
   /**
+   * …and a navigation or breadcrumb hint for an element with this much article-like text and
+   * links in at most `linklessMaxLinkDensity` of its text.
+   */
+  distrustLinklessChars: number;
+  linklessMaxLinkDensity: number;
+  /**
    * Captions (`<figcaption>`, class "caption") holding at least this share of the page's
    * article-like text are the page's story told picture by picture (a gallery, a slideshow,
    * a listicle of photos): none of them is read as a caption beside an article.
@@ -157,5 +163,7 @@ export const HTML_DEFAULTS: HtmlThresholds = {
   distrustHintPageShare: 0.5,
   distrustHintShare: 0.6,
   distrustHintLinkDensity: 0.25,
+  distrustLinklessChars: 200,
+  linklessMaxLinkDensity: 0.1,
   galleryCaptionShare: 0.5,
 };

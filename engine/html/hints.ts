@@ -153,9 +153,11 @@ export interface NameHint {
   /** The matched name, for the block's reason. */
   name: string;
   content: boolean;
+  /** The name is of a list of links by nature (NAME_KINDS' `linkList`: a menu, a table of contents). */
+  linkList: boolean;
 }
 
-const NO_HINT: NameHint = { kind: null, name: '', content: false };
+const NO_HINT: NameHint = { kind: null, name: '', content: false, linkList: false };
 
 /** Kind and content mark of one name, `text[start, end)` (one word of a `class`, or an `id`). */
 function hintFromName(text: string, start: number, end: number): NameHint {
@@ -178,8 +180,8 @@ function hintFromName(text: string, start: number, end: number): NameHint {
       run = findRun(run.next, source, wordStarts[j], wordEnds[j]);
     }
   }
-  if (rule !== NO_RULE) return { kind: NAME_KINDS[rule].kind, name: text.slice(start, end), content };
-  return content ? { kind: null, name: '', content } : NO_HINT;
+  if (rule !== NO_RULE) return { kind: NAME_KINDS[rule].kind, name: text.slice(start, end), content, linkList: NAME_KINDS[rule].linkList === true };
+  return content ? { kind: null, name: '', content, linkList: false } : NO_HINT;
 }
 
 /**
@@ -194,6 +196,7 @@ function hintFromAttribute(value: string, cache: Map<string, NameHint>): NameHin
   let kind: BlockKind | null = null;
   let name = '';
   let content = false;
+  let linkList = false;
   for (let i = 0; i < value.length; ) {
     while (i < value.length && isHtmlSpace(value.charCodeAt(i))) i++;
     const start = i;
@@ -204,9 +207,10 @@ function hintFromAttribute(value: string, cache: Map<string, NameHint>): NameHin
     if (!kind && one.kind) {
       kind = one.kind;
       name = one.name;
+      linkList = one.linkList;
     }
   }
-  const result: NameHint = kind || content ? { kind, name, content } : NO_HINT;
+  const result: NameHint = kind || content ? { kind, name, content, linkList } : NO_HINT;
   cache.set(value, result);
   return result;
 }
@@ -217,7 +221,8 @@ export function hintFromNames(className: string, id: string, cache: Map<string, 
   const byId = hintFromAttribute(id, cache);
   if (byId === NO_HINT) return byClass;
   if (byClass === NO_HINT) return byId;
-  return { kind: byClass.kind ?? byId.kind, name: byClass.kind ? byClass.name : byId.name, content: byClass.content || byId.content };
+  const first = byClass.kind ? byClass : byId;
+  return { kind: first.kind, name: first.name, content: byClass.content || byId.content, linkList: first.linkList };
 }
 
 // Maps, not the objects' own lookup: `<constructor>` or role="toString" must find nothing,

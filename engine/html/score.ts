@@ -89,7 +89,14 @@ function validateHints(blocks: RawBlock[], regions: Region[], text: BlockFeature
         good >= t.distrustHintChars &&
         good >= total * t.distrustHintShare &&
         links.range(region) < total * t.distrustHintLinkDensity;
-      if (mostlyArticle || good >= pageGood * t.distrustHintPageShare) {
+      // Navigation is links: a "toc"-named section that the table of contents points to,
+      // holding prose and next to no link, is the article's.
+      const linklessProse =
+        hint.linkList === true &&
+        links.range(region) <= total * t.linklessMaxLinkDensity &&
+        good >= t.distrustLinklessChars &&
+        good >= total * t.distrustHintShare;
+      if (mostlyArticle || linklessProse || good >= pageGood * t.distrustHintPageShare) {
         hint.trusted = false;
       }
     }

@@ -32,6 +32,8 @@ export interface Hint {
   source: string;
   /** False when the hinted element turned out to hold article-like text (see score.ts). */
   trusted: boolean;
+  /** Given by a name of what is a list of links by nature (a menu, a table of contents: NameHint). */
+  linkList?: boolean;
 }
 
 export interface Region {
@@ -544,7 +546,8 @@ function segmentOnce(page: PageChars, { maxBlocks, collectSignals, markdown, max
     let pushedHint = false;
     if (kind && !articleBody) {
       const source = tagKind ? `<${tag}>` : roleKind ? `role=${role}` : `class/id "${named?.name}"`;
-      hints.push({ kind, region: index, depth: frames.length, source, trusted: true });
+      const linkList = !tagKind && !roleKind && named?.linkList === true;
+      hints.push({ kind, region: index, depth: frames.length, source, trusted: true, linkList });
       hintsSnapshot = null;
       pushedHint = true;
     }
