@@ -377,6 +377,10 @@ describe('class and id names are read as words', () => {
     // The first rule in the table's order wins: 'widget' (related) is listed before 'sidebar'.
     expect(hintFromNames('col-md-6 sidebar-widget', 'main', cache).kind).toBe('related');
     expect(hintFromNames('col-md-6', 'sidebar', cache).kind).toBe('navigation');
+    // A side of the box in a utility class is styling, not the page's footer or header.
+    expect(hintFromNames('chevron-list padding-bottom-5', '', cache).kind).toBeNull();
+    expect(hintFromNames('box box-edged-borders-bottom', '', cache).kind).toBeNull();
+    expect(hintFromNames('page-bottom', '', cache).kind).toBe('footer');
     // A table of contents is a list of links by nature; a sidebar is a place that may hold prose.
     expect(hintFromNames('', 'TOC_TITLE_1', cache)).toMatchObject({ kind: 'navigation', linkList: true });
     expect(hintFromNames('col-md-6', 'sidebar', cache).linkList).toBe(false);
@@ -870,5 +874,24 @@ describe('HTML path: a name of a table of contents on the section it points to',
     const result = clean(html);
     expect(result.text).toContain('The season opens on 10 March');
     for (const p of promo) expect(result.text).not.toContain(p);
+  });
+});
+
+describe('HTML path: utility class names that style a side of the box', () => {
+  test('an article element styled "box-edged-borders-bottom" is not a footer: its post is the article', () => {
+    const post = [
+      'From Monday the supermarket looks for ten thousand testers for the new biscuit, crisp outside and creamy inside, in two flavours.',
+      'Apply on Monday morning, and if you are one of the winners you get a free pack at home and a short form to fill in about the taste.',
+    ];
+    const html =
+      `<html><head><title>Ten thousand testers wanted</title></head><body><div class="deals"><article class="box box-edged-borders-bottom post">` +
+      `<h1 class="entry-title">Ten thousand testers wanted</h1>${post.map((p) => `<p>${p}</p>`).join('')}</article></div>` +
+      // Readers' comments hold more prose than the post: the post's own name must not sink it.
+      `<div class="comments">${post.map((p) => `<p>Great, I applied. ${p} ${p}</p>`).join('')}</div>` +
+      `<div class="page-bottom"><p>About us | Contact | Imprint</p></div></body></html>`;
+    const result = clean(html);
+    for (const p of post) expect(result.text).toContain(p);
+    expect(result.text).not.toContain('Imprint');
+    expect(result.text).not.toContain('Great, I applied');
   });
 });

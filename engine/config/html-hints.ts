@@ -92,6 +92,13 @@ export const NAME_KINDS: ReadonlyArray<{ kind: BlockKind; words: string[]; linkL
 ];
 
 /**
+ * Words of CSS box properties in utility class names (`padding-bottom-5`, `border-top`,
+ * `box-edged-borders-bottom`): the word after one names a side of the box, not a footer or a
+ * header of the page.
+ */
+export const STYLE_WORDS: readonly string[] = ['padding', 'margin', 'border', 'borders', 'radius'];
+
+/**
  * Names that mark the article's own container. They raise a region's score when the engine
  * chooses the main content; they never remove anything.
  */

@@ -3,6 +3,7 @@ import {
   CONTENT_NAMES,
   NAME_KINDS,
   ROLE_KINDS,
+  STYLE_WORDS,
   TAG_KINDS,
 } from '../config/html-hints';
 import type { BlockKind } from '../types';
@@ -148,6 +149,12 @@ function cutWords(text: string, start: number, end: number): number {
   return count;
 }
 
+/** Words of CSS box properties: the word after one in a class name is a side, not a part of the page. */
+function isStyleWord(text: string, start: number, end: number): boolean {
+  for (const word of STYLE_WORDS) if (spells(text, start, end, word)) return true;
+  return false;
+}
+
 export interface NameHint {
   kind: BlockKind | null;
   /** The matched name, for the block's reason. */
@@ -171,6 +178,8 @@ function hintFromName(text: string, start: number, end: number): NameHint {
   let rule = NO_RULE;
   let content = false;
   for (let i = 0; i < count; i++) {
+    // A word after a property of the box (`padding-bottom-5`, `edged-borders-bottom`) is styling.
+    if (i > 0 && isStyleWord(source, wordStarts[i - 1], wordEnds[i - 1])) continue;
     // Every run of words starting at word i that some rule or content name spells.
     let run = findRun(WORD_RUNS, source, wordStarts[i], wordEnds[i]);
     for (let j = i + 1; run; j++) {
