@@ -895,3 +895,40 @@ describe('HTML path: utility class names that style a side of the box', () => {
     expect(result.text).not.toContain('Great, I applied');
   });
 });
+
+describe('HTML path: a cookie banner with no name to tell it by', () => {
+  const story = [
+    'The council voted on Tuesday to keep the library open on Sundays, after a petition signed by two thousand residents asked for it.',
+    'Librarians said the Sunday hours were the busiest of the week, and that families and students used them more than any other.',
+    // Longer than the phrase scan, and cookies are not what it opens with: the article's.
+    'The librarians also noted that many websites use cookies to follow their readers from page to page, while the library\'s own site keeps no record of what its visitors read.',
+  ];
+  const page = (banner: string) =>
+    `<html><head><title>Library stays open</title></head><body><div class="main"><h1>Library stays open</h1>` +
+    `${story.map((p) => `<p>${p}</p>`).join('')}<p>${banner}</p></div></body></html>`;
+
+  test('a paragraph that opens saying the site uses cookies is the banner, past the phrase scan too', () => {
+    const banner =
+      'Um unsere Webseite für Sie optimal zu gestalten und fortlaufend verbessern zu können, verwenden wir Cookies. ' +
+      'Durch die weitere Nutzung der Webseite stimmen Sie der Verwendung von Cookies zu. Weitere Informationen zu Cookies erhalten Sie in unserer Datenschutzerklärung.';
+    const result = clean(page(banner));
+    for (const p of story) expect(result.text).toContain(p);
+    expect(result.text).not.toContain('verwenden wir Cookies');
+  });
+});
+
+describe("HTML path: a blog post whose title links to the post itself", () => {
+  test('a short post under its own linked title is the article, not a card pointing elsewhere', () => {
+    const post = 'Ingo said he did not write this text. It is there all the same, as if it had been planned. But what for? Nobody knows, so tell us what you think it was.';
+    const comments = Array.from({ length: 3 }, (_, i) => `Comment ${i}: a lovely episode again, we laughed all the way through it and the intro was the best part of the whole show this time round, thanks.`);
+    const html =
+      `<html><head><title>Episode 82: reasons to keep listening</title></head><body><div id="content"><div class="post">` +
+      `<h2 class="entry-title"><a href="/episode-82/">Episode 82: reasons to keep listening</a></h2>` +
+      `<div class="entry-meta">Posted on <a href="/episode-82/">21 July 2019</a> by <a href="/author/ann/">Ann</a></div>` +
+      `<div class="entry-content"><p>${post}</p><p>Greetings, Heiko</p></div></div>` +
+      `<div id="comments">${comments.map((c) => `<div class="comment"><p>${c}</p></div>`).join('')}</div></div></body></html>`;
+    const result = clean(html);
+    expect(result.text).toContain(post);
+    for (const c of comments) expect(result.text).not.toContain(c);
+  });
+});

@@ -377,7 +377,8 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
         'by continuing to use this site', 'by continuing to browse', 'by using this site, you agree',
         'by using our site, you', 'you consent to our use of cookies', 'consent to the use of cookies',
         'accept cookies', 'cookie policy', 'cookie settings', 'manage your cookie',
-        'verwendet cookies', 'wir verwenden cookies', 'nutzt cookies', 'cookie-einstellungen',
+        'verwendet cookies', 'wir verwenden cookies', 'verwenden wir cookies', 'nutzt cookies', 'nutzen wir cookies',
+        'setzen wir cookies', 'cookie-einstellungen',
         'utilise des cookies', 'nous utilisons des cookies', 'utilisation de cookies', 'utilisation des cookies',
         'utiliza cookies', 'utilizamos cookies', 'usamos cookies', 'uso de cookies', 'política de cookies',
         'utilizza cookie', 'utilizziamo i cookie', 'utilizza i cookie', 'uso dei cookie',
@@ -741,18 +742,28 @@ export const TOOL_BAR_WORDS: readonly string[] = [
  */
 export const OPENS_WITH_COPYRIGHT = /^[\s\p{P}]*(?:©|\([cC]\)|[Cc]opyright|COPYRIGHT)(?:[\s,.\-–©]|\d|\([cC]\))*\p{Lu}/u;
 
+/**
+ * A cookie banner opens by saying, in its first sentence, that the site uses cookies ("We use
+ * cookies to …", "Um unsere Webseite … zu gestalten, verwenden wir Cookies."). A paragraph about
+ * cookies in an article or a privacy policy does not speak so for the site at its start.
+ */
+const COOKIE_NOTICE_OPENING =
+  /^[^.!?]{0,160}?\b(?:we use|we are using|this (?:web)?site uses|our (?:web)?site uses|wir verwenden|verwenden wir|wir nutzen|nutzen wir|wir setzen|setzen wir|(?:diese|unsere) (?:web)?(?:seite|site) (?:verwendet|nutzt|benutzt)|nous utilisons|ce site utilise|utilizamos|este sitio (?:web )?utiliza|usamos|utilizziamo|questo sito utilizza|wij gebruiken|deze (?:web)?site gebruikt)\s+(?:(?:des|i|os|as|los|las|les)\s+)?cookies?\b/iu;
+/** A cookie banner's length limit (the consent rule's). */
+const COOKIE_NOTICE_MAX_CHARS = BOILERPLATE_PHRASES.find((r) => r.kind === 'consent')!.maxChars;
+
 /** The legal rule's length limit: its notices run longer than the phrase scan's blocks. */
 const LEGAL_NOTICE_MAX_CHARS = BOILERPLATE_PHRASES.find((r) => r.kind === 'legal')!.maxChars;
 /** A thread's rules can take a paragraph. */
 const COMMENT_POLICY_MAX_CHARS = 600;
-const LONGEST_NOTICE = Math.max(LEGAL_NOTICE_MAX_CHARS, COMMENT_POLICY_MAX_CHARS);
+const LONGEST_NOTICE = Math.max(LEGAL_NOTICE_MAX_CHARS, COMMENT_POLICY_MAX_CHARS, COOKIE_NOTICE_MAX_CHARS);
 
 /**
  * A notice too long for the phrase scan. A legal notice (a redistribution notice, an agency's
  * copyright line with its terms) that opens with its copyright mark and owner, or says what
  * only a legal notice says; a bare "Copyright 1936" inside a sentence (a book's edition, a
  * reprint credit) is prose, so the copyright-and-year pattern alone does not count here. Or a
- * comment thread's policy.
+ * comment thread's policy, or a cookie banner.
  */
 export function matchLongNotice(text: string): PhraseMatch | null {
   if (text.length > LONGEST_NOTICE) return null;
@@ -766,6 +777,9 @@ export function matchLongNotice(text: string): PhraseMatch | null {
   }
   const m = text.length <= COMMENT_POLICY_MAX_CHARS && mayHoldCommentPolicy(lowered) ? firstMatch(COMMENT_POLICY, text, lowered) : null;
   if (m) return { kind: 'comment-form', rule: `comment-form: policy "${m}"`, strong: true };
+  if (text.length <= COOKIE_NOTICE_MAX_CHARS && lowered.includes('cookie') && COOKIE_NOTICE_OPENING.test(text)) {
+    return { kind: 'consent', rule: 'consent: opens saying the site uses cookies', strong: true };
+  }
   return null;
 }
 

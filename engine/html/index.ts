@@ -8,7 +8,7 @@ import type { Extraction } from '../types';
 import { classify } from './classify';
 import { chooseRoot, markHeadedThread, scoreBlocks, threadHeadingAbove } from './score';
 import { regionLabel, segment } from './segment';
-import { chooseTitle } from './title';
+import { chooseTitle, titleKey } from './title';
 import { splitHtmlComments } from '../comments/split';
 import { detectLanguage } from '../text/language';
 import type { Block } from '../types';
@@ -26,7 +26,8 @@ function languageCode(tag: string | null | undefined): string | null {
 
 export function extractHtml(page: PageChars, opts: CleanOptions): Extraction {
   const { blocks: raw, regions, meta } = segment(page, opts.html.maxBlocks, opts.metadata.enabled, opts.markdown, opts.html.maxSheetChars);
-  const features = scoreBlocks(raw, regions, opts.html);
+  const title = chooseTitle(meta);
+  const features = scoreBlocks(raw, regions, opts.html, title ? titleKey(title) : '');
   let root = chooseRoot(regions, features, opts.html);
   // A region that a comment heading opens is the thread: choose again without it (twice at most).
   for (let tries = 0; tries < 2 && root.region; tries++) {
@@ -35,7 +36,6 @@ export function extractHtml(page: PageChars, opts: CleanOptions): Extraction {
     markHeadedThread(raw, features, root, heading);
     root = chooseRoot(regions, features, opts.html);
   }
-  const title = chooseTitle(meta);
   const blocks = classify(raw, features, regions, root, title, opts.html);
   const hasArticle = blocks.some((b) => b.kept && b.kind !== 'title');
   // The page's declaration first; else what the kept text's stop words and script say.

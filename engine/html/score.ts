@@ -11,6 +11,7 @@ import { ALWAYS_TRUSTED_KINDS, SOFT_KINDS } from '../config/html-hints';
 import { isCommentHeading, matchBoilerplate } from '../config/phrases';
 import { isNotProse, LOOKS_LIKE_ADDRESS } from '../config/signals';
 import type { Hint, RawBlock, Region } from './segment';
+import { titleKey } from './title';
 
 const SENTENCE_END = /[.!?…:;"”’»)\]。！？]\s*$|[.!?…]["”’»)]?\s+\S|[。！？]/;
 
@@ -126,7 +127,7 @@ function distrustGalleryCaptions(blocks: RawBlock[], features: BlockFeatures[], 
  * starting with a link) and go on with a date or a blurb. Article paragraphs rarely open that
  * way; lists of other stories always do.
  */
-function markTeaserCards(blocks: RawBlock[], regions: Region[], features: BlockFeatures[], pageGood: number, t: HtmlThresholds): void {
+function markTeaserCards(blocks: RawBlock[], regions: Region[], features: BlockFeatures[], pageGood: number, ownTitle: string, t: HtmlThresholds): void {
   const inCard = new Uint8Array(features.length);
   for (const r of regions) {
     const count = r.end - r.start;
@@ -134,6 +135,9 @@ function markTeaserCards(blocks: RawBlock[], regions: Region[], features: BlockF
     if (count < 1 || count > t.cardMaxBlocks || r.tag === 'body' || r.tag === 'html') continue;
     const first = blocks[r.start];
     const f = features[r.start];
+    // A blog theme links the post's own title to the post: headed by the page's title, the
+    // region is the page's post, not a card pointing to another page.
+    if (ownTitle && first.role === 'heading' && titleKey(first.text) === ownTitle) continue;
     const linkedHead =
       (count >= 2 && isLinkedHeading(first, f, t)) ||
       // A card may open with a short label above its headline (a kicker: "EXCLUSIVE", a section).
@@ -199,7 +203,8 @@ function isKicker(block: RawBlock, f: BlockFeatures, t: HtmlThresholds): boolean
   return f.chars > 0 && f.chars <= t.cardKickerMaxChars && block.linkChars === 0 && !f.sentence;
 }
 
-export function scoreBlocks(blocks: RawBlock[], regions: Region[], t: HtmlThresholds): BlockFeatures[] {
+/** `ownTitle`: the page title's key (titleKey), or '' when the page has none. */
+export function scoreBlocks(blocks: RawBlock[], regions: Region[], t: HtmlThresholds, ownTitle = ''): BlockFeatures[] {
   const features = blocks.map((block): BlockFeatures => {
     const chars = block.text.length;
     const linkDensity = chars ? block.linkChars / chars : 0;
@@ -213,7 +218,7 @@ export function scoreBlocks(blocks: RawBlock[], regions: Region[], t: HtmlThresh
   let pageGood = 0;
   for (const f of features) pageGood += Math.max(0, f.textScore);
   distrustGalleryCaptions(blocks, features, pageGood, t);
-  markTeaserCards(blocks, regions, features, pageGood, t);
+  markTeaserCards(blocks, regions, features, pageGood, ownTitle, t);
   markTeaserRuns(blocks, features, pageGood, t);
   blocks.forEach((block, i) => {
     const f = features[i];
