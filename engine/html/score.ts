@@ -129,15 +129,20 @@ function distrustGalleryCaptions(blocks: RawBlock[], features: BlockFeatures[], 
  */
 function markTeaserCards(blocks: RawBlock[], regions: Region[], features: BlockFeatures[], pageGood: number, ownTitle: string, t: HtmlThresholds): void {
   const inCard = new Uint8Array(features.length);
+  // Per block: 0 not read yet, 1 its text is the page's title, 2 it is not (read once: nested
+  // wrappers around one card share its blocks).
+  const isOwnTitle = new Uint8Array(features.length);
+  const ownTitleAt = (i: number): boolean => {
+    if (!ownTitle || blocks[i].role !== 'heading') return false;
+    if (isOwnTitle[i] === 0) isOwnTitle[i] = titleKey(blocks[i].text) === ownTitle ? 1 : 2;
+    return isOwnTitle[i] === 1;
+  };
   for (const r of regions) {
     const count = r.end - r.start;
     // The page's own containers are never cards, however short the page.
     if (count < 1 || count > t.cardMaxBlocks || r.tag === 'body' || r.tag === 'html') continue;
     const first = blocks[r.start];
     const f = features[r.start];
-    // A blog theme links the post's own title to the post: headed by the page's title, the
-    // region is the page's post, not a card pointing to another page.
-    if (ownTitle && first.role === 'heading' && titleKey(first.text) === ownTitle) continue;
     const linkedHead =
       (count >= 2 && isLinkedHeading(first, f, t)) ||
       // A card may open with a short label above its headline (a kicker: "EXCLUSIVE", a section).
@@ -151,6 +156,9 @@ function markTeaserCards(blocks: RawBlock[], regions: Region[], features: BlockF
     let chars = 0;
     for (let i = r.start; i < r.end; i++) chars += features[i].chars;
     if (chars > t.cardMaxChars) continue;
+    // A blog theme links the post's own title to the post: headed by the page's title, the
+    // region is the page's post, not a card pointing to another page.
+    if (ownTitleAt(r.start) || (count >= 2 && ownTitleAt(r.start + 1))) continue;
     for (let i = r.start; i < r.end; i++) inCard[i] = 1;
   }
   let cardGood = 0;
