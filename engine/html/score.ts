@@ -112,8 +112,14 @@ function validateHints(blocks: RawBlock[], regions: Region[], text: BlockFeature
 function distrustGalleryCaptions(blocks: RawBlock[], features: BlockFeatures[], pageGood: number, t: HtmlThresholds): void {
   let captionGood = 0;
   const captions = new Set<Hint>();
+  // Blocks in a row under the same elements share one hints array: read it once.
+  let previous: Hint[] | null = null;
+  let hint: Hint | null = null;
   blocks.forEach((block, i) => {
-    const hint = nearestHardHint(block);
+    if (block.hints !== previous) {
+      previous = block.hints;
+      hint = nearestHardHint(block);
+    }
     if (hint?.kind !== 'caption') return;
     captions.add(hint);
     captionGood += Math.max(0, features[i].textScore);
