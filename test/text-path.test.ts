@@ -888,6 +888,29 @@ describe('a comment thread under a plain "Comments" heading', () => {
     expect(thread.body).not.toContain('turnout will be higher');
   });
 
+  test('a thread signed in French ("Le 3 juillet à 16:55, par Horus"), with no heading, leaves the article', () => {
+    const replies = [
+      'Le 17 juillet à 22:09, par Horus',
+      'Quelle pitié, ce reportage passe à côté de l\'essentiel et personne dans la salle ne semble avoir lu le rapport dont il est question ici.',
+      'Le 3 juillet à 16:55, par voltaire',
+      'Je ne suis pas d\'accord, le rapport est cité trois fois et les chiffres donnés dans l\'émission sont les mêmes que ceux du ministère.',
+      'Le 2 juillet à 08:19, par Gérard Martinez',
+      'Merci pour cette émission, nous l\'avons écoutée en famille et mes enfants ont posé des questions toute la soirée sur ce sujet difficile.',
+      'Le 2 juillet à 20:35, par Phile',
+      'On attend la suite avec impatience, en espérant que la prochaine fois les invités auront un peu plus de temps pour parler du fond.',
+    ];
+    const histoire = [
+      'Le conseil municipal a voté mardi le maintien de la bibliothèque ouverte le dimanche, après une pétition signée par deux mille habitants de la ville.',
+      'Les bibliothécaires ont expliqué que les heures du dimanche étaient les plus fréquentées de la semaine, surtout par les familles et les étudiants.',
+      'Les heures supplémentaires seront payées par le fonds de réserve jusqu\'à la fin de l\'année, quand le budget sera voté de nouveau pour la suivante.',
+      'Un second vote au printemps dira si cette ouverture est maintenue pour de bon, une fois que la mairie aura compté les visiteurs une nouvelle fois.',
+    ];
+    const r = clean(['La bibliothèque reste ouverte le dimanche', ...histoire, ...replies].join('\n'), { mode: 'text' });
+    for (const p of histoire) expect(r.body).toContain(p);
+    expect(r.body).not.toContain('Quelle pitié');
+    expect(r.body).not.toContain('On attend la suite');
+  });
+
   test('a thread below the article that signs each comment above it splits into its comments', () => {
     const thread = ['Tarochan', 'Djshawn', 'Gann', 'Michai'].flatMap((name, i) => [`BY ${name.toUpperCase()} AT 01/08/08 05:3${i} PM`, `Comment number ${i + 1}, short and to the point`]);
     const r = clean(['Caucus season begins in the north', ...story, ...thread, 'About', 'Advertising', 'Legal'].join('\n'), { mode: 'text', comments: 'keep-all' });

@@ -124,8 +124,12 @@ export function hasDate(text: string): boolean {
   return false;
 }
 
-/** "Posted by: X | Jan 10, 2008 7:29 PM", "by Ann at 3:10 pm", "Ann wrote on 12/01/2008": who and when. */
-const SIGNED = /^\s*(?:(?:posted|submitted|written|commented)\s+)?by\b|\b(?:wrote|says|said|posted)\b/iu;
+/**
+ * "Posted by: X | Jan 10, 2008 7:29 PM", "by Ann at 3:10 pm", "Ann wrote on 12/01/2008", and a
+ * name after a comma in French, German, Spanish or Portuguese ("Le 3 juillet à 16:55, par Horus"):
+ * who and when.
+ */
+const SIGNED = /^\s*(?:(?:posted|submitted|written|commented)\s+)?by\b|\b(?:wrote|says|said|posted)\b|,\s*(?:par|von|por)\s+\S/iu;
 
 /**
  * A post's or a comment's signature line: a short line naming its writer ("by", "posted by",
@@ -135,7 +139,7 @@ export function isSignatureLine(text: string, maxChars: number): boolean {
   return text.length <= maxChars && SIGNED.test(text) && hasDate(text);
 }
 
-const BY_NAME = /\bby\s*:?\s+(.+?)\s*(?:\||\bon\b|\bat\b|@|,|\(|-|\d|$)/iu;
+const BY_NAME = /(?:\bby|,\s*(?:par|von|por))\s*:?\s+(.+?)\s*(?:\||\bon\b|\bat\b|@|,|\(|-|\d|$)/iu;
 
 /** The writer a signature line names ("Posted by: Sean | Jan 10" → "sean"), or null. */
 export function signatureAuthor(text: string): string | null {
