@@ -178,10 +178,11 @@ function hintFromName(text: string, start: number, end: number): NameHint {
   let rule = NO_RULE;
   let content = false;
   for (let i = 0; i < count; i++) {
-    // A word after a property of the box (`padding-bottom-5`, `edged-borders-bottom`) is styling.
-    if (i > 0 && isStyleWord(source, wordStarts[i - 1], wordEnds[i - 1])) continue;
     // Every run of words starting at word i that some rule or content name spells.
     let run = findRun(WORD_RUNS, source, wordStarts[i], wordEnds[i]);
+    // A word after a property of the box (`padding-bottom-5`, `edged-borders-bottom`) is styling
+    // (looked at only for a word that matched: most words match nothing).
+    if (run && i > 0 && isStyleWord(source, wordStarts[i - 1], wordEnds[i - 1])) continue;
     for (let j = i + 1; run; j++) {
       if (run.rule < rule) rule = run.rule;
       content ||= run.content;

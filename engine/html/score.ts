@@ -86,15 +86,16 @@ function validateHints(blocks: RawBlock[], regions: Region[], text: BlockFeature
       const region = regions[hint.region];
       const total = chars.range(region);
       const good = positive.range(region);
+      const linkChars = links.range(region);
       const mostlyArticle =
         good >= t.distrustHintChars &&
         good >= total * t.distrustHintShare &&
-        links.range(region) < total * t.distrustHintLinkDensity;
+        linkChars < total * t.distrustHintLinkDensity;
       // Navigation is links: a "toc"-named section that the table of contents points to,
       // holding prose and next to no link, is the article's.
       const linklessProse =
         hint.linkList === true &&
-        links.range(region) <= total * t.linklessMaxLinkDensity &&
+        linkChars <= total * t.linklessMaxLinkDensity &&
         good >= t.distrustLinklessChars &&
         good >= total * t.distrustHintShare;
       if (mostlyArticle || linklessProse || good >= pageGood * t.distrustHintPageShare) {
