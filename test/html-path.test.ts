@@ -932,3 +932,35 @@ describe("HTML path: a blog post whose title links to the post itself", () => {
     for (const c of comments) expect(result.text).not.toContain(c);
   });
 });
+
+describe("HTML path: the server's error messages printed into the page", () => {
+  const story = [
+    'The county fair opened on Friday with a parade of tractors, and more than four thousand visitors came through the gates on the first day.',
+    'Organisers said the new livestock hall drew the largest crowds, and that the pie contest would be judged on Sunday afternoon as every year.',
+  ];
+  const warning = (n: number) =>
+    `<br />\n<b>Warning</b>:  Use of undefined constant comments_${n} - assumed 'comments_${n}' (this will throw an Error in a future version of PHP) in <b>/homepages/15/htdocs/wp-content/themes/old/sidebar.php</b> on line <b>${10 + n}</b><br />`;
+
+  test('PHP warnings inside the article element are left out, and they do not outweigh the story', () => {
+    const html =
+      `<html><head><title>County fair opens</title></head><body><ul class="menu"><li><a href="/">Home</a></li></ul>` +
+      `<div id="content"><h1>County fair opens</h1>${Array.from({ length: 6 }, (_, i) => warning(i)).join('')}` +
+      `${story.map((p) => `<p>${p}</p>`).join('')}</div>` +
+      `<div class="sidebar"><p>${Array.from({ length: 6 }, (_, i) => warning(i + 10)).join('')}</p></div></body></html>`;
+    const result = clean(html);
+    for (const p of story) expect(result.text).toContain(p);
+    expect(result.text).not.toContain('Use of undefined constant');
+    expect(result.blocks.find((b) => b.text.startsWith('Warning:'))?.reason).toBe("the server's error message (PHP)");
+  });
+
+  test('a sentence that opens with "Warning:" is prose, and a tutorial may quote the message in <pre>', () => {
+    const advice = 'Warning: the pier will be closed to walkers on Saturday while the storm passes, the harbour master said in a statement on line two of the radio bulletin.';
+    const quoted = "Notice: Undefined variable: title in /var/www/html/index.php on line 7";
+    const html =
+      `<html><head><title>Fixing notices</title></head><body><article><h1>Fixing notices</h1><p>${story[0]}</p><p>${advice}</p>` +
+      `<p>${story[1]} Here is the message the page printed before the fix:</p><pre>${quoted}</pre></article></body></html>`;
+    const result = clean(html);
+    expect(result.text).toContain(advice);
+    expect(result.text).toContain(quoted);
+  });
+});

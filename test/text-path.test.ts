@@ -1017,3 +1017,31 @@ describe('hard-wrapped text (a <pre> block, a mail archive)', () => {
     }
   });
 });
+
+describe("plain text: the server's error messages", () => {
+  test('PHP notices on lines of their own are left out; a line with a message and then text is kept', () => {
+    const story = [
+      'The county fair opened on Friday with a parade of tractors, and more than four thousand visitors came through the gates on the first day.',
+      'Organisers said the new livestock hall drew the largest crowds, and that the pie contest would be judged on Sunday afternoon as every year.',
+      'The fair runs until Monday evening, when the fireworks over the river close it, weather permitting, as they have for forty years.',
+    ];
+    const notice = 'Deprecated: Function set_magic_quotes_runtime() is deprecated in /www/htdocs/site/wp-settings.php on line 18';
+    const glued = `Strict Standards: Declaration of Walker::start_el() should be compatible in /www/htdocs/site/classes.php on line 1199 ${story[2]}`;
+    const text = ['County fair opens', notice, notice, story[0], notice, story[1], glued].join('\n');
+    const r = clean(text, { mode: 'text' });
+    for (const p of story) expect(r.body).toContain(p);
+    expect(r.body).not.toContain('set_magic_quotes_runtime');
+    expect(r.blocks.find((b) => b.text === notice)?.reason).toBe("the server's error message (PHP)");
+    // Every line is a block again, in the page's order, numbered from 0.
+    expect(r.blocks.map((b) => b.text)).toEqual(text.split('\n'));
+    expect(r.blocks.map((b) => b.index)).toEqual(text.split('\n').map((_, i) => i));
+  });
+
+  test('a page of nothing but error messages is empty, and says so', () => {
+    const notice = 'Warning: mysql_connect(): Access denied for user in /www/htdocs/site/db.php on line 4';
+    const r = clean([notice, notice].join('\n'), { mode: 'text' });
+    expect(r.body).toBe('');
+    expect(r.emptyReason).toBe("the input holds nothing but the server's error messages");
+    expect(r.blocks).toHaveLength(2);
+  });
+});

@@ -86,3 +86,29 @@ export function isNotProse(text: string, maxWordChars = MAX_WORD_CHARS): boolean
 
 /** A text that is a web address alone (`https://…`, `www.…`): a citation or a link list's entry, not words. */
 export const LOOKS_LIKE_ADDRESS = /^\s*(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S+\s*$/i;
+
+/**
+ * One of PHP's error messages as the server prints it into a page: its level, then the message,
+ * then the script's path and line ("Warning: Use of undefined constant … in /www/site/wp-config.php
+ * on line 12"). The path and the line number are PHP's own format, not a sentence that opens with
+ * "Warning:". Sticky: read one message at a time from where the last ended (a pattern repeating
+ * the message would backtrack through every way of splitting a run of them).
+ */
+const PHP_DIAGNOSTIC =
+  /\s*(?:PHP\s+)?(?:warning|notice|deprecated|strict standards|(?:catchable |recoverable )?fatal error|parse error)\s*:\s.{0,600}?\sin\s+\S+?\.(?:php\d?|inc|phtml)\s+on\s+line\s+\d+\s*/iys;
+
+/**
+ * A block that is nothing but server error messages: the site's fault, never its article (a
+ * broken WordPress theme prints hundreds of them above and inside the post). A block holding a
+ * message and then the page's own text is left alone.
+ */
+export function isServerDiagnostic(text: string): boolean {
+  if (!text.includes(' on line ')) return false;
+  let at = 0;
+  while (at < text.length) {
+    PHP_DIAGNOSTIC.lastIndex = at;
+    if (!PHP_DIAGNOSTIC.test(text)) return false;
+    at = PHP_DIAGNOSTIC.lastIndex;
+  }
+  return true;
+}

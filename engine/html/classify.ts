@@ -5,6 +5,7 @@
 import type { HtmlThresholds } from '../config/html';
 import { PLUGIN_TAGS } from '../config/html-hints';
 import { matchBoilerplate, matchLongNotice, NAMES_A_STORY_LIST, OPENS_WITH_COPYRIGHT, saysLegalSentence } from '../config/phrases';
+import { isServerDiagnostic } from '../config/signals';
 import type { Block, BlockKind } from '../types';
 import type { BlockFeatures, RootChoice } from './score';
 import { type Hint, regionLabel, type RawBlock, type Region } from './segment';
@@ -200,7 +201,10 @@ export function classify(
       wall = { kind: 'comments', end: root.end, reason: `in the comment section that begins at block ${index} ("${b.text.slice(0, 40)}")` };
       return block(opener.kind, false, `boilerplate phrase (${opener.rule})`);
     }
-    if (f.wordless) return block('boilerplate', false, 'not prose: a run of letters too long for a word, or almost no spaces');
+    if (f.wordless) {
+      const why = isServerDiagnostic(b.text) ? "the server's error message (PHP)" : 'not prose: a run of letters too long for a word, or almost no spaces';
+      return block('boilerplate', false, why);
+    }
     // Boilerplate lines are short; long article paragraphs are not worth the phrase scan. Legal
     // notices and a thread's rules run longer: only their own words are looked for past it.
     const phrase = f.chars <= t.phraseMaxChars ? matchBoilerplate(b.text) : matchLongNotice(b.text);

@@ -9,7 +9,7 @@
 import type { HtmlThresholds } from '../config/html';
 import { ALWAYS_TRUSTED_KINDS, SOFT_KINDS } from '../config/html-hints';
 import { isCommentHeading, matchBoilerplate } from '../config/phrases';
-import { isNotProse, LOOKS_LIKE_ADDRESS } from '../config/signals';
+import { isNotProse, isServerDiagnostic, LOOKS_LIKE_ADDRESS } from '../config/signals';
 import type { Hint, RawBlock, Region } from './segment';
 import { titleKey } from './title';
 
@@ -22,7 +22,7 @@ export interface BlockFeatures {
   chars: number;
   linkDensity: number;
   sentence: boolean;
-  /** Holds a run of letters too long to be a word (base64, minified code…). */
+  /** Not prose at all: a run of letters too long to be a word (base64, minified code…), or a server's error messages. */
   wordless: boolean;
   /** Score from the text alone, before hints. */
   textScore: number;
@@ -224,8 +224,11 @@ export function scoreBlocks(blocks: RawBlock[], regions: Region[], t: HtmlThresh
     const chars = block.text.length;
     const linkDensity = chars ? block.linkChars / chars : 0;
     const sentence = SENTENCE_END.test(block.text);
-    const wordless = isNotProse(block.text, t.maxWordChars);
-    const score = textScore(chars, linkDensity, sentence, wordless, t);
+    // A server's error messages are noise the site printed, not evidence against the element
+    // they landed in: they weigh nothing. (A `<pre>` may quote one on purpose, in a tutorial.)
+    const diagnostic = block.tag !== 'pre' && isServerDiagnostic(block.text);
+    const wordless = diagnostic || isNotProse(block.text, t.maxWordChars);
+    const score = diagnostic ? 0 : textScore(chars, linkDensity, sentence, wordless, t);
     return { chars, linkDensity, sentence, wordless, textScore: score, hardHint: null, teaser: false, teaserRun: false, score };
   });
   validateHints(blocks, regions, features, t);

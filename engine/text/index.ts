@@ -10,12 +10,13 @@
  * See classify.ts for the method; every threshold is in config/text.ts.
  */
 import type { CleanOptions } from '../config/options';
+import { isServerDiagnostic } from '../config/signals';
 import { STOPWORDS } from '../config/stopwords';
 import type { TextThresholds } from '../config/text';
 import type { Block, BlockKind, BlockRole, Extraction } from '../types';
 import { acrossCreditLine, CHROME_KINDS, chooseRun, COMMENT_KINDS, cutAtFeed, extendOverAnnouncedList, extendOverNumberedList, cutAtSignatures, cutAtThread, decide, isProse, pct, judgeLine, runAfterHeadline, scoreInContext, unwallPostFooters, type Decision, type JudgedLine } from './classify';
 import { detectLanguage, words } from './language';
-import { splitLines, unwrapHardWrapped } from './lines';
+import { splitLines, unwrapHardWrapped, type Line } from './lines';
 import { mayHoldLabelledRecords, recordsAround, recordsOnPage, type RecordList } from './records';
 import { findTitle, headlineBefore, NO_TITLE, titleDuplicates } from './title';
 import { splitLinesIntoComments } from '../comments/split';
@@ -149,12 +150,38 @@ function keepWholePageIfNoArticle(judged: readonly JudgedLine[], decisions: Deci
   return true;
 }
 
+/** The lines that are nothing but a server's error messages (isServerDiagnostic), apart from the rest. */
+function setAsideDiagnostics(all: Line[]): { lines: Line[]; diagnostics: Line[] } {
+  const diagnostics = all.filter((l) => isServerDiagnostic(l.text));
+  return diagnostics.length === 0 ? { lines: all, diagnostics } : { lines: all.filter((l) => !diagnostics.includes(l)), diagnostics };
+}
+
+/** The page's blocks with its error messages back where they stood (by line), removed; numbered again. */
+function withDiagnostics(blocks: Block[], lineOf: number[], diagnostics: Line[]): Block[] {
+  if (diagnostics.length === 0) return blocks;
+  const out: Block[] = [];
+  let d = 0;
+  blocks.forEach((b, i) => {
+    while (d < diagnostics.length && diagnostics[d]!.index < lineOf[i]!) out.push(diagnosticBlock(diagnostics[d++]!));
+    out.push(b);
+  });
+  while (d < diagnostics.length) out.push(diagnosticBlock(diagnostics[d++]!));
+  return out.map((b, index) => ({ ...b, index }));
+}
+
+function diagnosticBlock(line: Line): Block {
+  return { index: line.index, text: line.text, kind: 'boilerplate', role: 'paragraph', kept: false, reason: "the server's error message (PHP)" };
+}
+
 export function extractText(text: string, opts: CleanOptions): Extraction {
   const t = opts.text;
   const strategy = 'text-lines';
-  const lines = unwrapHardWrapped(splitLines(text), t);
+  // A server's error messages are not the page's text: the page is read without them (they
+  // would split a run of prose or stand as its headline), and they come back removed where they stood.
+  const { lines, diagnostics } = setAsideDiagnostics(unwrapHardWrapped(splitLines(text), t));
   if (lines.length === 0) {
-    return { title: null, language: null, blocks: [], strategy, emptyReason: 'the input has no text' };
+    const emptyReason = diagnostics.length ? "the input holds nothing but the server's error messages" : 'the input has no text';
+    return { title: null, language: null, blocks: withDiagnostics([], [], diagnostics), strategy, emptyReason };
   }
   const language = detectLanguage(text, t);
   const hasList = !!language && language in STOPWORDS;
@@ -200,17 +227,21 @@ export function extractText(text: string, opts: CleanOptions): Extraction {
   }
   const wholePage = keepWholePageIfNoArticle(judged, decisions, t, holding);
 
-  const blocks: Block[] = judged.map((l, index) => {
-    const d = decisions[index]!;
-    return {
-      index,
-      text: l.line.text,
-      kind: d.kind,
-      role: roleOf(l, judged[index + 1], d.kind === 'title', t.minParagraphChars),
-      kept: d.kept,
-      reason: d.reason,
-    };
-  });
+  const blocks: Block[] = withDiagnostics(
+    judged.map((l, index) => {
+      const d = decisions[index]!;
+      return {
+        index,
+        text: l.line.text,
+        kind: d.kind,
+        role: roleOf(l, judged[index + 1], d.kind === 'title', t.minParagraphChars),
+        kept: d.kept,
+        reason: d.reason,
+      };
+    }),
+    judged.map((l) => l.line.index),
+    diagnostics,
+  );
 
   const extraction: Extraction = { title: title.title, language, blocks, strategy: wholePage ? 'text-whole-page' : strategy };
   if (opts.comments !== 'drop') {
