@@ -31,8 +31,10 @@ describe('HTML path: a WordPress post with share bar, related posts, comments an
     const page = (heading: string) =>
       `<html><head><title>Library stays open</title></head><body><article>${heading}<p>${para}</p><p>${para}</p></article></body></html>`;
     const hidden = clean(page('<h1>Sunday opening saved</h1>'));
-    expect(hidden.title).toBe('Library stays open');
+    // The headline the page shows is its title (-79); the <title> it does not show stays out.
+    expect(hidden.title).toBe('Sunday opening saved');
     expect(hidden.text).toBe(hidden.body);
+    expect(hidden.text).not.toContain('Library stays open');
     const shown = clean(page('<h1>Library stays open</h1>'));
     expect(shown.text.split('\n')[0]).toBe('Library stays open');
     expect(shown.body.startsWith('The council voted')).toBe(true);
@@ -962,5 +964,31 @@ describe("HTML path: the server's error messages printed into the page", () => {
     const result = clean(html);
     expect(result.text).toContain(advice);
     expect(result.text).toContain(quoted);
+  });
+});
+
+describe("HTML path: a <title> the page does not show", () => {
+  const story = [
+    'The county fair opened on Friday with a parade of tractors, and more than four thousand visitors came through the gates on the first day.',
+    'Organisers said the new livestock hall drew the largest crowds, and that the pie contest would be judged on Sunday afternoon as every year.',
+  ];
+  const page = (title: string, above: string, outside = '') =>
+    `<html><head><title>${title}</title></head><body><div class="masthead">${outside}<ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></div>` +
+    `<div class="story">${above}${story.map((p) => `<p>${p}</p>`).join('')}</div></body></html>`;
+
+  test("the site's name in <title>: the headline is the heading just above the article", () => {
+    const result = clean(page('TimesLeader.com', '<h2>Tractors lead the parade as the county fair opens</h2>'));
+    expect(result.title).toBe('Tractors lead the parade as the county fair opens');
+    // It stays where it stands in the text.
+    expect(result.text.indexOf('Tractors lead the parade')).toBeLessThan(result.text.indexOf(story[0]!));
+  });
+
+  test('no headline is taken from a dateline, a two-word label, or when the page shows its <title> as a heading', () => {
+    expect(clean(page('TimesLeader.com', '<h2>Friday, January 18, 2008 4:52 PM</h2>')).title).toBe('TimesLeader.com');
+    expect(clean(page('TimesLeader.com', '<h3>Local news</h3>')).title).toBe('TimesLeader.com');
+    // og:title as an h2 says it at more length, a deck below it: the page shows its title.
+    const shown = page('The Times Leader', '<h2>County fair opens with a parade of tractors</h2><h3>Four thousand came through the gates on the first day</h3>')
+      .replace('<title>', '<meta property="og:title" content="County fair opens"><title>');
+    expect(clean(shown).title).toBe('County fair opens');
   });
 });

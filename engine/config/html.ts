@@ -121,6 +121,12 @@ export interface HtmlThresholds {
    * reading a quarter of a modern page's bytes as CSS would cost more than the page's text.
    */
   maxSheetChars: number;
+  /**
+   * When the chosen title is not on the page (a `<title>` that is the site's name, "Latest
+   * News", or no title at all), the heading just above the article's first paragraph is the
+   * headline if it has at least this many words (a section label, "Fazit", has fewer).
+   */
+  headlineMinWords: number;
 }
 
 export const HTML_DEFAULTS: HtmlThresholds = {
@@ -147,6 +153,7 @@ export const HTML_DEFAULTS: HtmlThresholds = {
   copyrightEndMinBodyShare: 0.4,
   nextPostMinChars: 200,
   maxSheetChars: 16_384,
+  headlineMinWords: 3,
   weakPhraseMaxChars: 40,
   phraseMaxChars: 160,
   cardMaxBlocks: 6,

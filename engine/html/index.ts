@@ -8,7 +8,7 @@ import type { Extraction } from '../types';
 import { classify } from './classify';
 import { chooseRoot, markHeadedThread, scoreBlocks, threadHeadingAbove } from './score';
 import { regionLabel, segment } from './segment';
-import { chooseTitle, titleKey } from './title';
+import { chooseTitle, headlineAboveBody, titleKey } from './title';
 import { splitHtmlComments } from '../comments/split';
 import { detectLanguage } from '../text/language';
 import type { Block } from '../types';
@@ -26,7 +26,7 @@ function languageCode(tag: string | null | undefined): string | null {
 
 export function extractHtml(page: PageChars, opts: CleanOptions): Extraction {
   const { blocks: raw, regions, meta } = segment(page, opts.html.maxBlocks, opts.metadata.enabled, opts.markdown, opts.html.maxSheetChars);
-  const title = chooseTitle(meta);
+  let title = chooseTitle(meta);
   const features = scoreBlocks(raw, regions, opts.html, title ? titleKey(title) : '');
   let root = chooseRoot(regions, features, opts.html);
   // A region that a comment heading opens is the thread: choose again without it (twice at most).
@@ -37,6 +37,10 @@ export function extractHtml(page: PageChars, opts: CleanOptions): Extraction {
     root = chooseRoot(regions, features, opts.html);
   }
   const blocks = classify(raw, features, regions, root, title, opts.html);
+  // A title the page does not show (the site's name in <title>, or none): the page's headline
+  // is the heading just above the article. It stays where it stands in the text.
+  const headline = headlineAboveBody(blocks, title, opts.html.headlineMinWords);
+  if (headline >= 0) title = blocks[headline]!.text;
   const hasArticle = blocks.some((b) => b.kept && b.kind !== 'title');
   // The page's declaration first; else what the kept text's stop words and script say.
   const language =

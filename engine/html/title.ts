@@ -1,4 +1,6 @@
 /** Title: the page's own headline, agreed between `<h1>`, og:title, JSON-LD and `<title>`. */
+import { hasDate } from '../config/dates';
+import type { Block } from '../types';
 import type { PageMeta } from './metadata';
 
 /** Letters and digits only, lower-cased: how two titles are compared. */
@@ -34,4 +36,31 @@ export function chooseTitle(meta: PageMeta): string | null {
   if (headline && headline !== meta.title) return headline;
   if (meta.title) return stripSiteName(meta.title);
   return meta.h1[0] ?? null;
+}
+
+const HEADLINE_TAGS = /^h[1-4]$/;
+
+/**
+ * The article's headline when the title chosen from the page's metadata is not shown on it (no
+ * heading reads as it): a site's name in `<title>` ("TimesLeader.com", "Latest News"), or no
+ * title at all. It is the last kept h1–h4 heading above the article's first paragraph, with
+ * `minWords` words at least and no date or time in it (a dateline set as a heading). Returns
+ * the block's index, or -1.
+ */
+export function headlineAboveBody(blocks: readonly Block[], title: string | null, minWords: number): number {
+  // A title the page shows as a heading, kept or not (an h1 outside the article's element), is its headline.
+  if (title !== null && blocks.some((b) => (b.kept && b.kind === 'title') || (b.role === 'heading' && similar(b.text, title)))) return -1;
+  let headline = -1;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (!b.kept) continue;
+    if (b.role !== 'heading') {
+      if (b.kind === 'body') break;
+      continue;
+    }
+    headline = HEADLINE_TAGS.test(b.tag ?? '') ? i : -1;
+  }
+  if (headline < 0) return -1;
+  const text = blocks[headline]!.text;
+  return text.split(/\s+/).length >= minWords && !hasDate(text) ? headline : -1;
 }
