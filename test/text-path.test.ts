@@ -1045,3 +1045,26 @@ describe("plain text: the server's error messages", () => {
     expect(r.blocks).toHaveLength(2);
   });
 });
+
+describe("plain text: a first line that nothing below repeats", () => {
+  const story = [
+    'The county fair opened on Friday with a parade of tractors, and more than four thousand visitors came through the gates on the first day.',
+    'Organisers said the new livestock hall drew the largest crowds, and that the pie contest would be judged on Sunday afternoon as every year.',
+    'The fair runs until Monday evening, when the fireworks over the river close it, weather permitting, as they have for forty years.',
+  ];
+
+  test("stays in title and out of the text: it is the site's name or a menu's first entry as often as the document title", () => {
+    const text = ['WSJ', 'Home | World | Business | Markets | Opinion', 'Share this: Facebook | Twitter | Email', ...story].join('\n');
+    const r = clean(text, { mode: 'text' });
+    expect(r.title).toBe('WSJ');
+    expect(r.text).toBe(r.body);
+    expect(r.text.startsWith(story[0]!)).toBe(true);
+  });
+
+  test('a first line whose headline the page repeats above the article is shown, as the headline', () => {
+    const text = ['County fair opens with a parade | The Valley Times', 'Home | News | Sport', 'County fair opens with a parade', ...story].join('\n');
+    const r = clean(text, { mode: 'text' });
+    expect(r.title).toBe('County fair opens with a parade');
+    expect(r.text.split('\n')[0]).toBe('County fair opens with a parade');
+  });
+});

@@ -204,7 +204,7 @@ export function extractText(text: string, opts: CleanOptions): Extraction {
   if (run) run = extendOverAnnouncedList(judged, run, t);
   const decisions = decide(judged, run, t);
 
-  if (title.line !== null) {
+  if (title.line !== null && title.shown) {
     decisions[title.line] = { kind: 'title', kept: true, reason: title.reason };
   }
   const around = run ? run.start : title.line ?? 0;

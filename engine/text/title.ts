@@ -15,6 +15,12 @@ export interface TitleChoice {
   line: number | null;
   /** True when `line` is a repeated headline below the first line (an anchor for the body). */
   anchored: boolean;
+  /**
+   * False for a first line that nothing below repeats: the page's document title at best, often
+   * the site's name or a menu's first entry. It stays in `title` and out of the text, as a
+   * `<title>` the page does not show does in the HTML path.
+   */
+  shown: boolean;
   reason: string;
 }
 
@@ -35,7 +41,7 @@ export function titleLike(l: JudgedLine, t: TextThresholds): boolean {
   return l.f.chars <= t.titleMaxChars && !l.phrase && l.f.words > 0 && l.f.linkShare === 0;
 }
 
-export const NO_TITLE: TitleChoice = { title: null, line: null, anchored: false, reason: 'no title-like line' };
+export const NO_TITLE: TitleChoice = { title: null, line: null, anchored: false, shown: false, reason: 'no title-like line' };
 
 /** Finds the title from the page's first line and its repeat below. */
 export function findTitle(lines: readonly JudgedLine[], t: TextThresholds): TitleChoice {
@@ -81,6 +87,7 @@ export function findTitle(lines: readonly JudgedLine[], t: TextThresholds): Titl
       title: lines[bestIdx]!.line.text,
       line: bestIdx,
       anchored: true,
+      shown: true,
       reason: 'headline: repeats the document title (first line) without the site name',
     };
   }
@@ -89,6 +96,7 @@ export function findTitle(lines: readonly JudgedLine[], t: TextThresholds): Titl
     title: stripSiteName(first.line.text),
     line: 0,
     anchored: false,
+    shown: false,
     reason: 'first line of the page (document title), site name stripped',
   };
 }
@@ -127,7 +135,7 @@ export function headlineBefore(lines: readonly JudgedLine[], bodyStart: number, 
     // "Story Tools: E-MAIL | PRINT | Text Size", "E-mail Article Print-Friendly": a bar of links
     // or tools, not a headline.
     if (BAR_ITEMS.test(l.line.text) || toolsNamed(l.line.text) >= t.toolBarMinTools) continue;
-    return { title: l.line.text, line: i, anchored: false, reason: 'headline: the title-like line just above the body' };
+    return { title: l.line.text, line: i, anchored: false, shown: true, reason: 'headline: the title-like line just above the body' };
   }
   return null;
 }
