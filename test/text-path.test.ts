@@ -1068,3 +1068,19 @@ describe("plain text: a first line that nothing below repeats", () => {
     expect(r.text.split('\n')[0]).toBe('County fair opens with a parade');
   });
 });
+
+describe('plain text: the line just above the body is no headline when it is navigation', () => {
+  const story = [
+    'The county fair opened on Friday with a parade of tractors, and more than four thousand visitors came through the gates on the first day.',
+    'Organisers said the new livestock hall drew the largest crowds, and that the pie contest would be judged on Sunday afternoon as every year.',
+    'The fair runs until Monday evening, when the fireworks over the river close it, weather permitting, as they have for forty years.',
+  ];
+  test.each([['a bar', 'US World News | Home'], ['tools between bars', '| Reprints | Single Page |'], ["a trail's arrows", 'Home > Local News > County Fair']])(
+    'with %s (%s) it is left out, and no title is shown',
+    (_, line) => {
+      const r = clean([line, ...story].join('\n'), { mode: 'text' });
+      expect(r.text).not.toContain(line);
+      expect(r.text.startsWith(story[0]!)).toBe(true);
+    },
+  );
+});

@@ -116,8 +116,8 @@ export function titleDuplicates(lines: readonly JudgedLine[], title: TitleChoice
 /** Tokens made only of digits (dates, times, counts). */
 const NUMERIC_TOKEN = /^\p{N}+$/u;
 
-/** Three or more items with a bar between each: a bar of links or tools. */
-const BAR_ITEMS = /\S\s+\|\s+\S.*\S\s+\|\s+\S/u;
+/** A bar, or a breadcrumb trail's arrow between words: a line of navigation, never a headline. */
+const NOT_A_HEADLINE = /\||\s[>»]\s/u;
 
 /**
  * Without a document title to repeat (page text that starts at the body), the headline is
@@ -132,9 +132,10 @@ export function headlineBefore(lines: readonly JudgedLine[], bodyStart: number, 
     const ws = words(l.line.text);
     if (ws.length < t.headlineMinWords || /[.;,]\s*$/.test(l.line.text)) continue;
     if (ws.filter((w) => NUMERIC_TOKEN.test(w)).length * 3 >= ws.length) continue;
-    // "Story Tools: E-MAIL | PRINT | Text Size", "E-mail Article Print-Friendly": a bar of links
-    // or tools, not a headline.
-    if (BAR_ITEMS.test(l.line.text) || toolsNamed(l.line.text) >= t.toolBarMinTools) continue;
+    // "E-mail Article Print-Friendly" names page tools; a line with a bar ("Story Tools: E-MAIL |
+    // PRINT", "US World News | Home", "| Reprints | Single Page |") or a trail's arrow ("Home >
+    // Tourist Guide > Money") is navigation. Neither is a headline.
+    if (toolsNamed(l.line.text) >= t.toolBarMinTools || NOT_A_HEADLINE.test(l.line.text)) continue;
     return { title: l.line.text, line: i, anchored: false, shown: true, reason: 'headline: the title-like line just above the body' };
   }
   return null;
