@@ -5,7 +5,6 @@
 import type { HtmlThresholds } from '../config/html';
 import { PLUGIN_TAGS } from '../config/html-hints';
 import { matchBoilerplate, matchLongNotice, NAMES_A_STORY_LIST, OPENS_WITH_COPYRIGHT, saysLegalSentence } from '../config/phrases';
-import { isServerDiagnostic } from '../config/signals';
 import type { Block, BlockKind } from '../types';
 import type { BlockFeatures, RootChoice } from './score';
 import { type Hint, regionLabel, type RawBlock, type Region } from './segment';
@@ -202,7 +201,7 @@ export function classify(
       return block(opener.kind, false, `boilerplate phrase (${opener.rule})`);
     }
     if (f.wordless) {
-      const why = isServerDiagnostic(b.text) ? "the server's error message (PHP)" : 'not prose: a run of letters too long for a word, or almost no spaces';
+      const why = f.diagnostic ? "the server's error message (PHP)" : 'not prose: a run of letters too long for a word, or almost no spaces';
       return block('boilerplate', false, why);
     }
     // Boilerplate lines are short; long article paragraphs are not worth the phrase scan. Legal

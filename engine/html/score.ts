@@ -24,6 +24,8 @@ export interface BlockFeatures {
   sentence: boolean;
   /** Not prose at all: a run of letters too long to be a word (base64, minified code…), or a server's error messages. */
   wordless: boolean;
+  /** Nothing but a server's error messages (isServerDiagnostic): wordless, and weighing nothing. */
+  diagnostic: boolean;
   /** Score from the text alone, before hints. */
   textScore: number;
   /** Part of a teaser card (headline link + blurb) pointing to another page. */
@@ -229,7 +231,7 @@ export function scoreBlocks(blocks: RawBlock[], regions: Region[], t: HtmlThresh
     const diagnostic = block.tag !== 'pre' && isServerDiagnostic(block.text);
     const wordless = diagnostic || isNotProse(block.text, t.maxWordChars);
     const score = diagnostic ? 0 : textScore(chars, linkDensity, sentence, wordless, t);
-    return { chars, linkDensity, sentence, wordless, textScore: score, hardHint: null, teaser: false, teaserRun: false, score };
+    return { chars, linkDensity, sentence, wordless, diagnostic, textScore: score, hardHint: null, teaser: false, teaserRun: false, score };
   });
   validateHints(blocks, regions, features, t);
   // The page's article-like text, before hints and cards weigh on it.

@@ -152,8 +152,10 @@ function keepWholePageIfNoArticle(judged: readonly JudgedLine[], decisions: Deci
 
 /** The lines that are nothing but a server's error messages (isServerDiagnostic), apart from the rest. */
 function setAsideDiagnostics(all: Line[]): { lines: Line[]; diagnostics: Line[] } {
-  const diagnostics = all.filter((l) => isServerDiagnostic(l.text));
-  return diagnostics.length === 0 ? { lines: all, diagnostics } : { lines: all.filter((l) => !diagnostics.includes(l)), diagnostics };
+  const lines: Line[] = [];
+  const diagnostics: Line[] = [];
+  for (const l of all) (isServerDiagnostic(l.text) ? diagnostics : lines).push(l);
+  return { lines: diagnostics.length === 0 ? all : lines, diagnostics };
 }
 
 /** The page's blocks with its error messages back where they stood (by line), removed; numbered again. */
