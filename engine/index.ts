@@ -34,7 +34,13 @@ export function clean(input: Uint8Array | string, options?: CleanOptionsInput): 
   const result = assemble(extraction, format, decoded, opts);
   if (opts.metadata.enabled) {
     result.metadata = extractMetadata(
-      { signals: extraction.signals ?? null, blocks: extraction.blocks, language: extraction.language, url: opts.url },
+      {
+        signals: extraction.signals ?? null,
+        blocks: extraction.blocks,
+        language: extraction.language,
+        declaredLanguage: extraction.declaredLanguage ?? null,
+        url: opts.url,
+      },
       opts.metadata,
     );
   }

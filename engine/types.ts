@@ -172,6 +172,8 @@ export interface Comment {
 export interface Extraction {
   title: string | null;
   language: string | null;
+  /** The language tag the page declares, as written (`en-GB`): its region orders numeric dates. */
+  declaredLanguage?: string | null;
   blocks: Block[];
   strategy: string;
   /** Set when the path found nothing article-like. */

@@ -118,6 +118,20 @@ describe('metadata: dates', () => {
     expect(meta(page(head, body('Published Oct 15, 2019. Updated Mar 12, 2020'))).published).toBe('2019-10-15T16:59:59Z');
   });
 
+  it('reads a slashed date day first on a page that declares English of a day-first region', () => {
+    const body = `<article><h1>Rivers</h1><p class="date">03/01/2020</p><p>${PROSE}</p></article>`;
+    expect(meta(page('', body, 'en-GB')).published).toBe('2020-01-03');
+    expect(meta(page('', body, 'en_AU')).published).toBe('2020-01-03');
+    // XHTML declares its language as xml:lang.
+    const xhtml = `<html xmlns="http://www.w3.org/1999/xhtml" xml:lang="en-GB"><head><title>Rivers</title></head><body>${body}</body></html>`;
+    expect(meta(xhtml).published).toBe('2020-01-03');
+    // English of the US (many templates' default, wherever the writer is), of Canada (both
+    // orders) or of no region: 03/01 cannot be told from 01/03 in a dateline, so no date.
+    for (const lang of ['en', 'en-US', 'en-CA']) expect(meta(page('', body, lang)).published).toBeNull();
+    // A date whose day is over 12 reads one way only, whatever the region.
+    expect(meta(page('', body.replace('03/01/2020', '11/20/2019'), 'en-US')).published).toBe('2019-11-20');
+  });
+
   it('refuses dates in the future or before 1995', () => {
     const html = page('<meta property="article:published_time" content="2999-01-01">', `<article><h1>Rivers</h1><p>${PROSE}</p></article>`);
     expect(meta(html).published).toBeNull();

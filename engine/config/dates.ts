@@ -6,6 +6,15 @@
  * per item; an article has one at its top.
  */
 
+/**
+ * English-speaking regions that write a numeric date month first (11/20/2019), or both ways
+ * (Canada). A page that declares English of any other region (en-GB, en-AU, en-IN) writes the
+ * day first: 03/01/2020 is the 3rd of January there.
+ */
+export const MONTH_FIRST_ENGLISH_REGIONS: ReadonlySet<string> = new Set([
+  'us', 'ca', 'ph', 'as', 'gu', 'mp', 'pr', 'um', 'vi', 'fm', 'mh', 'pw',
+]);
+
 /** Month names and abbreviations, with the month each names (one list per language). */
 export const MONTH_NUMBERS: ReadonlyMap<string, number> = new Map(
   (

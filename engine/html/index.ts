@@ -43,13 +43,12 @@ export function extractHtml(page: PageChars, opts: CleanOptions): Extraction {
   if (headline >= 0) title = blocks[headline]!.text;
   const hasArticle = blocks.some((b) => b.kept && b.kind !== 'title');
   // The page's declaration first; else what the kept text's stop words and script say.
-  const language =
-    languageCode(meta.lang) ??
-    languageCode(meta.jsonLd.find((a) => a.language)?.language) ??
-    (hasArticle ? detectLanguage(keptText(blocks), opts.text) : null);
+  const declaredLanguage = [meta.lang, meta.jsonLd.find((a) => a.language)?.language].find((tag) => languageCode(tag)) ?? null;
+  const language = languageCode(declaredLanguage) ?? (hasArticle ? detectLanguage(keptText(blocks), opts.text) : null);
   return {
     title,
     language,
+    declaredLanguage,
     blocks,
     strategy: 'dom-scoring',
     signals: meta.signals,

@@ -587,7 +587,8 @@ function segmentOnce(page: PageChars, { maxBlocks, collectSignals, markdown, max
       return;
     }
     const isBlock = BLOCK_TAGS.has(name);
-    if (name === 'html' && attribs.lang) meta.lang = attribs.lang;
+    // XHTML declares it as xml:lang.
+    if (name === 'html' && (attribs.lang || attribs['xml:lang'])) meta.lang = attribs.lang || attribs['xml:lang']!;
     if (name === 'head') inHead = true;
     else if (isBlock || name === 'body') inHead = false; // a page that never closed its head
     if (inHead && name === 'meta') readMeta(attribs, meta);

@@ -24,6 +24,8 @@ export class AttrBag {
   href?: string = undefined;
   type?: string = undefined;
   lang?: string = undefined;
+  /** XHTML's `<html xml:lang>`. */
+  'xml:lang'?: string = undefined;
   property?: string = undefined;
   name?: string = undefined;
   'http-equiv'?: string = undefined;

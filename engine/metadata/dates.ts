@@ -2,7 +2,7 @@
  * Dates as metadata and pages write them → a day (and a time when one is given). Month names
  * come from config/dates.ts (nine languages); numeric day-month order follows the language.
  */
-import { MONTH_NUMBERS } from '../config/dates';
+import { MONTH_FIRST_ENGLISH_REGIONS, MONTH_NUMBERS } from '../config/dates';
 import { escapeRegExp } from '../regexp';
 
 export interface FoundDate {
@@ -81,7 +81,20 @@ export interface TextDate {
   index: number;
 }
 
-/** Languages that write a numeric date month first (11/20/2019): English, when it uses slashes. */
+/**
+ * The language numeric dates are read in: the page's language, or for English of a region that
+ * writes the day first (`<html lang="en-GB">`) that region's tag ('en-gb'), which reads them as
+ * the other languages do. English of no stated region, or of the US (the default of many site
+ * templates, wherever their writers are), stays 'en'.
+ */
+export function dateLanguage(language: string | null, declared: string | null): string | null {
+  if (language !== 'en' || !declared) return language;
+  const tag = /^en[-_]([a-z]{2})(?![a-z])/i.exec(declared.trim());
+  const region = tag?.[1]!.toLowerCase();
+  return region && !MONTH_FIRST_ENGLISH_REGIONS.has(region) ? `en-${region}` : language;
+}
+
+/** Languages that write a numeric date month first (11/20/2019): English of no day-first region, when it uses slashes. */
 function monthFirst(language: string | null, separator: string): boolean {
   return separator === '/' && (language === 'en' || language === null);
 }

@@ -15,7 +15,7 @@ import {
   META_WEAK_PUBLISHED, NAME_JOINERS, NOT_A_NAME, PUBLISHED_LABELS, NOT_PUBLISHED_CONTEXT, UPDATED_LABEL, type MetadataThresholds,
 } from '../config/metadata';
 import type { Block, MetadataField, PageMetadata } from '../types';
-import { dateBounds, parseMachineDate, textDates, urlDate, type DateBounds, type FoundDate } from './dates';
+import { dateBounds, dateLanguage, parseMachineDate, textDates, urlDate, type DateBounds, type FoundDate } from './dates';
 import type { PageSignals } from './signals';
 import { decodeHTML } from 'entities';
 
@@ -23,6 +23,8 @@ export interface MetadataInput {
   signals: PageSignals | null;
   blocks: readonly Block[];
   language: string | null;
+  /** The language tag the page declares (`en-GB`), if any: numeric dates follow its region. */
+  declaredLanguage: string | null;
   url: string | undefined;
 }
 
@@ -239,7 +241,8 @@ function agree(a: FoundDate, b: FoundDate, t: MetadataThresholds): boolean {
 }
 
 function choosePublished(input: MetadataInput, metas: MetaIndex, main: LdObject[], bounds: DateBounds, t: MetadataThresholds, modified: Candidate | null): Candidate | null {
-  const { signals, blocks, language } = input;
+  const { signals, blocks } = input;
+  const language = dateLanguage(input.language, input.declaredLanguage);
   const all = signals ? structuredDates(signals, metas, main, bounds, language, false) : [];
   const isWeakMeta = (c: Candidate) => c.source.startsWith('meta ') && META_WEAK_PUBLISHED.has(c.source.slice(5));
   const structured = all.filter((c) => !isWeakMeta(c));
@@ -290,7 +293,7 @@ function choosePublished(input: MetadataInput, metas: MetaIndex, main: LdObject[
 }
 
 function chooseModified(input: MetadataInput, metas: MetaIndex, main: LdObject[], bounds: DateBounds): Candidate | null {
-  return input.signals ? structuredDates(input.signals, metas, main, bounds, input.language, true)[0] ?? null : null;
+  return input.signals ? structuredDates(input.signals, metas, main, bounds, dateLanguage(input.language, input.declaredLanguage), true)[0] ?? null : null;
 }
 
 const PREFIX = new RegExp(`^(?:${[...BYLINE_PREFIXES].sort((a, b) => b.length - a.length).join('|')})\\s*[:\\-–]?\\s+`, 'iu');
