@@ -118,6 +118,21 @@ describe('metadata: dates', () => {
     expect(meta(page(head, body('Published Oct 15, 2019. Updated Mar 12, 2020'))).published).toBe('2019-10-15T16:59:59Z');
   });
 
+  it('takes an embedded video’s upload date only when the page gives no date of its own', () => {
+    const video = { '@type': 'VideoObject', name: 'Flood footage', uploadDate: '2015-01-16T14:53:35+01:00' };
+    const head = `<script type="application/ld+json">${JSON.stringify(video)}</script>`;
+    const body = `<article><h1>Rivers</h1><p>${PROSE}</p></article>`;
+    const article = meta(page(`${head}<meta property="article:published_time" content="2017-12-01T12:01:11+01:00">`, body));
+    expect(article.published).toBe('2017-12-01T12:01:11+01:00');
+    expect(article.sources.published).toBe('meta article:published_time');
+    // A video's own page: its upload date is the page's.
+    expect(meta(page(head, body)).published).toBe('2015-01-16T14:53:35+01:00');
+    // An article that is also typed a video keeps its own date first.
+    const both = { ...video, '@type': ['NewsArticle', 'VideoObject'], datePublished: '2015-01-16' };
+    const typed = `<script type="application/ld+json">${JSON.stringify(both)}</script><meta property="article:published_time" content="2017-12-01">`;
+    expect(meta(page(typed, body)).published).toBe('2015-01-16');
+  });
+
   it('reads a slashed date day first on a page that declares English of a day-first region', () => {
     const body = `<article><h1>Rivers</h1><p class="date">03/01/2020</p><p>${PROSE}</p></article>`;
     expect(meta(page('', body, 'en-GB')).published).toBe('2020-01-03');

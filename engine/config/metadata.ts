@@ -92,6 +92,11 @@ export const LD_MODIFIED: readonly string[] = ['dateModified'];
 
 /** JSON-LD types that describe the page's main content (a date on them is the page's). */
 export const LD_MAIN_TYPES = /article|posting|report|blog|review|news|creativework|webpage|videoobject|recipe|event|podcast|episode|scholarly|thesis|book|photograph|imageobject|question|discussion|howto|medicalwebpage|collectionpage|itempage|aboutpage|profilepage/i;
+/**
+ * JSON-LD types of a media object: the page's main content on a video's or a photo's own page,
+ * else a clip the article embeds, uploaded before it (see structuredDates).
+ */
+export const LD_MEDIA_TYPES = /videoobject|audioobject|imageobject|mediaobject|photograph|clip/i;
 /** JSON-LD types that name a date for something else (the site, a person, an offer). */
 export const LD_OTHER_TYPES = /organization|person|website|searchaction|breadcrumb|listitem|offer|product|place|localbusiness|comment|answer|rating|review$/i;
 

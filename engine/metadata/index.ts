@@ -10,7 +10,7 @@
  * visible dateline near the headline. When two strong sources disagree, no date is given.
  */
 import {
-  BYLINE_PREFIXES, LD_MAIN_TYPES, LD_MODIFIED, LD_OTHER_TYPES, LD_PUBLISHED, META_AUTHOR, META_CATEGORIES,
+  BYLINE_PREFIXES, LD_MAIN_TYPES, LD_MEDIA_TYPES, LD_MODIFIED, LD_OTHER_TYPES, LD_PUBLISHED, META_AUTHOR, META_CATEGORIES,
   META_DESCRIPTION, META_IMAGE, META_MODIFIED, META_PUBLISHED, META_SITE, META_TAGS, META_TYPE, META_URL,
   META_WEAK_PUBLISHED, NAME_JOINERS, NOT_A_NAME, PUBLISHED_LABELS, NOT_PUBLISHED_CONTEXT, UPDATED_LABEL, type MetadataThresholds,
 } from '../config/metadata';
@@ -120,17 +120,23 @@ function firstMeta(metas: MetaIndex, names: readonly string[]): { name: string; 
 
 function structuredDates(signals: PageSignals, metas: MetaIndex, main: LdObject[], bounds: DateBounds, language: string | null, modified: boolean): Candidate[] {
   const out: Candidate[] = [];
+  // A media object's date is the clip's or the photo's: on an article's page, one it embeds,
+  // uploaded before the article was written. The page's own meta dates come before it.
+  const media: Candidate[] = [];
   for (const o of main) {
+    const type = typeOf(o);
+    const isMedia = ldRank(o) > 0 && LD_MEDIA_TYPES.test(type);
     for (const prop of modified ? LD_MODIFIED : LD_PUBLISHED) {
       const raw = asText(o[prop]);
       const date = raw && parseMachineDate(raw, bounds, language);
-      if (date) out.push({ date, source: `json-ld ${typeOf(o) || 'object'}.${prop}` });
+      if (date) (isMedia ? media : out).push({ date, source: `json-ld ${type || 'object'}.${prop}` });
     }
   }
   for (const { name, value } of metaValues(metas, modified ? META_MODIFIED : META_PUBLISHED)) {
     const date = parseMachineDate(value, bounds, language);
     if (date) out.push({ date, source: `meta ${name}` });
   }
+  out.push(...media);
   const props = modified ? ['datemodified', 'dateupdated'] : ['datepublished', 'datecreated', 'uploaddate'];
   for (const mark of signals.marks) {
     if (!props.includes(mark.itemprop) || mark.place === 'comments' || mark.place === 'related') continue;
