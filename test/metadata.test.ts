@@ -133,6 +133,16 @@ describe('metadata: dates', () => {
     expect(meta(page(typed, body)).published).toBe('2015-01-16');
   });
 
+  it('takes the dateline nearest the headline, not a masthead’s date further above it', () => {
+    const body = `<header><p class="today">Tuesday, January 15, 2008</p><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></header>
+      <article><h1>Rivers of the North</h1><p class="byline">By Jane Doe, Published: January 9, 2008</p><p>${PROSE}</p><p>${PROSE}</p></article>`;
+    const m = meta(page('', body));
+    expect(m.published).toBe('2008-01-09');
+    expect(m.sources.published).toMatch(/^dateline "By Jane Doe/);
+    // With no date of its own near the headline, the masthead's is all there is.
+    expect(meta(page('', body.replace(', Published: January 9, 2008', ''))).published).toBe('2008-01-15');
+  });
+
   it('reads a slashed date day first on a page that declares English of a day-first region', () => {
     const body = `<article><h1>Rivers</h1><p class="date">03/01/2020</p><p>${PROSE}</p></article>`;
     expect(meta(page('', body, 'en-GB')).published).toBe('2020-01-03');

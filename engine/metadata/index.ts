@@ -179,6 +179,20 @@ function lastKept(blocks: readonly Block[], start: number): number {
 }
 
 /**
+ * The blocks a dateline is looked for in, nearest the article's start first (the start, the
+ * block after it, the one before it, …, `window` each way), then the article's metadata lines
+ * further down in page order: a masthead's "Wednesday, 26 February 2020" (the day of the
+ * crawl) stands further above the headline than the story's own date.
+ */
+function* datelineOrder(start: number, last: number, count: number, window: number): Generator<number> {
+  for (let d = 0; d <= window; d++) {
+    if (start + d < count) yield start + d;
+    if (d > 0 && start - d >= 0) yield start - d;
+  }
+  for (let i = start + window + 1; i <= last + window && i < count; i++) yield i;
+}
+
+/**
  * A dateline: a block around the article's start, or a metadata line inside the article, that
  * writes a date near its beginning ("20. November 2019", "Posted on May 3, 2013 by…",
  * "BERLIN (20.11.2019) –"), not a copyright, update or registration line, nor a range.
@@ -187,9 +201,8 @@ function datelineDates(blocks: readonly Block[], bounds: DateBounds, language: s
   const start = articleStart(blocks);
   const last = lastKept(blocks, start);
   const out: Candidate[] = [];
-  for (let i = Math.max(0, start - t.datelineWindow); i <= last + t.datelineWindow || i <= start + t.datelineWindow; i++) {
-    const b = blocks[i];
-    if (!b) break;
+  for (const i of datelineOrder(start, last, blocks.length, t.datelineWindow)) {
+    const b = blocks[i]!;
     if (i > start + t.datelineWindow && b.kind !== 'metadata') continue;
     if (isCommentKind(b)) continue;
     const head = b.text.length > t.datelineMaxChars ? b.text.slice(0, t.datelineMaxChars) : b.text;
