@@ -143,6 +143,15 @@ describe('metadata: dates', () => {
     expect(meta(page('', body.replace(', Published: January 9, 2008', ''))).published).toBe('2008-01-15');
   });
 
+  it('takes the day a <time> shows over a datetime days away from it', () => {
+    const body = (time: string) => `<article><h1>Rivers</h1><div class="time">${time}</div><p>${PROSE}</p></article>`;
+    expect(meta(page('', body('<time datetime="2019-07-03T10:18:46Z">Publié le 29 juin 2019</time>'), 'fr')).published).toBe('2019-06-29');
+    // A day apart is the time zone's: the datetime, with its time, stands.
+    expect(meta(page('', body('<time datetime="2019-06-30T01:18:46+02:00">Publié le 29 juin 2019</time>'), 'fr')).published).toBe('2019-06-30T01:18:46+02:00');
+    // A text with no date of its own leaves the datetime alone.
+    expect(meta(page('', body('<time datetime="2019-07-03T10:18:46Z">Publié il y a deux jours</time>'), 'fr')).published).toBe('2019-07-03T10:18:46Z');
+  });
+
   it('reads a slashed date day first on a page that declares English of a day-first region', () => {
     const body = `<article><h1>Rivers</h1><p class="date">03/01/2020</p><p>${PROSE}</p></article>`;
     expect(meta(page('', body, 'en-GB')).published).toBe('2020-01-03');

@@ -165,7 +165,15 @@ function timeDates(signals: PageSignals, blocks: readonly Block[], bounds: DateB
     if (!near && !mark.published) continue;
     let date = mark.value ? parseMachineDate(mark.value, bounds, language) : null;
     const text = blocks[mark.block]?.text ?? '';
-    if (!date && !mark.value && text.length <= t.bylineMaxChars && !NOT_PUBLISHED_CONTEXT.test(text)) date = textDates(text, bounds, language)[0]?.date ?? null;
+    const byline = text.length <= t.bylineMaxChars && !NOT_PUBLISHED_CONTEXT.test(text);
+    if (!date && !mark.value && byline) date = textDates(text, bounds, language)[0]?.date ?? null;
+    // The day the reader is shown wins over a `datetime` days away from it (a template's, or
+    // the last edit's: <time datetime="2019-07-03…">Publié le 29 juin 2019</time>). A day
+    // apart is a time zone's doing.
+    if (date && byline) {
+      const shown = textDates(text, bounds, language, true);
+      if (shown.length === 1 && Math.abs(shown[0]!.date.ordinal - date.ordinal) > 1) date = shown[0]!.date;
+    }
     if (!date) continue;
     const rank = (mark.published ? 0 : 2) + (near ? 0 : 1);
     out.push({ date, source: `<time>${mark.published ? ' (published)' : ''} near the article's start`, rank });
