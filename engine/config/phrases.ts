@@ -397,6 +397,7 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
     patterns: [
       ...p(
         'subscribe to our newsletter', 'sign up for our newsletter', 'sign up for the', 'sign up to our',
+        'signing up to our', 'sign up to receive', 'subscribe to our', 'newsletter subscription',
         'e-mail newsletters', 'email newsletters', 'click here to sign up', 'news by e-mail', 'news by email',
         'headlines per email', 'headlines per e-mail', 'headlines by email', 'headlines by e-mail',
         'unsubscribe at any time', 'successfully subscribed', 'succesfully subscribed', 'activate your subscription',
