@@ -479,6 +479,8 @@ describe('boilerplate phrases', () => {
     ['SUBSCRIBE TO OUR RSS FEEDS & GET YOUR NEWS LIVE!', 'newsletter'],
     ['Click here for free Newsletter subscription!', 'newsletter'],
     ['Share this article', 'share'],
+    ['Printer friendly page Send this article to Friends by E-Mail', 'share'],
+    ['Send this story to a friend', 'share'],
     ['Related articles', 'related'],
     ['© 2020 Example Ltd. All rights reserved.', 'legal'],
   ])('%s → %s', (text, kind) => {

@@ -430,7 +430,7 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
     ],
     patterns: [
       ...start('share this', 'share on', 'share via', 'share the', 'click to share', 'click to email', 'recommend this',
-        'click to print', 'auf facebook teilen', 'partager sur', 'compartir en', 'condividi su',
+        'click to print', 'printer friendly', 'printer-friendly', 'send this article', 'send this story', 'auf facebook teilen', 'partager sur', 'compartir en', 'condividi su',
         'compartilhar no', 'delen op', 'udostępnij na', 'поделиться в'),
     ],
   },
