@@ -481,6 +481,10 @@ describe('boilerplate phrases', () => {
     ['Share this article', 'share'],
     ['Printer friendly page Send this article to Friends by E-Mail', 'share'],
     ['Send this story to a friend', 'share'],
+    ['Like this story? Share it with a friend!', 'share'],
+    ['text size: A | A | A', 'boilerplate'],
+    ['Get the latest news from Example World delivered via email. Sign up now', 'newsletter'],
+    ['Most Blogged about Example.com Articles', 'related'],
     ['Related articles', 'related'],
     ['© 2020 Example Ltd. All rights reserved.', 'legal'],
   ])('%s → %s', (text, kind) => {

@@ -398,6 +398,7 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
       ...p(
         'subscribe to our newsletter', 'sign up for our newsletter', 'sign up for the', 'sign up to our',
         'signing up to our', 'sign up to receive', 'subscribe to our', 'newsletter subscription',
+        'delivered via email', 'delivered via e-mail', 'delivered by email', 'delivered by e-mail',
         'e-mail newsletters', 'email newsletters', 'click here to sign up', 'news by e-mail', 'news by email',
         'headlines per email', 'headlines per e-mail', 'headlines by email', 'headlines by e-mail',
         'unsubscribe at any time', 'successfully subscribed', 'succesfully subscribed', 'activate your subscription',
@@ -430,7 +431,8 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
     ],
     patterns: [
       ...start('share this', 'share on', 'share via', 'share the', 'click to share', 'click to email', 'recommend this',
-        'click to print', 'printer friendly', 'printer-friendly', 'send this article', 'send this story', 'auf facebook teilen', 'partager sur', 'compartir en', 'condividi su',
+        'click to print', 'printer friendly', 'printer-friendly', 'send this article', 'send this story',
+        'like this story?', 'like this article?', 'auf facebook teilen', 'partager sur', 'compartir en', 'condividi su',
         'compartilhar no', 'delen op', 'udostępnij na', 'поделиться в'),
     ],
   },
@@ -454,7 +456,7 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
       'meest gelezen', 'podobne artykuły', 'zobacz też', 'zobacz także', 'czytaj także', 'czytaj też',
       'najczęściej czytane', 'похожие статьи', 'читайте также', 'смотрите также', 'популярное'],
     patterns: [
-      ...start('more in ', 'more from ', 'related:', 'related articles', 'related stories', 'related posts', 'read more:', 'read also',
+      ...start('more in ', 'more from ', 'related:', 'most blogged', 'related articles', 'related stories', 'related posts', 'read more:', 'read also',
         'see also:', 'you may also like', 'you might also like', 'recommended for you', 'more from',
         'more on this', 'more about', 'also read', 'read next', 'don\'t miss', 'lesen sie auch',
         'mehr zum thema', 'lire aussi', 'à lire aussi', 'lee también', 'leer más', 'leggi anche',
@@ -571,6 +573,7 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
         'follow us on', 'like us on facebook', 'click here to explore', 'send photos, videos', 'send us your photos',
         'send us your pictures', 'folgen sie uns', 'suivez-nous', 'síguenos', 'seguici',
         'siga-nos', 'volg ons', 'obserwuj nas', 'подписывайтесь на нас'),
+      ...start('text size', 'font size'),
     ],
   },
 ];
