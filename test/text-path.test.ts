@@ -482,6 +482,8 @@ describe('boilerplate phrases', () => {
     ['Printer friendly page Send this article to Friends by E-Mail', 'share'],
     ['Send this story to a friend', 'share'],
     ['Like this story? Share it with a friend!', 'share'],
+    ['• Add to Del.icio.us', 'share'],
+    ['Print article: Print', 'share'],
     ['text size: A | A | A', 'boilerplate'],
     ['Get the latest news from Example World delivered via email. Sign up now', 'newsletter'],
     ['Most Blogged about Example.com Articles', 'related'],

@@ -428,11 +428,14 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
       'drucken', 'partager', 'partager cet article', 'imprimer', 'compartir', 'imprimir', 'condividi',
       'stampa', 'compartilhar', 'partilhar', 'delen', 'printen', 'udostępnij', 'drukuj', 'поделиться',
       'печать', 'vk', 'ok', 'xing', 'flipboard', 'email facebook twitter', 'facebook twitter',
+      // the social bookmarks of the 2000s
+      'digg', 'stumbleupon', 'newsvine', 'technorati', 'furl',
     ],
     patterns: [
       ...start('share this', 'share on', 'share via', 'share the', 'click to share', 'click to email', 'recommend this',
         'click to print', 'printer friendly', 'printer-friendly', 'send this article', 'send this story',
-        'like this story?', 'like this article?', 'auf facebook teilen', 'partager sur', 'compartir en', 'condividi su',
+        'like this story?', 'like this article?', 'print article', 'print this page', 'add to del.icio.us',
+        'post to del.icio.us', 'auf facebook teilen', 'partager sur', 'compartir en', 'condividi su',
         'compartilhar no', 'delen op', 'udostępnij na', 'поделиться в'),
     ],
   },
