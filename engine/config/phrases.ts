@@ -242,7 +242,7 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
     maxChars: 220,
     lines: [
       'comment', 'comments', 'name', 'email', 'e-mail', 'website', 'url', 'post comment', 'submit comment',
-      'password', 'subject', 'message',
+      'password', 'subject', 'message', 'add your view',
       'submit', 'send', 'cancel reply', 'leave a reply', 'leave a comment', 'post a comment', 'add a comment',
       'add comment', 'write a comment', 'your comment', 'your name', 'your email', 'name (required)',
       'email (required)', 'mail (will not be published) (required)', 'kommentar', 'kommentare', 'webseite',
@@ -254,6 +254,7 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
     ],
     patterns: [
       ...COMMENT_POLICY,
+      ...start('submit comment'),
       ...p(
         // en
         'please enter your comment', 'please enter your name', 'please enter your email',
@@ -398,7 +399,7 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
       ...p(
         'subscribe to our newsletter', 'sign up for our newsletter', 'sign up for the', 'sign up to our',
         'signing up to our', 'sign up to receive', 'subscribe to our', 'newsletter subscription',
-        'delivered via email', 'delivered via e-mail', 'delivered by email', 'delivered by e-mail',
+        'delivered via email', 'delivered via e-mail', 'delivered by email', 'delivered by e-mail', 'we email you',
         'e-mail newsletters', 'email newsletters', 'click here to sign up', 'news by e-mail', 'news by email',
         'headlines per email', 'headlines per e-mail', 'headlines by email', 'headlines by e-mail',
         'unsubscribe at any time', 'successfully subscribed', 'succesfully subscribed', 'activate your subscription',
@@ -429,13 +430,15 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
       'stampa', 'compartilhar', 'partilhar', 'delen', 'printen', 'udostępnij', 'drukuj', 'поделиться',
       'печать', 'vk', 'ok', 'xing', 'flipboard', 'email facebook twitter', 'facebook twitter',
       // the social bookmarks of the 2000s
-      'digg', 'stumbleupon', 'newsvine', 'technorati', 'furl',
+      'digg', 'stumbleupon', 'newsvine', 'technorati', 'furl', 'save this page', 'listen to article',
+      'listen to this article',
     ],
     patterns: [
       ...start('share this', 'share on', 'share via', 'share the', 'click to share', 'click to email', 'recommend this',
         'click to print', 'printer friendly', 'printer-friendly', 'send this article', 'send this story',
         'like this story?', 'like this article?', 'print article', 'print this page', 'add to del.icio.us',
-        'post to del.icio.us', 'auf facebook teilen', 'partager sur', 'compartir en', 'condividi su',
+        'post to del.icio.us', 'email article', 'e-mail article', 'print page', 'copy link', 'digg this',
+        'mail this story', 'auf facebook teilen', 'partager sur', 'compartir en', 'condividi su',
         'compartilhar no', 'delen op', 'udostępnij na', 'поделиться в'),
     ],
   },
@@ -459,7 +462,7 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
       'meest gelezen', 'podobne artykuły', 'zobacz też', 'zobacz także', 'czytaj także', 'czytaj też',
       'najczęściej czytane', 'похожие статьи', 'читайте также', 'смотрите также', 'популярное'],
     patterns: [
-      ...start('more in ', 'more from ', 'related:', 'most blogged', 'related articles', 'related stories', 'related posts', 'read more:', 'read also',
+      ...start('more in ', 'more from ', 'related:', 'most blogged', 'more articles in ', 'next article in ', 'related articles', 'related stories', 'related posts', 'read more:', 'read also',
         'see also:', 'you may also like', 'you might also like', 'recommended for you', 'more from',
         'more on this', 'more about', 'also read', 'read next', 'don\'t miss', 'lesen sie auch',
         'mehr zum thema', 'lire aussi', 'à lire aussi', 'lee también', 'leer más', 'leggi anche',
@@ -514,13 +517,14 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
     maxChars: 40,
     lines: ['home', 'menu', 'main menu', 'search', 'skip to content', 'skip to main content', 'skip navigation',
       'log in', 'login', 'sign in', 'sign out', 'log out', 'register', 'my account', 'toggle navigation',
+      'create an account',
       'close', 'open menu', 'close menu', 'back to top', 'return to top', 'next', 'previous', 'next article',
       'previous article', 'next post', 'previous post', 'more', 'less', 'sections', 'navigation', 'go',
       'top of page', 'top of the page', 'lost password', 'lost your password', 'forgot password', 'forgot your password',
       'startseite', 'suche', 'anmelden', 'accueil', 'rechercher', 'connexion', 'inicio', 'buscar',
       'iniciar sesión', 'cerca', 'accedi', 'início', 'pesquisar', 'entrar', 'zoeken', 'inloggen',
       'szukaj', 'strona główna', 'zaloguj się', 'главная', 'поиск', 'войти'],
-    patterns: [...start('skip to', 'jump to', 'go to', 'back to')],
+    patterns: [...start('skip to', 'jump to', 'go to', 'back to', 'already a member')],
   },
   {
     kind: 'tags',
