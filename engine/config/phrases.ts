@@ -255,6 +255,7 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
     patterns: [
       ...COMMENT_POLICY,
       ...start('submit comment'),
+      ...p('commenter has not followed', 'comment entries are limited to'),
       ...p(
         // en
         'please enter your comment', 'please enter your name', 'please enter your email',
@@ -351,7 +352,8 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
       /^[^\p{L}\p{N}]{0,3}(?!0(?![\d,.]))\d[\d,.\s]{0,8}(?:comments?|responses?|replies|thoughts? on|reactions?|kommentare?|commentaires?|comentarios?|comentários?|commenti|commento|reacties?|komentarz[ey]?|komentarzy|комментари[йяев]{1,2})(?![\p{L}])/iu,
       /^[^\p{L}\p{N}]{0,3}(?:comments?|kommentare|commentaires|comentarios|comentários|commenti|reacties|komentarze|комментарии)\s*[([]\s*(?!0\s*[)\]])\d{1,6}\s*[)\]]/iu,
       /^[^\p{L}\p{N}]{0,3}one (?:comments?|responses?|thoughts? on)/iu,
-      ...start('load more comments', 'show more comments', 'view all comments', 'show all comments', 'have your say on'),
+      ...start('load more comments', 'show more comments', 'view all comments', 'show all comments', 'have your say on',
+        'have your say read', 'have a view on this'),
       ...p('report this comment', 'email this comment'),
       // An item of a bar of controls ("Quote | Report this post", "Post comment | Terms | Report
       // Abuse"), not the words in a sentence ("Call the hotline to report abuse.").
@@ -571,7 +573,7 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
       'about', 'about us', 'careers', 'help', 'faq', 'rss', 'rss feeds', 'no thanks', 'feedback', 'follow us',
       'follow', 'subscribe now', 'download the app', 'get the app'],
     patterns: [
-      ...p('please enable javascript', 'enable javascript', 'javascript is disabled', 'javascript is required',
+      ...p('click here to get the', 'please enable javascript', 'enable javascript', 'javascript is disabled', 'javascript is required',
         'your browser does not support', 'your browser is out of date', 'update your browser',
         'unable to load the stylesheet', 'unable to load the style sheet', 'page is best viewed', 'turn on notifications',
         'flash player', 'adobe flash', 'flash plugin', 'video is unavailable', 'video is not available',
