@@ -933,6 +933,33 @@ describe('a comment thread under a plain "Comments" heading', () => {
     expect(r.body).not.toContain('On attend la suite');
   });
 
+  test('readers who sign under each comment with a name and a place leave the article; a debate page keeps them', () => {
+    const answers = [
+      ['I got a similar bug on a river cruise a couple of years ago, and I doubt that I will ever go on another one after that week.', 'Blake B, los angeles,'],
+      ['I was on the maiden voyage and did not see one person use the hand wash provided in all areas of the buffet, not a single one.', 'Frances McErlane, Mallorca, Spain'],
+      ['Nothing to do with the bottle not breaking, the ship is just cross at having a bottle thrown at it in the first place, I think.', 'Jean Booth, Hague, Netherlands'],
+      ['Having sailed on her sister ship I thought the hygiene there was superb, far better than anything I have seen in a hospital.', 'john Graham, london , uK'],
+      ['Cursed? I see that superstition is not yet dead in the newspapers, perhaps a rabbit foot will sort it out before the next trip.', 'Dave, Truro, Cornwall'],
+    ].flat();
+    const longStory = [
+      ...story,
+      'The cruise line said on Monday that the ship would be cleaned from bow to stern before it sails again, and that no passenger was in danger.',
+      'Seventy-eight passengers fell ill in the first week, most of them on the lower decks, where the cabins share the same air and the same staff.',
+      'Doctors on board gave out antiseptic lotion and asked travellers to keep away from the buffet, the gym and the theatre until the end of the trip.',
+      'The company would not say whether the passengers who fell ill would be offered their money back, or a place on another voyage next year.',
+      'Outbreaks of this kind are common at sea, health officials said, because hundreds of people share small rooms for weeks at a time.',
+    ];
+    const r = clean(['Caucus season begins in the north', ...longStory, ...answers].join('\n'), { mode: 'text' });
+    for (const p of longStory) expect(r.body).toContain(p);
+    expect(r.body).not.toContain('river cruise');
+    expect(r.body).not.toContain('Frances McErlane');
+    expect(r.body).not.toContain('rabbit foot');
+    // A debate page: a question, then the readers' answers are what the page is.
+    const debate = clean(['Cruise ships: your views', 'Would the outbreak on board stop you from booking a cruise this year? Tell us what you think.', ...answers].join('\n'), { mode: 'text' });
+    expect(debate.body).toContain('river cruise');
+    expect(debate.body).toContain('rabbit foot');
+  });
+
   test('a thread below the article that signs each comment above it splits into its comments', () => {
     const thread = ['Tarochan', 'Djshawn', 'Gann', 'Michai'].flatMap((name, i) => [`BY ${name.toUpperCase()} AT 01/08/08 05:3${i} PM`, `Comment number ${i + 1}, short and to the point`]);
     const r = clean(['Caucus season begins in the north', ...story, ...thread, 'About', 'Advertising', 'Legal'].join('\n'), { mode: 'text', comments: 'keep-all' });

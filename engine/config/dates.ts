@@ -148,6 +148,23 @@ export function isSignatureLine(text: string, maxChars: number): boolean {
   return text.length <= maxChars && SIGNED.test(text) && hasDate(text);
 }
 
+/**
+ * "Frances McErlane, Mallorca, Spain", "Dave, Truro, Cornwall", "tom, Southampton,": a name and
+ * a place, two to four parts of a few words between commas, no digit, no sentence.
+ */
+const PLACE_SIGNED = /^\p{L}[^\d,.!?:;"“”()|•]{0,29}(?:,\s*[^\d,.!?:;"“”()|•\s][^\d,.!?:;"“”()|•]{0,29}){1,3},?\s*$/u;
+
+/** A reader's signature of a name and a place, under a comment (see PLACE_SIGNED). */
+export function isPlaceSignature(text: string, maxChars: number): boolean {
+  if (text.length > maxChars || !PLACE_SIGNED.test(text)) return false;
+  return text.split(/\s+/).length <= 8;
+}
+
+/** The name a place signature gives ("Jean Booth, Hague, Netherlands" → "jean booth"). */
+export function placeSignatureName(text: string): string {
+  return text.slice(0, text.indexOf(',')).trim().toLowerCase();
+}
+
 const BY_NAME = /(?:\bby|,\s*(?:par|von|por))\s*:?\s+(.+?)\s*(?:\||\bon\b|\bat\b|@|,|\(|-|\d|$)/iu;
 
 /** The writer a signature line names ("Posted by: Sean | Jan 10" → "sean"), or null. */

@@ -136,6 +136,16 @@ export interface TextThresholds {
   /** …and at least this many writers per signature (a blog's few writers sign many posts). */
   threadMinWriterShare: number;
   /**
+   * A thread whose readers sign under each comment with a name and a place ("Jean Booth, Hague,
+   * Netherlands", at most `placeSignatureMaxChars`) ends an article that has at least
+   * `placeThreadMinArticleChars` of prose of its own above it, and at least
+   * `placeThreadMinArticleShare` of the thread's: a debate page's short question and its readers'
+   * answers are the page (see cutAtPlaceSignedThread).
+   */
+  placeSignatureMaxChars: number;
+  placeThreadMinArticleChars: number;
+  placeThreadMinArticleShare: number;
+  /**
    * A comment wall with a signature line at most this many lines below it may be a post's
    * footer ("Comments (3)", then "posted by Ann @ 9:43 AM"): see unwallPostFooters.
    */
@@ -281,6 +291,9 @@ export const TEXT_DEFAULTS: TextThresholds = {
   threadMinWriters: 3,
   threadEndGap: 8,
   threadMinWriterShare: 0.5,
+  placeSignatureMaxChars: 50,
+  placeThreadMinArticleChars: 1000,
+  placeThreadMinArticleShare: 0.5,
   postFooterSignatureSpan: 2,
   listingMaxShare: 0.1,
   listingEntriesMaxShare: 0.3,

@@ -12,7 +12,7 @@
  *    likely is (navigation, related, footer, comments …).
  */
 import { isCommentHeading, matchBoilerplate, phraseSource, TOOL_BAR_WORDS, type PhraseMatch } from '../config/phrases';
-import { hasDate, isDateLine, isSignatureLine, signatureAuthor } from '../config/dates';
+import { hasDate, isDateLine, isPlaceSignature, isSignatureLine, placeSignatureName, signatureAuthor } from '../config/dates';
 import { isNotProse, LOOKS_LIKE_ADDRESS } from '../config/signals';
 import { ANNOUNCES_LIST, type TextThresholds } from '../config/text';
 import type { BlockKind } from '../types';
@@ -528,23 +528,65 @@ export function cutAtThread(lines: JudgedLine[], run: Run, t: TextThresholds): R
  * article at the first of them (a blog post's own "Posted by" line closes it just the same).
  */
 export function cutAtSignatures(lines: readonly JudgedLine[], run: Run, t: TextThresholds): Run {
+  const { signed } = signedByMany(lines, run, t.threadMinSignatures + 1, t, (i) => {
+    const text = lines[i]!.line.text;
+    return isSignatureLine(text, t.signatureMaxChars) ? (signatureAuthor(text) ?? '') : null;
+  });
+  if (!signed) return run;
+  const first = signed[0]!;
+  return { ...run, end: Math.min(run.end, first - 1), commentsFrom: first };
+}
+
+/**
+ * The signature lines after the run's first prose line (`writerOf` gives a line's writer, or null
+ * for a line that signs nothing), when at least `minSignatures` of them name many writers:
+ * readers are many, each signing once or twice; a blog's posts are signed by its few writers.
+ * The signatures may all lie below the run (the thread already outside the article).
+ */
+function signedByMany(lines: readonly JudgedLine[], run: Run, minSignatures: number, t: TextThresholds, writerOf: (i: number) => string | null): { firstProse: number; signed: number[] | null } {
   let firstProse = run.start;
   while (firstProse <= run.end && lines[firstProse]!.cls !== 'good') firstProse++;
   const signed: number[] = [];
   const writers = new Set<string>();
-  // The signatures may all lie below the run (the thread already outside the article).
   for (let i = firstProse + 1; i < lines.length; i++) {
-    const text = lines[i]!.line.text;
-    if (!isSignatureLine(text, t.signatureMaxChars)) continue;
+    const writer = writerOf(i);
+    if (writer === null) continue;
     signed.push(i);
-    writers.add(signatureAuthor(text) ?? '');
+    writers.add(writer);
   }
-  // Readers are many, each signing once or twice; a blog's posts are signed by its few writers.
-  if (signed.length < t.threadMinSignatures + 1 || writers.size < t.threadMinWriters || writers.size < t.threadMinWriterShare * signed.length) {
-    return run;
-  }
-  const first = signed[0]!;
-  return { ...run, end: Math.min(run.end, first - 1), commentsFrom: first };
+  const many = signed.length >= minSignatures && writers.size >= t.threadMinWriters && writers.size >= t.threadMinWriterShare * signed.length;
+  return { firstProse, signed: many ? signed : null };
+}
+
+/**
+ * A thread whose readers sign under each comment with a name and a place ("I was on the maiden
+ * voyage…" / "Frances McErlane, Mallorca, Spain"): `threadMinSignatures` + 2 such lines or more
+ * after the article's first prose, each straight under a prose line (its comment), by many names
+ * (as cutAtSignatures counts them). The first comment is the prose just above the first
+ * signature, as many lines as the longest of the others; the article ends before it. Only an
+ * article with prose of its own above the thread (see `placeThreadMinArticleChars`) is cut: a
+ * debate page ("Have your say", a question, the readers' answers) is its thread.
+ */
+export function cutAtPlaceSignedThread(lines: readonly JudgedLine[], run: Run, t: TextThresholds): Run {
+  const { firstProse, signed } = signedByMany(lines, run, t.threadMinSignatures + 2, t, (i) => {
+    const text = lines[i]!.line.text;
+    return isProse(lines[i - 1]) && isPlaceSignature(text, t.placeSignatureMaxChars) ? placeSignatureName(text) : null;
+  });
+  if (!signed) return run;
+  // The comments between two signatures: the longest tells how far up the first one reaches.
+  let longest = 1;
+  for (let k = 1; k < signed.length; k++) longest = Math.max(longest, signed[k]! - signed[k - 1]! - 1);
+  let from = signed[0]!;
+  while (from - 1 > firstProse && signed[0]! - (from - 1) <= longest && isProse(lines[from - 1])) from--;
+  const proseChars = (a: number, b: number): number => {
+    let n = 0;
+    for (let i = a; i < b; i++) if (isProse(lines[i])) n += lines[i]!.f.chars;
+    return n;
+  };
+  const article = proseChars(firstProse, from);
+  const thread = proseChars(from, signed[signed.length - 1]! + 1);
+  if (article < t.placeThreadMinArticleChars || article < t.placeThreadMinArticleShare * thread) return run;
+  return { ...run, end: Math.min(run.end, from - 1), commentsFrom: Math.min(run.commentsFrom ?? from, from) };
 }
 
 export interface Decision {
