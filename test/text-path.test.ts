@@ -488,6 +488,7 @@ describe('boilerplate phrases', () => {
     ['Copy Link URL Copied!', 'share'],
     ['Listen to Article', 'share'],
     ['More Articles in International »', 'related'],
+    ['Diese Artikel könnten dich auch interessieren:', 'related'],
     ['Already a member? Login now', 'navigation'],
     ['Submit comment: Submit comment', 'comment-form'],
     ['Comment entries are limited to 100 words.', 'comment-form'],

@@ -464,7 +464,8 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
       'meest gelezen', 'podobne artykuły', 'zobacz też', 'zobacz także', 'czytaj także', 'czytaj też',
       'najczęściej czytane', 'похожие статьи', 'читайте также', 'смотрите также', 'популярное'],
     patterns: [
-      ...start('more in ', 'more from ', 'related:', 'most blogged', 'more articles in ', 'next article in ', 'related articles', 'related stories', 'related posts', 'read more:', 'read also',
+      ...start('more in ', 'more from ', 'related:', 'most blogged', 'more articles in ', 'next article in ',
+        'diese artikel könnten', 'diese beiträge könnten', 'related articles', 'related stories', 'related posts', 'read more:', 'read also',
         'see also:', 'you may also like', 'you might also like', 'recommended for you', 'more from',
         'more on this', 'more about', 'also read', 'read next', 'don\'t miss', 'lesen sie auch',
         'mehr zum thema', 'lire aussi', 'à lire aussi', 'lee también', 'leer más', 'leggi anche',
