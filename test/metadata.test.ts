@@ -152,6 +152,12 @@ describe('metadata: dates', () => {
     expect(meta(page('', body('<time datetime="2019-07-03T10:18:46Z">Publié il y a deux jours</time>'), 'fr')).published).toBe('2019-07-03T10:18:46Z');
   });
 
+  it('reads a dateline whose second date stands in brackets as an aside, and still no range', () => {
+    const body = (line: string) => `<article><h1>Reisehinweise</h1><p class="meta">${line}</p><p>${PROSE}</p></article>`;
+    expect(meta(page('', body('Stand: 12.11.2021 (unverändert gültig seit: 05.11.2021)'), 'de')).published).toBe('2021-11-12');
+    expect(meta(page('', body('Ausstellung 12.11.2021 - 05.12.2021'), 'de')).published).toBeNull();
+  });
+
   it('reads a slashed date day first on a page that declares English of a day-first region', () => {
     const body = `<article><h1>Rivers</h1><p class="date">03/01/2020</p><p>${PROSE}</p></article>`;
     expect(meta(page('', body, 'en-GB')).published).toBe('2020-01-03');

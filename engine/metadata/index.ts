@@ -220,8 +220,11 @@ function datelineDates(blocks: readonly Block[], bounds: DateBounds, language: s
     // With `updated`, only the datelines labelled as the last update ("Aktualisiert: 30.12.2016").
     const before = head.slice(0, found.index);
     if (updated ? !UPDATED_LABEL.test(before) || /copyright|©|\(c\)/i.test(before) : NOT_PUBLISHED_CONTEXT.test(before)) continue;
-    // Two days in one line are a range or a schedule ("14. - 20. Januar", "vom 24. April bis 2. Oktober"), not a dateline.
-    if (dates.some((d) => d.date.day !== found.date.day) || RANGE_BEFORE.test(head.slice(Math.max(0, found.index - 8), found.index))) continue;
+    // Two days in one line are a range or a schedule ("14. - 20. Januar", "vom 24. April bis 2. Oktober"), not a dateline;
+    // a second day in brackets after the first is an aside ("Stand: 12.11.2021 (unverändert gültig seit: 05.11.2021)").
+    const aside = head.indexOf('(', found.index);
+    const other = (d: { date: FoundDate; index: number }) => d.date.day !== found.date.day && !(aside >= 0 && d.index > aside);
+    if (dates.some(other) || RANGE_BEFORE.test(head.slice(Math.max(0, found.index - 8), found.index))) continue;
     out.push({ date: found.date, source: `${updated ? 'update line' : 'dateline'} "${b.text.slice(0, 60)}"` });
     if (out.length >= limit) break;
   }
