@@ -967,6 +967,23 @@ describe("HTML path: the server's error messages printed into the page", () => {
   });
 });
 
+describe('HTML path: a no-break space mis-encoded as "Â"', () => {
+  test('a spacer of "Â&nbsp;" is no block of text; an "Â" inside a sentence stays', () => {
+    const story = [
+      'The county fair opened on Friday with a parade of tractors, and more than four thousand visitors came through the gates on the first day.',
+      'Organisers said the new livestock hall drew the largest crowds, and that the pie contest would be judged on Sunday afternoon as every year.',
+    ];
+    const html =
+      `<html><head><title>County fair opens</title></head><body><div id="story"><h1>County fair opens</h1><p>Published:Â&nbsp;Friday, January 18, 2008</p>` +
+      `<p>${story[0]}</p><div class="clear">Â&nbsp;</div><p>${story[1]}</p><div class="clear">Â&nbsp;</div></div></body></html>`;
+    const result = clean(html);
+    for (const p of story) expect(result.text).toContain(p);
+    expect(result.text.split('\n').map((l) => l.trim())).not.toContain('Â');
+    expect(result.blocks.some((b) => b.text.trim() === 'Â')).toBe(false);
+    expect(result.blocks.some((b) => b.text.startsWith('Published:Â'))).toBe(true);
+  });
+});
+
 describe("HTML path: a <title> the page does not show", () => {
   const story = [
     'The county fair opened on Friday with a parade of tractors, and more than four thousand visitors came through the gates on the first day.',

@@ -446,6 +446,9 @@ interface WalkLimits {
   maxSheetChars: number;
 }
 
+/** U+00A0 encoded in UTF-8 (C2 A0) and read as Latin-1, its no-break space collapsed away. */
+const MOJIBAKE_NBSP = '\u00c2';
+
 /** One walk of the page; `hiddenByStyle` null: its sheets are not read (nothing is hidden by them). */
 function segmentOnce(page: PageChars, { maxBlocks, collectSignals, markdown, maxSheetChars }: WalkLimits, hiddenByStyle: HiddenByStyle | null): Walk {
   const inline = markdown.emphasis || markdown.links || markdown.images ? new InlineMarks(markdown, page) : null;
@@ -486,6 +489,13 @@ function segmentOnce(page: PageChars, { maxBlocks, collectSignals, markdown, max
     }
     const decoded = decodeReferences(page.text(pending.raw));
     const text = collapse(decoded);
+    // "Â" alone is a no-break space whose UTF-8 bytes were read as Latin-1 (by the page's own
+    // tools, before it was served): an empty spacer, not a block of text.
+    if (text === MOJIBAKE_NBSP) {
+      pending.reset();
+      inline?.carry();
+      return;
+    }
     const owner = frames[frames.length - 1]; // inline frames carry their block's region
     const region = owner.region >= 0 ? regions[owner.region] : null;
     const tag = region ? region.tag : 'body';
