@@ -270,9 +270,8 @@ function agree(a: FoundDate, b: FoundDate, t: MetadataThresholds): boolean {
   return Math.abs(a.ordinal - b.ordinal) <= t.maxDisagreementDays;
 }
 
-function choosePublished(input: MetadataInput, metas: MetaIndex, main: LdObject[], bounds: DateBounds, t: MetadataThresholds, modified: Candidate | null): Candidate | null {
+function choosePublished(input: MetadataInput, metas: MetaIndex, main: LdObject[], bounds: DateBounds, language: string | null, t: MetadataThresholds, modified: Candidate | null): Candidate | null {
   const { signals, blocks } = input;
-  const language = dateLanguage(input.language, input.declaredLanguage);
   const all = signals ? structuredDates(signals, metas, main, bounds, language, false) : [];
   const isWeakMeta = (c: Candidate) => c.source.startsWith('meta ') && META_WEAK_PUBLISHED.has(c.source.slice(5));
   const structured = all.filter((c) => !isWeakMeta(c));
@@ -322,8 +321,8 @@ function choosePublished(input: MetadataInput, metas: MetaIndex, main: LdObject[
   return first;
 }
 
-function chooseModified(input: MetadataInput, metas: MetaIndex, main: LdObject[], bounds: DateBounds): Candidate | null {
-  return input.signals ? structuredDates(input.signals, metas, main, bounds, dateLanguage(input.language, input.declaredLanguage), true)[0] ?? null : null;
+function chooseModified(input: MetadataInput, metas: MetaIndex, main: LdObject[], bounds: DateBounds, language: string | null): Candidate | null {
+  return input.signals ? structuredDates(input.signals, metas, main, bounds, language, true)[0] ?? null : null;
 }
 
 const PREFIX = new RegExp(`^(?:${[...BYLINE_PREFIXES].sort((a, b) => b.length - a.length).join('|')})\\s*[:\\-–]?\\s+`, 'iu');
@@ -397,8 +396,10 @@ export function extractMetadata(input: MetadataInput, t: MetadataThresholds, now
     return value;
   };
 
-  const modified = chooseModified(input, metas, main, bounds);
-  const published = choosePublished(input, metas, main, bounds, t, modified);
+  // The language numeric dates are read in, once for both dates.
+  const language = dateLanguage(input.language, input.declaredLanguage);
+  const modified = chooseModified(input, metas, main, bounds, language);
+  const published = choosePublished(input, metas, main, bounds, language, t, modified);
 
   const authorsFrom = ldAuthors(main, t) ?? (() => {
     const metaAuthors = metaValues(metas, META_AUTHOR).filter((m) => !/^https?:/.test(m.value));
