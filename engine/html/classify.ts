@@ -125,6 +125,17 @@ function pct(x: number): string {
   return `${Math.round(x * 100)}%`;
 }
 
+
+/**
+ * The block of raw block `b` at `index`, decided. A function of the module, not a closure made
+ * for each block: V8 compiles it once.
+ */
+function blockOf(index: number, b: RawBlock, kind: BlockKind, kept: boolean, reason: string): Block {
+  const block: Block = { index, text: b.text, kind, role: b.role, kept, reason, tag: b.tag };
+  if (b.structure) block.structure = b.structure;
+  return block;
+}
+
 export function classify(
   raw: RawBlock[],
   features: BlockFeatures[],
@@ -149,30 +160,20 @@ export function classify(
   let wall: { kind: BlockKind; reason: string; end: number; byLink?: boolean } | null = null;
   return raw.map((b, index): Block => {
     const f = features[index];
-    const block = (kind: BlockKind, kept: boolean, reason: string): Block => ({
-      index,
-      text: b.text,
-      kind,
-      role: b.role,
-      kept,
-      reason,
-      tag: b.tag,
-      ...(b.structure ? { structure: b.structure } : null),
-    });
-    if (key && b.role === 'heading' && titleKey(b.text) === key) return block('title', true, 'matches the page title');
+    if (key && b.role === 'heading' && titleKey(b.text) === key) return blockOf(index, b, 'title', true, 'matches the page title');
     // A page with no article region (a directory, a short notice, a list) keeps its blocks
     // that read as prose, judged by the in-article rules below (hints, link lists, teaser
     // cards and boilerplate phrases still go).
     const inside = hasArticle ? index >= root.start && index < root.end : fallback && f.score > 0;
     if (!inside && hasArticle && isPluginLead(index, raw, features, regions, root.start, t)) {
-      return block('body', true, `the video's description just above the article region ${rootLabel}`);
+      return blockOf(index, b, 'body', true, `the video's description just above the article region ${rootLabel}`);
     }
     if (!inside) {
       // Outside the article only the cheap signals name the kind: most of a page is here.
       const lastHint = innermostHint(b.hints, -1);
       const kind: BlockKind = lastHint?.kind ?? (f.linkDensity > t.maxLinkDensity ? 'navigation' : 'boilerplate');
       const why = hasArticle ? `outside the article region ${rootLabel}` : 'the page has no article region';
-      return block(kind, false, lastHint ? `${why}; ${lastHint.source}` : why);
+      return blockOf(index, b, kind, false, lastHint ? `${why}; ${lastHint.source}` : why);
     }
     // Hints set by elements inside the article region speak about this block; hints above it
     // were outweighed when the region was chosen.
@@ -186,7 +187,7 @@ export function classify(
         if (innerHint.kind === 'legal' && !wall && bodyScore >= t.copyrightEndMinBodyShare * root.positiveChars && saysLegalSentence(b.text)) {
           wall = copyrightWall(index, b.text, root.end);
         }
-        return block(innerHint.kind, false, `inside the article region, under ${innerHint.source}`);
+        return blockOf(index, b, innerHint.kind, false, `inside the article region, under ${innerHint.source}`);
       }
     }
     // A comment section opened by a link ("Comments (3)" under a post) ends where a new titled
@@ -196,13 +197,13 @@ export function classify(
     if (wall && index < wall.end) {
       // Below a copyright notice readers' comments may still begin: they are a thread, not the site's.
       const opener = wall.kind === 'legal' && f.chars <= t.phraseMaxChars ? matchBoilerplate(b.text) : null;
-      if (!opener?.strong || !COMMENT_KINDS.has(opener.kind)) return block(wall.kind, false, wall.reason);
+      if (!opener?.strong || !COMMENT_KINDS.has(opener.kind)) return blockOf(index, b, wall.kind, false, wall.reason);
       wall = { kind: 'comments', end: root.end, reason: `in the comment section that begins at block ${index} ("${b.text.slice(0, 40)}")` };
-      return block(opener.kind, false, `boilerplate phrase (${opener.rule})`);
+      return blockOf(index, b, opener.kind, false, `boilerplate phrase (${opener.rule})`);
     }
     if (f.wordless) {
       const why = f.diagnostic ? "the server's error message (PHP)" : 'not prose: a run of letters too long for a word, or almost no spaces';
-      return block('boilerplate', false, why);
+      return blockOf(index, b, 'boilerplate', false, why);
     }
     // Boilerplate lines are short; long article paragraphs are not worth the phrase scan. Legal
     // notices and a thread's rules run longer: only their own words are looked for past it.
@@ -234,28 +235,28 @@ export function classify(
           reason: `in the ${kind === 'related' ? 'related stories' : 'comment section'} that begins at block ${index} ("${b.text.slice(0, 40)}")`,
         };
       }
-      return block(phrase.kind, false, `boilerplate phrase (${phrase.rule})`);
+      return blockOf(index, b, phrase.kind, false, `boilerplate phrase (${phrase.rule})`);
     }
     // A list's heading in the site's own words, over a run of headline links: the same section.
     if (bodySeen && f.chars <= t.phraseMaxChars && NAMES_A_STORY_LIST.test(b.text.trim())) {
       const end = headlineLinkRunEnd(raw, index, t);
       if (end > index) {
         wall = storyListWall(index, end, b.text);
-        return block('related', false, 'heads the list of other stories below it');
+        return blockOf(index, b, 'related', false, 'heads the list of other stories below it');
       }
     }
     if (f.teaser) {
-      return block('related', false, 'teaser card: opens with a headline link');
+      return blockOf(index, b, 'related', false, 'teaser card: opens with a headline link');
     }
     if (f.teaserRun && bodySeen) {
-      return block('related', false, 'after the article, in a run of headline links each with its blurb');
+      return blockOf(index, b, 'related', false, 'after the article, in a run of headline links each with its blurb');
     }
     if (f.linkDensity > t.maxLinkDensity && !(hasArticle && bodySeen && isLinkedProse(index, raw, features, root, t))) {
-      return block(f.chars > t.longBlockChars ? 'related' : 'navigation', false, `link density ${pct(f.linkDensity)}`);
+      return blockOf(index, b, f.chars > t.longBlockChars ? 'related' : 'navigation', false, `link density ${pct(f.linkDensity)}`);
     }
     bodySeen = true;
     bodyScore += Math.max(0, f.score);
-    return block(
+    return blockOf(index, b,
       'body',
       true,
       hasArticle

@@ -153,46 +153,62 @@ function hidesByBareName(css: string): boolean {
  * at-rules (`@font-face`, `@keyframes`) are passed over.
  */
 function readRules(css: string, rule: (selectors: string, declarations: string, top: boolean) => void): void {
+  new RuleReader(css, rule).group(0, true);
+}
+
+/**
+ * readRules' state. A class, not closures inside readRules: V8 keeps the optimized code of a
+ * method for as long as the program runs, while closures made anew for each sheet had theirs
+ * compiled again and again (their code is dropped once the sheet's closures are collected).
+ */
+class RuleReader {
   // Where the next `@`, `display` and `visibility` stand: each found once, and again only
   // once passed, so a rule that sets neither is passed over without cutting its text out.
-  let nextAt = -1;
-  let nextDisplay = -1;
-  let nextVisibility = -1;
-  const after = (word: string, from: number): number => {
-    const found = css.indexOf(word, from);
+  private nextAt = -1;
+  private nextDisplay = -1;
+  private nextVisibility = -1;
+
+  constructor(
+    private readonly css: string,
+    private readonly rule: (selectors: string, declarations: string, top: boolean) => void,
+  ) {}
+
+  private after(word: string, from: number): number {
+    const found = this.css.indexOf(word, from);
     return found < 0 ? Infinity : found;
-  };
-  const group = (from: number, top: boolean): number => {
+  }
+
+  group(from: number, top: boolean): number {
+    const css = this.css;
     let i = from;
     while (i < css.length) {
       const open = css.indexOf('{', i);
       const close = css.indexOf('}', i);
       if (close >= 0 && (open < 0 || close < open)) return close + 1; // the group ends
       if (open < 0) return css.length;
-      if (nextAt < i) nextAt = after('@', i);
-      if (nextAt < open) {
+      if (this.nextAt < i) this.nextAt = this.after('@', i);
+      if (this.nextAt < open) {
         const prelude = css.slice(i, open);
         const at = prelude.slice(prelude.lastIndexOf(';') + 1).trim(); // `@import …;` may come before it
         if (at.startsWith('@')) {
           if (/^@media\b/i.test(at) && !mediaShowsOnScreen(at.slice(6))) i = skipBlock(css, open + 1); // `@media print`
-          else if (/^@(?:media|supports|layer|container|document)\b/i.test(at)) i = group(open + 1, false);
+          else if (/^@(?:media|supports|layer|container|document)\b/i.test(at)) i = this.group(open + 1, false);
           else i = skipBlock(css, open + 1);
           continue;
         }
       }
       const end = css.indexOf('}', open + 1);
       if (end < 0) return css.length;
-      if (nextDisplay < open) nextDisplay = after('display', open);
-      if (nextVisibility < open) nextVisibility = after('visibility', open);
-      if (nextDisplay < end || nextVisibility < end) {
+      if (this.nextDisplay < open) this.nextDisplay = this.after('display', open);
+      if (this.nextVisibility < open) this.nextVisibility = this.after('visibility', open);
+      if (this.nextDisplay < end || this.nextVisibility < end) {
         const prelude = css.slice(i, open);
-        rule(prelude.slice(prelude.lastIndexOf(';') + 1).trim(), css.slice(open + 1, end), top);
+        this.rule(prelude.slice(prelude.lastIndexOf(';') + 1).trim(), css.slice(open + 1, end), top);
       }
       i = end + 1;
     }
     return i;
-  };
-  group(0, true);
+  }
 }
 
 /** Past the `}` that closes the block opened just before `from` (nested braces counted). */

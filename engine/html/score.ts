@@ -10,7 +10,7 @@ import type { HtmlThresholds } from '../config/html';
 import { ALWAYS_TRUSTED_KINDS, SOFT_KINDS } from '../config/html-hints';
 import { isCommentHeading, matchBoilerplate } from '../config/phrases';
 import { isNotProse, isServerDiagnostic, LOOKS_LIKE_ADDRESS } from '../config/signals';
-import type { Hint, RawBlock, Region } from './segment';
+import { type Hint, type RawBlock, type Region, withHints } from './segment';
 import { titleKey } from './title';
 
 const SENTENCE_END = /[.!?…:;"”’»)\]。！？]\s*$|[.!?…]["”’»)]?\s+\S|[。！？]/;
@@ -345,6 +345,12 @@ export function threadHeadingAbove(blocks: RawBlock[], features: BlockFeatures[]
   return -1;
 }
 
+/** `f` under another hard hint, with another score: field by field, for one hidden class (see withHints). */
+function featuresWith(f: BlockFeatures, hardHint: Hint, score: number): BlockFeatures {
+  const { chars, linkDensity, sentence, wordless, diagnostic, textScore, teaser, teaserRun } = f;
+  return { chars, linkDensity, sentence, wordless, diagnostic, textScore, hardHint, teaser, teaserRun, score };
+}
+
 /** Marks the span [start, end) as the comment thread that the heading at `heading` opens. */
 export function markHeadedThread(blocks: RawBlock[], features: BlockFeatures[], root: RootChoice, heading: number): void {
   const region = root.region!;
@@ -354,9 +360,10 @@ export function markHeadedThread(blocks: RawBlock[], features: BlockFeatures[], 
     depth: region.depth,
     source: `under the comment heading "${blocks[heading].text.slice(0, 40)}"`,
     trusted: true,
+    linkList: false,
   };
   for (let i = root.start; i < root.end; i++) {
-    blocks[i] = { ...blocks[i], hints: [...blocks[i].hints, hint] };
-    features[i] = { ...features[i], hardHint: hint, score: -features[i].chars };
+    blocks[i] = withHints(blocks[i], [...blocks[i].hints, hint]);
+    features[i] = featuresWith(features[i], hint, -features[i].chars);
   }
 }

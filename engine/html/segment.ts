@@ -16,7 +16,7 @@ import type { BlockKind, BlockRole, BlockStructure } from '../types';
 import { HiddenByStyle, mediaShowsOnScreen } from './page-css';
 import { hintFromNames, hintFromRole, hintFromTag, type NameHint } from './hints';
 import { mayDescribeArticle, type PageMeta, readJsonLd, readMeta } from './metadata';
-import { type Attrs, tokenize } from './tokenize';
+import { type Attrs, type TagSink, tokenize } from './tokenize';
 import { textChars, type PageChars } from '../decode/page-chars';
 import { singleSpaced } from '../spaces';
 import { META_READ, PUBLISHED_CLASS, MARKED_ITEMPROPS } from '../config/metadata';
@@ -33,7 +33,7 @@ export interface Hint {
   /** False when the hinted element turned out to hold article-like text (see score.ts). */
   trusted: boolean;
   /** Given by a name of what is a list of links by nature (a menu, a table of contents: NameHint). */
-  linkList?: boolean;
+  linkList: boolean;
 }
 
 export interface Region {
@@ -70,6 +70,25 @@ export interface RawBlock {
   hints: Hint[];
   /** Heading level, list, quote, code (for the Markdown output); absent for a plain paragraph. */
   structure?: BlockStructure;
+}
+
+/**
+ * `block` with other hints. Built field by field in the order `flush` writes a block: a spread
+ * copy gets a hidden class of its own, and every function that reads blocks would meet two.
+ */
+export function withHints(block: RawBlock, hints: Hint[]): RawBlock {
+  return {
+    text: block.text,
+    tag: block.tag,
+    role: block.role,
+    linkChars: block.linkChars,
+    leadingLinkChars: block.leadingLinkChars,
+    afterLeadingLink: block.afterLeadingLink,
+    region: block.region,
+    depth: block.depth,
+    hints,
+    structure: block.structure,
+  };
 }
 
 export interface Segmented {
@@ -449,93 +468,149 @@ interface WalkLimits {
 /** U+00A0 encoded in UTF-8 (C2 A0) and read as Latin-1, its no-break space collapsed away. */
 const MOJIBAKE_NBSP = '\u00c2';
 
+// A dateline the site hides by its sheet still dates the page (the metadata stage reads it;
+// as before, its line is classified as metadata, not kept as the article's).
+function hiddenBySheet(hiddenByStyle: HiddenByStyle, name: string, attribs: Attrs): boolean {
+  return name !== 'body' && name !== 'html' && hiddenByStyle.hides(attribs.id, attribs.class) && !PUBLISHED_CLASS.test(`${attribs.class ?? ''} ${attribs.id ?? ''}`);
+}
+
 /** One walk of the page; `hiddenByStyle` null: its sheets are not read (nothing is hidden by them). */
-function segmentOnce(page: PageChars, { maxBlocks, collectSignals, markdown, maxSheetChars }: WalkLimits, hiddenByStyle: HiddenByStyle | null): Walk {
-  const inline = markdown.emphasis || markdown.links || markdown.images ? new InlineMarks(markdown, page) : null;
-  const blocks: RawBlock[] = [];
-  const regions: Region[] = [];
-  const hints: Hint[] = [];
+function segmentOnce(page: PageChars, limits: WalkLimits, hiddenByStyle: HiddenByStyle | null): Walk {
+  return new PageWalk(page, limits, hiddenByStyle).run();
+}
+
+/**
+ * The state of one walk and the tree events that change it (the TagSink `tokenize` calls). A
+ * class, not closures made anew for each page: its methods stay the same functions from page to
+ * page, so V8 compiles them once (closures were compiled again page after page).
+ */
+class PageWalk implements TagSink {
+  private readonly inline: InlineMarks | null;
+  private readonly blocks: RawBlock[] = [];
+  private readonly regions: Region[] = [];
+  private readonly hints: Hint[] = [];
   /** A copy of `hints` shared by every block flushed until the hint stack changes. */
-  let hintsSnapshot: Hint[] | null = null;
-  const signals = collectSignals ? emptySignals() : null;
-  const meta: PageMeta = { title: null, ogTitle: null, lang: null, jsonLd: [], h1: [], signals };
-  const pending = new Pending(page);
-  const nameCache = new Map<string, NameHint>();
-  const root: Frame = {
-    tag: '#root', transparent: 0, region: -1, isBlock: true, pushedHint: false, inLink: false, heading: false,
-    level: 0, listDepth: 0, ordered: false, quote: 0, pre: false, codeLang: null,
-  };
-  const frames: Frame[] = [root];
-
+  private hintsSnapshot: Hint[] | null = null;
+  private readonly signals: PageSignals | null;
+  private readonly meta: PageMeta;
+  private readonly pending: Pending;
+  private readonly nameCache = new Map<string, NameHint>();
+  private readonly frames: Frame[] = [
+    {
+      tag: '#root', transparent: 0, region: -1, isBlock: true, pushedHint: false, hintsOutside: undefined, inLink: false,
+      heading: false, level: 0, listDepth: 0, ordered: false, quote: 0, pre: false, codeLang: null,
+    },
+  ];
   /** Depth of skipped elements we are inside (script, style, hidden…); their text is not the page's. */
-  let skipDepth = 0;
+  private skipDepth = 0;
   /** Inside an element a sheet hides: its text is counted (hiddenChars), not kept. */
-  let inSheetHidden = false;
-  let hiddenChars = 0;
+  private inSheetHidden = false;
+  private hiddenChars = 0;
   /** Collecting raw text of a JSON-LD script or the head's `<title>`. */
-  let capture: 'json-ld' | 'title' | 'style' | null = null;
-  let captured: string[] = [];
+  private capture: 'json-ld' | 'title' | 'style' | null = null;
+  private captured: string[] = [];
   /** Characters of the `<style>` being captured; past `maxSheetChars` it is not read at all. */
-  let sheetChars = 0;
-  let inHead = false;
+  private sheetChars = 0;
+  private inHead = false;
   /** Regions holding a form's option inputs (radio buttons): see markFormOptions. */
-  const formOptionRegions = new Set<number>();
+  private readonly formOptionRegions = new Set<number>();
 
-  const flush = (): void => {
-    if (pending.visible === 0) {
-      if (pending.raw.length) pending.reset();
-      inline?.carry();
+  constructor(
+    private readonly page: PageChars,
+    private readonly limits: WalkLimits,
+    private readonly hiddenByStyle: HiddenByStyle | null,
+  ) {
+    const { markdown } = limits;
+    this.inline = markdown.emphasis || markdown.links || markdown.images ? new InlineMarks(markdown, page) : null;
+    this.signals = limits.collectSignals ? emptySignals() : null;
+    this.meta = { title: null, ogTitle: null, lang: null, jsonLd: [], h1: [], signals: this.signals };
+    this.pending = new Pending(page);
+  }
+
+  run(): Walk {
+    const { page, blocks, regions } = this;
+    const { markdown } = this.limits;
+    tokenize(page.pieces(), this, page.text, { hrefs: markdown.links, images: markdown.images });
+    this.flush();
+    markFormOptions(blocks, regions, this.formOptionRegions);
+    let shownChars = 0;
+    if (this.hiddenChars > 0) for (const block of blocks) shownChars += block.text.length;
+    return { segmented: { blocks: mergeTableRows(blocks, regions), regions, meta: this.meta }, hiddenChars: this.hiddenChars, shownChars };
+  }
+
+  // The TagSink.
+
+  wantsAttributes(): boolean {
+    return this.skipDepth === 0;
+  }
+
+  wantsText(): boolean {
+    return this.capture !== null || (this.skipDepth === 0 && !this.inHead) || this.inSheetHidden;
+  }
+
+  text(text: string): void {
+    if (this.capture) {
+      if (this.capture !== 'style') this.captured.push(text);
+      else if ((this.sheetChars += text.length) <= this.limits.maxSheetChars) this.captured.push(text);
+    } else if (this.inSheetHidden) this.hiddenChars += text.length;
+    else this.pending.add(text, this.frames[this.frames.length - 1].inLink);
+  }
+
+  private flush(): void {
+    if (this.pending.visible === 0) {
+      if (this.pending.raw.length) this.pending.reset();
+      this.inline?.carry();
       return;
     }
-    const decoded = decodeReferences(page.text(pending.raw));
+    const decoded = decodeReferences(this.page.text(this.pending.raw));
     const text = collapse(decoded);
     // "Â" alone is a no-break space whose UTF-8 bytes were read as Latin-1 (by the page's own
     // tools, before it was served): an empty spacer, not a block of text.
     if (text === MOJIBAKE_NBSP) {
-      pending.reset();
-      inline?.carry();
+      this.pending.reset();
+      this.inline?.carry();
       return;
     }
-    const owner = frames[frames.length - 1]; // inline frames carry their block's region
-    const region = owner.region >= 0 ? regions[owner.region] : null;
+    const owner = this.frames[this.frames.length - 1]; // inline frames carry their block's region
+    const region = owner.region >= 0 ? this.regions[owner.region] : null;
     const tag = region ? region.tag : 'body';
     const role: BlockRole = owner.heading ? 'heading' : LIST_ITEM_TAGS.has(tag) ? 'list-item' : 'paragraph';
-    if (tag === 'h1') meta.h1.push(text);
-    if (blocks.length >= maxBlocks) {
-      throw new WinnowError('TOO_COMPLEX', `the page has over ${maxBlocks} blocks of text (html.maxBlocks); refused to keep memory bounded`);
+    if (tag === 'h1') this.meta.h1.push(text);
+    if (this.blocks.length >= this.limits.maxBlocks) {
+      throw new WinnowError('TOO_COMPLEX', `the page has over ${this.limits.maxBlocks} blocks of text (html.maxBlocks); refused to keep memory bounded`);
     }
-    blocks.push({
+    this.blocks.push({
       text,
       tag,
       role,
-      linkChars: Math.min(pending.linkChars, text.length),
-      leadingLinkChars: Math.min(pending.leadingLinkChars, pending.linkChars, text.length),
-      afterLeadingLink: pending.afterLeading(),
+      linkChars: Math.min(this.pending.linkChars, text.length),
+      leadingLinkChars: Math.min(this.pending.leadingLinkChars, this.pending.linkChars, text.length),
+      afterLeadingLink: this.pending.afterLeading(),
       region: owner.region,
-      depth: frames.length,
-      hints: (hintsSnapshot ??= hints.slice()),
-      structure: withInline(structureOf(owner, tag, owner.pre ? decoded : null), inline?.take(pending.raw, text, owner.pre)),
+      depth: this.frames.length,
+      hints: (this.hintsSnapshot ??= this.hints.slice()),
+      structure: withInline(structureOf(owner, tag, owner.pre ? decoded : null), this.inline?.take(this.pending.raw, text, owner.pre)),
     });
-    pending.reset();
-  };
+    this.pending.reset();
+  }
 
-  const openBlock = (tag: string, attribs: Attrs, parent: Frame): Frame => {
-    flush();
+  private openBlock(tag: string, attribs: Attrs, parent: Frame): Frame {
+    this.flush();
     const className = attribs.class ?? '';
     const id = attribs.id ?? '';
-    const named = tag === 'body' || tag === 'html' ? null : hintFromNames(className, id, nameCache);
+    const named = tag === 'body' || tag === 'html' ? null : hintFromNames(className, id, this.nameCache);
     const articleBody = (attribs.itemprop ?? '').toLowerCase().includes('articlebody');
     const role = attribs.role;
-    const index = regions.length;
-    regions.push({
+    const index = this.regions.length;
+    this.regions.push({
       index,
       tag,
       className,
       id,
-      depth: frames.length,
+      depth: this.frames.length,
       parent: parent.region,
-      start: blocks.length,
-      end: blocks.length,
+      start: this.blocks.length,
+      end: this.blocks.length,
       content: articleBody || tag === 'article' || tag === 'main' || role === 'main' || Boolean(named?.content),
       articleBody,
     });
@@ -544,11 +619,11 @@ function segmentOnce(page: PageChars, { maxBlocks, collectSignals, markdown, max
     // consent banner's do: a post there is a reader's, or the banner's.
     let hintsOutside: Hint[] | undefined;
     if (className && EMBEDDED_POST_CLASS.test(className)) {
-      hintsOutside = hints.slice();
-      const kept = hints.filter((h) => regions[h.region]!.start < blocks.length || ALWAYS_TRUSTED_KINDS.has(h.kind));
-      hints.length = 0;
-      hints.push(...kept);
-      hintsSnapshot = null;
+      hintsOutside = this.hints.slice();
+      const kept = this.hints.filter((h) => this.regions[h.region]!.start < this.blocks.length || ALWAYS_TRUSTED_KINDS.has(h.kind));
+      this.hints.length = 0;
+      this.hints.push(...kept);
+      this.hintsSnapshot = null;
     }
     const tagKind = hintFromTag(tag);
     const roleKind = tagKind ? null : hintFromRole(role);
@@ -557,8 +632,8 @@ function segmentOnce(page: PageChars, { maxBlocks, collectSignals, markdown, max
     if (kind && !articleBody) {
       const source = tagKind ? `<${tag}>` : roleKind ? `role=${role}` : `class/id "${named?.name}"`;
       const linkList = !tagKind && !roleKind && named?.linkList === true;
-      hints.push({ kind, region: index, depth: frames.length, source, trusted: true, linkList });
-      hintsSnapshot = null;
+      this.hints.push({ kind, region: index, depth: this.frames.length, source, trusted: true, linkList });
+      this.hintsSnapshot = null;
       pushedHint = true;
     }
     return {
@@ -577,145 +652,123 @@ function segmentOnce(page: PageChars, { maxBlocks, collectSignals, markdown, max
       pre: parent.pre || tag === 'pre',
       codeLang: tag === 'pre' ? codeLanguage(className) : parent.codeLang,
     };
-  };
+  }
 
   /** A `<style>` element: its text is captured for hiddenByStyle (unless it is for print only). */
-  const openSheet = (attribs: Attrs): void => {
-    if (hiddenByStyle === null || !mediaShowsOnScreen(attribs.media)) return;
-    capture = 'style';
-    captured = [];
-    sheetChars = 0;
-  };
-  // A dateline the site hides by its sheet still dates the page (the metadata stage reads it;
-  // as before, its line is classified as metadata, not kept as the article's).
-  const hiddenBySheet = (name: string, attribs: Attrs): boolean =>
-    name !== 'body' && name !== 'html' && hiddenByStyle!.hides(attribs.id, attribs.class) && !PUBLISHED_CLASS.test(`${attribs.class ?? ''} ${attribs.id ?? ''}`);
+  private openSheet(attribs: Attrs): void {
+    if (this.hiddenByStyle === null || !mediaShowsOnScreen(attribs.media)) return;
+    this.capture = 'style';
+    this.captured = [];
+    this.sheetChars = 0;
+  }
 
-  const onOpen = (name: string, attribs: Attrs, isVoid: boolean): void => {
-    if (skipDepth > 0) {
-      if (!isVoid) skipDepth++;
+  open(name: string, attribs: Attrs, isVoid: boolean): void {
+    if (this.skipDepth > 0) {
+      if (!isVoid) this.skipDepth++;
       return;
     }
     const isBlock = BLOCK_TAGS.has(name);
     // XHTML declares it as xml:lang.
-    if (name === 'html' && (attribs.lang || attribs['xml:lang'])) meta.lang = attribs.lang || attribs['xml:lang']!;
-    if (name === 'head') inHead = true;
-    else if (isBlock || name === 'body') inHead = false; // a page that never closed its head
-    if (inHead && name === 'meta') readMeta(attribs, meta);
-    if (signals && (isVoid || name === 'time' || attribs.itemprop !== undefined || attribs.content !== undefined)) collectSignal(signals, name, attribs, blocks.length, hints);
+    if (name === 'html' && (attribs.lang || attribs['xml:lang'])) this.meta.lang = attribs.lang || attribs['xml:lang']!;
+    if (name === 'head') this.inHead = true;
+    else if (isBlock || name === 'body') this.inHead = false; // a page that never closed its head
+    if (this.inHead && name === 'meta') readMeta(attribs, this.meta);
+    if (this.signals && (isVoid || name === 'time' || attribs.itemprop !== undefined || attribs.content !== undefined)) collectSignal(this.signals, name, attribs, this.blocks.length, this.hints);
     if (name === 'script' && JSON_LD_TYPE.test(attribs.type ?? '')) {
-      capture = 'json-ld';
-      captured = [];
-    } else if (name === 'title' && inHead) {
-      capture = 'title';
-      captured = [];
+      this.capture = 'json-ld';
+      this.captured = [];
+    } else if (name === 'title' && this.inHead) {
+      this.capture = 'title';
+      this.captured = [];
     }
     if (name === 'br') {
-      if (pending.pendingBreak) flush();
+      if (this.pending.pendingBreak) this.flush();
       else {
-        pending.add(' ', false);
-        pending.pendingBreak = true;
+        this.pending.add(' ', false);
+        this.pending.pendingBreak = true;
       }
       return;
     }
     if (isVoid) {
-      if (inline && name === 'img' && !isHidden(attribs)) inline.image(attribs, pending.raw.length);
+      if (this.inline && name === 'img' && !isHidden(attribs)) this.inline.image(attribs, this.pending.raw.length);
       if (name === 'input' && FORM_OPTION_INPUTS.has((attribs.type ?? '').trim().toLowerCase())) {
-        const region = frames[frames.length - 1].region; // the option's own element (markFormOptions may widen a cell to its row)
-        if (region >= 0) formOptionRegions.add(region);
+        const region = this.frames[this.frames.length - 1].region; // the option's own element (markFormOptions may widen a cell to its row)
+        if (region >= 0) this.formOptionRegions.add(region);
       }
       return; // img, hr, input…: no text of their own
     }
     if (SKIP_TAGS.has(name) || isHidden(attribs)) {
-      if (name === 'style') openSheet(attribs);
-      skipDepth = 1;
+      if (name === 'style') this.openSheet(attribs);
+      this.skipDepth = 1;
       return;
     }
-    if (hiddenByStyle !== null && hiddenByStyle.any && hiddenBySheet(name, attribs)) {
-      inSheetHidden = true;
-      skipDepth = 1;
+    if (this.hiddenByStyle !== null && this.hiddenByStyle.any && hiddenBySheet(this.hiddenByStyle, name, attribs)) {
+      this.inSheetHidden = true;
+      this.skipDepth = 1;
       return;
     }
-    const parent = frames[frames.length - 1];
-    if (inline && !isBlock) inline.openElement(name, attribs, pending.raw.length, frames.length, parent.pre, parent.inLink);
+    const parent = this.frames[this.frames.length - 1];
+    if (this.inline && !isBlock) this.inline.openElement(name, attribs, this.pending.raw.length, this.frames.length, parent.pre, parent.inLink);
     if (isBlock) {
-      frames.push(openBlock(name, attribs, parent));
+      this.frames.push(this.openBlock(name, attribs, parent));
     } else if (!parent.inLink && name === 'a' && attribs.href !== undefined) {
-      frames.push({ ...parent, tag: name, transparent: 0, isBlock: false, pushedHint: false, hintsOutside: undefined, inLink: true });
+      // Field by field in openBlock's order, for one hidden class of frames (see withHints).
+      this.frames.push({
+        tag: name, transparent: 0, region: parent.region, isBlock: false, pushedHint: false, hintsOutside: undefined, inLink: true,
+        heading: parent.heading, level: parent.level, listDepth: parent.listDepth, ordered: parent.ordered, quote: parent.quote,
+        pre: parent.pre, codeLang: parent.codeLang,
+      });
     } else {
       if (name === 'code' && parent.pre && parent.codeLang === null) parent.codeLang = codeLanguage(attribs.class);
       parent.transparent++;
     }
-  };
+  }
 
-  const closeSheet = (): void => {
+  private closeSheet(): void {
     // Raw, not decoded: the names and properties it reads are ASCII, the same in every charset.
-    if (sheetChars <= maxSheetChars) hiddenByStyle?.read(captured.join(''));
-    capture = null;
-  };
+    if (this.sheetChars <= this.limits.maxSheetChars) this.hiddenByStyle?.read(this.captured.join(''));
+    this.capture = null;
+  }
 
-  const onClose = (name: string): void => {
-    if (capture === 'style') {
-      if (name === 'style') closeSheet();
-    } else if (capture && (name === 'script' || name === 'title')) {
-      const raw = captured.join('');
+  close(name: string): void {
+    if (this.capture === 'style') {
+      if (name === 'style') this.closeSheet();
+    } else if (this.capture && (name === 'script' || name === 'title')) {
+      const raw = this.captured.join('');
       // JSON-LD that names no article (an organisation, breadcrumbs, a search box) is not parsed.
-      if (capture === 'json-ld') {
+      if (this.capture === 'json-ld') {
         const mayHoldArticle = mayDescribeArticle(raw);
         // For the metadata stage, only scripts naming a field it reads (dates, authors, publisher, keywords, section).
-        if (mayHoldArticle || (signals && LD_METADATA_HINT.test(raw))) readJsonLd(page.text(raw), meta, mayHoldArticle);
-      } else if (!meta.title) meta.title = collapse(decodeReferences(page.text(raw))) || null;
-      capture = null;
+        if (mayHoldArticle || (this.signals && LD_METADATA_HINT.test(raw))) readJsonLd(this.page.text(raw), this.meta, mayHoldArticle);
+      } else if (!this.meta.title) this.meta.title = collapse(decodeReferences(this.page.text(raw))) || null;
+      this.capture = null;
     }
-    if (name === 'head') inHead = false;
-    if (skipDepth > 0) {
-      if (--skipDepth === 0) inSheetHidden = false;
+    if (name === 'head') this.inHead = false;
+    if (this.skipDepth > 0) {
+      if (--this.skipDepth === 0) this.inSheetHidden = false;
       return;
     }
-    if (inline && !BLOCK_TAGS.has(name)) inline.closeElement(name, pending.raw.length);
-    const top = frames[frames.length - 1];
+    if (this.inline && !BLOCK_TAGS.has(name)) this.inline.closeElement(name, this.pending.raw.length);
+    const top = this.frames[this.frames.length - 1];
     if (top.transparent > 0) {
       top.transparent--;
       return;
     }
-    if (frames.length <= 1) return;
-    if (top.isBlock) flush(); // while the block is still on top: its text is its own
-    const frame = frames.pop()!;
-    if (frame.isBlock) regions[frame.region].end = blocks.length;
-    if (inline && frame.isBlock) inline.closeDeeperThan(frames.length);
+    if (this.frames.length <= 1) return;
+    if (top.isBlock) this.flush(); // while the block is still on top: its text is its own
+    const frame = this.frames.pop()!;
+    if (frame.isBlock) this.regions[frame.region].end = this.blocks.length;
+    if (this.inline && frame.isBlock) this.inline.closeDeeperThan(this.frames.length);
     if (frame.pushedHint) {
-      hints.pop();
-      hintsSnapshot = null;
+      this.hints.pop();
+      this.hintsSnapshot = null;
     }
     if (frame.hintsOutside) {
-      hints.length = 0;
-      hints.push(...frame.hintsOutside);
-      hintsSnapshot = null;
+      this.hints.length = 0;
+      this.hints.push(...frame.hintsOutside);
+      this.hintsSnapshot = null;
     }
-  };
-
-  tokenize(page.pieces(), {
-    wantsAttributes() {
-      return skipDepth === 0;
-    },
-    wantsText() {
-      return capture !== null || (skipDepth === 0 && !inHead) || inSheetHidden;
-    },
-    open: onOpen,
-    text(text) {
-      if (capture) {
-        if (capture !== 'style') captured.push(text);
-        else if ((sheetChars += text.length) <= maxSheetChars) captured.push(text);
-      } else if (inSheetHidden) hiddenChars += text.length;
-      else pending.add(text, frames[frames.length - 1].inLink);
-    },
-    close: onClose,
-  }, page.text, { hrefs: markdown.links, images: markdown.images });
-  flush();
-  markFormOptions(blocks, regions, formOptionRegions);
-  let shownChars = 0;
-  if (hiddenChars > 0) for (const block of blocks) shownChars += block.text.length;
-  return { segmented: { blocks: mergeTableRows(blocks, regions), regions, meta }, hiddenChars, shownChars };
+  }
 }
 
 /**
@@ -734,13 +787,13 @@ function markFormOptions(blocks: RawBlock[], regions: Region[], marked: Set<numb
     const row = regions[region.parent];
     if ((region.tag === 'td' || region.tag === 'th') && row?.tag === 'tr' && isOneLineRow(row, blocks, regions)) region = row;
     else if (!holdsOnlyItsOwnText(region, blocks)) continue;
-    const hint: Hint = { kind: 'boilerplate', region: region.index, depth: region.depth, source: 'a form\'s options (radio buttons)', trusted: true };
+    const hint: Hint = { kind: 'boilerplate', region: region.index, depth: region.depth, source: 'a form\'s options (radio buttons)', trusted: true, linkList: false };
     withHint.clear();
     for (let i = region.start; i < region.end; i++) {
       const old = blocks[i].hints;
       let hints = withHint.get(old);
       if (!hints) withHint.set(old, (hints = [...old, hint]));
-      blocks[i] = { ...blocks[i], hints };
+      blocks[i] = withHints(blocks[i], hints);
     }
   }
 }
@@ -803,14 +856,18 @@ function mergeTableRows(blocks: RawBlock[], regions: Region[]): RawBlock[] {
     const first = cells[0];
     newPos[row.start] = out.length;
     for (let j = row.start + 1; j < row.end; j++) newPos[j] = out.length + 1;
+    // Field by field in `flush`'s order, for one hidden class of blocks (see withHints).
     out.push({
-      ...first,
-      structure: rowStructure(first.structure, cells),
       text: cells.map((c) => c.text).join(CELL_SEPARATOR),
       tag: 'tr',
       role: 'table-row',
       linkChars: cells.reduce((n, c) => n + c.linkChars, 0),
+      leadingLinkChars: first.leadingLinkChars,
+      afterLeadingLink: first.afterLeadingLink,
       region: row.index,
+      depth: first.depth,
+      hints: first.hints,
+      structure: rowStructure(first.structure, cells),
     });
     i = row.end;
   }

@@ -184,10 +184,15 @@ function isHtmlSpaceRun(text: string, start: number, end: number): boolean {
   return true;
 }
 
+/** Reads the page's characters at positions in the whole page (see TreeBuilder.charCodeAt). */
+interface CharReader {
+  charCodeAt(position: number): number;
+}
+
 /** Does the page at `start` spell `name` (lower case), ignoring ASCII case? */
-function sameNameIgnoringCase(charCodeAt: (position: number) => number, start: number, name: string): boolean {
+function sameNameIgnoringCase(page: CharReader, start: number, name: string): boolean {
   for (let i = 0; i < name.length; i++) {
-    const c = charCodeAt(start + i);
+    const c = page.charCodeAt(start + i);
     if ((c >= 65 && c <= 90 ? c | 0x20 : c) !== name.charCodeAt(i)) return false;
   }
   return true;
@@ -268,10 +273,10 @@ class WrittenPieces {
 }
 
 /** A hash of a name as lower case, read in place (same for `DIV` and `div`). */
-function nameHash(charCodeAt: (position: number) => number, start: number, end: number): number {
+function nameHash(page: CharReader, start: number, end: number): number {
   let h = end - start;
   for (let i = start; i < end; i++) {
-    const c = charCodeAt(i);
+    const c = page.charCodeAt(i);
     h = (Math.imul(h, 31) + (c >= 65 && c <= 90 ? c | 0x20 : c)) | 0;
   }
   return h;
@@ -283,204 +288,249 @@ function nameHash(charCodeAt: (position: number) => number, start: number, end: 
  * into text (the page's charset, when the pieces hold its bytes one character each: see
  * decode/page-chars.ts).
  */
-
 export function tokenize(
   pieces: Iterable<string> & object,
   sink: TagSink,
   attributeText: (raw: string) => string = (raw) => raw,
   read: ReadExtras = NO_EXTRAS,
 ): void {
+  new TreeBuilder(sink, attributeText, read).run(pieces);
+}
+
+/**
+ * The tree layer of one walk: the tokenizer's callbacks and the state they share. A class, not
+ * closures made anew for each page: its methods are the same functions page after page, so V8
+ * compiles them once and can inline them into the tokenizer (per-page closures were compiled
+ * again for each page, and their call sites in the tokenizer never settled on one target).
+ *
+ * Entities are left in place here: decoding them in the tokenizer makes it walk every
+ * attribute value and text run byte by byte. The segmenter decodes the text it keeps.
+ */
+class TreeBuilder implements CharReader {
   // The piece being written is read directly; positions before it go through `written`.
-  let written = new WrittenPieces();
-  let piece = '';
-  let pieceStart = 0;
-  const slice = (start: number, end: number): string =>
-    start >= pieceStart && end - pieceStart <= piece.length ? piece.slice(start - pieceStart, end - pieceStart) : written.slice(start, end);
-  const charCodeAt = (position: number): number =>
-    position >= pieceStart ? piece.charCodeAt(position - pieceStart) : written.charCodeAt(position);
-  const stack: TagName[] = [];
+  private written = new WrittenPieces();
+  private piece = '';
+  private pieceStart = 0;
+  private readonly stack: TagName[] = [];
   // Tag names met on this page: one TagName per lower-cased name, found by the page's spelling
   // in place (by nameHash); a spelling not seen yet is sliced out of the page once.
-  const tagsByName = new Map<string, TagName>();
-  const spellings = new Map<number, Spelling>();
-  const tagAt = (start: number, end: number): TagName => {
-    const hash = nameHash(charCodeAt, start, end);
-    let seen = 0;
-    for (let s = spellings.get(hash); s; s = s.sameHash, seen++) {
-      if (s.lower.length === end - start && sameNameIgnoringCase(charCodeAt, start, s.lower)) return s.tag;
-    }
-    const name = slice(start, end).toLowerCase();
-    let tag = tagsByName.get(name);
-    if (!tag) {
-      tag = { name, closes: IMPLIED_CLOSE.get(name), isVoid: VOID_ELEMENTS.has(name), open: 0 };
-      tagsByName.set(name, tag);
-    }
-    // Kept when comparing ignoring ASCII case finds it again (not for non-ASCII names).
-    if (seen < MAX_SAME_HASH && name.length === end - start && sameNameIgnoringCase(charCodeAt, start, name)) {
-      spellings.set(hash, { lower: name, tag, sameHash: spellings.get(hash) });
-    }
-    return tag;
-  };
-  let openTag: TagName | null = null;
+  private readonly tagsByName = new Map<string, TagName>();
+  private readonly spellings = new Map<number, Spelling>();
+  private openTag: TagName | null = null;
   /** Where the open tag's `<` is. */
-  let openTagStart = 0;
-  let attrs: AttrBag | null = null;
-  let attrName: AttrName = PRESENCE_ONLY;
-  let attrValue = '';
-  let attrWanted = false;
-  let attrValueWanted = false;
-  let tagAttributesWanted = true;
+  private openTagStart = 0;
+  private attrs: AttrBag | null = null;
+  private attrName: AttrName = PRESENCE_ONLY;
+  private attrValue = '';
+  private attrWanted = false;
+  private attrValueWanted = false;
+  private tagAttributesWanted = true;
   /** `<link href>` is read (rel=canonical); `<a href>` when `read.hrefs`; other hrefs are presence only. */
-  let hrefValueWanted = false;
+  private hrefValueWanted = false;
   /** An `<img>` whose src and alt are read (`read.images`). */
-  let imageWanted = false;
-
+  private imageWanted = false;
   // `<title>` is raw text up to `</title>`: a page that never closes it (a truncated or broken
   // head, common in old crawls) would hand its whole body to the title. Its text is held back
   // until the end tag; at the end of a page that never gave one, the title ends at its first
-  // `<` and the rest of the page is walked again as markup (see replayAfterOpenTitle).
-  let titleStart = -1;
-  const pop = (): void => {
-    const tag = stack.pop()!;
-    tag.open--;
-    if (tag.name === 'title') titleStart = -1;
-    sink.close(tag.name);
-  };
+  // `<` and the rest of the page is walked again as markup (see `run`).
+  private titleStart = -1;
+  private tokenizer: FastForwardTokenizer | null = null;
 
-  // Entities are left in place here: decoding them in the tokenizer makes it walk every
-  // attribute value and text run byte by byte. The segmenter decodes the text it keeps.
-  const callbacks: ConstructorParameters<typeof Tokenizer>[1] = {
-      onopentagname(start, end) {
-        openTag = tagAt(start, end);
-        openTagStart = start - 1;
-        attrs = null;
-        tagAttributesWanted = sink.wantsAttributes();
-        hrefValueWanted = openTag.name === 'link' || (read.hrefs && openTag.name === 'a');
-        imageWanted = read.images && openTag.name === 'img';
-      },
-      onattribname(start, end) {
-        // Most attributes (src, alt, width, data-*) are not read: rejected by first letter and
-        // length, the rest matched in place.
-        attrWanted = false;
-        attrValueWanted = false;
-        if (!tagAttributesWanted) return;
-        const candidates = WANTED_BY_SHAPE.get(shapeOf(charCodeAt(start), end - start));
-        if (!candidates) return;
-        for (const name of candidates) {
-          if (name.length === end - start && sameNameIgnoringCase(charCodeAt, start, name)) {
-            if (!imageWanted && IMAGE_ATTRS.has(name)) return;
-            attrName = name;
-            attrWanted = true;
-            attrValueWanted = name !== PRESENCE_ONLY || hrefValueWanted;
-            attrValue = '';
-            return;
-          }
-        }
-      },
-      onattribdata(start, end) {
-        if (attrValueWanted) attrValue += slice(start, end);
-      },
-      onattribentity(codepoint) {
-        if (attrValueWanted) attrValue += String.fromCodePoint(codepoint);
-      },
-      onattribend() {
-        if (!attrWanted) return;
-        attrs ??= new AttrBag();
-        // The first of duplicates wins, as in browsers.
-        if (attrs[attrName] === undefined) attrs[attrName] = attrValue && attributeText(attrValue);
-      },
-      onopentagend(endIndex) {
-        const tag = openTag!;
-        const closes = tag.closes;
-        if (closes) while (stack.length && closes.has(stack[stack.length - 1].name)) pop();
-        let isVoid = tag.isVoid;
-        if (tag.name === 'script' && swallowedScriptEnd(openTagStart, endIndex)) {
-          // The start tag ran over a later `</script>`: an attribute's quote was never closed
-          // (`src="/a.js` …). Its raw text would run to the next `</script>`, often after the
-          // article; the tag is taken as empty and what follows is read as markup.
-          isVoid = true;
-          tokenizer!.leaveRawText();
-        }
-        if (!isVoid) {
-          stack.push(tag);
-          tag.open++;
-        }
-        sink.open(tag.name, attrs ?? EMPTY_ATTRS, isVoid);
-        if (tag.name === 'title') titleStart = endIndex + 1; // `<title/>` too: raw text all the same
-      },
-      onselfclosingtag(endIndex) {
-        this.onopentagend(endIndex);
-      },
-      onclosetag(start, end) {
-        if (titleStart >= 0) {
-          // `</title>` (the tokenizer reports no other end tag inside it): its text at once.
-          const textEnd = start - 2;
-          if (textEnd > titleStart && sink.wantsText()) sink.text(slice(titleStart, textEnd));
-          titleStart = -1;
-        }
-        // Fast path: the end tag closes the element on top (the common case), compared in place.
-        const top = stack.length ? stack[stack.length - 1].name : '';
-        if (top.length === end - start && sameNameIgnoringCase(charCodeAt, start, top)) {
-          pop();
-          return;
-        }
-        const closing = tagAt(start, end);
-        if (closing.isVoid) {
-          if (closing.name === 'br') sink.open('br', EMPTY_ATTRS, true); // `</br>` is a line break in every browser
-          return;
-        }
-        if (!closing.open) return; // a stray end tag: browsers ignore it
-        while (stack.length) {
-          const open = stack[stack.length - 1];
-          pop();
-          if (open === closing) break;
-        }
-      },
-      ontext(start, end) {
-        if (titleStart >= 0 || !sink.wantsText()) return;
-        // Most text runs of a page are the indentation between two tags: they arrive as one
-        // space, never sliced out (the engine collapses whitespace anyway).
-        if (start >= pieceStart && isHtmlSpaceRun(piece, start - pieceStart, end - pieceStart)) sink.text(' ');
-        else sink.text(slice(start, end));
-      },
-      ontextentity(codepoint) {
-        if (sink.wantsText()) sink.text(String.fromCodePoint(codepoint));
-      },
-      oncdata() {},
-      oncomment() {},
-      ondeclaration() {},
-      onprocessinginstruction() {},
-      onend() {},
-  };
-  /** Does the start tag at [start, end] hold `</script` (in a value whose quote ran on)? */
-  const swallowedScriptEnd = (start: number, end: number): boolean => end - start > SCRIPT_END.length && SCRIPT_END_PATTERN.test(slice(start + 1, end));
-  let tokenizer: FastForwardTokenizer | null = null;
-  const walk = (input: Iterable<string>): void => {
-    tokenizer = new FastForwardTokenizer({ decodeEntities: false }, callbacks);
+  constructor(
+    private readonly sink: TagSink,
+    private readonly attributeText: (raw: string) => string,
+    private readonly read: ReadExtras,
+  ) {}
+
+  run(pieces: Iterable<string>): void {
+    this.walk(pieces);
+    const { sink } = this;
+    if (this.titleStart >= 0) {
+      const textStart = this.titleStart;
+      const rest = this.written.tailFrom(textStart);
+      const lt = rest.findIndex((p) => p.includes('<'));
+      const textEnd = lt < 0 ? -1 : rest.slice(0, lt).reduce((n, p) => n + p.length, 0) + rest[lt].indexOf('<');
+      if (textEnd < 0) {
+        if (this.written.length > textStart && sink.wantsText()) sink.text(this.slice(textStart, this.written.length));
+      } else {
+        if (textEnd > 0 && sink.wantsText()) sink.text(this.slice(textStart, textStart + textEnd));
+        while (this.stack.length && this.stack[this.stack.length - 1].name !== 'title') this.pop();
+        if (this.stack.length) this.pop();
+        const markup = this.written.tailFrom(textStart + textEnd);
+        this.written = new WrittenPieces();
+        this.walk(markup);
+      }
+    }
+    while (this.stack.length) this.pop();
+  }
+
+  private walk(input: Iterable<string>): void {
+    const tokenizer = new FastForwardTokenizer({ decodeEntities: false }, this);
+    this.tokenizer = tokenizer;
     for (const next of input) {
-      pieceStart = written.length;
-      piece = next;
-      written.add(next);
+      this.pieceStart = this.written.length;
+      this.piece = next;
+      this.written.add(next);
       tokenizer.write(next);
     }
     tokenizer.end();
-  };
-  walk(pieces);
-  if (titleStart >= 0) {
-    const textStart = titleStart;
-    const rest = written.tailFrom(textStart);
-    const lt = rest.findIndex((p) => p.includes('<'));
-    const textEnd = lt < 0 ? -1 : rest.slice(0, lt).reduce((n, p) => n + p.length, 0) + rest[lt].indexOf('<');
-    if (textEnd < 0) {
-      if (written.length > textStart && sink.wantsText()) sink.text(slice(textStart, written.length));
-    } else {
-      if (textEnd > 0 && sink.wantsText()) sink.text(slice(textStart, textStart + textEnd));
-      while (stack.length && stack[stack.length - 1].name !== 'title') pop();
-      if (stack.length) pop();
-      const markup = written.tailFrom(textStart + textEnd);
-      written = new WrittenPieces();
-      walk(markup);
+  }
+
+  private slice(start: number, end: number): string {
+    const { piece, pieceStart } = this;
+    return start >= pieceStart && end - pieceStart <= piece.length ? piece.slice(start - pieceStart, end - pieceStart) : this.written.slice(start, end);
+  }
+
+  charCodeAt(position: number): number {
+    return position >= this.pieceStart ? this.piece.charCodeAt(position - this.pieceStart) : this.written.charCodeAt(position);
+  }
+
+  private tagAt(start: number, end: number): TagName {
+    const hash = nameHash(this, start, end);
+    let seen = 0;
+    for (let s = this.spellings.get(hash); s; s = s.sameHash, seen++) {
+      if (s.lower.length === end - start && sameNameIgnoringCase(this, start, s.lower)) return s.tag;
+    }
+    const name = this.slice(start, end).toLowerCase();
+    let tag = this.tagsByName.get(name);
+    if (!tag) {
+      tag = { name, closes: IMPLIED_CLOSE.get(name), isVoid: VOID_ELEMENTS.has(name), open: 0 };
+      this.tagsByName.set(name, tag);
+    }
+    // Kept when comparing ignoring ASCII case finds it again (not for non-ASCII names).
+    if (seen < MAX_SAME_HASH && name.length === end - start && sameNameIgnoringCase(this, start, name)) {
+      this.spellings.set(hash, { lower: name, tag, sameHash: this.spellings.get(hash) });
+    }
+    return tag;
+  }
+
+  private pop(): void {
+    const tag = this.stack.pop()!;
+    tag.open--;
+    if (tag.name === 'title') this.titleStart = -1;
+    this.sink.close(tag.name);
+  }
+
+  /** Does the start tag at [start, end] hold `</script` (in a value whose quote ran on)? */
+  private swallowedScriptEnd(start: number, end: number): boolean {
+    return end - start > SCRIPT_END.length && SCRIPT_END_PATTERN.test(this.slice(start + 1, end));
+  }
+
+  // The tokenizer's callbacks.
+
+  onopentagname(start: number, end: number): void {
+    const tag = this.tagAt(start, end);
+    this.openTag = tag;
+    this.openTagStart = start - 1;
+    this.attrs = null;
+    this.tagAttributesWanted = this.sink.wantsAttributes();
+    this.hrefValueWanted = tag.name === 'link' || (this.read.hrefs && tag.name === 'a');
+    this.imageWanted = this.read.images && tag.name === 'img';
+  }
+
+  onattribname(start: number, end: number): void {
+    // Most attributes (src, alt, width, data-*) are not read: rejected by first letter and
+    // length, the rest matched in place.
+    this.attrWanted = false;
+    this.attrValueWanted = false;
+    if (!this.tagAttributesWanted) return;
+    const candidates = WANTED_BY_SHAPE.get(shapeOf(this.charCodeAt(start), end - start));
+    if (!candidates) return;
+    for (const name of candidates) {
+      if (name.length === end - start && sameNameIgnoringCase(this, start, name)) {
+        if (!this.imageWanted && IMAGE_ATTRS.has(name)) return;
+        this.attrName = name;
+        this.attrWanted = true;
+        this.attrValueWanted = name !== PRESENCE_ONLY || this.hrefValueWanted;
+        this.attrValue = '';
+        return;
+      }
     }
   }
-  while (stack.length) pop();
+
+  onattribdata(start: number, end: number): void {
+    if (this.attrValueWanted) this.attrValue += this.slice(start, end);
+  }
+
+  onattribentity(codepoint: number): void {
+    if (this.attrValueWanted) this.attrValue += String.fromCodePoint(codepoint);
+  }
+
+  onattribend(): void {
+    if (!this.attrWanted) return;
+    const attrs = (this.attrs ??= new AttrBag());
+    // The first of duplicates wins, as in browsers.
+    if (attrs[this.attrName] === undefined) attrs[this.attrName] = this.attrValue && this.attributeText(this.attrValue);
+  }
+
+  onopentagend(endIndex: number): void {
+    const tag = this.openTag!;
+    const { stack } = this;
+    const closes = tag.closes;
+    if (closes) while (stack.length && closes.has(stack[stack.length - 1].name)) this.pop();
+    let isVoid = tag.isVoid;
+    if (tag.name === 'script' && this.swallowedScriptEnd(this.openTagStart, endIndex)) {
+      // The start tag ran over a later `</script>`: an attribute's quote was never closed
+      // (`src="/a.js` …). Its raw text would run to the next `</script>`, often after the
+      // article; the tag is taken as empty and what follows is read as markup.
+      isVoid = true;
+      this.tokenizer!.leaveRawText();
+    }
+    if (!isVoid) {
+      stack.push(tag);
+      tag.open++;
+    }
+    this.sink.open(tag.name, this.attrs ?? EMPTY_ATTRS, isVoid);
+    if (tag.name === 'title') this.titleStart = endIndex + 1; // `<title/>` too: raw text all the same
+  }
+
+  onselfclosingtag(endIndex: number): void {
+    this.onopentagend(endIndex);
+  }
+
+  onclosetag(start: number, end: number): void {
+    const { sink, stack } = this;
+    if (this.titleStart >= 0) {
+      // `</title>` (the tokenizer reports no other end tag inside it): its text at once.
+      const textEnd = start - 2;
+      if (textEnd > this.titleStart && sink.wantsText()) sink.text(this.slice(this.titleStart, textEnd));
+      this.titleStart = -1;
+    }
+    // Fast path: the end tag closes the element on top (the common case), compared in place.
+    const top = stack.length ? stack[stack.length - 1].name : '';
+    if (top.length === end - start && sameNameIgnoringCase(this, start, top)) {
+      this.pop();
+      return;
+    }
+    const closing = this.tagAt(start, end);
+    if (closing.isVoid) {
+      if (closing.name === 'br') sink.open('br', EMPTY_ATTRS, true); // `</br>` is a line break in every browser
+      return;
+    }
+    if (!closing.open) return; // a stray end tag: browsers ignore it
+    while (stack.length) {
+      const open = stack[stack.length - 1];
+      this.pop();
+      if (open === closing) break;
+    }
+  }
+
+  ontext(start: number, end: number): void {
+    if (this.titleStart >= 0 || !this.sink.wantsText()) return;
+    // Most text runs of a page are the indentation between two tags: they arrive as one
+    // space, never sliced out (the engine collapses whitespace anyway).
+    const { pieceStart } = this;
+    if (start >= pieceStart && isHtmlSpaceRun(this.piece, start - pieceStart, end - pieceStart)) this.sink.text(' ');
+    else this.sink.text(this.slice(start, end));
+  }
+
+  ontextentity(codepoint: number): void {
+    if (this.sink.wantsText()) this.sink.text(String.fromCodePoint(codepoint));
+  }
+
+  oncdata(): void {}
+  oncomment(): void {}
+  ondeclaration(): void {}
+  onprocessinginstruction(): void {}
+  onend(): void {}
 }
