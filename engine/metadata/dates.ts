@@ -139,24 +139,26 @@ function* matches(pattern: RegExp, text: string): Generator<RegExpExecArray> {
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) yield m;
 }
 
+/** Adds a date found at `index` (none: nothing). A function of the module, not a closure made for each block. */
+function pushDate(out: TextDate[], date: FoundDate | null, index: number): void {
+  if (date) out.push({ date, index });
+}
+
 function datesIn(text: string, offset: number, bounds: DateBounds, language: string | null, strict: boolean): TextDate[] {
   const out: TextDate[] = [];
-  const push = (date: FoundDate | null, index: number) => {
-    if (date) out.push({ date, index: index + offset });
-  };
   // The month patterns ignore case, so the text is not lower-cased (a copy of every block); the month found is.
-  for (const m of matches(DAY_MONTH_YEAR, text)) push(makeDate(Number(m[3]), MONTH_NUMBERS.get(m[2]!.toLowerCase())!, Number(m[1]), bounds), m.index);
-  for (const m of matches(MONTH_DAY_YEAR, text)) push(makeDate(Number(m[3]), MONTH_NUMBERS.get(m[1]!.toLowerCase())!, Number(m[2]), bounds), m.index);
-  for (const m of matches(NUMERIC_YMD, text)) push(makeDate(Number(m[1]), Number(m[3]), Number(m[4]), bounds), m.index);
+  for (const m of matches(DAY_MONTH_YEAR, text)) pushDate(out, makeDate(Number(m[3]), MONTH_NUMBERS.get(m[2]!.toLowerCase())!, Number(m[1]), bounds), m.index + offset);
+  for (const m of matches(MONTH_DAY_YEAR, text)) pushDate(out, makeDate(Number(m[3]), MONTH_NUMBERS.get(m[1]!.toLowerCase())!, Number(m[2]), bounds), m.index + offset);
+  for (const m of matches(NUMERIC_YMD, text)) pushDate(out, makeDate(Number(m[1]), Number(m[3]), Number(m[4]), bounds), m.index + offset);
   for (const m of matches(NUMERIC_DMY, text)) {
     const a = Number(m[1]);
     const b = Number(m[3]);
     const y = Number(m[4]);
-    if (a > 12 || b > 12) push(a > 12 ? makeDate(y, b, a, bounds) : makeDate(y, a, b, bounds), m.index);
-    else if (a === b) push(makeDate(y, a, b, bounds), m.index);
+    if (a > 12 || b > 12) pushDate(out, a > 12 ? makeDate(y, b, a, bounds) : makeDate(y, a, b, bounds), m.index + offset);
+    else if (a === b) pushDate(out, makeDate(y, a, b, bounds), m.index + offset);
     // 03/04/2019: which is the month is not known without the language, nor in English (US and UK differ).
     else if (m[2] === '/' && (language === null || (strict && language === 'en'))) continue;
-    else push(monthFirst(language, m[2]!) ? makeDate(y, a, b, bounds) : makeDate(y, b, a, bounds), m.index);
+    else pushDate(out, monthFirst(language, m[2]!) ? makeDate(y, a, b, bounds) : makeDate(y, b, a, bounds), m.index + offset);
   }
   return out.length > 1 ? out.sort((x, y) => x.index - y.index) : out;
 }
