@@ -672,6 +672,10 @@ const BY_FIRST_WORD = new Map<string, PatternEntry[]>();
 /** Longest block any pattern is tested on. */
 const LONGEST_PATTERN_BLOCK = Math.max(...BOILERPLATE_PHRASES.map((r) => r.maxChars));
 
+function byOrder(x: PatternEntry, y: PatternEntry): number {
+  return x.order - y.order;
+}
+
 /**
  * The patterns keyed by a word of the text (lower-cased, ’ folded to ', outer punctuation
  * stripped), each list once, plus the unkeyed ones, in rule order (the unkeyed ones alone are
@@ -687,7 +691,7 @@ function candidatesFor(text: string): readonly PatternEntry[] {
     (seen ??= []).push(list);
     (keyed ??= [...UNKEYED]).push(...list);
   }
-  return keyed ? keyed.sort((x, y) => x.order - y.order) : UNKEYED;
+  return keyed ? keyed.sort(byOrder) : UNKEYED;
 }
 
 /**

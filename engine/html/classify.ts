@@ -125,7 +125,6 @@ function pct(x: number): string {
   return `${Math.round(x * 100)}%`;
 }
 
-
 /**
  * The block of raw block `b` at `index`, decided. A function of the module, not a closure made
  * for each block: V8 compiles it once.
@@ -158,22 +157,31 @@ export function classify(
   let bodyScore = 0;
   /** Set once a comment section or a list of other stories begins inside the region. */
   let wall: { kind: BlockKind; reason: string; end: number; byLink?: boolean } | null = null;
-  return raw.map((b, index): Block => {
+  // A loop, not raw.map with an arrow: the arrow, made anew for each page, was compiled by V8
+  // again and again.
+  const blocks: Block[] = [];
+  for (let index = 0; index < raw.length; index++) {
+    const b = raw[index];
     const f = features[index];
-    if (key && b.role === 'heading' && titleKey(b.text) === key) return blockOf(index, b, 'title', true, 'matches the page title');
+    if (key && b.role === 'heading' && titleKey(b.text) === key) {
+      blocks.push(blockOf(index, b, 'title', true, 'matches the page title'));
+      continue;
+    }
     // A page with no article region (a directory, a short notice, a list) keeps its blocks
     // that read as prose, judged by the in-article rules below (hints, link lists, teaser
     // cards and boilerplate phrases still go).
     const inside = hasArticle ? index >= root.start && index < root.end : fallback && f.score > 0;
     if (!inside && hasArticle && isPluginLead(index, raw, features, regions, root.start, t)) {
-      return blockOf(index, b, 'body', true, `the video's description just above the article region ${rootLabel}`);
+      blocks.push(blockOf(index, b, 'body', true, `the video's description just above the article region ${rootLabel}`));
+      continue;
     }
     if (!inside) {
       // Outside the article only the cheap signals name the kind: most of a page is here.
       const lastHint = innermostHint(b.hints, -1);
       const kind: BlockKind = lastHint?.kind ?? (f.linkDensity > t.maxLinkDensity ? 'navigation' : 'boilerplate');
       const why = hasArticle ? `outside the article region ${rootLabel}` : 'the page has no article region';
-      return blockOf(index, b, kind, false, lastHint ? `${why}; ${lastHint.source}` : why);
+      blocks.push(blockOf(index, b, kind, false, lastHint ? `${why}; ${lastHint.source}` : why));
+      continue;
     }
     // Hints set by elements inside the article region speak about this block; hints above it
     // were outweighed when the region was chosen.
@@ -187,7 +195,8 @@ export function classify(
         if (innerHint.kind === 'legal' && !wall && bodyScore >= t.copyrightEndMinBodyShare * root.positiveChars && saysLegalSentence(b.text)) {
           wall = copyrightWall(index, b.text, root.end);
         }
-        return blockOf(index, b, innerHint.kind, false, `inside the article region, under ${innerHint.source}`);
+        blocks.push(blockOf(index, b, innerHint.kind, false, `inside the article region, under ${innerHint.source}`));
+        continue;
       }
     }
     // A comment section opened by a link ("Comments (3)" under a post) ends where a new titled
@@ -197,13 +206,18 @@ export function classify(
     if (wall && index < wall.end) {
       // Below a copyright notice readers' comments may still begin: they are a thread, not the site's.
       const opener = wall.kind === 'legal' && f.chars <= t.phraseMaxChars ? matchBoilerplate(b.text) : null;
-      if (!opener?.strong || !COMMENT_KINDS.has(opener.kind)) return blockOf(index, b, wall.kind, false, wall.reason);
+      if (!opener?.strong || !COMMENT_KINDS.has(opener.kind)) {
+        blocks.push(blockOf(index, b, wall.kind, false, wall.reason));
+        continue;
+      }
       wall = { kind: 'comments', end: root.end, reason: `in the comment section that begins at block ${index} ("${b.text.slice(0, 40)}")` };
-      return blockOf(index, b, opener.kind, false, `boilerplate phrase (${opener.rule})`);
+      blocks.push(blockOf(index, b, opener.kind, false, `boilerplate phrase (${opener.rule})`));
+      continue;
     }
     if (f.wordless) {
       const why = f.diagnostic ? "the server's error message (PHP)" : 'not prose: a run of letters too long for a word, or almost no spaces';
-      return blockOf(index, b, 'boilerplate', false, why);
+      blocks.push(blockOf(index, b, 'boilerplate', false, why));
+      continue;
     }
     // Boilerplate lines are short; long article paragraphs are not worth the phrase scan. Legal
     // notices and a thread's rules run longer: only their own words are looked for past it.
@@ -235,35 +249,38 @@ export function classify(
           reason: `in the ${kind === 'related' ? 'related stories' : 'comment section'} that begins at block ${index} ("${b.text.slice(0, 40)}")`,
         };
       }
-      return blockOf(index, b, phrase.kind, false, `boilerplate phrase (${phrase.rule})`);
+      blocks.push(blockOf(index, b, phrase.kind, false, `boilerplate phrase (${phrase.rule})`));
+      continue;
     }
     // A list's heading in the site's own words, over a run of headline links: the same section.
     if (bodySeen && f.chars <= t.phraseMaxChars && NAMES_A_STORY_LIST.test(b.text.trim())) {
       const end = headlineLinkRunEnd(raw, index, t);
       if (end > index) {
         wall = storyListWall(index, end, b.text);
-        return blockOf(index, b, 'related', false, 'heads the list of other stories below it');
+        blocks.push(blockOf(index, b, 'related', false, 'heads the list of other stories below it'));
+        continue;
       }
     }
     if (f.teaser) {
-      return blockOf(index, b, 'related', false, 'teaser card: opens with a headline link');
+      blocks.push(blockOf(index, b, 'related', false, 'teaser card: opens with a headline link'));
+      continue;
     }
     if (f.teaserRun && bodySeen) {
-      return blockOf(index, b, 'related', false, 'after the article, in a run of headline links each with its blurb');
+      blocks.push(blockOf(index, b, 'related', false, 'after the article, in a run of headline links each with its blurb'));
+      continue;
     }
     if (f.linkDensity > t.maxLinkDensity && !(hasArticle && bodySeen && isLinkedProse(index, raw, features, root, t))) {
-      return blockOf(index, b, f.chars > t.longBlockChars ? 'related' : 'navigation', false, `link density ${pct(f.linkDensity)}`);
+      blocks.push(blockOf(index, b, f.chars > t.longBlockChars ? 'related' : 'navigation', false, `link density ${pct(f.linkDensity)}`));
+      continue;
     }
     bodySeen = true;
     bodyScore += Math.max(0, f.score);
-    return blockOf(index, b,
-      'body',
-      true,
-      hasArticle
-        ? f.linkDensity > t.maxLinkDensity
-          ? `in the article region ${rootLabel}: its prose with its links (link density ${pct(f.linkDensity)}), more of it below`
-          : `in the article region ${rootLabel} (score ${f.score.toFixed(0)})`
-        : `the page has no article region: kept as prose (score ${f.score.toFixed(0)})`,
-    );
-  });
+    const reason = hasArticle
+      ? f.linkDensity > t.maxLinkDensity
+        ? `in the article region ${rootLabel}: its prose with its links (link density ${pct(f.linkDensity)}), more of it below`
+        : `in the article region ${rootLabel} (score ${f.score.toFixed(0)})`
+      : `the page has no article region: kept as prose (score ${f.score.toFixed(0)})`;
+    blocks.push(blockOf(index, b, 'body', true, reason));
+  }
+  return blocks;
 }

@@ -41,7 +41,7 @@ export function extractHtml(page: PageChars, opts: CleanOptions): Extraction {
   // is the heading just above the article. It stays where it stands in the text.
   const headline = headlineAboveBody(blocks, title, opts.html.headlineMinWords);
   if (headline >= 0) title = blocks[headline]!.text;
-  const hasArticle = blocks.some((b) => b.kept && b.kind !== 'title');
+  const hasArticle = blocks.some(isKeptBody);
   // The page's declaration first; else what the kept text's stop words and script say.
   const declaredLanguage = [meta.lang, meta.jsonLd.find((a) => a.language)?.language].find((tag) => languageCode(tag)) ?? null;
   const language = languageCode(declaredLanguage) ?? (hasArticle ? detectLanguage(keptText(blocks), opts.text) : null);
@@ -59,4 +59,13 @@ export function extractHtml(page: PageChars, opts: CleanOptions): Extraction {
         ? `no region held enough article-like text (best: ${regionLabel(root.region)}, ${Math.round(root.positiveChars)} characters)`
         : 'the page has no visible text',
   };
+}
+
+/**
+ * A kept block of the article's body (not its headline). Predicates passed to array methods are
+ * functions of their modules, not arrows made at each call: V8 compiles one function once, and
+ * kept compiling arrows made anew page after page.
+ */
+function isKeptBody(b: Block): boolean {
+  return b.kept && b.kind !== 'title';
 }

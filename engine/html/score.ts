@@ -118,15 +118,16 @@ function distrustGalleryCaptions(blocks: RawBlock[], features: BlockFeatures[], 
   // Blocks in a row under the same elements share one hints array: read it once.
   let previous: Hint[] | null = null;
   let hint: Hint | null = null;
-  blocks.forEach((block, i) => {
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i];
     if (block.hints !== previous) {
       previous = block.hints;
       hint = nearestHardHint(block);
     }
-    if (hint?.kind !== 'caption') return;
+    if (hint?.kind !== 'caption') continue;
     captions.add(hint);
     captionGood += Math.max(0, features[i].textScore);
-  });
+  }
   if (captionGood === 0 || captionGood < pageGood * t.galleryCaptionShare) return;
   for (const hint of captions) hint.trusted = false;
 }
@@ -220,19 +221,25 @@ function isKicker(block: RawBlock, f: BlockFeatures, t: HtmlThresholds): boolean
   return f.chars > 0 && f.chars <= t.cardKickerMaxChars && block.linkChars === 0 && !f.sentence;
 }
 
+/** What a block's text alone says of it. */
+function blockFeatures(block: RawBlock, t: HtmlThresholds): BlockFeatures {
+  const chars = block.text.length;
+  const linkDensity = chars ? block.linkChars / chars : 0;
+  const sentence = SENTENCE_END.test(block.text);
+  // A server's error messages are noise the site printed, not evidence against the element
+  // they landed in: they weigh nothing. (A `<pre>` may quote one on purpose, in a tutorial.)
+  const diagnostic = block.tag !== 'pre' && isServerDiagnostic(block.text);
+  const wordless = diagnostic || isNotProse(block.text, t.maxWordChars);
+  const score = diagnostic ? 0 : textScore(chars, linkDensity, sentence, wordless, t);
+  return { chars, linkDensity, sentence, wordless, diagnostic, textScore: score, hardHint: null, teaser: false, teaserRun: false, score };
+}
+
 /** `ownTitle`: the page title's key (titleKey), or '' when the page has none. */
 export function scoreBlocks(blocks: RawBlock[], regions: Region[], t: HtmlThresholds, ownTitle = ''): BlockFeatures[] {
-  const features = blocks.map((block): BlockFeatures => {
-    const chars = block.text.length;
-    const linkDensity = chars ? block.linkChars / chars : 0;
-    const sentence = SENTENCE_END.test(block.text);
-    // A server's error messages are noise the site printed, not evidence against the element
-    // they landed in: they weigh nothing. (A `<pre>` may quote one on purpose, in a tutorial.)
-    const diagnostic = block.tag !== 'pre' && isServerDiagnostic(block.text);
-    const wordless = diagnostic || isNotProse(block.text, t.maxWordChars);
-    const score = diagnostic ? 0 : textScore(chars, linkDensity, sentence, wordless, t);
-    return { chars, linkDensity, sentence, wordless, diagnostic, textScore: score, hardHint: null, teaser: false, teaserRun: false, score };
-  });
+  // Loops, not callbacks, in this function and the ones it calls once a page: a callback made
+  // for each page is a new closure, and V8 compiled such closures again and again.
+  const features: BlockFeatures[] = [];
+  for (const block of blocks) features.push(blockFeatures(block, t));
   validateHints(blocks, regions, features, t);
   // The page's article-like text, before hints and cards weigh on it.
   let pageGood = 0;
@@ -240,12 +247,12 @@ export function scoreBlocks(blocks: RawBlock[], regions: Region[], t: HtmlThresh
   distrustGalleryCaptions(blocks, features, pageGood, t);
   markTeaserCards(blocks, regions, features, pageGood, ownTitle, t);
   markTeaserRuns(blocks, features, pageGood, t);
-  blocks.forEach((block, i) => {
+  for (let i = 0; i < blocks.length; i++) {
     const f = features[i];
-    f.hardHint = nearestHardHint(block);
+    f.hardHint = nearestHardHint(blocks[i]);
     if (f.hardHint) f.score = -f.chars * t.hintPenalty;
     else if (f.teaser) f.score = -f.chars * t.cardPenalty;
-  });
+  }
   return features;
 }
 

@@ -832,12 +832,17 @@ function rowStructure(first: BlockStructure | undefined, cells: RawBlock[]): Blo
   return s;
 }
 
+/** A `<tr>` holding blocks. A function of the module, not an arrow made at each call. */
+function isRowWithText(r: Region): boolean {
+  return r.tag === 'tr' && r.end > r.start;
+}
+
 /**
  * A table row whose cells each hold one line of text becomes one block, cells separated by
  * ` | ` (layout tables, whose cells hold paragraphs, stay as they are).
  */
 function mergeTableRows(blocks: RawBlock[], regions: Region[]): RawBlock[] {
-  const rows = regions.filter((r) => r.tag === 'tr' && r.end > r.start);
+  const rows = regions.filter(isRowWithText);
   if (rows.length === 0) return blocks;
   const mergeAt = new Map<number, Region>();
   for (const row of rows) if (isOneLineRow(row, blocks, regions)) mergeAt.set(row.start, row);

@@ -47,9 +47,15 @@ const HEADLINE_TAGS = /^h[1-4]$/;
  * `minWords` words at least and no date or time in it (a dateline set as a heading). Returns
  * the block's index, or -1.
  */
+/** A block is the title, or a heading that reads as it. A loop, not a callback made at each call. */
+function showsTitle(blocks: readonly Block[], title: string): boolean {
+  for (const b of blocks) if ((b.kept && b.kind === 'title') || (b.role === 'heading' && similar(b.text, title))) return true;
+  return false;
+}
+
 export function headlineAboveBody(blocks: readonly Block[], title: string | null, minWords: number): number {
   // A title the page shows as a heading, kept or not (an h1 outside the article's element), is its headline.
-  if (title !== null && blocks.some((b) => (b.kept && b.kind === 'title') || (b.role === 'heading' && similar(b.text, title)))) return -1;
+  if (title !== null && showsTitle(blocks, title)) return -1;
   let headline = -1;
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;

@@ -153,8 +153,8 @@ function structuredDates(signals: PageSignals, metas: MetaIndex, main: LdObject[
 
 /** The first kept block of the article (its headline, or its first paragraph). */
 function articleStart(blocks: readonly Block[]): number {
-  const i = blocks.findIndex((b) => b.kept);
-  return i < 0 ? 0 : i;
+  for (let i = 0; i < blocks.length; i++) if (blocks[i]!.kept) return i;
+  return 0;
 }
 
 const isCommentKind = (b: Block | undefined): boolean => b !== undefined && (b.kind === 'comments' || b.kind === 'comment-form');
