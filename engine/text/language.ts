@@ -30,6 +30,7 @@ export function inStopList(word: string, list: ReadonlySet<string>): boolean {
 }
 
 const LETTER_RUN = /\p{L}+/gu;
+const ANY_LETTER = /\p{L}/u;
 
 /** Letters (code points) of `text`, a run of letters at a time: one regex step per word, not per letter. */
 function countLetters(text: string): number {
@@ -112,12 +113,15 @@ export function stopwordHits(tokens: readonly string[]): Record<string, number> 
  */
 export function detectLanguage(text: string, t: TextThresholds = TEXT_DEFAULTS): string | null {
   const sample = text.length > t.languageSampleChars ? text.slice(0, t.languageSampleChars) : text;
+  // Letters are counted only to weigh the scripts against them; text with none of those
+  // scripts needs only to hold a letter (the count was a tenth of the time on old pages that
+  // declare no language).
+  if (!SCRIPT_RANGE.test(sample)) return ANY_LETTER.test(sample) ? languageByStopwords(sample, t) : null;
   const letters = countLetters(sample);
   if (letters === 0) return null;
-  const scripts = SCRIPT_RANGE.test(sample) ? SCRIPTS : [];
 
   let kana = 0;
-  for (const { lang, re } of scripts) {
+  for (const { lang, re } of SCRIPTS) {
     const n = countMatches(sample, re);
     if (lang === 'ja') {
       kana = n;
@@ -129,7 +133,11 @@ export function detectLanguage(text: string, t: TextThresholds = TEXT_DEFAULTS):
     if (n / letters >= t.languageScriptShare) return lang;
   }
   if (kana / letters >= t.languageScriptShare) return 'ja';
+  return languageByStopwords(sample, t);
+}
 
+/** The language whose stop words `sample` holds most, if it has enough of them and leads clearly. */
+function languageByStopwords(sample: string, t: TextThresholds): string | null {
   const tokens = words(sample);
   const hits = stopwordHits(tokens);
   let best: string | null = null;
