@@ -1009,3 +1009,37 @@ describe("HTML path: a <title> the page does not show", () => {
     expect(clean(shown).title).toBe('County fair opens');
   });
 });
+
+describe('HTML path: a page of which the first pass keeps nothing', () => {
+  const story = [
+    'The harbour board met on Tuesday and agreed to dredge the channel before the spring tides, at a cost the town will share with the port.',
+    'Fishermen told the meeting that two boats had run aground since October, and asked that the work begin before the herring season opens.',
+    'The board said the contract would go out to tender next week, and that the channel would stay open to small boats while the work goes on.',
+  ];
+  const menu = '<ul>' + ['Home', 'News', 'Port', 'Contact'].map((m) => `<li><a href="/${m}">${m}</a></li>`).join('') + '</ul>';
+
+  test("a story whose paragraphs the site names like ads is found again with the class names set aside, and says so", () => {
+    const result = clean(`<html><body>${menu}<div id="main">${story.map((p) => `<p class="outerAd">${p}</p>`).join('')}</div></body></html>`);
+    for (const p of story) expect(result.body).toContain(p);
+    expect(result.body).not.toContain('Contact');
+    expect(result.emptyReason).toBeNull();
+    expect(result.blocks.find((b) => b.text === story[0])?.reason).toMatch(/second pass, the page's \d+ hints from class\/id names set aside/);
+  });
+
+  test("markup's own declarations (a tag, a role) and a cookie notice are still believed: no article then", () => {
+    const asides = clean(`<html><body>${menu}<div id="main">${story.map((p) => `<aside><p>${p}</p></aside>`).join('')}</div></body></html>`);
+    expect(asides.body).toBe('');
+    expect(asides.emptyReason).toEqual(expect.any(String));
+    const roles = clean(`<html><body>${menu}<div id="main">${story.map((p) => `<div role="complementary"><p>${p}</p></div>`).join('')}</div></body></html>`);
+    expect(roles.body).toBe('');
+    const consent = clean(`<html><body>${menu}<div id="main">${story.map((p) => `<p class="cookie-consent">${p}</p>`).join('')}</div></body></html>`);
+    expect(consent.body).toBe('');
+    expect(consent.blocks.find((b) => b.text === story[0])?.kind).toBe('consent');
+  });
+
+  test('an article the first pass finds is never chosen again', () => {
+    const result = clean(`<html><body>${menu}<div class="story">${story.map((p) => `<p>${p}</p>`).join('')}</div><div class="ad"><p>${story[0]!.replace('harbour', 'sponsored')}</p></div></body></html>`);
+    expect(result.body).not.toContain('sponsored');
+    expect(result.blocks.some((b) => /second pass/.test(b.reason))).toBe(false);
+  });
+});

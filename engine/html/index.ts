@@ -6,8 +6,9 @@ import type { CleanOptions } from '../config/options';
 import type { PageChars } from '../decode/page-chars';
 import type { Extraction } from '../types';
 import { classify } from './classify';
-import { chooseRoot, markHeadedThread, scoreBlocks, threadHeadingAbove } from './score';
-import { regionLabel, segment } from './segment';
+import { ALWAYS_TRUSTED_KINDS } from '../config/html-hints';
+import { type BlockFeatures, chooseRoot, markHeadedThread, type RootChoice, scoreBlocks, threadHeadingAbove } from './score';
+import { type Hint, type RawBlock, type Region, regionLabel, segment } from './segment';
 import { chooseTitle, headlineAboveBody, titleKey } from './title';
 import { splitHtmlComments } from '../comments/split';
 import { detectLanguage } from '../text/language';
@@ -27,16 +28,10 @@ function languageCode(tag: string | null | undefined): string | null {
 export function extractHtml(page: PageChars, opts: CleanOptions): Extraction {
   const { blocks: raw, regions, meta } = segment(page, opts.html.maxBlocks, opts.metadata.enabled, opts.markdown, opts.html.maxSheetChars);
   let title = chooseTitle(meta);
-  const features = scoreBlocks(raw, regions, opts.html, title ? titleKey(title) : '');
-  let root = chooseRoot(regions, features, opts.html);
-  // A region that a comment heading opens is the thread: choose again without it (twice at most).
-  for (let tries = 0; tries < 2 && root.region; tries++) {
-    const heading = threadHeadingAbove(raw, features, root, opts.html);
-    if (heading < 0) break;
-    markHeadedThread(raw, features, root, heading);
-    root = chooseRoot(regions, features, opts.html);
-  }
-  const blocks = classify(raw, features, regions, root, title, opts.html);
+  const titleKeyOf = title ? titleKey(title) : '';
+  const { features, root } = chooseArticle(raw, regions, titleKeyOf, opts);
+  let blocks = classify(raw, features, regions, root, title, opts.html);
+  if (root.region && !blocks.some(isKeptBody)) blocks = withoutNameHints(raw, regions, titleKeyOf, title, opts) ?? blocks;
   // A title the page does not show (the site's name in <title>, or none): the page's headline
   // is the heading just above the article. It stays where it stands in the text.
   const headline = headlineAboveBody(blocks, title, opts.html.headlineMinWords);
@@ -59,6 +54,44 @@ export function extractHtml(page: PageChars, opts: CleanOptions): Extraction {
         ? `no region held enough article-like text (best: ${regionLabel(root.region)}, ${Math.round(root.positiveChars)} characters)`
         : 'the page has no visible text',
   };
+}
+
+/** Scores the blocks and chooses the article's region. */
+function chooseArticle(raw: RawBlock[], regions: Region[], titleKeyOf: string, opts: CleanOptions): { features: BlockFeatures[]; root: RootChoice } {
+  const features = scoreBlocks(raw, regions, opts.html, titleKeyOf);
+  let root = chooseRoot(regions, features, opts.html);
+  // A region that a comment heading opens is the thread: choose again without it (twice at most).
+  for (let tries = 0; tries < 2 && root.region; tries++) {
+    const heading = threadHeadingAbove(raw, features, root, opts.html);
+    if (heading < 0) break;
+    markHeadedThread(raw, features, root, heading);
+    root = chooseRoot(regions, features, opts.html);
+  }
+  return { features, root };
+}
+
+/**
+ * A second pass for a page of which the first kept nothing: the article chosen again with the
+ * hints read from class and id names set aside (a comment thread's and a consent banner's
+ * excepted). A site may name its story's paragraphs in words that read as boilerplate
+ * ("outerAd", "pnlTeaser"), and an empty result is the one place where that is sure to have
+ * cost the whole article. Tags and roles (`<footer>`, `role=navigation`) are the page's own
+ * declarations and stay believed. Returns the blocks when the pass keeps some body, else null
+ * (and the hints are believed again).
+ */
+function withoutNameHints(raw: RawBlock[], regions: Region[], titleKeyOf: string, title: string | null, opts: CleanOptions): Block[] | null {
+  const setAside = new Set<Hint>();
+  for (const b of raw) for (const h of b.hints) if (h.trusted && h.fromName && !ALWAYS_TRUSTED_KINDS.has(h.kind)) setAside.add(h);
+  if (setAside.size === 0) return null;
+  for (const h of setAside) h.trusted = false;
+  const { features, root } = chooseArticle(raw, regions, titleKeyOf, opts);
+  const blocks = classify(raw, features, regions, root, title, opts.html);
+  if (!blocks.some(isKeptBody)) {
+    for (const h of setAside) h.trusted = true;
+    return null;
+  }
+  for (const b of blocks) if (b.kept && b.kind === 'body') b.reason += `; second pass, the page's ${setAside.size} hints from class/id names set aside (the first kept nothing)`;
+  return blocks;
 }
 
 /**

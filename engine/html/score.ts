@@ -368,6 +368,7 @@ export function markHeadedThread(blocks: RawBlock[], features: BlockFeatures[], 
     source: `under the comment heading "${blocks[heading].text.slice(0, 40)}"`,
     trusted: true,
     linkList: false,
+    fromName: false,
   };
   for (let i = root.start; i < root.end; i++) {
     blocks[i] = withHints(blocks[i], [...blocks[i].hints, hint]);

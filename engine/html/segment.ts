@@ -34,6 +34,8 @@ export interface Hint {
   trusted: boolean;
   /** Given by a name of what is a list of links by nature (a menu, a table of contents: NameHint). */
   linkList: boolean;
+  /** Read from a class or id name (not a tag or a role): a site's own words, the least sure hint. */
+  fromName: boolean;
 }
 
 export interface Region {
@@ -632,7 +634,8 @@ class PageWalk implements TagSink {
     if (kind && !articleBody) {
       const source = tagKind ? `<${tag}>` : roleKind ? `role=${role}` : `class/id "${named?.name}"`;
       const linkList = !tagKind && !roleKind && named?.linkList === true;
-      this.hints.push({ kind, region: index, depth: this.frames.length, source, trusted: true, linkList });
+      const fromName = !tagKind && !roleKind;
+      this.hints.push({ kind, region: index, depth: this.frames.length, source, trusted: true, linkList, fromName });
       this.hintsSnapshot = null;
       pushedHint = true;
     }
@@ -787,7 +790,7 @@ function markFormOptions(blocks: RawBlock[], regions: Region[], marked: Set<numb
     const row = regions[region.parent];
     if ((region.tag === 'td' || region.tag === 'th') && row?.tag === 'tr' && isOneLineRow(row, blocks, regions)) region = row;
     else if (!holdsOnlyItsOwnText(region, blocks)) continue;
-    const hint: Hint = { kind: 'boilerplate', region: region.index, depth: region.depth, source: 'a form\'s options (radio buttons)', trusted: true, linkList: false };
+    const hint: Hint = { kind: 'boilerplate', region: region.index, depth: region.depth, source: 'a form\'s options (radio buttons)', trusted: true, linkList: false, fromName: false };
     withHint.clear();
     for (let i = region.start; i < region.end; i++) {
       const old = blocks[i].hints;
