@@ -1008,6 +1008,42 @@ describe("HTML path: a <title> the page does not show", () => {
       .replace('<title>', '<meta property="og:title" content="County fair opens"><title>');
     expect(clean(shown).title).toBe('County fair opens');
   });
+
+  // The story's element begins below its headline: the headline stands outside it, in the page's
+  // table row or header band, and was left out with them.
+  const outside = (title: string, headline: string, tag = 'h1') =>
+    `<html><head><title>${title}</title></head><body><div class="masthead"><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></div>` +
+    `<table><tr><td><${tag}>${headline}</${tag}></td></tr><tr><td><div class="story">${story.map((p) => `<p>${p}</p>`).join('')}</div></td></tr></table></body></html>`;
+
+  test("a headline above the article's element is the title when <title> shows only the site's name, and opens the text", () => {
+    const result = clean(outside('Brandon Sun Online', 'Tractors lead the parade as the county fair opens'));
+    expect(result.title).toBe('Tractors lead the parade as the county fair opens');
+    expect(result.text.startsWith('Tractors lead the parade as the county fair opens\n\n')).toBe(true);
+    expect(result.body.startsWith(story[0]!)).toBe(true);
+    expect(result.blocks.find((b) => b.kind === 'title')?.reason).toMatch(/headline, just above the article/);
+  });
+
+  test('a heading above the article that reads as <title> with the site name is the title, in its own words', () => {
+    // An h2: an h1 that reads as the title is chosen as it already (chooseTitle).
+    const result = clean(outside('Times Leader Online: County fair opens with a parade of tractors', 'County fair opens with a parade of tractors', 'h2'));
+    expect(result.title).toBe('County fair opens with a parade of tractors');
+    expect(result.text.startsWith('County fair opens with a parade of tractors\n\n')).toBe(true);
+    // A blog's name in its header reads as part of the title too, but is not its headline.
+    const blog = clean(outside('County fair opens with a parade of tractors - Real Time Farming', 'Real Time Farming', 'h2'));
+    expect(blog.title).toBe('County fair opens with a parade of tractors');
+    expect(blog.text.startsWith(story[0]!)).toBe(true);
+    expect(blog.blocks.find((b) => b.text === 'Real Time Farming')?.kept).toBe(false);
+  });
+
+  test('no headline from above the article when it is a dateline, a label, or too far above it', () => {
+    expect(clean(outside('TimesLeader.com', 'Friday, January 18, 2008 4:52 PM')).title).toBe('TimesLeader.com');
+    expect(clean(outside('TimesLeader.com', 'Local news')).title).toBe('TimesLeader.com');
+    const far = outside('TimesLeader.com', 'Tractors lead the parade as the county fair opens').replace(
+      '</h1></td></tr>',
+      '</h1></td></tr><tr><td>Weather: sunny</td></tr><tr><td>Tickets</td></tr><tr><td>Parking</td></tr>',
+    );
+    expect(clean(far).title).toBe('TimesLeader.com');
+  });
 });
 
 describe('HTML path: a page of which the first pass keeps nothing', () => {

@@ -127,6 +127,11 @@ export interface HtmlThresholds {
    * headline if it has at least this many words (a section label, "Fazit", has fewer).
    */
   headlineMinWords: number;
+  /**
+   * …and when that heading stands outside the article's element, left out with the page around
+   * it, it is looked for among this many blocks with text just above the article's first paragraph.
+   */
+  headlineLookBack: number;
 }
 
 export const HTML_DEFAULTS: HtmlThresholds = {
@@ -154,6 +159,7 @@ export const HTML_DEFAULTS: HtmlThresholds = {
   nextPostMinChars: 200,
   maxSheetChars: 16_384,
   headlineMinWords: 3,
+  headlineLookBack: 3,
   weakPhraseMaxChars: 40,
   phraseMaxChars: 160,
   cardMaxBlocks: 6,

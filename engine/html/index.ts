@@ -9,7 +9,7 @@ import { classify } from './classify';
 import { ALWAYS_TRUSTED_KINDS } from '../config/html-hints';
 import { type BlockFeatures, chooseRoot, markHeadedThread, type RootChoice, scoreBlocks, threadHeadingAbove } from './score';
 import { type Hint, type RawBlock, type Region, regionLabel, segment } from './segment';
-import { chooseTitle, headlineAboveBody, titleKey } from './title';
+import { chooseTitle, headlineAboveArticle, headlineAboveBody, titleKey } from './title';
 import { splitHtmlComments } from '../comments/split';
 import { detectLanguage } from '../text/language';
 import type { Block } from '../types';
@@ -36,6 +36,17 @@ export function extractHtml(page: PageChars, opts: CleanOptions): Extraction {
   // is the heading just above the article. It stays where it stands in the text.
   const headline = headlineAboveBody(blocks, title, opts.html.headlineMinWords);
   if (headline >= 0) title = blocks[headline]!.text;
+  else {
+    // …or it stands above the article's element, left out with what surrounds it.
+    const above = headlineAboveArticle(blocks, title, meta.title, opts.html.headlineMinWords, opts.html.headlineLookBack);
+    if (above.index >= 0) {
+      const b = blocks[above.index]!;
+      b.kept = true;
+      b.kind = 'title';
+      b.reason = above.reason;
+      if (above.retitle) title = b.text;
+    }
+  }
   const hasArticle = blocks.some(isKeptBody);
   // The page's declaration first; else what the kept text's stop words and script say.
   const declaredLanguage = [meta.lang, meta.jsonLd.find((a) => a.language)?.language].find((tag) => languageCode(tag)) ?? null;

@@ -70,3 +70,61 @@ export function headlineAboveBody(blocks: readonly Block[], title: string | null
   const text = blocks[headline]!.text;
   return text.split(/\s+/).length >= minWords && !hasDate(text) ? headline : -1;
 }
+
+/** A heading that reads as the title but holds less than this share of its letters is the site's name in it. */
+const HEADLINE_MIN_TITLE_SHARE = 0.5;
+
+/**
+ * The page's headline when it stands above the article's element and was left out with the
+ * rest of the page around it (the article's element begins below the headline: a table row, a
+ * story `div` under an `<h1>`). Only when no kept block is the title yet. It is
+ * - the nearest heading above the article's first paragraph that reads as the title (the
+ *   `<title>` says it with the site's name: "Adnkronos international Algeria: …"), when it holds
+ *   at least half the title's letters (a blog's name in its header reads as part of the title
+ *   too) and no date; `retitle` when the title then reads better as the heading's words;
+ * - else, when the page shows its title nowhere (the site's name in `<title>`, "Reuters.com"),
+ *   the h1–h4 heading among the `lookBack` blocks with text just above the article's first
+ *   paragraph, with `minWords` words, no date and few links, as headlineAboveBody asks of a kept
+ *   one, and not the site's name that `pageTitle` (the `<title>` as written) carries.
+ * Returns the block's index (-1 for none) and why.
+ */
+export function headlineAboveArticle(
+  blocks: readonly Block[],
+  title: string | null,
+  pageTitle: string | null,
+  minWords: number,
+  lookBack: number,
+): { index: number; retitle: boolean; reason: string } {
+  const none = { index: -1, retitle: false, reason: '' };
+  let firstBody = -1;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (!b.kept) continue;
+    if (b.kind === 'title') return none;
+    if (firstBody < 0) firstBody = i;
+  }
+  if (firstBody < 0) return none;
+  const key = title === null ? '' : titleKey(title);
+  if (key) {
+    for (let i = firstBody - 1; i >= 0; i--) {
+      const b = blocks[i]!;
+      if (b.role !== 'heading' || !similar(b.text, title!)) continue;
+      const own = titleKey(b.text);
+      if (own.length < HEADLINE_MIN_TITLE_SHARE * key.length || hasDate(b.text)) continue;
+      return { index: i, retitle: own !== key, reason: 'reads as the page title, just above the article' };
+    }
+    if (showsTitle(blocks, title!)) return none;
+  }
+  for (let i = firstBody - 1, seen = 0; i >= 0 && seen < lookBack; i--) {
+    const b = blocks[i]!;
+    if (!b.text.trim()) continue;
+    seen++;
+    if (b.role !== 'heading') continue;
+    // A heading that `<title>` carries beside its headline is the site's name ("… - Real Time Farming").
+    const siteName = pageTitle !== null && similar(b.text, pageTitle);
+    const headline =
+      HEADLINE_TAGS.test(b.tag ?? '') && b.kind === 'boilerplate' && !siteName && b.text.split(/\s+/).length >= minWords && !hasDate(b.text);
+    return headline ? { index: i, retitle: true, reason: "the page's headline, just above the article (the page shows its title nowhere)" } : none;
+  }
+  return none;
+}
