@@ -1035,6 +1035,17 @@ describe("HTML path: a <title> the page does not show", () => {
     expect(blog.blocks.find((b) => b.text === 'Real Time Farming')?.kept).toBe(false);
   });
 
+  test('a table row just above the article that says the title word for word is the headline; one further up is not', () => {
+    const row = (between: string) =>
+      `<html><head><title>Tractors lead the parade as the county fair opens</title></head><body><table><tr><td><a href="/">Home</a> <a href="/news">News</a></td></tr>` +
+      `<tr><td>Tractors lead the parade as the county fair opens</td></tr>${between}<tr><td><div class="story">${story.map((p) => `<p>${p}</p>`).join('')}</div></td></tr></table></body></html>`;
+    const near = clean(row(''));
+    expect(near.text.startsWith('Tractors lead the parade as the county fair opens\n\n')).toBe(true);
+    expect(near.blocks.find((b) => b.kind === 'title')?.reason).toMatch(/says the page title/);
+    const far = clean(row('<tr><td>Weather: sunny</td></tr><tr><td>Tickets</td></tr><tr><td>Parking</td></tr>'));
+    expect(far.text.startsWith(story[0]!)).toBe(true);
+  });
+
   test('no headline from above the article when it is a dateline, a label, or too far above it', () => {
     expect(clean(outside('TimesLeader.com', 'Friday, January 18, 2008 4:52 PM')).title).toBe('TimesLeader.com');
     expect(clean(outside('TimesLeader.com', 'Local news')).title).toBe('TimesLeader.com');

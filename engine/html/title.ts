@@ -81,7 +81,9 @@ const HEADLINE_MIN_TITLE_SHARE = 0.5;
  * - the nearest heading above the article's first paragraph that reads as the title (the
  *   `<title>` says it with the site's name: "Adnkronos international Algeria: …"), when it holds
  *   at least half the title's letters (a blog's name in its header reads as part of the title
- *   too) and no date; `retitle` when the title then reads better as the heading's words;
+ *   too) and no date; `retitle` when the title then reads better as the heading's words; or a
+ *   line among the `lookBack` blocks with text above it (a table row, a paragraph) that says
+ *   the title word for word;
  * - else, when the page shows its title nowhere (the site's name in `<title>`, "Reuters.com"),
  *   the h1–h4 heading among the `lookBack` blocks with text just above the article's first
  *   paragraph, with `minWords` words, no date and few links, as headlineAboveBody asks of a kept
@@ -106,9 +108,15 @@ export function headlineAboveArticle(
   if (firstBody < 0) return none;
   const key = title === null ? '' : titleKey(title);
   if (key) {
-    for (let i = firstBody - 1; i >= 0; i--) {
+    for (let i = firstBody - 1, seen = 0; i >= 0; i--) {
       const b = blocks[i]!;
-      if (b.role !== 'heading' || !similar(b.text, title!)) continue;
+      if (b.text.trim()) seen++;
+      // Set as a table row or a paragraph, not a heading, it must say the title word for word, and stand close.
+      if (b.role !== 'heading') {
+        if (seen <= lookBack && b.kind === 'boilerplate' && titleKey(b.text) === key) return { index: i, retitle: false, reason: 'says the page title, just above the article' };
+        continue;
+      }
+      if (!similar(b.text, title!)) continue;
       const own = titleKey(b.text);
       if (own.length < HEADLINE_MIN_TITLE_SHARE * key.length || hasDate(b.text)) continue;
       return { index: i, retitle: own !== key, reason: 'reads as the page title, just above the article' };
