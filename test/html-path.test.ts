@@ -1084,6 +1084,17 @@ describe('HTML path: a page of which the first pass keeps nothing', () => {
     expect(consent.blocks.find((b) => b.text === story[0])?.kind).toBe('consent');
   });
 
+  test('a short post beside a longer cookie notice in a <form> is found when the notice, chosen first, is dropped', () => {
+    const post = 'Who slips next on the ice? I bet it will be you, I said, and then I fell myself. You win, she said.';
+    const notice = 'Privacy & Cookies: This site uses cookies. By continuing to use this website, you agree to their use. To find out more, including how to control cookies, see here: our cookie policy, which explains everything in detail.';
+    // The site's links around the post outweigh it: the notice's element is chosen first.
+    const links = '<ul>' + Array.from({ length: 16 }, (_, i) => `<li><a href="/archive/${i}">Archive for month ${i + 1}</a></li>`).join('') + '</ul>';
+    const result = clean(`<html><body>${links}<div class="post"><p>${post}</p></div>${links}<form><p>${notice}</p></form></body></html>`);
+    expect(result.body).toBe(post);
+    expect(result.blocks.find((b) => b.text === post)?.reason).toMatch(/chosen again, \d+ blocks the first choice held were dropped/);
+    expect(result.blocks.find((b) => b.text === notice)?.kept).toBe(false);
+  });
+
   test('an article the first pass finds is never chosen again', () => {
     const result = clean(`<html><body>${menu}<div class="story">${story.map((p) => `<p>${p}</p>`).join('')}</div><div class="ad"><p>${story[0]!.replace('harbour', 'sponsored')}</p></div></body></html>`);
     expect(result.body).not.toContain('sponsored');

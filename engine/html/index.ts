@@ -31,7 +31,10 @@ export function extractHtml(page: PageChars, opts: CleanOptions): Extraction {
   const titleKeyOf = title ? titleKey(title) : '';
   const { features, root } = chooseArticle(raw, regions, titleKeyOf, opts);
   let blocks = classify(raw, features, regions, root, title, opts.html);
-  if (root.region && !blocks.some(isKeptBody)) blocks = withoutNameHints(raw, regions, titleKeyOf, title, opts) ?? blocks;
+  if (root.region && !blocks.some(isKeptBody)) {
+    // Read again: first with the class/id names set aside, then without what the choice held.
+    blocks = withoutNameHints(raw, regions, titleKeyOf, title, opts) ?? withoutDroppedSpan(raw, regions, features, root, blocks, title, opts) ?? blocks;
+  }
   // A title the page does not show (the site's name in <title>, or none): the page's headline
   // is the heading just above the article. It stays where it stands in the text.
   const headline = headlineAboveBody(blocks, title, opts.html.headlineMinWords);
@@ -102,6 +105,37 @@ function withoutNameHints(raw: RawBlock[], regions: Region[], titleKeyOf: string
     return null;
   }
   for (const b of blocks) if (b.kept && b.kind === 'body') b.reason += `; second pass, the page's ${setAside.size} hints from class/id names set aside (the first kept nothing)`;
+  return blocks;
+}
+
+/**
+ * A last pass for a page of which nothing is kept yet: the blocks of the chosen span that
+ * classification dropped (a cookie notice, a legal text, a comment policy: found by their words,
+ * after the choice) now weigh against it, and the article is chosen again. A short post beside
+ * a long cookie notice in a `<form>` is found so. Returns the blocks when the pass keeps some
+ * body, else null.
+ */
+function withoutDroppedSpan(
+  raw: RawBlock[],
+  regions: Region[],
+  features: BlockFeatures[],
+  root: RootChoice,
+  first: Block[],
+  title: string | null,
+  opts: CleanOptions,
+): Block[] | null {
+  let dropped = 0;
+  for (let i = root.start; i < root.end; i++) {
+    if (first[i]!.kept || features[i]!.score <= 0) continue;
+    features[i]!.score = -features[i]!.chars;
+    dropped++;
+  }
+  if (dropped === 0) return null;
+  const again = chooseRoot(regions, features, opts.html);
+  if (!again.region || (again.start === root.start && again.end === root.end)) return null;
+  const blocks = classify(raw, features, regions, again, title, opts.html);
+  if (!blocks.some(isKeptBody)) return null;
+  for (const b of blocks) if (b.kept && b.kind === 'body') b.reason += `; chosen again, ${dropped} blocks the first choice held were dropped (the first kept nothing)`;
   return blocks;
 }
 
