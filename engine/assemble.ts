@@ -1,6 +1,7 @@
 /** Last stage: turn classified blocks into the article text and the statistics. */
 import type { CleanOptions } from './config/options';
 import type { Decoded } from './decode';
+import { isKeptBody, isKeptTitle } from './kept';
 import type { Block, BlockKind, CleanResult, CleanStats, Extraction, Format, KindStats } from './types';
 
 /** Consecutive list items or table rows stay on adjacent lines; everything else is a paragraph. */
@@ -80,13 +81,4 @@ export function assemble(
     emptyReason: body ? null : extraction.emptyReason ?? 'no block of the input looked like article text',
     strategy: extraction.strategy,
   };
-}
-
-// Predicates as functions of the module, not arrows made at each call (see html/index.ts).
-function isKeptBody(b: Block): boolean {
-  return b.kept && b.kind !== 'title';
-}
-
-function isKeptTitle(b: Block): boolean {
-  return b.kind === 'title' && b.kept;
 }

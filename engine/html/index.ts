@@ -13,6 +13,7 @@ import { chooseTitle, headlineAboveArticle, headlineAboveBody, titleKey } from '
 import { splitHtmlComments } from '../comments/split';
 import { detectLanguage } from '../text/language';
 import type { Block } from '../types';
+import { isKeptBody } from '../kept';
 
 function keptText(blocks: Block[]): string {
   let out = '';
@@ -137,13 +138,4 @@ function withoutDroppedSpan(
   if (!blocks.some(isKeptBody)) return null;
   for (const b of blocks) if (b.kept && b.kind === 'body') b.reason += `; chosen again, ${dropped} blocks the first choice held were dropped (the first kept nothing)`;
   return blocks;
-}
-
-/**
- * A kept block of the article's body (not its headline). Predicates passed to array methods are
- * functions of their modules, not arrows made at each call: V8 compiles one function once, and
- * kept compiling arrows made anew page after page.
- */
-function isKeptBody(b: Block): boolean {
-  return b.kept && b.kind !== 'title';
 }
