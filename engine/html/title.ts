@@ -40,19 +40,26 @@ export function chooseTitle(meta: PageMeta): string | null {
 
 const HEADLINE_TAGS = /^h[1-4]$/;
 
-/**
- * The article's headline when the title chosen from the page's metadata is not shown on it (no
- * heading reads as it): a site's name in `<title>` ("TimesLeader.com", "Latest News"), or no
- * title at all. It is the last kept h1–h4 heading above the article's first paragraph, with
- * `minWords` words at least and no date or time in it (a dateline set as a heading). Returns
- * the block's index, or -1.
- */
 /** A block is the title, or a heading that reads as it. A loop, not a callback made at each call. */
 function showsTitle(blocks: readonly Block[], title: string): boolean {
   for (const b of blocks) if ((b.kept && b.kind === 'title') || (b.role === 'heading' && similar(b.text, title))) return true;
   return false;
 }
 
+/**
+ * An h1–h4 heading that can be a story's headline: `minWords` words at least (a section label,
+ * "Fazit", has fewer) and no date or time in it (a dateline set as a heading).
+ */
+function isHeadlineHeading(b: Block, minWords: number): boolean {
+  return b.role === 'heading' && HEADLINE_TAGS.test(b.tag ?? '') && b.text.split(/\s+/).length >= minWords && !hasDate(b.text);
+}
+
+/**
+ * The article's headline when the title chosen from the page's metadata is not shown on it (no
+ * heading reads as it): a site's name in `<title>` ("TimesLeader.com", "Latest News"), or no
+ * title at all. It is the last kept heading above the article's first paragraph, when that one
+ * is an h1–h4 that can be a headline (isHeadlineHeading). Returns the block's index, or -1.
+ */
 export function headlineAboveBody(blocks: readonly Block[], title: string | null, minWords: number): number {
   // A title the page shows as a heading, kept or not (an h1 outside the article's element), is its headline.
   if (title !== null && showsTitle(blocks, title)) return -1;
@@ -64,11 +71,9 @@ export function headlineAboveBody(blocks: readonly Block[], title: string | null
       if (b.kind === 'body') break;
       continue;
     }
-    headline = HEADLINE_TAGS.test(b.tag ?? '') ? i : -1;
+    headline = i;
   }
-  if (headline < 0) return -1;
-  const text = blocks[headline]!.text;
-  return text.split(/\s+/).length >= minWords && !hasDate(text) ? headline : -1;
+  return headline >= 0 && isHeadlineHeading(blocks[headline]!, minWords) ? headline : -1;
 }
 
 /** A heading that reads as the title but holds less than this share of its letters is the site's name in it. */
@@ -130,8 +135,7 @@ export function headlineAboveArticle(
     if (b.role !== 'heading') continue;
     // A heading that `<title>` carries beside its headline is the site's name ("… - Real Time Farming").
     const siteName = pageTitle !== null && similar(b.text, pageTitle);
-    const headline =
-      HEADLINE_TAGS.test(b.tag ?? '') && b.kind === 'boilerplate' && !siteName && b.text.split(/\s+/).length >= minWords && !hasDate(b.text);
+    const headline = b.kind === 'boilerplate' && !siteName && isHeadlineHeading(b, minWords);
     return headline ? { index: i, retitle: true, reason: "the page's headline, just above the article (the page shows its title nowhere)" } : none;
   }
   return none;
