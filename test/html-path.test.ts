@@ -1101,3 +1101,27 @@ describe('HTML path: a page of which the first pass keeps nothing', () => {
     expect(result.blocks.some((b) => /second pass/.test(b.reason))).toBe(false);
   });
 });
+
+describe('HTML path: a page with no article at all (a table of contents, a list of links)', () => {
+  const sections = Array.from({ length: 40 }, (_, i) => `Title ${i + 1} of the appropriations bill for rural development programs`);
+  const contents = '<ul>' + sections.map((s, i) => `<li><a href="#s${i}">${s}</a></li>`).join('') + '</ul>';
+  const heading = '<center><strong>House Report 107-116: Agriculture and Rural Development Appropriations Bill, 2002</strong></center>';
+
+  test('whose HTML reading keeps a sliver and no headline, and whose text reads as no article either, is kept whole', () => {
+    const result = clean(`<html><head><title>Committee Reports</title></head><body>${heading}${contents}</body></html>`);
+    for (const s of sections) expect(result.body).toContain(s);
+    expect(result.strategy).toBe('html-whole-page');
+    // The title chosen from the markup stands.
+    expect(result.title).toBe('Committee Reports');
+    expect(result.blocks.find((b) => b.text === sections[0])?.reason).toMatch(/the HTML reading kept \d+ of the page's \d+ characters and no headline/);
+  });
+
+  test('a short article under its headline, beside the same list, is left as read', () => {
+    const story = 'The committee approved the bill on Tuesday by a vote of 30 to 12, sending it to the full House.';
+    const result = clean(
+      `<html><head><title>Committee approves farm bill</title></head><body><h1>Committee approves farm bill</h1><div class="story"><p>${story}</p></div>${contents}</body></html>`,
+    );
+    expect(result.strategy).toBe('dom-scoring');
+    expect(result.body).toBe(story);
+  });
+});

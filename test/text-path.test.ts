@@ -383,6 +383,16 @@ describe('nothing article-like', () => {
     expect(kept.every((b) => /no article, the whole page is kept/.test(b.reason))).toBe(true);
   });
 
+  it('keeps no page whole whose text reads as no language (bytes valid in no charset, read as windows-1252)', () => {
+    const junk = Buffer.alloc(20_000);
+    for (let i = 0; i < junk.length; i++) junk[i] = 0x80 + ((i * 7919) % 0x7f); // never valid UTF-8
+    const r = clean(junk, { mode: 'text' });
+    expect(r.encoding.charset).toBe('windows-1252');
+    expect(r.language).toBeNull();
+    expect(r.strategy).not.toBe('text-whole-page');
+    expect(r.body).toBe('');
+  });
+
   it('returns empty text with a reason for prose-free punctuation and numbers', () => {
     const r = clean('---\n\n12 34\n\n***\n', { mode: 'text' });
     expect(r.text).toBe('');

@@ -12,8 +12,9 @@ import { type Hint, type RawBlock, type Region, regionLabel, segment } from './s
 import { chooseTitle, headlineAboveArticle, headlineAboveBody, titleKey } from './title';
 import { splitHtmlComments } from '../comments/split';
 import { detectLanguage } from '../text/language';
+import { extractText, TEXT_WHOLE_PAGE } from '../text';
 import type { Block } from '../types';
-import { isKeptBody } from '../kept';
+import { isKeptBody, isKeptTitle } from '../kept';
 
 function keptText(blocks: Block[]): string {
   let out = '';
@@ -54,6 +55,8 @@ export function extractHtml(page: PageChars, opts: CleanOptions): Extraction {
   const hasArticle = blocks.some(isKeptBody);
   // The page's declaration first; else what the kept text's stop words and script say.
   const declaredLanguage = [meta.lang, meta.jsonLd.find((a) => a.language)?.language].find((tag) => languageCode(tag)) ?? null;
+  const whole = wholePageIfNoArticle(raw, blocks, title, opts);
+  if (whole) return { ...whole, declaredLanguage, language: languageCode(declaredLanguage) ?? whole.language, signals: meta.signals };
   const language = languageCode(declaredLanguage) ?? (hasArticle ? detectLanguage(keptText(blocks), opts.text) : null);
   return {
     title,
@@ -69,6 +72,33 @@ export function extractHtml(page: PageChars, opts: CleanOptions): Extraction {
         ? `no region held enough article-like text (best: ${regionLabel(root.region)}, ${Math.round(root.positiveChars)} characters)`
         : 'the page has no visible text',
   };
+}
+
+/**
+ * A page of which the HTML reading kept a sliver (under the plain-text path's `wholePageMaxShare`
+ * of its text) and no headline is read as plain text too; when that reading finds no article
+ * either, the page has none (a table of contents, a list of links or headlines, a directory)
+ * and, as on the plain-text path, its whole text is the answer rather than the fragment
+ * (trafilatura falls back to a baseline the same way). A kept headline says the page is an
+ * article, however short its body: that page is left as read.
+ */
+function wholePageIfNoArticle(raw: RawBlock[], blocks: Block[], title: string | null, opts: CleanOptions): Extraction | null {
+  if (blocks.some(isKeptTitle)) return null;
+  let total = 0;
+  let kept = 0;
+  for (const b of raw) total += b.text.length;
+  for (const b of blocks) if (isKeptBody(b)) kept += b.text.length;
+  if (kept >= opts.text.wholePageMaxShare * total) return null;
+  const asText = extractText(raw.map((b) => b.text).join('\n'), opts);
+  if (asText.strategy !== TEXT_WHOLE_PAGE) return null;
+  const why = `; the HTML reading kept ${kept} of the page's ${total} characters and no headline`;
+  for (const b of asText.blocks) {
+    // The title chosen from the markup (<title>, og:title, the headline) stands; the line the
+    // text reading took for one stays where it is, as text.
+    if (title && b.kind === 'title') b.kind = 'body';
+    if (b.kept) b.reason += why;
+  }
+  return { ...asText, title: title ?? asText.title, strategy: 'html-whole-page' };
 }
 
 /** Scores the blocks and chooses the article's region. */

@@ -23,6 +23,9 @@ import { splitLinesIntoComments } from '../comments/split';
 
 export { detectLanguage } from './language';
 
+/** The strategy of a page read as plain text that has no article: its whole text is kept. */
+export const TEXT_WHOLE_PAGE = 'text-whole-page';
+
 const THREAD_KINDS: ReadonlySet<BlockKind> = new Set(['comments', 'metadata', 'author']);
 
 function roleOf(l: JudgedLine, next: JudgedLine | undefined, isTitle: boolean, minParagraph: number): BlockRole {
@@ -113,7 +116,16 @@ function recordsHoldingPage(judged: readonly JudgedLine[], t: TextThresholds): R
  * contents, lyrics. Its whole text is a better answer than a fragment (trafilatura falls back to
  * a baseline the same way). Comment lines still go, but for a thread under its own heading.
  */
-function keepWholePageIfNoArticle(judged: readonly JudgedLine[], decisions: Decision[], t: TextThresholds, holding?: RecordList | null): boolean {
+function keepWholePageIfNoArticle(
+  judged: readonly JudgedLine[],
+  decisions: Decision[],
+  t: TextThresholds,
+  language: string | null,
+  holding?: RecordList | null,
+): boolean {
+  // Text that reads as no language at all (bytes decoded in the wrong charset, binary data) is
+  // no page to keep whole.
+  if (language === null) return false;
   let kept = 0;
   let total = 0;
   let wordy = 0;
@@ -227,7 +239,7 @@ export function extractText(text: string, opts: CleanOptions): Extraction {
       decisions[i] = { kind: 'body', kept: true, reason: `one of a list of records (lines ${records.start}-${records.end}, ${records.fields} recurring fields) ${where}` };
     }
   }
-  const wholePage = keepWholePageIfNoArticle(judged, decisions, t, holding);
+  const wholePage = keepWholePageIfNoArticle(judged, decisions, t, language, holding);
 
   const blocks: Block[] = withDiagnostics(
     judged.map((l, index) => {
@@ -245,7 +257,7 @@ export function extractText(text: string, opts: CleanOptions): Extraction {
     diagnostics,
   );
 
-  const extraction: Extraction = { title: title.title, language, blocks, strategy: wholePage ? 'text-whole-page' : strategy };
+  const extraction: Extraction = { title: title.title, language, blocks, strategy: wholePage ? TEXT_WHOLE_PAGE : strategy };
   if (opts.comments !== 'drop') {
     // From the first comment line on, other kinds (the form, the footer) end the comment they follow.
     let first = blocks.findIndex((b) => b.kind === 'comments');
