@@ -511,6 +511,18 @@ describe('HTML path: teaser cards (a linked headline, a date, a blurb, each in i
     const result = clean(`<html><body><div><h1>Latest news</h1><p>Behind the headlines: what the week brought</p>${cards}</div></body></html>`);
     for (const b of blurbs) expect(result.body).toContain(b);
   });
+
+  test("a blog's short post, in the same element as its long posts, is a post and not a card", () => {
+    const long = (topic: string) =>
+      Array.from({ length: 4 }, (_, i) => `<p>The ${topic} took most of the weekend: we measured twice, cut once, and still had to go back to the shop for more screws (day ${i + 1}). It was worth it in the end, and the neighbours came round to see.</p>`).join('');
+    const short = 'Happy holidays to everyone reading: we are baking pies today and will be back with more projects next week.';
+    const post = (n: number, body: string) =>
+      `<div class="entry"><p class="date">December ${n}, 2006</p><h2><a href="/2006/12/${n}/post.html">Post of December ${n}</a></h2><div class="body">${body}</div></div>`;
+    const result = clean(`<html><body><div id="main">${post(20, long('new bookshelf'))}${post(18, `<p>${short}</p>`)}${post(15, long('garden shed'))}</div></body></html>`);
+    expect(result.body).toContain('new bookshelf');
+    expect(result.body).toContain(short);
+    expect(result.body).toContain('garden shed');
+  });
 });
 
 describe('HTML path: a thread of readers\' comments under a heading that does not say "comment"', () => {

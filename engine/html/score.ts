@@ -147,6 +147,8 @@ function markTeaserCards(blocks: RawBlock[], regions: Region[], features: BlockF
     if (isOwnTitle[i] === 0) isOwnTitle[i] = titleKey(blocks[i].text) === ownTitle ? 1 : 2;
     return isOwnTitle[i] === 1;
   };
+  // The longest element of each kind, counted when a card is first met.
+  let longestOfKind: Map<string, number> | null = null;
   for (const r of regions) {
     const count = r.end - r.start;
     // The page's own containers are never cards, however short the page.
@@ -169,6 +171,9 @@ function markTeaserCards(blocks: RawBlock[], regions: Region[], features: BlockF
     // A blog theme links the post's own title to the post: headed by the page's title, the
     // region is the page's post, not a card pointing to another page.
     if (ownTitleAt(r.start) || (count >= 2 && ownTitleAt(r.start + 1))) continue;
+    // A blog's front page repeats one element per post, short posts and long: an element whose
+    // same-named sibling holds a whole post (longer than any card) is a post too, not a card.
+    if (r.className && ((longestOfKind ??= longestOfEachKind(regions, features)).get(kindKey(r)) ?? 0) > t.cardMaxChars) continue;
     for (let i = r.start; i < r.end; i++) inCard[i] = 1;
   }
   let cardGood = 0;
@@ -177,6 +182,25 @@ function markTeaserCards(blocks: RawBlock[], regions: Region[], features: BlockF
   // entries), not other stories beside an article.
   if (cardGood >= pageGood * t.cardsMaxPageShare) return;
   for (let i = 0; i < features.length; i++) if (inCard[i]) features[i].teaser = true;
+}
+
+/** Elements of one parent with one tag and class name are one kind (a blog's posts, a list's cards). */
+function kindKey(r: Region): string {
+  return `${r.parent} ${r.tag} ${r.className}`;
+}
+
+/** The characters of the longest element of each kind (kindKey) that has a class name. */
+function longestOfEachKind(regions: Region[], features: BlockFeatures[]): Map<string, number> {
+  const charsBefore = new Float64Array(features.length + 1);
+  for (let i = 0; i < features.length; i++) charsBefore[i + 1] = charsBefore[i] + features[i].chars;
+  const longest = new Map<string, number>();
+  for (const r of regions) {
+    if (!r.className) continue;
+    const chars = charsBefore[r.end] - charsBefore[r.start];
+    const key = kindKey(r);
+    if (chars > (longest.get(key) ?? 0)) longest.set(key, chars);
+  }
+  return longest;
 }
 
 /**
