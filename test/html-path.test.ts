@@ -388,6 +388,16 @@ describe('class and id names are read as words', () => {
     expect(hintFromNames('col-md-6', 'sidebar', cache).linkList).toBe(false);
   });
 
+  test("text the site hides from sight (Drupal's element-invisible, sr-only) is boilerplate", () => {
+    const cache = new Map();
+    expect(hintFromNames('element-invisible', '', cache).kind).toBe('boilerplate');
+    expect(hintFromNames('sr-only', '', cache).kind).toBe('boilerplate');
+    const story = Array.from({ length: 4 }, (_, i) => `<p>The council voted to keep the swimming pool open through the winter, after a petition signed by two thousand residents (part ${i + 1}).</p>`).join('');
+    const result = clean(`<html><body><div class="story">${story}<div class="media"><h2 class="element-invisible"><a href="/files/pool-jpg">pool_winter.jpg</a></h2><img src="/pool.jpg"></div>${story}</div></body></html>`);
+    expect(result.body).toContain('part 4');
+    expect(result.body).not.toContain('pool_winter.jpg');
+  });
+
   test('names are matched in place as their words: case, camelCase, runs of several words, non-ASCII', () => {
     const cache = new Map();
     expect(hintFromNames('POST-SHARE-BAR', '', cache)).toMatchObject({ kind: 'share', name: 'POST-SHARE-BAR' });

@@ -88,7 +88,7 @@ export const NAME_KINDS: ReadonlyArray<{ kind: BlockKind; words: string[]; linkL
   { kind: 'legal', words: ['copyright', 'legal', 'disclaimer', 'terms', 'privacy'] },
   { kind: 'footer', words: ['footer', 'site-footer', 'page-footer', 'colophon', 'bottom'] },
   { kind: 'header', words: ['header', 'site-header', 'page-header', 'topnav', 'top-nav', 'banner'] },
-  { kind: 'boilerplate', words: ['visually-hidden', 'sr-only', 'screen-reader-text', 'screenreader', 'modal', 'popup', 'print-only', 'offscreen'] },
+  { kind: 'boilerplate', words: ['visually-hidden', 'sr-only', 'screen-reader-text', 'screenreader', 'element-invisible', 'modal', 'popup', 'print-only', 'offscreen'] },
 ];
 
 /**
