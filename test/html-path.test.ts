@@ -535,6 +535,27 @@ describe('HTML path: teaser cards (a linked headline, a date, a blurb, each in i
   });
 });
 
+describe('HTML path: a heading that is all link, inside the article', () => {
+  const para = (topic: string, i: number) =>
+    `<p>The ${topic} charges a laptop at full speed from the car's socket, and its cable is long enough to reach the back seat, which matters on a long drive (note ${i}).</p>`;
+  const section = (name: string) => `<h3><a href="/shop/${name.replace(/\W+/g, '-')}">${name}</a></h3>` + [1, 2, 3, 4, 5].map((i) => para(name, i)).join('');
+
+  test("over a section of the article's prose it is the article's subheading (a product in a roundup)", () => {
+    const result = clean(`<html><body><div class="post-body"><p>${'Here are the chargers we liked best this year, after a month of testing them on the road. '.repeat(2)}</p>${section('Satechi Car Charger')}${section('RAVPower Wall Charger')}</div></body></html>`);
+    for (const name of ['Satechi Car Charger', 'RAVPower Wall Charger']) expect(result.blocks.find((b) => b.text === name)?.kept).toBe(true);
+  });
+
+  test('over a one-paragraph blurb, or ending a list of linked headlines, it is another story', () => {
+    const story = [1, 2, 3].map((i) => para('story charger', i)).join('');
+    const promo = '<h3><a href="/news/other">Council approves new bus lanes</a></h3><p>The council approved two new bus lanes on Tuesday.</p>';
+    const list = '<h4><a href="/news/a">Young people must be heard, envoy says</a></h4><h4><a href="/news/b">Officials invited for two-day talks</a></h4>';
+    const result = clean(`<html><body><div class="story">${story}${promo}<h3>More on chargers</h3>${story}${list}${story}${story}</div></body></html>`);
+    expect(result.body).toContain('story charger');
+    expect(result.body).not.toContain('Council approves new bus lanes');
+    expect(result.body).not.toContain('Officials invited for two-day talks');
+  });
+});
+
 describe('HTML path: a thread of readers\' comments under a heading that does not say "comment"', () => {
   const story = Array.from(
     { length: 4 },

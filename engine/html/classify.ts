@@ -59,7 +59,36 @@ function isLinkedProse(index: number, raw: RawBlock[], features: BlockFeatures[]
     const next = features[j];
     // A headline link set into the story (another story's title) sits between its paragraphs.
     if (next.linkDensity >= t.cardLinkDensity && !next.sentence) continue;
-    return next.textScore > 0 && next.sentence && next.linkDensity <= t.maxLinkDensity && !next.hardHint && !next.teaser;
+    return readsAsArticleProse(next, t);
+  }
+  return false;
+}
+
+/** A block the article's prose is made of: a sentence, few links, no hint, no teaser. */
+function readsAsArticleProse(f: BlockFeatures, t: HtmlThresholds): boolean {
+  return f.textScore > 0 && f.sentence && f.linkDensity <= t.maxLinkDensity && !f.hardHint && !f.teaser;
+}
+
+/**
+ * A heading, all link (a post's or a product's title linked to its page), over a section of the
+ * article's prose: the article's own subheading. Not the last of a list of linked headlines (the
+ * block above it with text is no link list), and not a headline over a one-paragraph blurb (its
+ * section, to the next heading, holds more than a teaser card can).
+ */
+function isLinkedHeadingOverProse(index: number, raw: RawBlock[], features: BlockFeatures[], root: RootChoice, t: HtmlThresholds): boolean {
+  if (raw[index].role !== 'heading' || !/^h[1-6]$/.test(raw[index].tag)) return false;
+  for (let j = index - 1; j >= root.start; j--) {
+    if (!raw[j].text.trim()) continue;
+    if (features[j].linkDensity > t.maxLinkDensity) return false;
+    break;
+  }
+  let prose = 0;
+  for (let j = index + 1; j < root.end; j++) {
+    if (!raw[j].text.trim()) continue;
+    if (prose === 0 && !readsAsArticleProse(features[j], t)) return false;
+    if (raw[j].role === 'heading') break;
+    if (features[j].linkDensity <= t.maxLinkDensity) prose += features[j].chars;
+    if (prose > t.cardMaxChars) return true;
   }
   return false;
 }
@@ -269,7 +298,11 @@ export function classify(
       blocks.push(blockOf(index, b, 'related', false, 'after the article, in a run of headline links each with its blurb'));
       continue;
     }
-    if (f.linkDensity > t.maxLinkDensity && !(hasArticle && bodySeen && isLinkedProse(index, raw, features, root, t))) {
+    if (
+      f.linkDensity > t.maxLinkDensity &&
+      !(hasArticle && bodySeen && isLinkedProse(index, raw, features, root, t)) &&
+      !(hasArticle && bodySeen && isLinkedHeadingOverProse(index, raw, features, root, t))
+    ) {
       blocks.push(blockOf(index, b, f.chars > t.longBlockChars ? 'related' : 'navigation', false, `link density ${pct(f.linkDensity)}`));
       continue;
     }
@@ -277,7 +310,9 @@ export function classify(
     bodyScore += Math.max(0, f.score);
     const reason = hasArticle
       ? f.linkDensity > t.maxLinkDensity
-        ? `in the article region ${rootLabel}: its prose with its links (link density ${pct(f.linkDensity)}), more of it below`
+        ? b.role === 'heading'
+          ? `in the article region ${rootLabel}: its subheading, a link (link density ${pct(f.linkDensity)}), over a section of its prose`
+          : `in the article region ${rootLabel}: its prose with its links (link density ${pct(f.linkDensity)}), more of it below`
         : `in the article region ${rootLabel} (score ${f.score.toFixed(0)})`
       : `the page has no article region: kept as prose (score ${f.score.toFixed(0)})`;
     blocks.push(blockOf(index, b, 'body', true, reason));
