@@ -147,8 +147,8 @@ function markTeaserCards(blocks: RawBlock[], regions: Region[], features: BlockF
     if (isOwnTitle[i] === 0) isOwnTitle[i] = titleKey(blocks[i].text) === ownTitle ? 1 : 2;
     return isOwnTitle[i] === 1;
   };
-  // The longest element of each kind, counted when a card is first met.
-  let longestOfKind: Map<string, number> | null = null;
+  // Characters of blocks 0..i-1, counted when a card is first met.
+  let charsBefore: Float64Array | null = null;
   for (const r of regions) {
     const count = r.end - r.start;
     // The page's own containers are never cards, however short the page.
@@ -173,7 +173,7 @@ function markTeaserCards(blocks: RawBlock[], regions: Region[], features: BlockF
     if (ownTitleAt(r.start) || (count >= 2 && ownTitleAt(r.start + 1))) continue;
     // A blog's front page repeats one element per post, short posts and long: an element whose
     // same-named sibling holds a whole post (longer than any card) is a post too, not a card.
-    if (r.className && ((longestOfKind ??= longestOfEachKind(regions, features)).get(kindKey(r)) ?? 0) > t.cardMaxChars) continue;
+    if (r.className && longestOfKindBeside(r, regions, (charsBefore ??= charsUpTo(features))) > t.cardMaxChars) continue;
     for (let i = r.start; i < r.end; i++) inCard[i] = 1;
   }
   let cardGood = 0;
@@ -184,21 +184,26 @@ function markTeaserCards(blocks: RawBlock[], regions: Region[], features: BlockF
   for (let i = 0; i < features.length; i++) if (inCard[i]) features[i].teaser = true;
 }
 
-/** Elements of one parent with one tag and class name are one kind (a blog's posts, a list's cards). */
-function kindKey(r: Region): string {
-  return `${r.parent} ${r.tag} ${r.className}`;
+function charsUpTo(features: BlockFeatures[]): Float64Array {
+  const before = new Float64Array(features.length + 1);
+  for (let i = 0; i < features.length; i++) before[i + 1] = before[i] + features[i].chars;
+  return before;
 }
 
-/** The characters of the longest element of each kind (kindKey) that has a class name. */
-function longestOfEachKind(regions: Region[], features: BlockFeatures[]): Map<string, number> {
-  const charsBefore = new Float64Array(features.length + 1);
-  for (let i = 0; i < features.length; i++) charsBefore[i + 1] = charsBefore[i] + features[i].chars;
-  const longest = new Map<string, number>();
-  for (const r of regions) {
-    if (!r.className) continue;
-    const chars = charsBefore[r.end] - charsBefore[r.start];
-    const key = kindKey(r);
-    if (chars > (longest.get(key) ?? 0)) longest.set(key, chars);
+/**
+ * The characters of the longest element beside `r` of its kind: a child of the same parent with
+ * the same tag and class name (a blog's posts, a list's cards). `charsBefore[i]`: the characters
+ * of blocks 0..i-1. Regions are in document order, so the parent's children follow it until its
+ * blocks end.
+ */
+function longestOfKindBeside(r: Region, regions: Region[], charsBefore: Float64Array): number {
+  const parent = regions[r.parent];
+  if (!parent) return 0;
+  let longest = 0;
+  for (let j = parent.index + 1; j < regions.length && regions[j].start <= parent.end; j++) {
+    const other = regions[j];
+    if (other === r || other.parent !== r.parent || other.tag !== r.tag || other.className !== r.className) continue;
+    longest = Math.max(longest, charsBefore[other.end] - charsBefore[other.start]);
   }
   return longest;
 }
