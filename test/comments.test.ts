@@ -159,6 +159,28 @@ ${thread}
     expect(r.comments!.map((c) => c.text).join(' ')).toContain('Reader 8 here');
   });
 
+  it('a flat thread, each comment signed below with a name and a place, is split by its signatures', () => {
+    // The only elements that repeat in the thread are two quote boxes; the comments stand flat between them.
+    const comments = [
+      ['I was on the first sailing after the repairs and the new mooring rings made a real difference to us.', 'Frances McErlane, Mallorca, Spain'],
+      ['The north wall looks solid now, but the council should have fixed the fuel pump at the same time.', 'John Graham, London, UK'],
+      ['My grandfather fished out of this harbour for forty years, and he would have been glad to see it busy.', 'Jean Booth, Hague, Netherlands'],
+    ];
+    const html = page(`<div class="comment-article"><h3>Have your say</h3>
+${comments.map(([text, who]) => `<p class="small">${text}</p><div class="gap"></div><p class="small grey">${who}</p>`).join('')}
+<div class="quote-box"><p>Best of the week</p></div><div class="quote-box"><p>Editor's pick</p></div>
+</div>`);
+    const r = clean(html, { comments: 'keep-all' });
+    const signed = r.comments!.filter((c) => c.author !== null);
+    expect(signed.map((c) => [c.author, c.text])).toEqual(comments.map(([text, who]) => [who!.slice(0, who!.indexOf(',')), text]));
+  });
+
+  it("a form's list of countries written \"Korea, Republic of\" is no run of signatures", () => {
+    const lines = ['Comments', 'Your name:', 'Country:', 'Korea, Republic of', 'Moldova, Republic of', 'Tanzania, United Republic of', 'Submit'];
+    const r = clean(page(`<div id="comments">${lines.map((l) => `<p>${l}</p>`).join('')}</div>`), { comments: 'keep-all' });
+    expect(r.comments!.some((c) => c.author === 'Korea' || c.author === 'Moldova')).toBe(false);
+  });
+
   it('a page without a thread has no comments', () => {
     const r = clean(page(''), { comments: 'keep-all' });
     expect(r.comments).toEqual([]);

@@ -10,13 +10,16 @@
  * element named author/user/name, or "… says:"), date (under date/time/meta, or a date-like
  * line), action links ("Reply", "Report") and text.
  *
- * Plain text (and HTML threads without item elements): a run of lines is read as
- * author line ("Name says:", or a short line followed by a date) → optional date → text lines →
- * "Reply", or as text lines closed by a signature ("Posted by: Name on <date>"); "N comments"
- * headers and the comment form around the thread are not comments.
+ * Plain text (and HTML threads without item elements, or whose items hold under half of its
+ * text while its lines give signed comments): a run of lines is read as author line ("Name
+ * says:", or a short line followed by a date) → optional date → text lines → "Reply", or as text
+ * lines closed by a signature ("Posted by: Name on <date>", or a name and a place under prose:
+ * "Jean Booth, Hague, Netherlands"); "N comments" headers and the comment form around the
+ * thread are not comments.
  *
  * Linear in the thread's blocks; nothing here touches the article's blocks.
  */
+import { isPlaceSignature } from '../config/dates';
 import { matchBoilerplate } from '../config/phrases';
 import type { Block } from '../types';
 import type { RawBlock, Region } from '../html/segment';
@@ -48,6 +51,8 @@ const DATE = new RegExp(
 const MAX_AUTHOR_CHARS = 80;
 const MAX_DATE_CHARS = 60;
 const MAX_AUTHOR_WORDS = 6;
+/** A line of at least this many words is prose, not a label or a list's entry. */
+const MIN_PROSE_WORDS = 6;
 
 function isDateLine(text: string): boolean {
   return text.length <= MAX_DATE_CHARS && DATE.test(text);
@@ -102,6 +107,10 @@ class Builder {
   get hasText(): boolean {
     return (this.cur?.parts.length ?? 0) > 0;
   }
+  /** Does the comment's text so far hold a line of prose (a sentence's worth of words)? */
+  get hasProse(): boolean {
+    return this.cur?.parts.some((p) => p.split(' ').length >= MIN_PROSE_WORDS) ?? false;
+  }
   get hasDate(): boolean {
     return this.cur?.date != null;
   }
@@ -147,6 +156,11 @@ export function splitLinesIntoComments(items: ReadonlyArray<readonly [number, st
         if (!b.hasDate) b.setDate(signed.date);
         b.end();
       } else b.start(index, signed.author, signed.date);
+    } else if (b.open && b.hasProse && !b.hasAuthor && isPlaceSignature(text, MAX_AUTHOR_CHARS)) {
+      // "Frances McErlane, Mallorca, Spain" under a comment's prose: the reader signs with a name
+      // and a place ("Korea, Republic of" in a form's list of countries closes nothing).
+      b.setAuthor(text.slice(0, text.indexOf(',')).trim());
+      b.end();
     } else if (text.length <= MAX_AUTHOR_CHARS + 8 && SAYS.test(text)) {
       b.start(index, authorName(text) || null, null);
     } else if (isAction(text)) {
@@ -322,6 +336,29 @@ function readItem(own: number[], item: Region, raw: RawBlock[], regions: Region[
   return { author, date, text: parts.join('\n\n'), block: own[0]! };
 }
 
+/** Do the item elements hold under half of the thread's text (the rest flat between them)? */
+function itemsCoverLittle(items: Region[], indexes: number[], raw: RawBlock[]): boolean {
+  const first = indexes[0]!;
+  const covered = new Uint8Array(indexes[indexes.length - 1]! - first + 1);
+  for (const item of items) {
+    for (let i = Math.max(item.start, first); i < item.end && i - first < covered.length; i++) covered[i - first] = 1;
+  }
+  let all = 0;
+  let inItems = 0;
+  for (const i of indexes) {
+    const chars = raw[i]!.text.length;
+    all += chars;
+    if (covered[i - first]) inItems += chars;
+  }
+  return inItems * 2 < all;
+}
+
+function signedComments(comments: FoundComment[]): number {
+  let n = 0;
+  for (const c of comments) if (c.author) n++;
+  return n;
+}
+
 /** Split the HTML path's comment blocks into comments. */
 export function splitHtmlComments(blocks: Block[], raw: RawBlock[], regions: Region[]): FoundComment[] {
   // Threads: comment blocks grouped by the element holding the comments hint; blocks made comments
@@ -359,9 +396,17 @@ export function splitHtmlComments(blocks: Block[], raw: RawBlock[], regions: Reg
     }
     const items = itemRegions(container, regions, container?.start ?? first, container?.end ?? end);
     const member = new Set(thread.indexes);
+    const byLines = () => splitLinesIntoComments(thread.indexes.map((i) => [i, raw[i]!.text] as const), true);
     if (items.length === 0) {
-      out.push(...splitLinesIntoComments(thread.indexes.map((i) => [i, raw[i]!.text] as const), true));
+      out.push(...byLines());
       continue;
+    }
+    if (itemsCoverLittle(items, thread.indexes, raw)) {
+      const lines = byLines();
+      if (lines.length >= 2 && signedComments(lines) >= 2) {
+        out.push(...lines);
+        continue;
+      }
     }
     // Each block belongs to the innermost item that holds it.
     const owner = new Map<number, Region>();
