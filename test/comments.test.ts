@@ -181,6 +181,15 @@ ${comments.map(([text, who]) => `<p class="small">${text}</p><div class="gap"></
     expect(r.comments!.some((c) => c.author === 'Korea' || c.author === 'Moldova')).toBe(false);
   });
 
+  it('"Report as inappropriate" under each comment is a control of the thread, not a comment', () => {
+    const html = page(`<div id="commentsDiv"><h3>Reader comments</h3>
+<p>Ann Lee said: Good to see the quay busy again after all this time.</p><div class="r"><a href="/r/1">Report as inappropriate</a></div>
+<p>Bo Berg said: Agreed, the north wall looks solid now.</p><div class="r"><a href="/r/2">Report as inappropriate</a></div></div>`);
+    const r = clean(html, { comments: 'keep-all' });
+    expect(r.comments!.some((c) => /report as inappropriate/i.test(c.text))).toBe(false);
+    expect(r.body).not.toContain('Report as inappropriate');
+  });
+
   it('a page without a thread has no comments', () => {
     const r = clean(page(''), { comments: 'keep-all' });
     expect(r.comments).toEqual([]);

@@ -334,6 +334,7 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
       'readers respond', 'reader responses', 'reader reactions',
       'discuss this article', 'discuss this story', 'comments on this article', 'comments on this story',
       'report this comment', 'report comment', 'report this post', 'reply to this comment', 'recommend this comment',
+      'report as inappropriate', 'flag as inappropriate', 'report inappropriate content',
       'article comments', 'story comments', 'missbrauch melden', 'kommentar melden',
       'beitrag melden', 'signaler un abus', 'signaler ce commentaire', 'reportar abuso', 'denunciar abuso',
       'segnala abuso', 'misbruik melden', 'zgłoś nadużycie', 'пожаловаться на комментарий',
