@@ -1089,6 +1089,20 @@ describe("HTML path: a <title> the page does not show", () => {
     expect(far.text.startsWith(story[0]!)).toBe(true);
   });
 
+  test('a line just above the article that says most of the title (the site name left off) is the headline, and the title', () => {
+    const page = (title: string, line: string) =>
+      `<html><head><title>${title}</title></head><body><div class="nav"><a href="/">Home</a> <a href="/news">News</a></div>` +
+      `<div class="headline">${line}</div><div class="story">${story.map((p) => `<p>${p}</p>`).join('')}</div></body></html>`;
+    const suffixed = clean(page('Tractors lead the parade as the county fair opens_English_Xinhua', 'Tractors lead the parade as the county fair opens'));
+    expect(suffixed.title).toBe('Tractors lead the parade as the county fair opens');
+    expect(suffixed.text.startsWith('Tractors lead the parade as the county fair opens\n\n')).toBe(true);
+    expect(suffixed.blocks.find((b) => b.kind === 'title')?.reason).toMatch(/says most of the page title/);
+    // A breadcrumb that ends with the title says more than the title: it is no headline.
+    const crumbs = clean(page('Tractors lead the parade as the county fair opens', '» Home » Community News » Tractors lead the parade as the county fair opens'));
+    expect(crumbs.title).toBe('Tractors lead the parade as the county fair opens');
+    expect(crumbs.text.startsWith(story[0]!)).toBe(true);
+  });
+
   test('no headline from above the article when it is a dateline, a label, or too far above it', () => {
     expect(clean(outside('TimesLeader.com', 'Friday, January 18, 2008 4:52 PM')).title).toBe('TimesLeader.com');
     expect(clean(outside('TimesLeader.com', 'Local news')).title).toBe('TimesLeader.com');

@@ -116,9 +116,15 @@ export function headlineAboveArticle(
     for (let i = firstBody - 1, seen = 0; i >= 0; i--) {
       const b = blocks[i]!;
       if (b.text.trim()) seen++;
-      // Set as a table row or a paragraph, not a heading, it must say the title word for word, and stand close.
+      // Set as a table row or a paragraph, not a heading, it must stand close and say the title
+      // word for word, or the part of it left when the site's name is taken off (at least half
+      // of it, no date): never more than the title (a breadcrumb ending with it).
       if (b.role !== 'heading') {
-        if (seen <= lookBack && b.kind === 'boilerplate' && titleKey(b.text) === key) return { index: i, retitle: false, reason: 'says the page title, just above the article' };
+        if (seen <= lookBack && b.kind === 'boilerplate') {
+          const own = titleKey(b.text);
+          if (own === key) return { index: i, retitle: false, reason: 'says the page title, just above the article' };
+          if (own.length >= HEADLINE_MIN_TITLE_SHARE * key.length && key.includes(own) && !hasDate(b.text)) return { index: i, retitle: true, reason: 'says most of the page title, just above the article' };
+        }
         continue;
       }
       if (!similar(b.text, title!)) continue;
