@@ -1173,6 +1173,21 @@ describe('HTML path: a page with no article at all (a table of contents, a list 
     expect(result.blocks.find((b) => b.text === sections[0])?.reason).toMatch(/the HTML reading kept \d+ of the page's \d+ characters and no headline/);
   });
 
+  test("a short notice beside the site's menus (a page not found) is what the page says: the menus stay out", () => {
+    const menu = (n: number, word: string) => '<ul>' + Array.from({ length: n }, (_, i) => `<li><a href="/s${i}">${word} section number ${i} of the site</a></li>`).join('') + '</ul>';
+    const notice = 'Sorry, the page you are looking for does not exist or has been moved.';
+    const result = clean(`<html><head><title>Example News</title></head><body><div id="nav">${menu(40, 'News')}</div><div id="main"><h2>Oops!</h2><p>${notice}</p></div><div id="footer">${menu(30, 'About')}</div></body></html>`);
+    expect(result.strategy).toBe('dom-scoring');
+    expect(result.body).toBe(notice);
+  });
+
+  test('with no <title>, the page kept whole has no title: the line the text reading would take for one stays text', () => {
+    const result = clean(`<html><body>${heading}${contents}</body></html>`);
+    expect(result.strategy).toBe('html-whole-page');
+    expect(result.title).toBeNull();
+    expect(result.blocks.some((b) => b.kind === 'title')).toBe(false);
+  });
+
   test('a short article under its headline, beside the same list, is left as read', () => {
     const story = 'The committee approved the bill on Tuesday by a vote of 30 to 12, sending it to the full House.';
     const result = clean(

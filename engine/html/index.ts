@@ -7,7 +7,7 @@ import type { PageChars } from '../decode/page-chars';
 import type { Extraction } from '../types';
 import { classify } from './classify';
 import { ALWAYS_TRUSTED_KINDS } from '../config/html-hints';
-import { type BlockFeatures, chooseRoot, markHeadedThread, type RootChoice, scoreBlocks, threadHeadingAbove } from './score';
+import { type BlockFeatures, chooseRoot, markHeadedThread, nearestHardHint, type RootChoice, scoreBlocks, threadHeadingAbove } from './score';
 import { type Hint, type RawBlock, type Region, regionLabel, segment } from './segment';
 import { chooseTitle, headlineAboveArticle, headlineAboveBody, titleKey } from './title';
 import { splitHtmlComments } from '../comments/split';
@@ -76,11 +76,12 @@ export function extractHtml(page: PageChars, opts: CleanOptions): Extraction {
 
 /**
  * A page of which the HTML reading kept a sliver (under the plain-text path's `wholePageMaxShare`
- * of its text) and no headline is read as plain text too; when that reading finds no article
- * either, the page has none (a table of contents, a list of links or headlines, a directory)
- * and, as on the plain-text path, its whole text is the answer rather than the fragment
- * (trafilatura falls back to a baseline the same way). A kept headline says the page is an
- * article, however short its body: that page is left as read.
+ * of its text) and no headline is read as plain text too, without the blocks the markup names
+ * as the site's chrome; when that reading finds no article either, the page has none (a table
+ * of contents, a list of links or headlines, a directory) and, as on the plain-text path, its
+ * whole text is the answer rather than the fragment (trafilatura falls back to a baseline the
+ * same way). A kept headline says the page is an article, however short its body, and a short
+ * notice beside the site's menus is what its page says: those pages are left as read.
  */
 function wholePageIfNoArticle(raw: RawBlock[], blocks: Block[], title: string | null, opts: CleanOptions): Extraction | null {
   if (blocks.some(isKeptTitle)) return null;
@@ -89,16 +90,21 @@ function wholePageIfNoArticle(raw: RawBlock[], blocks: Block[], title: string | 
   for (const b of raw) total += b.text.length;
   for (const b of blocks) if (isKeptBody(b)) kept += b.text.length;
   if (kept >= opts.text.wholePageMaxShare * total) return null;
-  const asText = extractText(raw.map((b) => b.text).join('\n'), opts);
+  // Read without what the markup names as the site's chrome (a menu in `<nav>` or `#footer`):
+  // only the page's own text can be the page's whole answer.
+  let text = '';
+  for (const b of raw) if (nearestHardHint(b) === null) text += `${b.text}\n`;
+  const asText = extractText(text, opts);
   if (asText.strategy !== TEXT_WHOLE_PAGE) return null;
   const why = `; the HTML reading kept ${kept} of the page's ${total} characters and no headline`;
   for (const b of asText.blocks) {
-    // The title chosen from the markup (<title>, og:title, the headline) stands; the line the
-    // text reading took for one stays where it is, as text.
-    if (title && b.kind === 'title') b.kind = 'body';
+    // The title is the one chosen from the markup (<title>, og:title), or none: a page with no
+    // article has no headline, and the line the text reading took for one ("THIS SEARCH |
+    // THIS DOCUMENT | GOTO") stays where it is, as text.
+    if (b.kind === 'title') b.kind = 'body';
     if (b.kept) b.reason += why;
   }
-  return { ...asText, title: title ?? asText.title, strategy: 'html-whole-page' };
+  return { ...asText, title, strategy: 'html-whole-page' };
 }
 
 /** Scores the blocks and chooses the article's region. */
