@@ -22,7 +22,7 @@
 import { isPlaceSignature } from '../config/dates';
 import { matchBoilerplate } from '../config/phrases';
 import type { Block } from '../types';
-import type { RawBlock, Region } from '../html/segment';
+import { type RawBlock, type Region, sameNamedSiblings } from '../html/segment';
 
 /** A comment as found on the page, before the spam classifier sees it. */
 export interface FoundComment {
@@ -260,13 +260,7 @@ function holdsNamedItem(r: Region, regions: Region[]): boolean {
 
 /** Does the region's parent hold at least one other child of the same tag and class? */
 function repeatsAmongSiblings(r: Region, regions: Region[]): boolean {
-  const parent = regions[r.parent];
-  if (!parent || !r.className) return false;
-  for (const other of regions) {
-    if (other === r || other.parent !== r.parent || other.start < parent.start || other.start >= parent.end) continue;
-    if (other.tag === r.tag && other.className === r.className) return true;
-  }
-  return false;
+  return r.className !== '' && sameNamedSiblings(r, regions).length > 0;
 }
 
 type Part = 'author' | 'date' | 'text' | 'action' | null;

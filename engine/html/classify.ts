@@ -300,8 +300,7 @@ export function classify(
     }
     if (
       f.linkDensity > t.maxLinkDensity &&
-      !(hasArticle && bodySeen && isLinkedProse(index, raw, features, root, t)) &&
-      !(hasArticle && bodySeen && isLinkedHeadingOverProse(index, raw, features, root, t))
+      !(hasArticle && bodySeen && (isLinkedProse(index, raw, features, root, t) || isLinkedHeadingOverProse(index, raw, features, root, t)))
     ) {
       blocks.push(blockOf(index, b, f.chars > t.longBlockChars ? 'related' : 'navigation', false, `link density ${pct(f.linkDensity)}`));
       continue;

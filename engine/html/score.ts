@@ -10,7 +10,7 @@ import type { HtmlThresholds } from '../config/html';
 import { ALWAYS_TRUSTED_KINDS, SOFT_KINDS } from '../config/html-hints';
 import { isCommentHeading, matchBoilerplate } from '../config/phrases';
 import { isNotProse, isServerDiagnostic, LOOKS_LIKE_ADDRESS } from '../config/signals';
-import { type Hint, type RawBlock, type Region, withHints } from './segment';
+import { type Hint, type RawBlock, type Region, sameNamedSiblings, withHints } from './segment';
 import { titleKey } from './title';
 
 const SENTENCE_END = /[.!?…:;"”’»)\]。！？]\s*$|[.!?…]["”’»)]?\s+\S|[。！？]/;
@@ -190,21 +190,10 @@ function charsUpTo(features: BlockFeatures[]): Float64Array {
   return before;
 }
 
-/**
- * The characters of the longest element beside `r` of its kind: a child of the same parent with
- * the same tag and class name (a blog's posts, a list's cards). `charsBefore[i]`: the characters
- * of blocks 0..i-1. Regions are in document order, so the parent's children follow it until its
- * blocks end.
- */
+/** The characters of the longest element beside `r` of its kind (sameNamedSiblings). */
 function longestOfKindBeside(r: Region, regions: Region[], charsBefore: Float64Array): number {
-  const parent = regions[r.parent];
-  if (!parent) return 0;
   let longest = 0;
-  for (let j = parent.index + 1; j < regions.length && regions[j].start <= parent.end; j++) {
-    const other = regions[j];
-    if (other === r || other.parent !== r.parent || other.tag !== r.tag || other.className !== r.className) continue;
-    longest = Math.max(longest, charsBefore[other.end] - charsBefore[other.start]);
-  }
+  for (const other of sameNamedSiblings(r, regions)) longest = Math.max(longest, charsBefore[other.end] - charsBefore[other.start]);
   return longest;
 }
 

@@ -100,6 +100,22 @@ export interface Segmented {
 }
 
 /** `tag#id.class` as a person would name the element. */
+/**
+ * The elements beside `r` of its kind: the other children of its parent with the same tag and
+ * class name (a blog's posts, a list's cards, a thread's comments). Regions are in document
+ * order, so the parent's children follow it while its blocks go on.
+ */
+export function sameNamedSiblings(r: Region, regions: readonly Region[]): Region[] {
+  const parent = regions[r.parent];
+  const out: Region[] = [];
+  if (!parent) return out;
+  for (let j = parent.index + 1; j < regions.length && regions[j]!.start < parent.end; j++) {
+    const other = regions[j]!;
+    if (other !== r && other.parent === r.parent && other.tag === r.tag && other.className === r.className) out.push(other);
+  }
+  return out;
+}
+
 export function regionLabel(r: Region): string {
   const id = r.id ? `#${r.id}` : '';
   const cls = r.className ? `.${r.className.trim().split(/\s+/).slice(0, 3).join('.')}` : '';
