@@ -1188,6 +1188,31 @@ describe('HTML path: a page with no article at all (a table of contents, a list 
     expect(result.blocks.some((b) => b.kind === 'title')).toBe(false);
   });
 
+  test('a page of which the HTML reading keeps nothing at all is its plain-text reading, even when that finds an article', () => {
+    // A front page of linked story teasers, all but a notice wrapped in an element named like
+    // an ad: every block there is a link, and neither HTML pass keeps any.
+    const teasers = [
+      ['Beyond the realms of the islands', 'A winter book. She is best known to readers of English as the writer of books for children, and these stories are billed as being for adults.'],
+      ['Santa can bring me anything, as long as I do not have to read it', 'Last week, as my colleagues prepared to depart on their festive breaks, a major topic of conversation at the parties was what people would read.'],
+      ['Nostalgia for a golden age', 'The cartoonist draws a collector of old comics who spends his days in second-hand shops looking for the one issue he never found as a boy.'],
+      ['Between the headlines', 'How much truth is there in the stories of the birth, asks a historian who has spent twenty years reading the oldest manuscripts that survive.'],
+      ['Ghosts of writers past', 'There are, a playwright once idly observed, words that we only use at Christmas, and only then will we say them without embarrassment.'],
+    ];
+    const items = teasers.map(([h, p], i) => `<div class="row"><h3><a href="/books?id=${i}">${h}</a></h3><p><a href="/books?id=${i}">${p}</a></p></div>`).join('');
+    const side = '<div class="sideBar">' + Array.from({ length: 6 }, (_, i) => `<p><a href="/s${i}">Section ${i} of the site and its latest news</a></p>`).join('') + '</div>';
+    const notice = '<p>Please note: your browser has been unable to load the style sheet that goes with this page. The page is still usable, but it will not look as it should.</p>';
+    const result = clean(`<html><head><title>Books</title></head><body>${notice}<div id="outerAd"><div id="container">${side}<div class="main">${items}</div></div></div></body></html>`);
+    expect(result.strategy).toBe('html-as-text');
+    for (const [h, p] of teasers) {
+      expect(result.body).toContain(h);
+      expect(result.body).toContain(p);
+    }
+    // The sidebar the markup names stays out; the title is the markup's.
+    expect(result.body).not.toContain('of the site and its latest news');
+    expect(result.title).toBe('Books');
+    expect(result.blocks.find((b) => b.text === teasers[0]![1])?.reason).toMatch(/the HTML reading kept 0 of the page's \d+ characters/);
+  });
+
   test('a short article under its headline, beside the same list, is left as read', () => {
     const story = 'The committee approved the bill on Tuesday by a vote of 30 to 12, sending it to the full House.';
     const result = clean(

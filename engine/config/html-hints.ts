@@ -120,5 +120,16 @@ export const EMBEDDED_POST_NAMES: ReadonlySet<string> = new Set(['twitter-tweet'
 /** Kinds whose class names are specific enough to trust even over long, article-like text. */
 export const ALWAYS_TRUSTED_KINDS: ReadonlySet<BlockKind> = new Set(['comments', 'comment-form', 'consent']);
 
+/**
+ * Kinds that are the site's rather than the page's: a page read as plain text when its HTML
+ * reading found no article leaves their blocks out. Ads, bylines and captions are not here: a
+ * site may name the element wrapping its whole page like an ad, and the text reading judges
+ * such lines itself.
+ */
+export const SITE_CHROME_KINDS: ReadonlySet<BlockKind> = new Set([
+  'navigation', 'footer', 'breadcrumb', 'consent', 'related', 'share', 'newsletter',
+  'comments', 'comment-form', 'legal', 'tags', 'boilerplate',
+]);
+
 /** Kinds that are metadata about the article rather than navigation away from it. */
 export const SOFT_KINDS: ReadonlySet<BlockKind> = new Set(['metadata', 'header']);

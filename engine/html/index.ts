@@ -6,7 +6,7 @@ import type { CleanOptions } from '../config/options';
 import type { PageChars } from '../decode/page-chars';
 import type { Extraction } from '../types';
 import { classify } from './classify';
-import { ALWAYS_TRUSTED_KINDS } from '../config/html-hints';
+import { ALWAYS_TRUSTED_KINDS, SITE_CHROME_KINDS } from '../config/html-hints';
 import { type BlockFeatures, chooseRoot, markHeadedThread, nearestHardHint, type RootChoice, scoreBlocks, threadHeadingAbove } from './score';
 import { type Hint, type RawBlock, type Region, regionLabel, segment } from './segment';
 import { chooseTitle, headlineAboveArticle, headlineAboveBody, titleKey } from './title';
@@ -81,7 +81,10 @@ export function extractHtml(page: PageChars, opts: CleanOptions): Extraction {
  * of contents, a list of links or headlines, a directory) and, as on the plain-text path, its
  * whole text is the answer rather than the fragment (trafilatura falls back to a baseline the
  * same way). A kept headline says the page is an article, however short its body, and a short
- * notice beside the site's menus is what its page says: those pages are left as read.
+ * notice beside the site's menus is what its page says: those pages are left as read. When the
+ * HTML reading kept nothing at all, both of its passes failed the page (a front page of linked
+ * story teasers wrapped in an element named like an ad), and the text reading is the answer
+ * whatever it finds: an empty result is the one sure to be wrong.
  */
 function wholePageIfNoArticle(raw: RawBlock[], blocks: Block[], title: string | null, opts: CleanOptions): Extraction | null {
   if (blocks.some(isKeptTitle)) return null;
@@ -93,9 +96,10 @@ function wholePageIfNoArticle(raw: RawBlock[], blocks: Block[], title: string | 
   // Read without what the markup names as the site's chrome (a menu in `<nav>` or `#footer`):
   // only the page's own text can be the page's whole answer.
   let text = '';
-  for (const b of raw) if (nearestHardHint(b) === null) text += `${b.text}\n`;
+  for (const b of raw) if (!isSiteChrome(b)) text += `${b.text}\n`;
   const asText = extractText(text, opts);
-  if (asText.strategy !== TEXT_WHOLE_PAGE) return null;
+  const whole = asText.strategy === TEXT_WHOLE_PAGE;
+  if (!whole && (kept > 0 || !asText.blocks.some(isKeptBody))) return null;
   const why = `; the HTML reading kept ${kept} of the page's ${total} characters and no headline`;
   for (const b of asText.blocks) {
     // The title is the one chosen from the markup (<title>, og:title), or none: a page with no
@@ -104,7 +108,13 @@ function wholePageIfNoArticle(raw: RawBlock[], blocks: Block[], title: string | 
     if (b.kind === 'title') b.kind = 'body';
     if (b.kept) b.reason += why;
   }
-  return { ...asText, title, strategy: 'html-whole-page' };
+  return { ...asText, title, strategy: whole ? 'html-whole-page' : 'html-as-text' };
+}
+
+/** A block under a trusted hint of a kind that is the site's rather than the page's (a menu, a footer, a promo). */
+function isSiteChrome(block: RawBlock): boolean {
+  const hint = nearestHardHint(block);
+  return hint !== null && SITE_CHROME_KINDS.has(hint.kind);
 }
 
 /** Scores the blocks and chooses the article's region. */
