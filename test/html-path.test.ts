@@ -1078,14 +1078,20 @@ describe("HTML path: a <title> the page does not show", () => {
     expect(blog.blocks.find((b) => b.text === 'Real Time Farming')?.kept).toBe(false);
   });
 
-  test('a table row just above the article that says the title word for word is the headline; one further up is not', () => {
+  test('a table row above the article that says the title word for word is the headline, past a byline, a date and a caption; one at the top of the page is not', () => {
     const row = (between: string) =>
       `<html><head><title>Tractors lead the parade as the county fair opens</title></head><body><table><tr><td><a href="/">Home</a> <a href="/news">News</a></td></tr>` +
       `<tr><td>Tractors lead the parade as the county fair opens</td></tr>${between}<tr><td><div class="story">${story.map((p) => `<p>${p}</p>`).join('')}</div></td></tr></table></body></html>`;
     const near = clean(row(''));
     expect(near.text.startsWith('Tractors lead the parade as the county fair opens\n\n')).toBe(true);
     expect(near.blocks.find((b) => b.kind === 'title')?.reason).toMatch(/says the page title/);
-    const far = clean(row('<tr><td>Weather: sunny</td></tr><tr><td>Tickets</td></tr><tr><td>Parking</td></tr>'));
+    // A byline, a date, "Click photo to enlarge" and a photo's caption between headline and story.
+    const furniture = ['By JANE DOE Associated Press Writer', 'Posted: 12/30/2007 01:50:35 AM PST', 'Click photo to enlarge', 'Children wave from a tractor on Main Street on Saturday.'];
+    const past = clean(row(furniture.map((line) => `<tr><td>${line}</td></tr>`).join('')));
+    expect(past.text.startsWith('Tractors lead the parade as the county fair opens\n\n')).toBe(true);
+    // At the top of a page, above its menus, a line that says the title is the site's name in it.
+    const menus = Array.from({ length: 16 }, (_, i) => `<tr><td><a href="/s${i}">Section ${i}</a></td></tr>`).join('');
+    const far = clean(row(menus));
     expect(far.text.startsWith(story[0]!)).toBe(true);
   });
 

@@ -132,6 +132,13 @@ export interface HtmlThresholds {
    * it, it is looked for among this many blocks with text just above the article's first paragraph.
    */
   headlineLookBack: number;
+  /**
+   * A line (not a heading) that says the page's `<title>` word for word is its headline when it
+   * stands among this many blocks with text above the article's first paragraph: a byline, a
+   * date, a photo and its caption, "Click photo to enlarge" may stand between. Farther up, a
+   * line that says the title is the site's name at the top of the page.
+   */
+  titleLineLookBack: number;
 }
 
 export const HTML_DEFAULTS: HtmlThresholds = {
@@ -160,6 +167,7 @@ export const HTML_DEFAULTS: HtmlThresholds = {
   maxSheetChars: 16_384,
   headlineMinWords: 3,
   headlineLookBack: 3,
+  titleLineLookBack: 15,
   weakPhraseMaxChars: 40,
   phraseMaxChars: 160,
   cardMaxBlocks: 6,

@@ -43,7 +43,7 @@ export function extractHtml(page: PageChars, opts: CleanOptions): Extraction {
   if (headline >= 0) title = blocks[headline]!.text;
   else {
     // …or it stands above the article's element, left out with what surrounds it.
-    const above = headlineAboveArticle(blocks, title, meta.title, opts.html.headlineMinWords, opts.html.headlineLookBack);
+    const above = headlineAboveArticle(blocks, title, meta.title, opts.html.headlineMinWords, opts.html.headlineLookBack, opts.html.titleLineLookBack);
     if (above.index >= 0) {
       const b = blocks[above.index]!;
       b.kept = true;

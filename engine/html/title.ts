@@ -88,7 +88,8 @@ const HEADLINE_MIN_TITLE_SHARE = 0.5;
  *   at least half the title's letters (a blog's name in its header reads as part of the title
  *   too) and no date; `retitle` when the title then reads better as the heading's words; or a
  *   line among the `lookBack` blocks with text above it (a table row, a paragraph) that says
- *   the title word for word;
+ *   the title word for word (among `titleLineLookBack` blocks: a byline, a date, a photo and
+ *   its caption may stand between);
  * - else, when the page shows its title nowhere (the site's name in `<title>`, "Reuters.com"),
  *   the h1–h4 heading among the `lookBack` blocks with text just above the article's first
  *   paragraph, with `minWords` words, no date and few links, as headlineAboveBody asks of a kept
@@ -101,6 +102,7 @@ export function headlineAboveArticle(
   pageTitle: string | null,
   minWords: number,
   lookBack: number,
+  titleLineLookBack: number,
 ): { index: number; retitle: boolean; reason: string } {
   const none = { index: -1, retitle: false, reason: '' };
   let firstBody = -1;
@@ -120,10 +122,10 @@ export function headlineAboveArticle(
       // word for word, or the part of it left when the site's name is taken off (at least half
       // of it, no date): never more than the title (a breadcrumb ending with it).
       if (b.role !== 'heading') {
-        if (seen <= lookBack && b.kind === 'boilerplate') {
+        if (b.kind === 'boilerplate' && seen <= titleLineLookBack) {
           const own = titleKey(b.text);
           if (own === key) return { index: i, retitle: false, reason: 'says the page title, just above the article' };
-          if (own.length >= HEADLINE_MIN_TITLE_SHARE * key.length && key.includes(own) && !hasDate(b.text)) return { index: i, retitle: true, reason: 'says most of the page title, just above the article' };
+          if (seen <= lookBack && own.length >= HEADLINE_MIN_TITLE_SHARE * key.length && key.includes(own) && !hasDate(b.text)) return { index: i, retitle: true, reason: 'says most of the page title, just above the article' };
         }
         continue;
       }
