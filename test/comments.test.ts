@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { clean, resolveOptions, isWinnowError, type CleanResult } from '../engine';
 import { normalizeComment } from '../engine/comments/features';
+import { splitLinesIntoComments } from '../engine/comments/split';
 import { createScorer, type SpamModel } from '../engine/comments/model';
 import { classifySpam, defaultScorer, spamScore } from '../engine/comments/spam';
 import { businessName, businessUrl, cues } from '../engine/comments/features';
@@ -219,6 +220,56 @@ describe('plain text: a blog post with a comment thread', () => {
     const plain = clean(BLOG_TEXT, { mode: 'text' });
     expect(r.body).toBe(plain.body);
     expect(r.text).toBe(plain.text);
+  });
+});
+
+describe('a header line that names the author with "says:" and gives the date after it', () => {
+  const lines = (texts: string[]) => texts.map((t, i) => [i, t] as const);
+
+  it('"JC Says: May 31st, 2004 at 11:37 pm" is the author and the date, not a date line', () => {
+    const found = splitLinesIntoComments(
+      lines([
+        'JC Says: May 31st, 2004 at 11:37 pm',
+        'Any bets on what string theory folks will be working on if it falls out of favor?',
+        'D R Lunsford Says: June 1st, 2004 at 1:21 am',
+        'Weinberg in astrophysics, how nice. I heard a talk on early string theory once.',
+      ]),
+      true,
+    );
+    expect(found.map((c) => [c.author, c.date, c.block])).toEqual([
+      ['JC', 'May 31st, 2004 at 11:37 pm', 0],
+      ['D R Lunsford', 'June 1st, 2004 at 1:21 am', 2],
+    ]);
+    expect(found[1]!.text).toBe('Weinberg in astrophysics, how nice. I heard a talk on early string theory once.');
+  });
+
+  it('a sentence that quotes someone is no header: it stays in the comment', () => {
+    const found = splitLinesIntoComments(
+      lines([
+        'Anna says: March 4, 2021 at 9:30 am',
+        'My neighbour said: the mill will open again in May, and I believe her.',
+        'The minister said: we will see about that on 12 May 2021 at the latest.',
+      ]),
+      true,
+    );
+    expect(found).toHaveLength(1);
+    expect(found[0]!.author).toBe('Anna');
+    expect(found[0]!.text.split('\n\n')).toHaveLength(2);
+  });
+
+  it('in an HTML thread of flat lines, each comment gets its author and date', () => {
+    const page = `<html><head><title>Strings</title></head><body><article><h1>Strings</h1>
+<p>${'The theory has had a long run, and its critics have had a longer one, as the debate shows. '.repeat(4)}</p>
+<p>${'Whether it survives another decade is a question for the next generation of physicists. '.repeat(4)}</p></article>
+<div id="comments"><h3>2 Responses to Strings</h3>
+<p>JC Says: May 31st, 2004 at 11:37 pm</p><p>Any bets on what string theory folks will be working on next year?</p>
+<p>Peter Says: June 1st, 2004 at 12:04 am</p><p>A lot of people are already abandoning particle theory for astrophysics.</p>
+</div></body></html>`;
+    const r = clean(page, { comments: 'keep-all' });
+    expect(r.comments!.map((c) => [c.author, c.date])).toEqual([
+      ['JC', 'May 31st, 2004 at 11:37 pm'],
+      ['Peter', 'June 1st, 2004 at 12:04 am'],
+    ]);
   });
 });
 

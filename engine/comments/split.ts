@@ -33,7 +33,11 @@ export interface FoundComment {
   block: number;
 }
 
-const SAYS = /\s*[,:]?\s*(?:says|said|wrote|schreibt|schrieb|dit|a écrit|dice|dijo|scrive|diz|disse|zegt|schreef|pisze|napisał|пишет|написал)\s?:\s*$/iu;
+/** The verbs a comment's header puts after its author ("Ann says:", "Ann schrieb:"). */
+const SAYS_VERBS = '(?:says|said|wrote|schreibt|schrieb|dit|a écrit|dice|dijo|scrive|diz|disse|zegt|schreef|pisze|napisał|пишет|написал)';
+const SAYS = new RegExp(`\\s*[,:]?\\s*${SAYS_VERBS}\\s?:\\s*$`, 'iu');
+/** "Ann says: May 31st, 2004 at 11:37 pm": the author, the verb, then what follows it on the line. */
+const SAYS_THEN = new RegExp(`^(.*?)\\s*[,:]?\\s*${SAYS_VERBS}\\s?:\\s*(.*)$`, 'iu');
 
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
 const DATE = new RegExp(
@@ -47,6 +51,9 @@ const DATE = new RegExp(
   ].join('|'),
   'i',
 );
+
+/** A date at the very start of a text (after an "on"): a header's date, not one inside a sentence. */
+const STARTS_WITH_DATE = new RegExp(`^(?:on\\s+)?(?:${DATE.source})`, 'i');
 
 const MAX_AUTHOR_CHARS = 80;
 const MAX_DATE_CHARS = 60;
@@ -86,6 +93,26 @@ function signature(text: string): { author: string; date: string } | null {
 
 function authorName(text: string): string {
   return text.replace(SAYS, '').trim();
+}
+
+/**
+ * A comment's header line naming its author with "says:" ("Ann says:"), maybe followed on the
+ * same line by the comment's date ("JC Says: May 31st, 2004 at 11:37 pm", the classic blog
+ * theme's header): the author, and the date when there is one. Null for any other line, and for
+ * a line whose words after the verb are not a date (a sentence quoting someone).
+ */
+interface SaysHeader {
+  author: string | null;
+  date: string | null;
+}
+
+function saysHeader(text: string): SaysHeader | null {
+  if (text.length > MAX_AUTHOR_CHARS + MAX_DATE_CHARS) return null;
+  if (text.length <= MAX_AUTHOR_CHARS + 8 && SAYS.test(text)) return { author: authorName(text) || null, date: null };
+  const m = SAYS_THEN.exec(text);
+  if (!m || !isDateLine(m[2]!) || !STARTS_WITH_DATE.test(m[2]!)) return null;
+  const author = m[1]!.trim();
+  return author && looksLikeName(author) ? { author, date: m[2]!.trim() } : null;
 }
 
 function looksLikeName(text: string): boolean {
@@ -147,6 +174,7 @@ export function splitLinesIntoComments(items: ReadonlyArray<readonly [number, st
     const [index, text] = items[k]!;
     const next = items[k + 1]?.[1] ?? undefined;
     const signed = text === null ? null : signature(text);
+    const header = text === null || signed ? null : saysHeader(text);
     if (text === null) {
       b.end();
     } else if (signed) {
@@ -161,8 +189,8 @@ export function splitLinesIntoComments(items: ReadonlyArray<readonly [number, st
       // and a place ("Korea, Republic of" in a form's list of countries closes nothing).
       b.setAuthor(text.slice(0, text.indexOf(',')).trim());
       b.end();
-    } else if (text.length <= MAX_AUTHOR_CHARS + 8 && SAYS.test(text)) {
-      b.start(index, authorName(text) || null, null);
+    } else if (header) {
+      b.start(index, header.author, header.date);
     } else if (isAction(text)) {
       b.end();
     } else if (isThreadFurniture(text)) {
@@ -297,15 +325,14 @@ function readItem(own: number[], item: Region, raw: RawBlock[], regions: Region[
       date ??= signed.date;
       continue;
     }
-    if (!author && text.length <= MAX_AUTHOR_CHARS + 8 && (SAYS.test(text) || part === 'author')) {
-      // "Peter Hale says: May 4, 2021" in one block: the name, then the date.
-      const says = /^(.*?)\s*[,:]?\s*(?:says|said|wrote)\s?:\s*(.*)$/iu.exec(text);
-      if (says && says[2] && isDateLine(says[2])) {
-        author = says[1]!.trim() || null;
-        date ??= says[2];
-      } else {
-        author = authorName(text) || null;
-      }
+    const header: SaysHeader | null = author ? null : saysHeader(text);
+    if (header) {
+      author = header.author;
+      date ??= header.date;
+      continue;
+    }
+    if (!author && text.length <= MAX_AUTHOR_CHARS + 8 && part === 'author') {
+      author = authorName(text) || null;
       continue;
     }
     if (!date && isDateLine(text) && (part === 'date' || parts.length === 0)) {
