@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { clean, resolveOptions } from '../engine';
 import { extractText } from '../engine/text';
-import { isToolBar } from '../engine/text/classify';
+import { isToolBar, judgeLine } from '../engine/text/classify';
 import { matchBoilerplate, normalizePhrase } from '../engine/config/phrases';
 import { STOPWORDS } from '../engine/config/stopwords';
 import { detectLanguage } from '../engine/text/language';
@@ -152,6 +152,39 @@ describe("a video player's notices above the body", () => {
     const r = clean(page, { mode: 'text' });
     expect(r.body).toContain('Half a million people');
     expect(r.text).not.toMatch(/This video|Flash Player/);
+  });
+});
+
+describe('a line of prose that lost its final period', () => {
+  const lead = 'The city council this morning approved the new budget for the coming year after a long debate about the cost of repairing the old bridge over the river';
+  const page = [
+    'Home', 'About', 'Politics', 'World News', 'Sports', 'Events', 'Contact',
+    'Council approves the budget after a long debate',
+    'Riverside Weekly, August 08, 2018',
+    lead,
+    'The mayor said the vote was close, and that the bridge would be closed for repairs from the first week of September until the end of the year.',
+    'Officials will meet again next week to decide how the money for the repairs is to be found, and residents may speak at that meeting.',
+    'Tags:', 'Facebook', 'Twitter', 'Popular Posts',
+  ].join('\n');
+
+  it('is the article, not a heading: too long for one, and worded like prose', () => {
+    expect(lead.length).toBeGreaterThan(resolveOptions().text.headingMaxChars);
+    const r = clean(page, { mode: 'text' });
+    expect(r.body).toContain(lead);
+    expect(r.body).toContain('The mayor said the vote was close');
+    expect(r.body).not.toMatch(/Politics|Popular Posts|Facebook/);
+  });
+
+  it('a long line without stop words, or one a headline could be, is still read as no sentence', () => {
+    const t = resolveOptions().text;
+    const judge = (text: string) => judgeLine({ index: 0, text, breakBefore: false, breakAfter: false, bullet: false }, 'en', true, t);
+    expect(judge(lead).cls).toBe('good');
+    const names = 'Hampton Fitness Satellite Series Dumbbell Club Pack BodyCraft Flat Incline Decline Weight Bench Stamina Versa Bell Adjustable Dumbbell CAP Barbell Neoprene Dumbbell Set';
+    expect(names.length).toBeGreaterThan(t.headingMaxChars);
+    expect(judge(names).cls).toBe('short');
+    const headline = 'The city council this morning approved the new budget for the coming year after a long debate';
+    expect(headline.length).toBeLessThanOrEqual(t.headingMaxChars);
+    expect(judge(headline).cls).toBe('short');
   });
 });
 

@@ -27,6 +27,14 @@ export interface TextThresholds {
   nearParagraphChars: number;
   /** Lines shorter than this are "short": neither good nor bad on their own. */
   shortLineChars: number;
+  /**
+   * A line without a sentence end is read as a heading or a link ("short") up to
+   * `longParagraphChars`; but one longer than this with the stop words of running prose
+   * (`stopDensityHigh`) is prose that lost its final period ("Chelsea have this morning paid
+   * the £71.6million fee to the Spanish league this morning"), judged as any paragraph by its
+   * stop words. Headlines are shorter.
+   */
+  headingMaxChars: number;
   /** Stop-word density of running prose. */
   stopDensityHigh: number;
   /** Lowest stop-word density a near-good or long good line may have. */
@@ -245,6 +253,7 @@ export const TEXT_DEFAULTS: TextThresholds = {
   longParagraphChars: 200,
   nearParagraphChars: 40,
   shortLineChars: 40,
+  headingMaxChars: 150,
   stopDensityHigh: 0.3,
   stopDensityLow: 0.2,
   shortWordDensityHigh: 0.3,

@@ -135,7 +135,7 @@ export function judgeLine(line: Line, lang: string | null, hasList: boolean, t: 
   } else if (f.chars < t.shortLineChars) {
     cls = 'short';
     why = `short line (${f.chars} chars)`;
-  } else if (!f.sentenceEnd && f.chars < t.longParagraphChars) {
+  } else if (!f.sentenceEnd && f.chars < t.longParagraphChars && !(f.chars > t.headingMaxChars && f.density >= hi)) {
     cls = 'short';
     why = menuLike
       ? `capitalised words ${pct(f.capitalShare)}, no sentence end: headline or menu`
