@@ -95,17 +95,18 @@ function authorName(text: string): string {
   return text.replace(SAYS, '').trim();
 }
 
-/**
- * A comment's header line naming its author with "says:" ("Ann says:"), maybe followed on the
- * same line by the comment's date ("JC Says: May 31st, 2004 at 11:37 pm", the classic blog
- * theme's header): the author, and the date when there is one. Null for any other line, and for
- * a line whose words after the verb are not a date (a sentence quoting someone).
- */
+/** What a "says:" header line gives: the comment's author, and its date when the line has one. */
 interface SaysHeader {
   author: string | null;
   date: string | null;
 }
 
+/**
+ * A comment's header line naming its author with "says:" ("Ann says:"), maybe followed on the
+ * same line by the comment's date ("JC Says: May 31st, 2004 at 11:37 pm", the classic blog
+ * theme's header). Null for any other line, and for a line whose words after the verb do not
+ * open with a date (a sentence quoting someone).
+ */
 function saysHeader(text: string): SaysHeader | null {
   if (text.length > MAX_AUTHOR_CHARS + MAX_DATE_CHARS) return null;
   if (text.length <= MAX_AUTHOR_CHARS + 8 && SAYS.test(text)) return { author: authorName(text) || null, date: null };
