@@ -111,7 +111,7 @@ function saysHeader(text: string): SaysHeader | null {
   if (text.length > MAX_AUTHOR_CHARS + MAX_DATE_CHARS) return null;
   if (text.length <= MAX_AUTHOR_CHARS + 8 && SAYS.test(text)) return { author: authorName(text) || null, date: null };
   const m = SAYS_THEN.exec(text);
-  if (!m || !isDateLine(m[2]!) || !STARTS_WITH_DATE.test(m[2]!)) return null;
+  if (!m || m[2]!.length > MAX_DATE_CHARS || !STARTS_WITH_DATE.test(m[2]!)) return null;
   const author = m[1]!.trim();
   return author && looksLikeName(author) ? { author, date: m[2]!.trim() } : null;
 }
