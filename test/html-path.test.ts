@@ -535,6 +535,33 @@ describe('HTML path: teaser cards (a linked headline, a date, a blurb, each in i
   });
 });
 
+describe('HTML path: excerpts of other pages, cut short with a "Read More" link', () => {
+  const excerpts = [
+    'The committee heard from the last of its witnesses on Friday, and the most important moment of the day came near its end, when the',
+    'The central bank chairman told the budget committee that growth would slow next year, though unemployment, especially at the lower',
+    'A new poll of voters in the state found the former governor ahead by twelve points, with the rest of the field far behind, and the',
+  ];
+  const teaser = (e: string, i: number) =>
+    `<article class="post"><span><a href="/section/${i}">Politics</a></span><h4><a href="/2019/11/other-${i}">Another story, number ${i + 1}</a></h4><div class="entry">${e} ... <a href="/2019/11/other-${i}">Read More</a></div></article>`;
+  const story = Array.from(
+    { length: 6 },
+    (_, i) => `<p>The impeachment inquiry moved into its public phase this week, and both parties spent the days before it preparing their arguments (part ${i + 1}).</p>`,
+  ).join('');
+
+  test('after an article they are other stories, not its text', () => {
+    const result = clean(`<html><body><main><div><h1>The inquiry's clock</h1>${story}</div>${excerpts.map(teaser).join('')}</main></body></html>`);
+    expect(result.body).toContain('part 6');
+    for (const e of excerpts) expect(result.body).not.toContain(e.slice(0, 40));
+  });
+
+  test("a page that is mostly such excerpts (a blog's front page, its newest post whole) keeps them", () => {
+    const newest = story.split('</p>').slice(0, 3).join('</p>') + '</p>';
+    const result = clean(`<html><body><main><h1>Latest posts</h1><article><h2>The inquiry's clock</h2>${newest}</article>${excerpts.map(teaser).join('')}</main></body></html>`);
+    expect(result.body).toContain('part 3');
+    for (const e of excerpts) expect(result.body).toContain(e.slice(0, 40));
+  });
+});
+
 describe('HTML path: a heading that is all link, inside the article', () => {
   const para = (topic: string, i: number) =>
     `<p>The ${topic} charges a laptop at full speed from the car's socket, and its cable is long enough to reach the back seat, which matters on a long drive (note ${i}).</p>`;

@@ -188,6 +188,38 @@ describe('a line of prose that lost its final period', () => {
   });
 });
 
+describe('excerpts of other pages after the body ("… Read More")', () => {
+  const body = [
+    'Home', 'Politics', 'World', 'Sports', 'Contact',
+    'The inquiry enters its public phase',
+    'The impeachment inquiry moved into its public phase this week, and both parties spent the days before it preparing their arguments for the cameras.',
+    'The first witnesses are career diplomats, who are expected to describe what they saw of the effort to press a foreign government for an investigation.',
+    'The committee chairman said the hearings would run for two weeks, after which a report would go to the judiciary committee for a vote.',
+  ];
+  const excerpts = [
+    'Another story, number one',
+    'The committee heard from the last of its witnesses on Friday. The most important moment of the day came near its end, when the former ambassador was asked about the call, and she said that she had not been told of it until the ... Read More',
+    'Another story, number two',
+    'The central bank chairman told the budget committee that growth would slow next year. He added that unemployment, especially at the lower end of the wage scale, was still falling, and that the bank would watch the figures for the ... Read More',
+    'Another story, number three',
+    'A new poll of voters in the state found the former governor ahead by twelve points. The rest of the field is far behind, and the poll found that most voters had not yet made up their minds about the candidates who ... Read More',
+  ];
+
+  it('end the article: they are teasers of other pages', () => {
+    const r = clean([...body, ...excerpts].join('\n'), { mode: 'text' });
+    expect(r.body).toContain('two weeks, after which a report');
+    expect(r.body).not.toMatch(/Read More|Another story|central bank/);
+  });
+
+  it('a page that is a list of such excerpts keeps them', () => {
+    const intro = ['Here is what we wrote this week, with the newest posts at the top of the page.', 'Every post is written by one of our three editors, and each of them reads the others before it goes out.'];
+    const r = clean(['Latest posts', ...intro, ...excerpts].join('\n'), { mode: 'text' });
+    expect(r.body).toContain(intro[1]);
+    expect(r.body).toContain('central bank chairman');
+    expect(r.body).toContain('A new poll of voters');
+  });
+});
+
 describe('a numbered list right after the body', () => {
   const body = [
     'Gift ideas for the nostalgic',

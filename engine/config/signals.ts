@@ -112,3 +112,10 @@ export function isServerDiagnostic(text: string): boolean {
   }
   return true;
 }
+
+/**
+ * Text cut short with a link to the rest: an ellipsis, then "Read more", "Continue reading"
+ * (with the post's title, perhaps), "See full story": another page's teaser.
+ */
+export const TRUNCATED_EXCERPT =
+  /(?:\.\.\.|…)\s*[[(]?(?:read more|continue reading|keep reading|read the rest|(?:read|see|view) (?:the )?full (?:story|article|post|gallery))\b(?:\s*["“][^"”]{0,120}["”])?[\s.»›→>)\]…]*$/i;

@@ -128,6 +128,8 @@ export interface TextThresholds {
   feedMinKeptShare: number;
   /** …or when its items hold more than this much prose each on average (a blog page's posts). */
   feedMaxItemChars: number;
+  /** Teasers of other pages in the run (TRUNCATED_EXCERPT): at least this many end it (see cutAtExcerpts). */
+  excerptMinLines: number;
   /**
    * A comment heading too plain to end the article alone ("Comments", "3 responses") does so
    * when at least `threadMinSignatures` short dated lines (a comment's "by X on <date>") follow
@@ -294,6 +296,7 @@ export const TEXT_DEFAULTS: TextThresholds = {
   feedMaxGap: 6,
   feedMinKeptShare: 0.35,
   feedMaxItemChars: 400,
+  excerptMinLines: 2,
   threadMinSignatures: 2,
   threadSpan: 12,
   signatureMaxChars: 120,

@@ -9,7 +9,7 @@
 import type { HtmlThresholds } from '../config/html';
 import { ALWAYS_TRUSTED_KINDS, SOFT_KINDS } from '../config/html-hints';
 import { isCommentHeading, matchBoilerplate } from '../config/phrases';
-import { isNotProse, isServerDiagnostic, LOOKS_LIKE_ADDRESS } from '../config/signals';
+import { isNotProse, isServerDiagnostic, LOOKS_LIKE_ADDRESS, TRUNCATED_EXCERPT } from '../config/signals';
 import { type Hint, type RawBlock, type Region, sameNamedSiblings, withHints } from './segment';
 import { titleKey } from './title';
 
@@ -176,12 +176,30 @@ function markTeaserCards(blocks: RawBlock[], regions: Region[], features: BlockF
     if (r.className && longestOfKindBeside(r, regions, (charsBefore ??= charsUpTo(features))) > t.cardMaxChars) continue;
     for (let i = r.start; i < r.end; i++) inCard[i] = 1;
   }
+  markExcerpts(blocks, features, inCard, pageGood, t);
   let cardGood = 0;
   for (let i = 0; i < features.length; i++) if (inCard[i]) cardGood += Math.max(0, features[i].textScore);
   // Cards that hold most of the page's article-like text are what the page is (a listing of
   // entries), not other stories beside an article.
   if (cardGood >= pageGood * t.cardsMaxPageShare) return;
   for (let i = 0; i < features.length; i++) if (inCard[i]) features[i].teaser = true;
+}
+
+/**
+ * Blocks cut short with a link to the rest ("… heroic in serving the United ... Read More") are
+ * other pages' teasers, as cards are; unless together they hold `cardRunMaxPageShare` of the
+ * page's article-like text: then the page is that list of excerpts (a blog's front page).
+ */
+function markExcerpts(blocks: RawBlock[], features: BlockFeatures[], inCard: Uint8Array, pageGood: number, t: HtmlThresholds): void {
+  let good = 0;
+  const excerpts: number[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    if (features[i].linkDensity === 0 || !TRUNCATED_EXCERPT.test(blocks[i].text)) continue;
+    excerpts.push(i);
+    good += Math.max(0, features[i].textScore);
+  }
+  if (good >= pageGood * t.cardRunMaxPageShare) return;
+  for (const i of excerpts) inCard[i] = 1;
 }
 
 function charsUpTo(features: BlockFeatures[]): Float64Array {

@@ -13,7 +13,7 @@
  */
 import { isCommentHeading, matchBoilerplate, phraseSource, TOOL_BAR_WORDS, type PhraseMatch } from '../config/phrases';
 import { hasDate, isDateLine, isPlaceSignature, isSignatureLine, placeSignatureName, signatureAuthor } from '../config/dates';
-import { isNotProse, LOOKS_LIKE_ADDRESS } from '../config/signals';
+import { isNotProse, LOOKS_LIKE_ADDRESS, TRUNCATED_EXCERPT } from '../config/signals';
 import { ANNOUNCES_LIST, type TextThresholds } from '../config/text';
 import type { BlockKind } from '../types';
 import { lineFeatures, UNSPACED_LANGUAGES, type Line, type LineFeatures } from './lines';
@@ -414,6 +414,37 @@ export function cutAtFeed(lines: readonly JudgedLine[], run: Run, t: TextThresho
     return { ...run, end: cut - 1 };
   }
   return run;
+}
+
+/**
+ * A teaser of another page is its first lines cut short, with a link to the rest: "… the
+ * impossible demands of the ... Read More". An article does not end its own paragraphs that
+ * way. Where `excerptMinLines` such lines stand in the run, the run ends before the first of
+ * them (and the short lines above it, its headline), unless what comes before holds less than
+ * `feedMinKeptShare` of the run's prose: then the page is that list of excerpts.
+ */
+export function cutAtExcerpts(lines: readonly JudgedLine[], run: Run, t: TextThresholds): Run {
+  let first = -1;
+  let count = 0;
+  for (let i = run.start; i <= run.end; i++) {
+    if (!TRUNCATED_EXCERPT.test(lines[i]!.line.text)) continue;
+    if (first < 0) first = i;
+    count++;
+  }
+  if (count < t.excerptMinLines) return run;
+  let firstProse = run.start;
+  while (firstProse <= run.end && !isProse(lines[firstProse])) firstProse++;
+  let cut = first;
+  while (cut - 1 > firstProse && !isProse(lines[cut - 1]) && first - cut < t.feedMaxGap) cut--;
+  if (cut <= firstProse) return run;
+  let before = 0;
+  let all = 0;
+  for (let i = run.start; i <= run.end; i++) {
+    if (!isProse(lines[i])) continue;
+    all += lines[i]!.f.chars;
+    if (i < cut) before += lines[i]!.f.chars;
+  }
+  return before < t.feedMinKeptShare * all ? run : { ...run, end: cut - 1 };
 }
 
 /** An item of a numbered list: "1) …", "12. …". */

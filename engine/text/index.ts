@@ -14,7 +14,7 @@ import { isServerDiagnostic } from '../config/signals';
 import { STOPWORDS } from '../config/stopwords';
 import type { TextThresholds } from '../config/text';
 import type { Block, BlockKind, BlockRole, Extraction } from '../types';
-import { acrossCreditLine, CHROME_KINDS, chooseRun, COMMENT_KINDS, cutAtFeed, extendOverAnnouncedList, extendOverNumberedList, cutAtPlaceSignedThread, cutAtSignatures, cutAtThread, decide, isProse, pct, judgeLine, runAfterHeadline, scoreInContext, unwallPostFooters, type Decision, type JudgedLine } from './classify';
+import { acrossCreditLine, CHROME_KINDS, chooseRun, COMMENT_KINDS, cutAtExcerpts, cutAtFeed, extendOverAnnouncedList, extendOverNumberedList, cutAtPlaceSignedThread, cutAtSignatures, cutAtThread, decide, isProse, pct, judgeLine, runAfterHeadline, scoreInContext, unwallPostFooters, type Decision, type JudgedLine } from './classify';
 import { detectLanguage, words } from './language';
 import { splitLines, unwrapHardWrapped, type Line } from './lines';
 import { mayHoldLabelledRecords, recordsAround, recordsOnPage, type RecordList } from './records';
@@ -214,7 +214,7 @@ export function extractText(text: string, opts: CleanOptions): Extraction {
       : bestRun;
   if (run && (!title.anchored || run !== anchoredRun)) title = headlineBefore(judged, run.start, t) ?? (title.anchored ? NO_TITLE : title);
   if (run) run = acrossCreditLine(judged, run, t);
-  if (run) run = extendOverNumberedList(judged, cutAtPlaceSignedThread(judged, cutAtSignatures(judged, cutAtThread(judged, cutAtFeed(judged, run, t), t), t), t), t);
+  if (run) run = extendOverNumberedList(judged, cutAtPlaceSignedThread(judged, cutAtSignatures(judged, cutAtThread(judged, cutAtExcerpts(judged, cutAtFeed(judged, run, t), t), t), t), t), t);
   if (run) run = extendOverAnnouncedList(judged, run, t);
   const decisions = decide(judged, run, t);
 
