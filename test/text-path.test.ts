@@ -220,6 +220,28 @@ describe('excerpts of other pages after the body ("… Read More")', () => {
   });
 });
 
+describe('a link to another story set into the article ("READ MORE: <its headline>")', () => {
+  const link = 'READ MORE: Plague outbreak confirmed in the capital after two patients fall ill with the disease';
+  const page = [
+    'Home', 'News', 'Science', 'Contact',
+    'Health officials confirm a third case of plague',
+    'Health officials confirmed a third case of plague on Monday, in a hunter who had eaten a wild rabbit he caught in the hills north of the city.',
+    'The patient is being treated in hospital, and the officials said that the people he met in the days before he fell ill were being traced.',
+    link,
+    'The disease is treated with antibiotics when it is caught early, and cases have been rare in the region for many years, the officials said.',
+    'They asked hunters not to eat animals found dead and to report any sick rabbits or marmots to the local health office at once.',
+  ].join('\n');
+
+  it('is left out, and the article goes on after it', () => {
+    expect(link.length).toBeGreaterThan(80); // longer than the related phrases' lines
+    const r = clean(page, { mode: 'text' });
+    expect(r.body).not.toContain('READ MORE');
+    expect(r.body).toContain('treated in hospital');
+    expect(r.body).toContain('report any sick rabbits');
+    expect(r.blocks.find((b) => b.text === link)).toMatchObject({ kept: false, kind: 'related' });
+  });
+});
+
 describe('a numbered list right after the body', () => {
   const body = [
     'Gift ideas for the nostalgic',

@@ -479,6 +479,14 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
     ],
   },
   {
+    // A link to another story set into the article: the words that introduce it, then its
+    // headline ("READ MORE: China plague outbreak confirmed: Two diagnosed in Beijing").
+    kind: 'related',
+    maxChars: 160,
+    lines: [],
+    patterns: [...start('read more:', 'related:', 'see also:', 'also read:', 'read also:')],
+  },
+  {
     kind: 'ad',
     maxChars: 70,
     lines: ['advertisement', 'advertisements', 'advertising', 'ad', 'ads', 'sponsored', 'sponsored content',
