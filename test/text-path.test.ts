@@ -242,6 +242,26 @@ describe('a link to another story set into the article ("READ MORE: <its headlin
   });
 });
 
+describe("a picture's labels read out in the text (\"Image caption …\", \"Image copyright …\")", () => {
+  const page = [
+    'Home', 'News', 'Music', 'Contact',
+    'Singer says she cannot play her old songs on television',
+    'The singer said on Thursday that her former record label had told her she could not perform her old songs at an awards show next week.',
+    'Image copyright Getty Images',
+    'Image caption The singer has released seven albums since she first signed to the label at the age of fifteen',
+    'The label said in a statement that it had never tried to stop her from performing, and that it was willing to talk to her managers.',
+    'The awards show is due to be broadcast live on Sunday evening, and the singer is still listed among the artists who will appear.',
+  ].join('\n');
+
+  it('are left out of the article, which goes on after them', () => {
+    const r = clean(page, { mode: 'text' });
+    expect(r.body).not.toMatch(/Image (?:copyright|caption)/);
+    expect(r.body).toContain('could not perform her old songs');
+    expect(r.body).toContain('still listed among the artists');
+    expect(r.blocks.find((b) => b.text.startsWith('Image caption'))).toMatchObject({ kept: false, kind: 'caption' });
+  });
+});
+
 describe('a numbered list right after the body', () => {
   const body = [
     'Gift ideas for the nostalgic',

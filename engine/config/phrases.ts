@@ -573,6 +573,14 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
     ],
   },
   {
+    // The labels a page reads out before a picture's caption and credit, left in its text by
+    // the scraper ("Image caption Taylor Swift's seventh album…", "Image copyright Getty Images").
+    kind: 'caption',
+    maxChars: 300,
+    lines: [],
+    patterns: [...start('image caption', 'image copyright', 'media caption', 'picture caption')],
+  },
+  {
     kind: 'boilerplate',
     maxChars: 160,
     lines: ['loading', 'loading...', 'click here', 'javascript is disabled', 'image', 'photo', 'video',

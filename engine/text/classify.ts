@@ -172,7 +172,9 @@ export function judgeLine(line: Line, lang: string | null, hasList: boolean, t: 
         !menuLike && f.words >= t.shortProseMinWords && f.density >= lo ? -t.shortProsePenalty : -t.shortPenalty;
       break;
     default:
-      score = -((phrase ? t.phrasePenalty : t.badPenalty) + t.badWeight * Math.min(f.chars, t.longParagraphChars));
+      // A picture's caption stands between the article's paragraphs: out of the text, but no
+      // sign that the article has ended.
+      score = phrase?.kind === 'caption' ? 0 : -((phrase ? t.phrasePenalty : t.badPenalty) + t.badWeight * Math.min(f.chars, t.longParagraphChars));
   }
   return { line, f, cls, why, phrase, wall, menuLike, score };
 }
