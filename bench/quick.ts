@@ -3,7 +3,7 @@
  *   node bin/tsx-run.cjs bench/quick.ts [html|text] [--dataset NAME] [--worst N] [--id PREFIX] [--save FILE] [--diff FILE] [--with-comments]
  * Prints F1/P/R of the engine against each set's truth (body on Zyte, title + body elsewhere),
  * the macro mean, and the worst pages of each set. --save writes per-page F1 to a file;
- * --diff compares with such a file and lists the pages that moved most, both ways.
+ * --diff compares with such a file: how many pages moved each way (any change), and those that moved most.
  * --with-comments scores the output with the readers' comments the engine found put back after
  * it: what a set's annotation convention makes of comments (CleanEval's truth keeps them).
  */
@@ -59,7 +59,8 @@ for (const name of names) {
   for (const s of scores) {
     const key = `${name}/${s.id}`;
     perPage[key] = s.f1;
-    if (key in saved && Math.abs(saved[key] - s.f1) > 0.005) moves.push({ key, before: saved[key], after: s.f1 });
+    // Every change counts: a rule's small losses are still losses.
+    if (key in saved && saved[key] !== s.f1) moves.push({ key, before: saved[key], after: s.f1 });
   }
 }
 if (means.length > 1) console.log(`macro mean ${mode}: F1 ${(means.reduce((a, b) => a + b, 0) / means.length).toFixed(4)}`);
@@ -68,7 +69,8 @@ if (opt('--diff')) {
   moves.sort((a, b) => b.after - b.before - (a.after - a.before));
   const up = moves.filter((m) => m.after > m.before);
   const down = moves.filter((m) => m.after < m.before).reverse();
-  console.log(`moved: ${up.length} up, ${down.length} down`);
+  const small = moves.filter((m) => Math.abs(m.after - m.before) < 0.005).length;
+  console.log(`moved: ${up.length} up, ${down.length} down (${small} of them by less than 0.005)`);
   for (const m of up.slice(0, 10)) console.log(`  + ${m.before.toFixed(3)} → ${m.after.toFixed(3)}  ${m.key}`);
   for (const m of down.slice(0, 15)) console.log(`  - ${m.before.toFixed(3)} → ${m.after.toFixed(3)}  ${m.key}`);
 }
