@@ -635,6 +635,13 @@ describe('boilerplate phrases', () => {
     expect(matchBoilerplate('Online symptom checkers are not meant to substitute for the advice of your physician, the study found.')).toBeNull();
   });
 
+  it("takes \"Follow … on Twitter\" for the site's accounts, not a sentence about following", () => {
+    expect(matchBoilerplate('Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.')?.kind).toBe('boilerplate');
+    expect(matchBoilerplate('Follow me on Twitter or LinkedIn. Check out my website.')?.kind).toBe('boilerplate');
+    expect(matchBoilerplate('Follow the river path on foot for two miles to reach the old mill.')).toBeNull();
+    expect(matchBoilerplate('Fans who follow the band closely were not surprised by the news on Monday.')).toBeNull();
+  });
+
   it('takes "report abuse" for a control only as an item of a bar, not in a sentence', () => {
     expect(matchBoilerplate('Post comment | Terms | Report Abuse')?.kind).toBe('comments');
     expect(matchBoilerplate('Call the hotline to report abuse.')).toBeNull();

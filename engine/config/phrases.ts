@@ -601,6 +601,8 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
         'send us your pictures', 'folgen sie uns', 'suivez-nous', 'síguenos', 'seguici',
         'siga-nos', 'volg ons', 'obserwuj nas', 'подписывайтесь на нас'),
       ...start('text size', 'font size'),
+      // "Follow Newsbeat on Instagram, Facebook, Twitter and YouTube": the site's or the writer's accounts.
+      /^follow\s.{0,80}?\bon\s+(?:twitter|facebook|instagram|linkedin|youtube|tiktok|threads|mastodon|bluesky)\b/iu,
     ],
   },
 ];
