@@ -333,6 +333,9 @@ describe('a list the last line of the body announces', () => {
     // "… are listed below." announces it too.
     const listed = clean([...body.slice(0, 3), 'The players invited to the combine are listed below.', ...players, ...footer].join('\n'), { mode: 'text' });
     for (const p of players) expect(listed.body).toContain(p);
+    // …and so does "listed below" inside the paragraph, with more said after it.
+    const inside = clean([...body.slice(0, 3), 'Write to the clubs listed below. Please give your full name and the name of the player you are asking about, and allow two weeks for a reply.', ...players, ...footer].join('\n'), { mode: 'text' });
+    for (const p of players) expect(inside.body).toContain(p);
   });
 
   it('is not a list of bare web addresses, nor a list no line announces', () => {

@@ -348,7 +348,8 @@ export const TEXT_DEFAULTS: TextThresholds = {
 /**
  * A line that announces a list and ends in a colon: "the following", "below", "list of", "as
  * follows", "here are", "these are", "include". A label alone ("Tags:", "Share this:") says none
- * of these, and is no prose line of the article's run anyway. Or a line that ends "… are listed
- * (shown, given, set out) below."
+ * of these, and is no prose line of the article's run anyway. Or a line that says "… listed
+ * (shown, given, set out) below", at its end or with more after it ("… to the department listed
+ * below. Please include …").
  */
-export const ANNOUNCES_LIST = /\b(?:the following|below|list of|as follows|here (?:is|are)|these (?:are|were)|include|includes)\b[^:]*:\s*$|\b(?:listed|shown|given|set out) below\.\s*$/i;
+export const ANNOUNCES_LIST = /\b(?:the following|below|list of|as follows|here (?:is|are)|these (?:are|were)|include|includes)\b[^:]*:\s*$|\b(?:listed|shown|given|set out) below\b/i;
