@@ -645,6 +645,23 @@ describe('boilerplate phrases', () => {
     expect(matchBoilerplate('Fans who follow the band closely were not surprised by the news on Monday.')).toBeNull();
   });
 
+  it('takes "… said:" for a comment\'s header after a name or a date, not after a sentence that introduces a quote', () => {
+    for (const header of ['King Eric wrote:', 'Nancy Reyes Says:', 'Milan Griffes on September 12, 2018 at 4:47 pm said:']) {
+      expect(matchBoilerplate(header)?.kind).toBe('comments');
+    }
+    expect(matchBoilerplate('In listing his conditions before he would testify, Schreiber said:')).toBeNull();
+    const quote = 'Commenting on his appointment, the new chief executive of the rescue fund said:';
+    const story = [
+      'Fund names its first chief executive',
+      'The euro zone rescue fund named a former finance ministry official as its first chief executive on Monday, after a month of talks.',
+      'He will take up the post next week and will lead a staff of about twenty, the fund said in a statement released in the morning.',
+      quote,
+      '"I am honoured to lead the fund at this time, and I look forward to working with the member states to make it a success."',
+      'The fund can lend up to four hundred billion euros to member states that lose access to the markets, under strict conditions.',
+    ].join('\n');
+    expect(clean(story, { mode: 'text' }).body).toContain(quote);
+  });
+
   it('takes "report abuse" for a control only as an item of a bar, not in a sentence', () => {
     expect(matchBoilerplate('Post comment | Terms | Report Abuse')?.kind).toBe('comments');
     expect(matchBoilerplate('Call the hotline to report abuse.')).toBeNull();
