@@ -383,6 +383,28 @@ export function scoreInContext(lines: JudgedLine[], t: TextThresholds): void {
 }
 
 /**
+ * Where a list of items (a feed's, other pages' excerpts) that begins at line `first` would end
+ * the run: at `first`, or above the short lines just over it (its headline, an author), at
+ * most `feedMaxGap` back; with the run's prose before that line and from it on. Null when the
+ * run would keep none of its prose.
+ */
+function itemsCut(lines: readonly JudgedLine[], run: Run, first: number, t: TextThresholds): { cut: number; before: number; after: number } | null {
+  let firstProse = run.start;
+  while (firstProse <= run.end && !isProse(lines[firstProse])) firstProse++;
+  let cut = first;
+  while (cut - 1 > firstProse && !isProse(lines[cut - 1]) && first - cut < t.feedMaxGap) cut--;
+  if (cut <= firstProse) return null;
+  let before = 0;
+  let after = 0;
+  for (let i = run.start; i <= run.end; i++) {
+    if (!isProse(lines[i])) continue;
+    if (i < cut) before += lines[i]!.f.chars;
+    else after += lines[i]!.f.chars;
+  }
+  return { cut, before, after };
+}
+
+/**
  * An article carries its date once, at its top; a feed of other stories or a thread of
  * comments repeats a date line per item. Where `feedMinDates` date lines follow each other
  * in the run, each within `feedMaxGap` lines of the next, the items begin and the run ends
@@ -392,28 +414,16 @@ export function scoreInContext(lines: JudgedLine[], t: TextThresholds): void {
 export function cutAtFeed(lines: readonly JudgedLine[], run: Run, t: TextThresholds): Run {
   const dates: number[] = [];
   for (let i = run.start; i <= run.end; i++) if (isDateLine(lines[i]!.line.text)) dates.push(i);
-  let firstProse = run.start;
-  while (firstProse <= run.end && !isProse(lines[firstProse])) firstProse++;
   for (let k = 0; k + t.feedMinDates - 1 < dates.length; k++) {
     let close = true;
     for (let j = k; j < k + t.feedMinDates - 1 && close; j++) close = dates[j + 1]! - dates[j]! <= t.feedMaxGap;
     if (!close) continue;
-    let cut = dates[k]!;
-    while (cut - 1 > firstProse && cut - 1 >= run.start && !isProse(lines[cut - 1]) && dates[k]! - cut < t.feedMaxGap) cut--;
-    if (cut <= firstProse) return run;
+    const items = itemsCut(lines, run, dates[k]!, t);
     // A page that is the feed (a list of dated items under a short intro) keeps it.
-    let before = 0;
-    let after = 0;
-    for (let i = run.start; i <= run.end; i++) {
-      if (!isProse(lines[i])) continue;
-      if (i < cut) before += lines[i]!.f.chars;
-      else after += lines[i]!.f.chars;
-    }
-    if (before < t.feedMinKeptShare * (before + after)) return run;
+    if (!items || items.before < t.feedMinKeptShare * (items.before + items.after)) return run;
     // Short items (teasers, one-line comments) are a feed; long ones are posts of a blog page.
-    const items = dates.length - k;
-    if (after / items > t.feedMaxItemChars) return run;
-    return { ...run, end: cut - 1 };
+    if (items.after / (dates.length - k) > t.feedMaxItemChars) return run;
+    return { ...run, end: items.cut - 1 };
   }
   return run;
 }
@@ -434,19 +444,9 @@ export function cutAtExcerpts(lines: readonly JudgedLine[], run: Run, t: TextThr
     count++;
   }
   if (count < t.excerptMinLines) return run;
-  let firstProse = run.start;
-  while (firstProse <= run.end && !isProse(lines[firstProse])) firstProse++;
-  let cut = first;
-  while (cut - 1 > firstProse && !isProse(lines[cut - 1]) && first - cut < t.feedMaxGap) cut--;
-  if (cut <= firstProse) return run;
-  let before = 0;
-  let all = 0;
-  for (let i = run.start; i <= run.end; i++) {
-    if (!isProse(lines[i])) continue;
-    all += lines[i]!.f.chars;
-    if (i < cut) before += lines[i]!.f.chars;
-  }
-  return before < t.feedMinKeptShare * all ? run : { ...run, end: cut - 1 };
+  const items = itemsCut(lines, run, first, t);
+  if (!items || items.before < t.feedMinKeptShare * (items.before + items.after)) return run;
+  return { ...run, end: items.cut - 1 };
 }
 
 /** An item of a numbered list: "1) …", "12. …". */
