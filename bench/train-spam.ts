@@ -30,7 +30,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { clean } from '../engine';
-import { articleContext, featureBucket, featurize, type FeatureVector, type SpamInput } from '../engine/comments/features';
+import { articleContext, cues, featureBucket, featurize, type FeatureVector, type SpamInput } from '../engine/comments/features';
 import { createScorer, type SpamModel } from '../engine/comments/model';
 import { CUE_PRIORS, MAX_HAM_CALLED_SPAM, MIN_THRESHOLD, TARGET_PRECISION } from '../engine/config/spam';
 import { bundleLambda } from './bundle';
@@ -509,7 +509,7 @@ function main(): void {
   }
   if (flag('--show')) {
     // The errors, to read: page comments out of fold, the thread by the shipped model.
-    const line = (tag: string, score: number, e: Example): string => `  ${tag} ${score.toFixed(2)} ${e.input.author ?? '-'} | ${e.input.text.slice(0, 120).replace(/\s+/g, ' ')}`;
+    const line = (tag: string, score: number, e: Example): string => `  ${tag} ${score.toFixed(2)} [${cues(e.input.text).join(',')}] ${e.input.author ?? '-'} | ${e.input.text.slice(0, 120).replace(/\s+/g, ' ')}`;
     for (const e of pages) {
       const s = pageScores.get(e)!;
       if (e.spam !== s >= threshold || (!e.spam && s >= Number(value('--show-from') ?? 2))) console.log(line(e.spam ? 'page FN' : s >= threshold ? 'page FP' : 'page near', s, e));
