@@ -119,6 +119,71 @@ ${thread}
     ]);
   });
 
+  it('a header that shows name and date inline in one line is the author and the date, not text', () => {
+    const item = (id: number, name: string, date: string, text: string) =>
+      `<li class="comment" id="comment-${id}"><div class="comment-text"><span class="author">${name}</span> <span class="date">${date}</span><div class="comment-content"><p>${text}</p></div></div></li>`;
+    const html = page(`<div id="comments"><h3>3 Comments</h3><ol class="comment-list">
+${item(1, 'Cherie McCluney', 'August 17, 2019 - 2:19 pm', 'I walked along the new quay today and it looks really good.')}
+${item(2, 'Regan', 'August 19, 2019 - 5:48 pm', 'Glad you liked it, and thanks for your feedback.')}
+${item(3, 'JC Says:', 'May 31st, 2004 at 11:37 pm', 'Any news about the fuel pump on the pier?')}
+</ol></div>`);
+    const r = clean(html, { comments: 'keep-all' });
+    expect(r.comments!.map((c) => [c.author, c.date, c.text])).toEqual([
+      ['Cherie McCluney', 'August 17, 2019 - 2:19 pm', 'I walked along the new quay today and it looks really good.'],
+      ['Regan', 'August 19, 2019 - 5:48 pm', 'Glad you liked it, and thanks for your feedback.'],
+      ['JC', 'May 31st, 2004 at 11:37 pm', 'Any news about the fuel pump on the pier?'],
+    ]);
+  });
+
+  it('a line that is only a date, or words before a date that are no name, stay what they were', () => {
+    const html = page(`<div id="comments"><h3>2 Comments</h3><ol class="comment-list">
+<li class="comment" id="comment-1"><div class="comment-text"><p>Posted January 5, 2021 at 3:10 pm</p><div class="comment-content"><p>The wall looks solid now.</p></div></div></li>
+<li class="comment" id="comment-2"><div class="comment-text"><p>the boats came back on June 5, 2021 at 9:00</p><p>and the pier was full again.</p></div></li>
+</ol></div>`);
+    const r = clean(html, { comments: 'keep-all' });
+    expect(r.comments!.map((c) => c.author)).toEqual([null, null]);
+    expect(r.comments![1]!.text).toContain('the boats came back on June 5, 2021 at 9:00');
+  });
+
+  it("short lines above a comment's date are its header: the first names the author; so is a short line below the date in the header's column", () => {
+    const item = (name: string, no: number, date: string, country: string, text: string) => `<div class="individualcomment">
+<div class="commentsleft"><a name="c${no}"></a><span class="byline">${name}</span><br/><p class="dateline">Comment No. ${no}</p><p class="dateline">${date}</p><em>${country}</em></div>
+<div class="commentsright"><p>${text}</p><p>That is how it was last year too, and the year before.</p></div></div>`;
+    const html = page(`<div id="comments"><h3>Comments</h3>
+${item('recklessfox', 1034545, 'January 7 17:00', 'GBR', 'Free range and organic are not the same thing at all.')}
+${item('misterbee', 1034558, 'January 7 17:05', 'CAN', 'Very poor article, both confused and uninformative.')}
+</div>`);
+    const r = clean(html, { comments: 'keep-all' });
+    expect(r.comments!.map((c) => [c.author, c.date, c.text.split('\n\n')[0]])).toEqual([
+      ['recklessfox', 'January 7 17:00', 'Free range and organic are not the same thing at all.'],
+      ['misterbee', 'January 7 17:05', 'Very poor article, both confused and uninformative.'],
+    ]);
+  });
+
+  it('a byline label without its name above the date names nobody', () => {
+    const html = page(`<div id="comments"><h3>Comments</h3>
+<div class="comment"><div class="head"><p>By</p><p class="date">01/16/08 11:11AM</p></div><p>I have seen most of his films, and this is his best role.</p></div>
+<div class="comment"><div class="head"><p>Ann</p><p class="date">01/16/08 11:40AM</p></div><p>His first film is better, I think, but this one is close.</p></div>
+</div>`);
+    const r = clean(html, { comments: 'keep-all' });
+    expect(r.comments!.map((c) => [c.author, c.text])).toEqual([
+      [null, 'I have seen most of his films, and this is his best role.'],
+      ['Ann', 'His first film is better, I think, but this one is close.'],
+    ]);
+  });
+
+  it('a short comment above its date, with nothing below the date, stays the comment', () => {
+    const html = page(`<div id="comments"><h3>2 Comments</h3>
+<div class="comment"><p>Great idea</p><p class="date">January 7 17:00</p></div>
+<div class="comment"><p>Not for me</p><p class="date">January 8 09:12</p></div>
+</div>`);
+    const r = clean(html, { comments: 'keep-all' });
+    expect(r.comments!.map((c) => [c.author, c.text])).toEqual([
+      [null, 'Great idea'],
+      [null, 'Not for me'],
+    ]);
+  });
+
   it('comment elements named alike side by side, each signed below its text, are one comment each', () => {
     const html = page(`<div class="comments-head">Comments</div>
 <div class="comments-body"><b>1.</b> Good to see the quay busy again after so long. <span class="comments-post">Posted by: Ann Lee on June 2, 2021 10:15 AM</span></div>

@@ -19,7 +19,7 @@
  *
  * Linear in the thread's blocks; nothing here touches the article's blocks.
  */
-import { isPlaceSignature } from '../config/dates';
+import { isDateLine as isOnlyDate, isPlaceSignature } from '../config/dates';
 import { matchBoilerplate } from '../config/phrases';
 import type { Block } from '../types';
 import { type RawBlock, type Region, sameNamedSiblings } from '../html/segment';
@@ -58,6 +58,8 @@ const STARTS_WITH_DATE = new RegExp(`^(?:on\\s+)?(?:${DATE.source})`, 'i');
 const MAX_AUTHOR_CHARS = 80;
 const MAX_DATE_CHARS = 60;
 const MAX_AUTHOR_WORDS = 6;
+/** Lines a comment's header may stand on above its date (name, number, badge). */
+const MAX_HEADER_LINES = 2;
 /** A line of at least this many words is prose, not a label or a list's entry. */
 const MIN_PROSE_WORDS = 6;
 
@@ -114,6 +116,37 @@ function saysHeader(text: string): SaysHeader | null {
   if (!m || m[2]!.length > MAX_DATE_CHARS || !STARTS_WITH_DATE.test(m[2]!)) return null;
   const author = m[1]!.trim();
   return author && looksLikeName(author) ? { author, date: m[2]!.trim() } : null;
+}
+
+/** A reader's name as a header shows it: a handle ("recklessfox", "jaded1") or capitalised words ("Cherie McCluney"). */
+function looksLikePersonName(text: string): boolean {
+  if (!looksLikeName(text) || BYLINE_LABEL.test(text)) return false;
+  const words = text.split(/\s+/);
+  return words.length === 1 ? /^[\p{L}\p{N}][\p{L}\p{N}_.'-]*$/u.test(text) : words.every((w) => /^\p{Lu}/u.test(w));
+}
+
+/** A byline's label standing without its name ("By", "Posted by:", "Von"). */
+const BYLINE_LABEL = /^(?:(?:posted|submitted|written)\s+)?(?:by|from|von|par|por|door|di|przez|от)\s*:?$|^(?:posted|submitted|written)\s*:?$/iu;
+
+/** The date of a header: only date words, with the year or the time of day. */
+const HEADER_DATE_DETAIL = /\d{4}|\d:\d\d/;
+
+/**
+ * "Cherie McCluney August 17, 2019 - 2:19 pm": a comment's header line, its author's name and
+ * then its date (a theme that puts both in one element, inline). Null for a line that is only a
+ * date ("Posted January 5, 2008") and for one whose words before the date are no name.
+ */
+function nameDateHeader(text: string): { author: string; date: string } | null {
+  // "JC Says: May 31st, …" and "Posted by …" lines are saysHeader's and signature's.
+  if (text.length > MAX_AUTHOR_CHARS + MAX_DATE_CHARS || isOnlyDate(text) || SAYS_THEN.test(text) || signature(text)) return null;
+  const words = text.split(/\s+/);
+  for (let k = 1; k <= Math.min(MAX_AUTHOR_WORDS, words.length - 1); k++) {
+    const date = words.slice(k).join(' ').replace(/^[-–—|,·•]\s*/u, '');
+    if (!isOnlyDate(date)) continue;
+    const author = words.slice(0, k).join(' ').replace(/\s*[-–—|,·•:]$/u, '');
+    return HEADER_DATE_DETAIL.test(date) && looksLikePersonName(author) ? { author, date } : null;
+  }
+  return null;
 }
 
 function looksLikeName(text: string): boolean {
@@ -311,12 +344,26 @@ function readItem(own: number[], item: Region, raw: RawBlock[], regions: Region[
   let author: string | null = null;
   let date: string | null = null;
   const parts: string[] = [];
+  /** The block of each part. */
+  const partBlocks: number[] = [];
+  // Where the date was found, when lines came before it: the comment's header may be above it.
+  let partsBeforeDate = 0;
   for (const i of own) {
     const b = raw[i]!;
     const text = b.text;
     const part = partOf(b, item, regions);
+    // A header line standing first, in whatever element: "Ann August 17, 2019 - 2:19 pm", "JC Says: May 31st, 2004 at 11:37 pm".
+    const first: boolean = parts.length === 0 && !author && !date;
+    const dated: SaysHeader | null = first ? saysHeader(text) : null;
+    const nameDate: { author: string | null; date: string | null } | null = first ? (dated?.date ? dated : nameDateHeader(text)) : null;
+    if (nameDate) {
+      author = nameDate.author;
+      date = nameDate.date;
+      continue;
+    }
     if (part === 'text') {
       parts.push(text);
+      partBlocks.push(i);
       continue;
     }
     if (isAction(text) || isThreadFurniture(text) || (part === 'action' && text.length <= 40)) continue;
@@ -338,11 +385,27 @@ function readItem(own: number[], item: Region, raw: RawBlock[], regions: Region[
     }
     if (!date && isDateLine(text) && (part === 'date' || parts.length === 0)) {
       date = text;
+      partsBeforeDate = parts.length;
       continue;
     }
     // Other short lines of the comment's header ("Member", "Top commenter") are not its text.
     if (parts.length === 0 && (part === 'date' || part === 'author') && text.length <= MAX_DATE_CHARS) continue;
     parts.push(text);
+    partBlocks.push(i);
+  }
+  // "recklessfox" / "Comment No. 1034545" / date / text: short lines above the date, with the
+  // text below it, were the header: the first names the author.
+  if (partsBeforeDate > 0 && partsBeforeDate <= MAX_HEADER_LINES && parts.length > partsBeforeDate) {
+    const header = parts.slice(0, partsBeforeDate);
+    if (header.every((line) => line.length <= MAX_AUTHOR_CHARS && !/[.!?]$/.test(line) && line.split(/\s+/).length <= MAX_AUTHOR_WORDS)) {
+      if (!author && looksLikePersonName(header[0]!)) author = header[0]!;
+      // A short line below the date in the header's own element (a country, a badge) is the header's too.
+      const headerRegion = raw[partBlocks[0]!]!.region;
+      let end = partsBeforeDate;
+      while (end < parts.length - 1 && raw[partBlocks[end]!]!.region === headerRegion && parts[end]!.length <= MAX_AUTHOR_CHARS && !/[.!?]$/.test(parts[end]!)) end++;
+      parts.splice(0, end);
+      partBlocks.splice(0, end);
+    }
   }
   if (parts.length === 0) return null;
   // "… This is fun to watch! Posted by: Walters on December 29, 2007 01:15 PM" in one block.
