@@ -172,6 +172,36 @@ ${item('misterbee', 1034558, 'January 7 17:05', 'CAN', 'Very poor article, both 
     ]);
   });
 
+  it("an item holding only its header (number, date or author) and its text in an element nested in it is one comment", () => {
+    const html = page(`<h3 id="comments">2 comments so far...</h3><ul class="commentlist">
+<li id="comment-35656"><div class="index">1.</div><div class="commentmetadata">June 2nd,<br>2021<br><a href="#comment-35656">7:51 pm</a></div>
+  <div class="comment"><p>Good to see the quay busy again after all this time.</p><p><cite>— Posted by Tom, Manhattan Beach CA</cite></p></div></li>
+<li id="comment-35679"><div class="index">2.</div><div class="commentmetadata">June 3rd,<br>2021<br><a href="#comment-35679">12:44 am</a></div>
+  <div class="comment"><p>The fuel pump on the pier works again.</p><p>By the way, thanks to the council</p></div></li>
+</ul>
+<div id="more-comments"><div class="comment"><div class="user_info">Brittany Ross</div><div class="comment_body"><p>The north wall looks solid now, and the boats are back.</p></div></div>
+<div class="comment"><div class="user_info">Mario Hunt</div><div class="comment_body"><p>Agreed, and the café on the pier should open soon too.</p></div></div></div>`);
+    const r = clean(html, { comments: 'keep-all' });
+    expect(r.comments!.map((c) => [c.author, c.date, c.text])).toEqual([
+      ['Tom', 'June 2nd, 2021 7:51 pm', 'Good to see the quay busy again after all this time.'],
+      [null, 'June 3rd, 2021 12:44 am', 'The fuel pump on the pier works again.\n\nBy the way, thanks to the council'],
+      ['Brittany Ross', null, 'The north wall looks solid now, and the boats are back.'],
+      ['Mario Hunt', null, 'Agreed, and the café on the pier should open soon too.'],
+    ]);
+  });
+
+  it('a block with no visible text (a widget that failed to load) is no comment', () => {
+    const found = splitLinesIntoComments(
+      [
+        [0, 'The photos of the old wall are great.'],
+        [1, ''],
+        [2, ' \u00a0 '],
+      ],
+      true,
+    );
+    expect(found.map((c) => c.text)).toEqual(['The photos of the old wall are great.']);
+  });
+
   it('a short comment above its date, with nothing below the date, stays the comment', () => {
     const html = page(`<div id="comments"><h3>2 Comments</h3>
 <div class="comment"><p>Great idea</p><p class="date">January 7 17:00</p></div>

@@ -58,6 +58,8 @@ const STARTS_WITH_DATE = new RegExp(`^(?:on\\s+)?(?:${DATE.source})`, 'i');
 const MAX_AUTHOR_CHARS = 80;
 const MAX_DATE_CHARS = 60;
 const MAX_AUTHOR_WORDS = 6;
+/** A comment's number: "1.", "#12", "3)". */
+const ORDINAL = /^\s*#?\d{1,4}[.):]?\s*$/;
 /** Lines a comment's header may stand on above its date (name, number, badge). */
 const MAX_HEADER_LINES = 2;
 /** A line of at least this many words is prose, not a label or a list's entry. */
@@ -83,6 +85,9 @@ function isThreadFurniture(text: string): boolean {
 
 /** "Posted by: Walters on December 29, 2007 01:15 PM", "by Ann at 3:10 pm": who wrote a comment and when. */
 const SIGNATURE = /^\s*(?:(?:posted|submitted|written)\s+)?by\s*:?\s+(.{1,80}?)\s*(?:\bon\b|\bat\b|@|\||,|\(|-)\s*(.{4,60}?)\)?\s*$/iu;
+
+/** A line of its own that signs a comment with a name and maybe a place, no date: "— Posted by Tom, Manhattan Beach CA". */
+const SIGNED_WITHOUT_DATE = /^\s*(?:[—–-]\s*(?:(?:posted|submitted|written)\s+)?|(?:posted|submitted|written)\s+)by\s*:?\s+([^,|]{1,60}?)(?:\s*,\s*[^,|]{1,60}){0,2}\s*$/iu;
 
 /** The same signature closing a comment's text block. */
 const TRAILING_SIGNATURE = /(?:^|\s)(?:posted|submitted|written)\s+by\s*:?\s+(.{1,80}?)\s+(?:on|at|@|\|)\s+(.{4,60}?)\s*$/iu;
@@ -206,6 +211,8 @@ export function splitLinesIntoComments(items: ReadonlyArray<readonly [number, st
   const b = new Builder();
   for (let k = 0; k < items.length; k++) {
     const [index, text] = items[k]!;
+    // A block with no visible text (an image's, a widget's frame) is nothing of a comment.
+    if (text !== null && !text.trim()) continue;
     const next = items[k + 1]?.[1] ?? undefined;
     const signed = text === null ? null : signature(text);
     const header = text === null || signed ? null : saysHeader(text);
@@ -351,6 +358,8 @@ function readItem(own: number[], item: Region, raw: RawBlock[], regions: Region[
   for (const i of own) {
     const b = raw[i]!;
     const text = b.text;
+    // A comment's number above its header or text ("1.", "#12") is no part of what the reader wrote.
+    if (parts.length === 0 && ORDINAL.test(text)) continue;
     const part = partOf(b, item, regions);
     // A header line standing first, in whatever element: "Ann August 17, 2019 - 2:19 pm", "JC Says: May 31st, 2004 at 11:37 pm".
     const first: boolean = parts.length === 0 && !author && !date;
@@ -407,7 +416,9 @@ function readItem(own: number[], item: Region, raw: RawBlock[], regions: Region[
       partBlocks.splice(0, end);
     }
   }
-  if (parts.length === 0) return null;
+  // A header alone ("1." / its date, the text in an element of its own inside the item):
+  // splitHtmlComments gives it to the text's comment.
+  if (parts.length === 0) return author || date ? { author, date, text: '', block: own[0]! } : null;
   // "… This is fun to watch! Posted by: Walters on December 29, 2007 01:15 PM" in one block.
   const tail = TRAILING_SIGNATURE.exec(parts[parts.length - 1]!);
   if (tail && DATE.test(tail[2]!)) {
@@ -416,6 +427,12 @@ function readItem(own: number[], item: Region, raw: RawBlock[], regions: Region[
     const rest = parts[parts.length - 1]!.slice(0, tail.index).trim();
     if (rest) parts[parts.length - 1] = rest;
     else parts.pop();
+  }
+  // "— Posted by Tom, Manhattan Beach CA": a last line that signs the comment without a date.
+  const byline = parts.length >= 2 && !author ? SIGNED_WITHOUT_DATE.exec(parts[parts.length - 1]!) : null;
+  if (byline && looksLikeName(byline[1]!.trim()) && !/\d/.test(byline[1]!)) {
+    author = byline[1]!.trim();
+    parts.pop();
   }
   if (parts.length === 0) return null;
   return { author, date, text: parts.join('\n\n'), block: own[0]! };
@@ -476,7 +493,7 @@ export function splitHtmlComments(blocks: Block[], raw: RawBlock[], regions: Reg
     // inside it (author line, text, "Report" link) are not comments of their own.
     if (container && (isItemRegion(container) || repeatsAmongSiblings(container, regions)) && !holdsNamedItem(container, regions)) {
       const found = readItem(thread.indexes, container, raw, regions);
-      if (found) out.push(found);
+      if (found?.text) out.push(found);
       continue;
     }
     const items = itemRegions(container, regions, container?.start ?? first, container?.end ?? end);
@@ -501,12 +518,26 @@ export function splitHtmlComments(blocks: Block[], raw: RawBlock[], regions: Reg
         if (!cur || item.depth > cur.depth) owner.set(i, item);
       }
     }
+    // An item whose own blocks are only a header (its number, its date) holds its text in an
+    // item nested in it (`li#comment-7` > `div.comment`): the two are one comment.
+    let header: { found: FoundComment; item: Region } | null = null;
     for (const item of items) {
       const own: number[] = [];
       for (let i = item.start; i < item.end; i++) if (owner.get(i) === item && member.has(i)) own.push(i);
       if (own.length === 0) continue;
       const found = readItem(own, item, raw, regions);
-      if (found) out.push(found);
+      if (!found) continue;
+      if (!found.text) {
+        header = { found, item };
+        continue;
+      }
+      if (header && item.start >= header.item.start && item.end <= header.item.end) {
+        found.author ??= header.found.author;
+        found.date ??= header.found.date;
+        found.block = header.found.block;
+      }
+      header = null;
+      out.push(found);
     }
   }
   out.sort((a, b) => a.block - b.block);
