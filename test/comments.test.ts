@@ -202,6 +202,34 @@ ${item('misterbee', 1034558, 'January 7 17:05', 'CAN', 'Very poor article, both 
     expect(found.map((c) => c.text)).toEqual(['The photos of the old wall are great.']);
   });
 
+  it("a comment's last line that dates or signs it is its date and author, not its text", () => {
+    const html = page(`<div id="comments"><h3>Comments</h3>
+<div class="comment"><p>Sure, that will work for the harbour.</p><p>Posted: 16:50 8th January 2021</p></div>
+<div class="comment"><p>Kylie on the quay? Please spare me!</p><p>Posted by: The Old Salt of Brisbane 9:49pm January 08, 2021</p></div>
+<div class="comment"><p>Boycott the council and others of their ilk</p><p>J Tzu Jun 28, 2021, 9:48 AM PDT</p></div>
+<div class="comment"><p>The boats came back, and we met again on the pier.</p><p>See you there on June 5, 2021 at nine.</p></div>
+</div>`);
+    const r = clean(html, { comments: 'keep-all' });
+    expect(r.comments!.map((c) => [c.author, c.date, c.text])).toEqual([
+      [null, 'Posted: 16:50 8th January 2021', 'Sure, that will work for the harbour.'],
+      ['The Old Salt of Brisbane', '9:49pm January 08, 2021', 'Kylie on the quay? Please spare me!'],
+      ['J Tzu', 'Jun 28, 2021, 9:48 AM PDT', 'Boycott the council and others of their ilk'],
+      [null, null, 'The boats came back, and we met again on the pier.\n\nSee you there on June 5, 2021 at nine.'],
+    ]);
+  });
+
+  it('a byline above a date line with the thread\'s controls after a bar is the header', () => {
+    const html = page(`<div id="comments"><h3>Comments</h3>
+<div class="comment"><p>By DUMAS</p><p>Dec 30, 2021 7:06 PM | Link to this</p><p>Why has nobody fixed the fuel pump yet?</p></div>
+<div class="comment"><p>By James</p><p>Dec 30, 2021 6:14 PM | Link to this</p><p>Wow, a column based wholly on speculation.</p></div>
+</div>`);
+    const r = clean(html, { comments: 'keep-all' });
+    expect(r.comments!.map((c) => [c.author, c.date, c.text])).toEqual([
+      ['DUMAS', 'Dec 30, 2021 7:06 PM', 'Why has nobody fixed the fuel pump yet?'],
+      ['James', 'Dec 30, 2021 6:14 PM', 'Wow, a column based wholly on speculation.'],
+    ]);
+  });
+
   it('a short comment above its date, with nothing below the date, stays the comment', () => {
     const html = page(`<div id="comments"><h3>2 Comments</h3>
 <div class="comment"><p>Great idea</p><p class="date">January 7 17:00</p></div>

@@ -154,6 +154,40 @@ function nameDateHeader(text: string): { author: string; date: string } | null {
   return null;
 }
 
+/** "By DUMAS", "Posted by: Ann": the label before a byline's name. */
+const BYLINE_PREFIX = /^(?:(?:posted|submitted|written)\s+)?by\s*:?\s+/iu;
+
+/** Lines that can be a comment's header above its date: at most two, each short and no sentence. */
+function headerLines(lines: readonly string[]): boolean {
+  return (
+    lines.length > 0 &&
+    lines.length <= MAX_HEADER_LINES &&
+    lines.every((line) => line.length <= MAX_AUTHOR_CHARS && !/[.!?]$/.test(line) && line.split(/\s+/).length <= MAX_AUTHOR_WORDS)
+  );
+}
+
+/**
+ * A comment's last line that signs or dates it: a date alone ("Posted: 16:50 8th January
+ * 2008"), "Posted by: <name> <date>" ("Posted by: Pam Owen of 11:00pm January 08, 2008", the
+ * name maybe with its place: "Shaun of New Zealand"), or a name then a date as a header gives them.
+ */
+function signedBelow(line: string): { author: string | null; date: string | null } | null {
+  if (line.length > MAX_AUTHOR_CHARS + MAX_DATE_CHARS) return null;
+  if (isOnlyDate(line)) return { author: null, date: line };
+  const labelled = /^(?:posted|submitted|written)\s+by\s*:?\s+(.+)$/iu.exec(line);
+  if (labelled) {
+    const words = labelled[1]!.split(/\s+/);
+    for (let k = 1; k < words.length; k++) {
+      const rest = words.slice(k).join(' ');
+      if (!isOnlyDate(rest)) continue;
+      const author = words.slice(0, k).join(' ').replace(/[\s,|-]+$/u, '');
+      return looksLikeName(author) && !/\d/.test(author) ? { author, date: rest.replace(/^(?:on|at|of|-|\|)\s+/iu, '') } : null;
+    }
+    return null;
+  }
+  return nameDateHeader(line);
+}
+
 function looksLikeName(text: string): boolean {
   if (text.length > MAX_AUTHOR_CHARS || /[.!?]$/.test(text.replace(/\s+[A-Z]\.$/, ''))) return false;
   return text.split(/\s+/).length <= MAX_AUTHOR_WORDS;
@@ -392,6 +426,14 @@ function readItem(own: number[], item: Region, raw: RawBlock[], regions: Region[
       author = authorName(text) || null;
       continue;
     }
+    // Below a header's lines ("By DUMAS"), a line that is only a date, perhaps with the thread's
+    // controls after a bar ("Dec 30, 2007 7:06 PM | Link to this"), dates the comment too.
+    const dateAfterHeader = !date && parts.length > 0 && part !== 'date' && headerLines(parts) ? text.split(/\s+\|\s+/)[0]! : null;
+    if (dateAfterHeader !== null && isOnlyDate(dateAfterHeader)) {
+      date = dateAfterHeader;
+      partsBeforeDate = parts.length;
+      continue;
+    }
     if (!date && isDateLine(text) && (part === 'date' || parts.length === 0)) {
       date = text;
       partsBeforeDate = parts.length;
@@ -406,8 +448,9 @@ function readItem(own: number[], item: Region, raw: RawBlock[], regions: Region[
   // text below it, were the header: the first names the author.
   if (partsBeforeDate > 0 && partsBeforeDate <= MAX_HEADER_LINES && parts.length > partsBeforeDate) {
     const header = parts.slice(0, partsBeforeDate);
-    if (header.every((line) => line.length <= MAX_AUTHOR_CHARS && !/[.!?]$/.test(line) && line.split(/\s+/).length <= MAX_AUTHOR_WORDS)) {
-      if (!author && looksLikePersonName(header[0]!)) author = header[0]!;
+    if (headerLines(header)) {
+      const name = header[0]!.replace(BYLINE_PREFIX, '');
+      if (!author && looksLikePersonName(name)) author = name;
       // A short line below the date in the header's own element (a country, a badge) is the header's too.
       const headerRegion = raw[partBlocks[0]!]!.region;
       let end = partsBeforeDate;
@@ -427,6 +470,14 @@ function readItem(own: number[], item: Region, raw: RawBlock[], regions: Region[
     const rest = parts[parts.length - 1]!.slice(0, tail.index).trim();
     if (rest) parts[parts.length - 1] = rest;
     else parts.pop();
+  }
+  // "Posted: 16:50 8th January 2008", "Posted by: Shaun of New Zealand 5:22pm January 08, 2008":
+  // a last line of its own that signs the comment or dates it.
+  const below = parts.length >= 2 ? signedBelow(parts[parts.length - 1]!) : null;
+  if (below && ((below.author && !author) || (below.date && !date))) {
+    author ??= below.author;
+    date ??= below.date;
+    parts.pop();
   }
   // "— Posted by Tom, Manhattan Beach CA": a last line that signs the comment without a date.
   const byline = parts.length >= 2 && !author ? SIGNED_WITHOUT_DATE.exec(parts[parts.length - 1]!) : null;
