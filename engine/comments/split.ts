@@ -6,9 +6,12 @@
  * are the elements named like one comment (`li.comment`, `article.comment-body`, `#comment-7`,
  * `div.comment-item`…) or, when none is named so, repeated sibling elements. An item nested in
  * another (a reply) is a comment of its own; an item that wraps exactly the same blocks as the
- * one inside it is the same comment. Each item's blocks are then read as author (a block under an
- * element named author/user/name, or "… says:"), date (under date/time/meta, or a date-like
- * line), action links ("Reply", "Report") and text.
+ * one inside it is the same comment, and one that holds only its header (its number, its date,
+ * its author's box) gives it to the item nested in it that holds the text. Each item's blocks
+ * are then read as author (a block under an element named author/user/name, "… says:", a first
+ * line "Name <date>", short lines above the date), date (under date/time/meta, or a date-like
+ * line), action links ("Reply", "Report"), text, and a last line that signs or dates it. The
+ * lines that say who wrote a comment and when are recognised in header-lines.ts.
  *
  * Plain text (and HTML threads without item elements, or whose items hold under half of its
  * text while its lines give signed comments): a run of lines is read as author line ("Name
@@ -20,7 +23,28 @@
  * Linear in the thread's blocks; nothing here touches the article's blocks.
  */
 import { isDateLine as isOnlyDate, isPlaceSignature } from '../config/dates';
-import { matchBoilerplate } from '../config/phrases';
+import {
+  authorName,
+  BYLINE_PREFIX,
+  DATE,
+  headerLines,
+  isAction,
+  isThreadFurniture,
+  looksLikeDateLine,
+  looksLikeName,
+  looksLikePersonName,
+  MAX_AUTHOR_CHARS,
+  MAX_DATE_CHARS,
+  MAX_HEADER_LINES,
+  nameDateHeader,
+  ORDINAL,
+  saysHeader,
+  signature,
+  SIGNED_WITHOUT_DATE,
+  signedBelow,
+  TRAILING_SIGNATURE,
+  type SaysHeader,
+} from './header-lines';
 import type { Block } from '../types';
 import { type RawBlock, type Region, sameNamedSiblings } from '../html/segment';
 
@@ -33,165 +57,8 @@ export interface FoundComment {
   block: number;
 }
 
-/** The verbs a comment's header puts after its author ("Ann says:", "Ann schrieb:"). */
-const SAYS_VERBS = '(?:says|said|wrote|schreibt|schrieb|dit|a écrit|dice|dijo|scrive|diz|disse|zegt|schreef|pisze|napisał|пишет|написал)';
-const SAYS = new RegExp(`\\s*[,:]?\\s*${SAYS_VERBS}\\s?:\\s*$`, 'iu');
-/** "Ann says: May 31st, 2004 at 11:37 pm": the author, the verb, then what follows it on the line. */
-const SAYS_THEN = new RegExp(`^(.*?)\\s*[,:]?\\s*${SAYS_VERBS}\\s?:\\s*(.*)$`, 'iu');
-
-const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
-const DATE = new RegExp(
-  [
-    `\\b${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?(?:\\s+\\d{4})?`,
-    `\\b\\d{1,2}(?:st|nd|rd|th)?\\.?\\s+${MONTH}(?:\\s+\\d{4})?`,
-    '\\b\\d{4}-\\d{2}-\\d{2}\\b',
-    '\\b\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}\\b',
-    '\\b\\d+\\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|yrs?)\\s+ago\\b',
-    '\\b(?:yesterday|today|just now)\\b',
-  ].join('|'),
-  'i',
-);
-
-/** A date at the very start of a text (after an "on"): a header's date, not one inside a sentence. */
-const STARTS_WITH_DATE = new RegExp(`^(?:on\\s+)?(?:${DATE.source})`, 'i');
-
-const MAX_AUTHOR_CHARS = 80;
-const MAX_DATE_CHARS = 60;
-const MAX_AUTHOR_WORDS = 6;
-/** A comment's number: "1.", "#12", "3)". */
-const ORDINAL = /^\s*#?\d{1,4}[.):]?\s*$/;
-/** Lines a comment's header may stand on above its date (name, number, badge). */
-const MAX_HEADER_LINES = 2;
 /** A line of at least this many words is prose, not a label or a list's entry. */
 const MIN_PROSE_WORDS = 6;
-
-function isDateLine(text: string): boolean {
-  return text.length <= MAX_DATE_CHARS && DATE.test(text);
-}
-
-/** "Reply", "Report", "Like", "3 likes", "Load more comments": the thread's controls. */
-function isAction(text: string): boolean {
-  if (text.length > 40 || SAYS.test(text)) return false;
-  if (/^\d+\s+(?:likes?|dislikes?|points?|votes?|replies)$/i.test(text)) return true;
-  const m = matchBoilerplate(text);
-  return m !== null && (m.kind === 'comments' || m.kind === 'share') && !/\d/.test(text);
-}
-
-/** A header of the thread ("3 Comments", "2 thoughts on …") or a line of the comment form. */
-function isThreadFurniture(text: string): boolean {
-  const m = matchBoilerplate(text);
-  return m !== null && (m.kind === 'comment-form' || (m.kind === 'comments' && m.strong));
-}
-
-/** "Posted by: Walters on December 29, 2007 01:15 PM", "by Ann at 3:10 pm": who wrote a comment and when. */
-const SIGNATURE = /^\s*(?:(?:posted|submitted|written)\s+)?by\s*:?\s+(.{1,80}?)\s*(?:\bon\b|\bat\b|@|\||,|\(|-)\s*(.{4,60}?)\)?\s*$/iu;
-
-/** A line of its own that signs a comment with a name and maybe a place, no date: "— Posted by Tom, Manhattan Beach CA". */
-const SIGNED_WITHOUT_DATE = /^\s*(?:[—–-]\s*(?:(?:posted|submitted|written)\s+)?|(?:posted|submitted|written)\s+)by\s*:?\s+([^,|]{1,60}?)(?:\s*,\s*[^,|]{1,60}){0,2}\s*$/iu;
-
-/** The same signature closing a comment's text block. */
-const TRAILING_SIGNATURE = /(?:^|\s)(?:posted|submitted|written)\s+by\s*:?\s+(.{1,80}?)\s+(?:on|at|@|\|)\s+(.{4,60}?)\s*$/iu;
-
-function signature(text: string): { author: string; date: string } | null {
-  if (text.length > MAX_AUTHOR_CHARS + MAX_DATE_CHARS) return null;
-  const m = SIGNATURE.exec(text);
-  return m && DATE.test(m[2]!) ? { author: m[1]!.trim(), date: m[2]!.trim() } : null;
-}
-
-function authorName(text: string): string {
-  return text.replace(SAYS, '').trim();
-}
-
-/** What a "says:" header line gives: the comment's author, and its date when the line has one. */
-interface SaysHeader {
-  author: string | null;
-  date: string | null;
-}
-
-/**
- * A comment's header line naming its author with "says:" ("Ann says:"), maybe followed on the
- * same line by the comment's date ("JC Says: May 31st, 2004 at 11:37 pm", the classic blog
- * theme's header). Null for any other line, and for a line whose words after the verb do not
- * open with a date (a sentence quoting someone).
- */
-function saysHeader(text: string): SaysHeader | null {
-  if (text.length > MAX_AUTHOR_CHARS + MAX_DATE_CHARS) return null;
-  if (text.length <= MAX_AUTHOR_CHARS + 8 && SAYS.test(text)) return { author: authorName(text) || null, date: null };
-  const m = SAYS_THEN.exec(text);
-  if (!m || m[2]!.length > MAX_DATE_CHARS || !STARTS_WITH_DATE.test(m[2]!)) return null;
-  const author = m[1]!.trim();
-  return author && looksLikeName(author) ? { author, date: m[2]!.trim() } : null;
-}
-
-/** A reader's name as a header shows it: a handle ("recklessfox", "jaded1") or capitalised words ("Cherie McCluney"). */
-function looksLikePersonName(text: string): boolean {
-  if (!looksLikeName(text) || BYLINE_LABEL.test(text)) return false;
-  const words = text.split(/\s+/);
-  return words.length === 1 ? /^[\p{L}\p{N}][\p{L}\p{N}_.'-]*$/u.test(text) : words.every((w) => /^\p{Lu}/u.test(w));
-}
-
-/** A byline's label standing without its name ("By", "Posted by:", "Von"). */
-const BYLINE_LABEL = /^(?:(?:posted|submitted|written)\s+)?(?:by|from|von|par|por|door|di|przez|от)\s*:?$|^(?:posted|submitted|written)\s*:?$/iu;
-
-/** The date of a header: only date words, with the year or the time of day. */
-const HEADER_DATE_DETAIL = /\d{4}|\d:\d\d/;
-
-/**
- * "Cherie McCluney August 17, 2019 - 2:19 pm": a comment's header line, its author's name and
- * then its date (a theme that puts both in one element, inline). Null for a line that is only a
- * date ("Posted January 5, 2008") and for one whose words before the date are no name.
- */
-function nameDateHeader(text: string): { author: string; date: string } | null {
-  // "JC Says: May 31st, …" and "Posted by …" lines are saysHeader's and signature's.
-  if (text.length > MAX_AUTHOR_CHARS + MAX_DATE_CHARS || isOnlyDate(text) || SAYS_THEN.test(text) || signature(text)) return null;
-  const words = text.split(/\s+/);
-  for (let k = 1; k <= Math.min(MAX_AUTHOR_WORDS, words.length - 1); k++) {
-    const date = words.slice(k).join(' ').replace(/^[-–—|,·•]\s*/u, '');
-    if (!isOnlyDate(date)) continue;
-    const author = words.slice(0, k).join(' ').replace(/\s*[-–—|,·•:]$/u, '');
-    return HEADER_DATE_DETAIL.test(date) && looksLikePersonName(author) ? { author, date } : null;
-  }
-  return null;
-}
-
-/** "By DUMAS", "Posted by: Ann": the label before a byline's name. */
-const BYLINE_PREFIX = /^(?:(?:posted|submitted|written)\s+)?by\s*:?\s+/iu;
-
-/** Lines that can be a comment's header above its date: at most two, each short and no sentence. */
-function headerLines(lines: readonly string[]): boolean {
-  return (
-    lines.length > 0 &&
-    lines.length <= MAX_HEADER_LINES &&
-    lines.every((line) => line.length <= MAX_AUTHOR_CHARS && !/[.!?]$/.test(line) && line.split(/\s+/).length <= MAX_AUTHOR_WORDS)
-  );
-}
-
-/**
- * A comment's last line that signs or dates it: a date alone ("Posted: 16:50 8th January
- * 2008"), "Posted by: <name> <date>" ("Posted by: Pam Owen of 11:00pm January 08, 2008", the
- * name maybe with its place: "Shaun of New Zealand"), or a name then a date as a header gives them.
- */
-function signedBelow(line: string): { author: string | null; date: string | null } | null {
-  if (line.length > MAX_AUTHOR_CHARS + MAX_DATE_CHARS) return null;
-  if (isOnlyDate(line)) return { author: null, date: line };
-  const labelled = /^(?:posted|submitted|written)\s+by\s*:?\s+(.+)$/iu.exec(line);
-  if (labelled) {
-    const words = labelled[1]!.split(/\s+/);
-    for (let k = 1; k < words.length; k++) {
-      const rest = words.slice(k).join(' ');
-      if (!isOnlyDate(rest)) continue;
-      const author = words.slice(0, k).join(' ').replace(/[\s,|-]+$/u, '');
-      return looksLikeName(author) && !/\d/.test(author) ? { author, date: rest.replace(/^(?:on|at|of|-|\|)\s+/iu, '') } : null;
-    }
-    return null;
-  }
-  return nameDateHeader(line);
-}
-
-function looksLikeName(text: string): boolean {
-  if (text.length > MAX_AUTHOR_CHARS || /[.!?]$/.test(text.replace(/\s+[A-Z]\.$/, ''))) return false;
-  return text.split(/\s+/).length <= MAX_AUTHOR_WORDS;
-}
 
 class Builder {
   readonly out: FoundComment[] = [];
@@ -270,11 +137,11 @@ export function splitLinesIntoComments(items: ReadonlyArray<readonly [number, st
       b.end();
     } else if (isThreadFurniture(text)) {
       b.end();
-    } else if (looksLikeName(text) && !isDateLine(text) && next !== undefined && isDateLine(next) && !(b.open && !b.hasText && !b.hasAuthor)) {
+    } else if (looksLikeName(text) && !looksLikeDateLine(text) && next !== undefined && looksLikeDateLine(next) && !(b.open && !b.hasText && !b.hasAuthor)) {
       b.start(index, text, null);
-    } else if (isDateLine(text) && !b.hasText && b.open && !b.hasDate) {
+    } else if (looksLikeDateLine(text) && !b.hasText && b.open && !b.hasDate) {
       b.setDate(text);
-    } else if (isDateLine(text) && !b.open) {
+    } else if (looksLikeDateLine(text) && !b.open) {
       b.start(index, null, text);
     } else if (b.open) {
       b.add(text);
@@ -434,7 +301,7 @@ function readItem(own: number[], item: Region, raw: RawBlock[], regions: Region[
       partsBeforeDate = parts.length;
       continue;
     }
-    if (!date && isDateLine(text) && (part === 'date' || parts.length === 0)) {
+    if (!date && looksLikeDateLine(text) && (part === 'date' || parts.length === 0)) {
       date = text;
       partsBeforeDate = parts.length;
       continue;

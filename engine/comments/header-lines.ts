@@ -1,0 +1,169 @@
+/**
+ * The lines around a comment's text that say who wrote it and when: header lines ("Ann says:",
+ * "JC Says: May 31st, 2004 at 11:37 pm", "Cherie McCluney August 17, 2019 - 2:19 pm", a short
+ * name line above a date line), signatures below the text ("Posted by: Walters on December 29,
+ * 2007 01:15 PM", "— Posted by Tom, Manhattan Beach CA", "Posted: 16:50 8th January 2008"), and
+ * the thread's own lines that are no comment ("Reply", "3 Comments", the comment form). The
+ * splitter (split.ts) reads a thread's lines and items with these.
+ */
+import { isDateLine as isOnlyDate } from '../config/dates';
+import { matchBoilerplate } from '../config/phrases';
+
+/** The verbs a comment's header puts after its author ("Ann says:", "Ann schrieb:"). */
+const SAYS_VERBS = '(?:says|said|wrote|schreibt|schrieb|dit|a écrit|dice|dijo|scrive|diz|disse|zegt|schreef|pisze|napisał|пишет|написал)';
+const SAYS = new RegExp(`\\s*[,:]?\\s*${SAYS_VERBS}\\s?:\\s*$`, 'iu');
+/** "Ann says: May 31st, 2004 at 11:37 pm": the author, the verb, then what follows it on the line. */
+const SAYS_THEN = new RegExp(`^(.*?)\\s*[,:]?\\s*${SAYS_VERBS}\\s?:\\s*(.*)$`, 'iu');
+
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
+export const DATE = new RegExp(
+  [
+    `\\b${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?(?:\\s+\\d{4})?`,
+    `\\b\\d{1,2}(?:st|nd|rd|th)?\\.?\\s+${MONTH}(?:\\s+\\d{4})?`,
+    '\\b\\d{4}-\\d{2}-\\d{2}\\b',
+    '\\b\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}\\b',
+    '\\b\\d+\\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|yrs?)\\s+ago\\b',
+    '\\b(?:yesterday|today|just now)\\b',
+  ].join('|'),
+  'i',
+);
+
+/** A date at the very start of a text (after an "on"): a header's date, not one inside a sentence. */
+const STARTS_WITH_DATE = new RegExp(`^(?:on\\s+)?(?:${DATE.source})`, 'i');
+
+export const MAX_AUTHOR_CHARS = 80;
+export const MAX_DATE_CHARS = 60;
+const MAX_AUTHOR_WORDS = 6;
+/** A comment's number: "1.", "#12", "3)". */
+export const ORDINAL = /^\s*#?\d{1,4}[.):]?\s*$/;
+/** Lines a comment's header may stand on above its date (name, number, badge). */
+export const MAX_HEADER_LINES = 2;
+
+/** A short line with a date in it (a header's date line; `isOnlyDate` is the stricter test: nothing but the date). */
+export function looksLikeDateLine(text: string): boolean {
+  return text.length <= MAX_DATE_CHARS && DATE.test(text);
+}
+
+/** "Reply", "Report", "Like", "3 likes", "Load more comments": the thread's controls. */
+export function isAction(text: string): boolean {
+  if (text.length > 40 || SAYS.test(text)) return false;
+  if (/^\d+\s+(?:likes?|dislikes?|points?|votes?|replies)$/i.test(text)) return true;
+  const m = matchBoilerplate(text);
+  return m !== null && (m.kind === 'comments' || m.kind === 'share') && !/\d/.test(text);
+}
+
+/** A header of the thread ("3 Comments", "2 thoughts on …") or a line of the comment form. */
+export function isThreadFurniture(text: string): boolean {
+  const m = matchBoilerplate(text);
+  return m !== null && (m.kind === 'comment-form' || (m.kind === 'comments' && m.strong));
+}
+
+/** "Posted by: Walters on December 29, 2007 01:15 PM", "by Ann at 3:10 pm": who wrote a comment and when. */
+const SIGNATURE = /^\s*(?:(?:posted|submitted|written)\s+)?by\s*:?\s+(.{1,80}?)\s*(?:\bon\b|\bat\b|@|\||,|\(|-)\s*(.{4,60}?)\)?\s*$/iu;
+
+/** A line of its own that signs a comment with a name and maybe a place, no date: "— Posted by Tom, Manhattan Beach CA". */
+export const SIGNED_WITHOUT_DATE = /^\s*(?:[—–-]\s*(?:(?:posted|submitted|written)\s+)?|(?:posted|submitted|written)\s+)by\s*:?\s+([^,|]{1,60}?)(?:\s*,\s*[^,|]{1,60}){0,2}\s*$/iu;
+
+/** The same signature closing a comment's text block. */
+export const TRAILING_SIGNATURE = /(?:^|\s)(?:posted|submitted|written)\s+by\s*:?\s+(.{1,80}?)\s+(?:on|at|@|\|)\s+(.{4,60}?)\s*$/iu;
+
+export function signature(text: string): { author: string; date: string } | null {
+  if (text.length > MAX_AUTHOR_CHARS + MAX_DATE_CHARS) return null;
+  const m = SIGNATURE.exec(text);
+  return m && DATE.test(m[2]!) ? { author: m[1]!.trim(), date: m[2]!.trim() } : null;
+}
+
+export function authorName(text: string): string {
+  return text.replace(SAYS, '').trim();
+}
+
+/** What a "says:" header line gives: the comment's author, and its date when the line has one. */
+export interface SaysHeader {
+  author: string | null;
+  date: string | null;
+}
+
+/**
+ * A comment's header line naming its author with "says:" ("Ann says:"), maybe followed on the
+ * same line by the comment's date ("JC Says: May 31st, 2004 at 11:37 pm", the classic blog
+ * theme's header). Null for any other line, and for a line whose words after the verb do not
+ * open with a date (a sentence quoting someone).
+ */
+export function saysHeader(text: string): SaysHeader | null {
+  if (text.length > MAX_AUTHOR_CHARS + MAX_DATE_CHARS) return null;
+  if (text.length <= MAX_AUTHOR_CHARS + 8 && SAYS.test(text)) return { author: authorName(text) || null, date: null };
+  const m = SAYS_THEN.exec(text);
+  if (!m || m[2]!.length > MAX_DATE_CHARS || !STARTS_WITH_DATE.test(m[2]!)) return null;
+  const author = m[1]!.trim();
+  return author && looksLikeName(author) ? { author, date: m[2]!.trim() } : null;
+}
+
+/** A reader's name as a header shows it: a handle ("recklessfox", "jaded1") or capitalised words ("Cherie McCluney"). */
+export function looksLikePersonName(text: string): boolean {
+  if (!looksLikeName(text) || BYLINE_LABEL.test(text)) return false;
+  const words = text.split(/\s+/);
+  return words.length === 1 ? /^[\p{L}\p{N}][\p{L}\p{N}_.'-]*$/u.test(text) : words.every((w) => /^\p{Lu}/u.test(w));
+}
+
+/** A byline's label standing without its name ("By", "Posted by:", "Von"). */
+const BYLINE_LABEL = /^(?:(?:posted|submitted|written)\s+)?(?:by|from|von|par|por|door|di|przez|от)\s*:?$|^(?:posted|submitted|written)\s*:?$/iu;
+
+/** The date of a header: only date words, with the year or the time of day. */
+const HEADER_DATE_DETAIL = /\d{4}|\d:\d\d/;
+
+/**
+ * "Cherie McCluney August 17, 2019 - 2:19 pm": a comment's header line, its author's name and
+ * then its date (a theme that puts both in one element, inline). Null for a line that is only a
+ * date ("Posted January 5, 2008") and for one whose words before the date are no name.
+ */
+export function nameDateHeader(text: string): { author: string; date: string } | null {
+  // "JC Says: May 31st, …" and "Posted by …" lines are saysHeader's and signature's.
+  if (text.length > MAX_AUTHOR_CHARS + MAX_DATE_CHARS || isOnlyDate(text) || SAYS_THEN.test(text) || signature(text)) return null;
+  const words = text.split(/\s+/);
+  for (let k = 1; k <= Math.min(MAX_AUTHOR_WORDS, words.length - 1); k++) {
+    const date = words.slice(k).join(' ').replace(/^[-–—|,·•]\s*/u, '');
+    if (!isOnlyDate(date)) continue;
+    const author = words.slice(0, k).join(' ').replace(/\s*[-–—|,·•:]$/u, '');
+    return HEADER_DATE_DETAIL.test(date) && looksLikePersonName(author) ? { author, date } : null;
+  }
+  return null;
+}
+
+/** "By DUMAS", "Posted by: Ann": the label before a byline's name. */
+export const BYLINE_PREFIX = /^(?:(?:posted|submitted|written)\s+)?by\s*:?\s+/iu;
+
+/** Lines that can be a comment's header above its date: at most two, each short and no sentence. */
+export function headerLines(lines: readonly string[]): boolean {
+  return (
+    lines.length > 0 &&
+    lines.length <= MAX_HEADER_LINES &&
+    lines.every((line) => line.length <= MAX_AUTHOR_CHARS && !/[.!?]$/.test(line) && line.split(/\s+/).length <= MAX_AUTHOR_WORDS)
+  );
+}
+
+/**
+ * A comment's last line that signs or dates it: a date alone ("Posted: 16:50 8th January
+ * 2008"), "Posted by: <name> <date>" ("Posted by: Pam Owen of 11:00pm January 08, 2008", the
+ * name maybe with its place: "Shaun of New Zealand"), or a name then a date as a header gives them.
+ */
+export function signedBelow(line: string): { author: string | null; date: string | null } | null {
+  if (line.length > MAX_AUTHOR_CHARS + MAX_DATE_CHARS) return null;
+  if (isOnlyDate(line)) return { author: null, date: line };
+  const labelled = /^(?:posted|submitted|written)\s+by\s*:?\s+(.+)$/iu.exec(line);
+  if (labelled) {
+    const words = labelled[1]!.split(/\s+/);
+    for (let k = 1; k < words.length; k++) {
+      const rest = words.slice(k).join(' ');
+      if (!isOnlyDate(rest)) continue;
+      const author = words.slice(0, k).join(' ').replace(/[\s,|-]+$/u, '');
+      return looksLikeName(author) && !/\d/.test(author) ? { author, date: rest.replace(/^(?:on|at|of|-|\|)\s+/iu, '') } : null;
+    }
+    return null;
+  }
+  return nameDateHeader(line);
+}
+
+export function looksLikeName(text: string): boolean {
+  if (text.length > MAX_AUTHOR_CHARS || /[.!?]$/.test(text.replace(/\s+[A-Z]\.$/, ''))) return false;
+  return text.split(/\s+/).length <= MAX_AUTHOR_WORDS;
+}
