@@ -230,6 +230,30 @@ ${item('misterbee', 1034558, 'January 7 17:05', 'CAN', 'Very poor article, both 
     ]);
   });
 
+  it("a \"comment\" that is only a line of the page's furniture (\"0 Comments\", \"Add Your Comment\", \"More\") is none", () => {
+    const html = page(`<div id="comments"><h3>Readers' comments</h3>
+<div class="comment"><p>The photos of the old wall are great.</p></div>
+<div class="comment"><p>0 Comments</p></div>
+<div class="comment"><p>Add Your Comment</p></div>
+<div class="comment"><p>More</p></div>
+<div class="comment"><p>More of the same on the pier, please.</p></div></div>`);
+    const r = clean(html, { comments: 'keep-all' });
+    expect(r.comments!.map((c) => c.text)).toEqual(['The photos of the old wall are great.', 'More of the same on the pier, please.']);
+    const lines = splitLinesIntoComments(
+      [
+        [0, 'By far the best story on the harbour so far.'],
+        [1, null],
+        [2, 'By Jane Coaston'],
+        [3, null],
+        [4, 'posted by Aaron @ 9:43 AM'],
+        [5, null],
+        [6, 'Posted this on my blog too, great read'],
+      ],
+      true,
+    );
+    expect(lines.map((c) => c.text)).toEqual(['By far the best story on the harbour so far.', 'Posted this on my blog too, great read']);
+  });
+
   it('a short comment above its date, with nothing below the date, stays the comment', () => {
     const html = page(`<div id="comments"><h3>2 Comments</h3>
 <div class="comment"><p>Great idea</p><p class="date">January 7 17:00</p></div>

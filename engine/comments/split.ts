@@ -29,6 +29,7 @@ import {
   DATE,
   headerLines,
   isAction,
+  isFurnitureOnly,
   isThreadFurniture,
   looksLikeDateLine,
   looksLikeName,
@@ -153,7 +154,7 @@ export function splitLinesIntoComments(items: ReadonlyArray<readonly [number, st
     }
   }
   b.end();
-  return b.out;
+  return b.out.filter((c) => !isFurnitureOnly(c.text));
 }
 
 // ---------------------------------------------------------------- HTML
@@ -459,5 +460,5 @@ export function splitHtmlComments(blocks: Block[], raw: RawBlock[], regions: Reg
     }
   }
   out.sort((a, b) => a.block - b.block);
-  return out;
+  return out.filter((c) => !isFurnitureOnly(c.text));
 }
