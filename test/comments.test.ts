@@ -236,9 +236,15 @@ ${item('misterbee', 1034558, 'January 7 17:05', 'CAN', 'Very poor article, both 
 <div class="comment"><p>0 Comments</p></div>
 <div class="comment"><p>Add Your Comment</p></div>
 <div class="comment"><p>More</p></div>
-<div class="comment"><p>More of the same on the pier, please.</p></div></div>`);
+<div class="comment"><p>Email Address:</p></div>
+<div class="comment"><p>More of the same on the pier, please.</p></div>
+<div class="comment"><p>Is the café open on Sundays?</p></div></div>`);
     const r = clean(html, { comments: 'keep-all' });
-    expect(r.comments!.map((c) => c.text)).toEqual(['The photos of the old wall are great.', 'More of the same on the pier, please.']);
+    expect(r.comments!.map((c) => c.text)).toEqual([
+      'The photos of the old wall are great.',
+      'More of the same on the pier, please.',
+      'Is the café open on Sundays?',
+    ]);
     const lines = splitLinesIntoComments(
       [
         [0, 'By far the best story on the harbour so far.'],

@@ -61,13 +61,16 @@ export function isThreadFurniture(text: string): boolean {
 /** Kinds of page furniture that no reader's one-line comment is: a label or a phrase of the page itself. */
 const FURNITURE_KINDS: ReadonlySet<string> = new Set(['comments', 'comment-form', 'navigation', 'boilerplate', 'newsletter', 'share', 'legal']);
 
+/** "Email Address:", "Rate it:", "* Your Surname:": a form field's label, a few words before a colon. */
+const FORM_LABEL = /^(?:\S+\s+){0,5}\S*:\s*\*?$/u;
+
 /** "by Kujii", "By Jane Coaston", "Posted by: Ann": a byline alone, no sentence. */
 const BYLINE_ALONE = /^(?:(?:posted|submitted|written|commented)\s+)?by\s*:?\s+[^.!?]{1,60}$/iu;
 
 /**
  * A "comment" of one line that is the page's, not a reader's: a phrase of the page's furniture
- * ("0 Comments", "Add Your Comment", "More", "Loading..."), a byline or a date alone ("by Kujii",
- * "posted by Aaron @ 9:43 AM"). Lines that open like a byline or a date line but may be a
+ * ("0 Comments", "Add Your Comment", "More", "Loading..."), a form field's label ("Email
+ * Address:"), a byline or a date alone ("by Kujii", "posted by Aaron @ 9:43 AM"). Lines that open like a byline or a date line but may be a
  * reader's ("By far the best …", "Posted this on my blog too") are left alone.
  */
 export function isFurnitureOnly(text: string): boolean {
@@ -75,7 +78,7 @@ export function isFurnitureOnly(text: string): boolean {
   if (/\n\s*\n/.test(text)) return false;
   const m = matchBoilerplate(line);
   if (m && FURNITURE_KINDS.has(m.kind)) return true;
-  return BYLINE_ALONE.test(line) || isOnlyDate(line) || isSignatureLine(line, MAX_AUTHOR_CHARS);
+  return FORM_LABEL.test(line) || BYLINE_ALONE.test(line) || isOnlyDate(line) || isSignatureLine(line, MAX_AUTHOR_CHARS);
 }
 
 /** "Posted by: Walters on December 29, 2007 01:15 PM", "by Ann at 3:10 pm": who wrote a comment and when. */
