@@ -260,6 +260,21 @@ ${item('misterbee', 1034558, 'January 7 17:05', 'CAN', 'Very poor article, both 
     expect(lines.map((c) => c.text)).toEqual(['By far the best story on the harbour so far.', 'Posted this on my blog too, great read']);
   });
 
+  it("a sidebar's list of the site's latest comments is no thread of this page", () => {
+    const html = page(`<div class="module-recent-comments"><h3>Recent Comments</h3><ul class="recent-comments-list">
+<li>Ann Lee on <a href="/a">The Harbour Reopens</a></li>
+<li>Bo Berg on <a href="/b">A New Wall for the Quay</a></li>
+<li>Cy Diaz on <a href="/c">Fuel Pump Repairs</a></li></ul></div>
+<div id="comments"><h3>2 Comments</h3><ol class="comment-list">
+<li class="comment"><div class="comment-author">Dee</div><div class="comment-content"><p>Lovely to see the boats back.</p></div></li>
+<li class="comment"><div class="comment-author">Eli</div><div class="comment-content"><p>The café should open soon too.</p></div></li></ol></div>`);
+    const r = clean(html, { comments: 'keep-all' });
+    expect(r.comments!.map((c) => [c.author, c.text])).toEqual([
+      ['Dee', 'Lovely to see the boats back.'],
+      ['Eli', 'The café should open soon too.'],
+    ]);
+  });
+
   it('a short comment above its date, with nothing below the date, stays the comment', () => {
     const html = page(`<div id="comments"><h3>2 Comments</h3>
 <div class="comment"><p>Great idea</p><p class="date">January 7 17:00</p></div>

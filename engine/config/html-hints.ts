@@ -70,6 +70,8 @@ export const ROLE_KINDS: Readonly<Record<string, BlockKind>> = {
  */
 export const NAME_KINDS: ReadonlyArray<{ kind: BlockKind; words: string[]; linkList?: boolean }> = [
   { kind: 'comment-form', words: ['respond', 'comment-form', 'commentform', 'comment-respond', 'reply-form', 'comment-reply', 'add-comment', 'post-comment', 'leave-reply', 'comments-form'] },
+  // A sidebar's list of the site's latest comments, each "Name on <another post>": no thread of this page.
+  { kind: 'related', words: ['recent-comments', 'recentcomments', 'recent_comments', 'latest-comments', 'latestcomments'] },
   { kind: 'comments', words: ['comment', 'comments', 'commentlist', 'comment-list', 'comments-area', 'disqus', 'disqus_thread', 'discussion', 'replies', 'talkback', 'fb-comments', 'commentary-list', 'user-comments'] },
   { kind: 'consent', words: ['cookie', 'cookies', 'consent', 'gdpr', 'cmp', 'privacy-banner', 'cookiebar', 'cookie-notice', 'onetrust'] },
   { kind: 'newsletter', words: ['newsletter', 'subscribe', 'subscription', 'signup', 'sign-up', 'mailing-list', 'optin', 'opt-in'] },
