@@ -275,6 +275,20 @@ ${item('misterbee', 1034558, 'January 7 17:05', 'CAN', 'Very poor article, both 
     ]);
   });
 
+  it("a name before a colon in the comment's header element, its text in a text element, is the author", () => {
+    const item = (name: string, text: string) =>
+      `<div class="comment"><div class="info"><div style="float: right;">(<a href="#c">link</a>)</div> ${name}:</div><div class="text">${text}</div></div>`;
+    const html = page(`<div class="comments"><h3>Comments</h3>
+${item('bengalgirl', 'I did not change my name when I married, and I am glad I did not.')}
+${item('Jana (mail)', 'My husband took my last name instead, and nobody minded at all.')}
+</div>`);
+    const r = clean(html, { comments: 'keep-all' });
+    expect(r.comments!.map((c) => [c.author, c.text])).toEqual([
+      ['bengalgirl', 'I did not change my name when I married, and I am glad I did not.'],
+      ['Jana', 'My husband took my last name instead, and nobody minded at all.'],
+    ]);
+  });
+
   it('a short comment above its date, with nothing below the date, stays the comment', () => {
     const html = page(`<div id="comments"><h3>2 Comments</h3>
 <div class="comment"><p>Great idea</p><p class="date">January 7 17:00</p></div>

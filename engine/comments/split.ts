@@ -236,6 +236,12 @@ function repeatsAmongSiblings(r: Region, regions: Region[]): boolean {
 
 type Part = 'author' | 'date' | 'text' | 'action' | null;
 
+/** "(link)", "[reply]", "[top]": a link's label in brackets above a comment. */
+const BRACKETED_CONTROL = /^\s*[([][^)\]]{1,20}[)\]]\s*$/u;
+
+/** "bengalgirl:", "(link) Jana (mail):": a name before a colon, links' labels in brackets around it. */
+const NAME_LABEL = /^(?:[([][^)\]]{1,20}[)\]]\s*)*([^:()[\]]{1,60}?)\s*(?:[([][^)\]]{1,20}[)\]]\s*)*:$/u;
+
 /** What part of a comment a block is, by the innermost element between it and its item that says. */
 function partOf(b: RawBlock, item: Region, regions: Region[]): Part {
   for (let r: Region | undefined = regions[b.region]; r && r !== item && r.depth > item.depth; r = regions[r.parent]) {
@@ -253,15 +259,16 @@ function readItem(own: number[], item: Region, raw: RawBlock[], regions: Region[
   let author: string | null = null;
   let date: string | null = null;
   const parts: string[] = [];
-  /** The block of each part. */
+  /** The block of each part, and what its element says it is. */
   const partBlocks: number[] = [];
+  const partKinds: Part[] = [];
   // Where the date was found, when lines came before it: the comment's header may be above it.
   let partsBeforeDate = 0;
   for (const i of own) {
     const b = raw[i]!;
     const text = b.text;
-    // A comment's number above its header or text ("1.", "#12") is no part of what the reader wrote.
-    if (parts.length === 0 && ORDINAL.test(text)) continue;
+    // A comment's number or a bracketed link above its header or text ("1.", "#12", "(link)") is no part of what the reader wrote.
+    if (parts.length === 0 && (ORDINAL.test(text) || BRACKETED_CONTROL.test(text))) continue;
     const part = partOf(b, item, regions);
     // A header line standing first, in whatever element: "Ann August 17, 2019 - 2:19 pm", "JC Says: May 31st, 2004 at 11:37 pm".
     const first: boolean = parts.length === 0 && !author && !date;
@@ -275,6 +282,7 @@ function readItem(own: number[], item: Region, raw: RawBlock[], regions: Region[
     if (part === 'text') {
       parts.push(text);
       partBlocks.push(i);
+      partKinds.push(part);
       continue;
     }
     if (isAction(text) || isThreadFurniture(text) || (part === 'action' && text.length <= 40)) continue;
@@ -311,6 +319,7 @@ function readItem(own: number[], item: Region, raw: RawBlock[], regions: Region[
     if (parts.length === 0 && (part === 'date' || part === 'author') && text.length <= MAX_DATE_CHARS) continue;
     parts.push(text);
     partBlocks.push(i);
+    partKinds.push(part);
   }
   // "recklessfox" / "Comment No. 1034545" / date / text: short lines above the date, with the
   // text below it, were the header: the first names the author.
@@ -325,6 +334,18 @@ function readItem(own: number[], item: Region, raw: RawBlock[], regions: Region[
       while (end < parts.length - 1 && raw[partBlocks[end]!]!.region === headerRegion && parts[end]!.length <= MAX_AUTHOR_CHARS && !/[.!?]$/.test(parts[end]!)) end++;
       parts.splice(0, end);
       partBlocks.splice(0, end);
+    }
+  }
+  // "(link) bengalgirl:" in the comment's header element, its text in an element named for text:
+  // the name before the colon is the author.
+  if (!author && parts.length >= 2 && partKinds[0] !== 'text' && partKinds[1] === 'text') {
+    const label = NAME_LABEL.exec(parts[0]!);
+    const name = label?.[1]!.trim();
+    if (name && looksLikePersonName(name)) {
+      author = name;
+      parts.shift();
+      partBlocks.shift();
+      partKinds.shift();
     }
   }
   // A header alone ("1." / its date, the text in an element of its own inside the item):
