@@ -70,14 +70,16 @@ const BYLINE_ALONE = /^(?:(?:posted|submitted|written|commented)\s+)?by\s*:?\s+[
 /**
  * A "comment" of one line that is the page's, not a reader's: a phrase of the page's furniture
  * ("0 Comments", "Add Your Comment", "More", "Loading..."), a form field's label ("Email
- * Address:"), a byline or a date alone ("by Kujii", "posted by Aaron @ 9:43 AM"). Lines that open like a byline or a date line but may be a
- * reader's ("By far the best …", "Posted this on my blog too") are left alone.
+ * Address:"), a byline or a date alone ("by Kujii", "posted by Aaron @ 9:43 AM"). Lines that
+ * open like a byline or a date line but may be a reader's ("By far the best …", "Posted this on
+ * my blog too") are left alone.
  */
 export function isFurnitureOnly(text: string): boolean {
   const line = text.replace(/\s+/g, ' ').trim();
   if (/\n\s*\n/.test(text)) return false;
   const m = matchBoilerplate(line);
   if (m && FURNITURE_KINDS.has(m.kind)) return true;
+  if (line.length > MAX_AUTHOR_CHARS + MAX_DATE_CHARS) return false;
   return FORM_LABEL.test(line) || BYLINE_ALONE.test(line) || isOnlyDate(line) || isSignatureLine(line, MAX_AUTHOR_CHARS);
 }
 
