@@ -289,6 +289,20 @@ ${item('Jana (mail)', 'My husband took my last name instead, and nobody minded a
     ]);
   });
 
+  it("a reader's text that opens by addressing someone (\"Bob:\") is text, below a header that names nobody", () => {
+    const item = (date: string, to: string, text: string) =>
+      `<div class="comment"><div class="head"><p>member since 2004</p><p class="date">${date}</p></div><div class="text"><p>${to}</p><p>${text}</p></div></div>`;
+    const html = page(`<div class="comments"><h3>Comments</h3>
+${item('January 7 17:00', 'Bob:', 'I agree with you about the north wall.')}
+${item('January 7 18:00', 'Ann:', 'The café will open again in May, I hear.')}
+</div>`);
+    const r = clean(html, { comments: 'keep-all' });
+    expect(r.comments!.map((c) => [c.author, c.date, c.text])).toEqual([
+      [null, 'January 7 17:00', 'Bob:\n\nI agree with you about the north wall.'],
+      [null, 'January 7 18:00', 'Ann:\n\nThe café will open again in May, I hear.'],
+    ]);
+  });
+
   it('a short comment above its date, with nothing below the date, stays the comment', () => {
     const html = page(`<div id="comments"><h3>2 Comments</h3>
 <div class="comment"><p>Great idea</p><p class="date">January 7 17:00</p></div>

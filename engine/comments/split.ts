@@ -334,6 +334,7 @@ function readItem(own: number[], item: Region, raw: RawBlock[], regions: Region[
       while (end < parts.length - 1 && raw[partBlocks[end]!]!.region === headerRegion && parts[end]!.length <= MAX_AUTHOR_CHARS && !/[.!?]$/.test(parts[end]!)) end++;
       parts.splice(0, end);
       partBlocks.splice(0, end);
+      partKinds.splice(0, end);
     }
   }
   // "(link) bengalgirl:" in the comment's header element, its text in an element named for text:
