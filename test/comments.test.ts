@@ -207,6 +207,7 @@ ${item('misterbee', 1034558, 'January 7 17:05', 'CAN', 'Very poor article, both 
 <div class="comment"><p>Sure, that will work for the harbour.</p><p>Posted: 16:50 8th January 2021</p></div>
 <div class="comment"><p>Kylie on the quay? Please spare me!</p><p>Posted by: The Old Salt of Brisbane 9:49pm January 08, 2021</p></div>
 <div class="comment"><p>Boycott the council and others of their ilk</p><p>J Tzu Jun 28, 2021, 9:48 AM PDT</p></div>
+<div class="comment"><p>It could always be worse for the harbour.</p><p>Comment by D-Bomb — January 7, 2021 @ 8:21 pm</p></div>
 <div class="comment"><p>The boats came back, and we met again on the pier.</p><p>See you there on June 5, 2021 at nine.</p></div>
 </div>`);
     const r = clean(html, { comments: 'keep-all' });
@@ -214,6 +215,7 @@ ${item('misterbee', 1034558, 'January 7 17:05', 'CAN', 'Very poor article, both 
       [null, 'Posted: 16:50 8th January 2021', 'Sure, that will work for the harbour.'],
       ['The Old Salt of Brisbane', '9:49pm January 08, 2021', 'Kylie on the quay? Please spare me!'],
       ['J Tzu', 'Jun 28, 2021, 9:48 AM PDT', 'Boycott the council and others of their ilk'],
+      ['D-Bomb', 'January 7, 2021 @ 8:21 pm', 'It could always be worse for the harbour.'],
       [null, null, 'The boats came back, and we met again on the pier.\n\nSee you there on June 5, 2021 at nine.'],
     ]);
   });

@@ -169,19 +169,20 @@ export function headerLines(lines: readonly string[]): boolean {
 /**
  * A comment's last line that signs or dates it: a date alone ("Posted: 16:50 8th January
  * 2008"), "Posted by: <name> <date>" ("Posted by: Pam Owen of 11:00pm January 08, 2008", the
- * name maybe with its place: "Shaun of New Zealand"), or a name then a date as a header gives them.
+ * name maybe with its place: "Shaun of New Zealand"; "Comment by D-Bomb — January 7, 2008 @ 8:21
+ * pm"), or a name then a date as a header gives them.
  */
 export function signedBelow(line: string): { author: string | null; date: string | null } | null {
   if (line.length > MAX_AUTHOR_CHARS + MAX_DATE_CHARS) return null;
   if (isOnlyDate(line)) return { author: null, date: line };
-  const labelled = /^(?:posted|submitted|written)\s+by\s*:?\s+(.+)$/iu.exec(line);
+  const labelled = /^(?:posted|submitted|written|comment|commented)\s+by\s*:?\s+(.+)$/iu.exec(line);
   if (labelled) {
     const words = labelled[1]!.split(/\s+/);
     for (let k = 1; k < words.length; k++) {
       const rest = words.slice(k).join(' ');
       if (!isOnlyDate(rest)) continue;
-      const author = words.slice(0, k).join(' ').replace(/[\s,|-]+$/u, '');
-      return looksLikeName(author) && !/\d/.test(author) ? { author, date: rest.replace(/^(?:on|at|of|-|\|)\s+/iu, '') } : null;
+      const author = words.slice(0, k).join(' ').replace(/[\s,|–—-]+$/u, '');
+      return looksLikeName(author) && !/\d/.test(author) ? { author, date: rest.replace(/^(?:on|at|of|[-–—|])\s+/iu, '') } : null;
     }
     return null;
   }
