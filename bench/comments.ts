@@ -7,10 +7,17 @@
  *
  * L3S-GN1, whose readers' comments are annotated apart: leak, keep-all recall and precision
  * (bench/threads.ts).
+ *
+ * HTML: every page of the four sets against the labelled comments (bench/data/comment-spam/,
+ * where every text the splitter returned was read): how many of the texts returned are readers'
+ * comments and how many the page's own (left out by the labelling rule: forms, policies,
+ * counters, widgets), how many labelled comments are no longer found, and how many of those
+ * found carry their author and date.
  */
 import { clean } from '../engine';
 import { measureThreads } from './threads';
-import { datasetAvailable, DATASETS, loadDataset } from './dataset';
+import { loadLabels, textHash } from './comment-labels';
+import { DATASET_NAMES, datasetAvailable, datasetByName, DATASETS, loadDataset } from './dataset';
 
 process.stdout.on('error', () => process.exit(0));
 const args = process.argv.slice(2);
@@ -63,5 +70,35 @@ if (datasetAvailable(l3s.dir)) {
   else
     console.log(
       `${mode} l3s-gn1, ${t.pages} pages with annotated comments: comment text leaked into text ${pct(t.leaked)}; keep-all returns ${pct(t.recall)} of it (recall), and ${pct(t.precision)} of what it returns is annotated comment text (precision); a thread found on ${t.threads} pages`,
+    );
+}
+
+if (mode === 'html' && DATASET_NAMES.every((name) => datasetAvailable(datasetByName(name).dir))) {
+  const labels = new Set(loadLabels().map((l) => `${l.set}/${l.page}/${l.hash}`));
+  const seen = new Set<string>();
+  let readers = 0;
+  let pages = 0;
+  let withAuthor = 0;
+  let withDate = 0;
+  for (const name of DATASET_NAMES) {
+    for (const page of loadDataset(datasetByName(name).dir)) {
+      for (const c of clean(page.htmlGz, { comments: 'keep-all' }).comments ?? []) {
+        const key = `${name}/${page.id}/${textHash(c.text)}`;
+        if (!labels.has(key)) {
+          pages += 1;
+          continue;
+        }
+        seen.add(key);
+        readers += 1;
+        if (c.author) withAuthor += 1;
+        if (c.date) withDate += 1;
+      }
+    }
+  }
+  const labelled = { readers, pageTexts: pages, labelsNotFound: labels.size - seen.size, withAuthor, withDate };
+  if (args.includes('--json')) console.log(JSON.stringify({ labelled }, null, 2));
+  else
+    console.log(
+      `html, all four sets against the labelled comments: ${readers} readers' comments returned (${withAuthor} with author, ${withDate} with date), ${pages} texts of the page returned as comments, ${labelled.labelsNotFound} labelled comments not found`,
     );
 }

@@ -34,7 +34,8 @@ import { articleContext, cues, featureBucket, featurize, type FeatureVector, typ
 import { createScorer, type SpamModel } from '../engine/comments/model';
 import { CUE_PRIORS, MAX_HAM_CALLED_SPAM, MIN_THRESHOLD, TARGET_PRECISION } from '../engine/config/spam';
 import { bundleLambda } from './bundle';
-import { DATASETS, type DatasetName } from './dataset';
+import { loadLabels, textHash, type Label } from './comment-labels';
+import { DATASETS } from './dataset';
 import { prng, syntheticSpam } from './spam-synthetic';
 
 const ROOT = join(__dirname, '..');
@@ -45,7 +46,6 @@ const value = (name: string): string | undefined => (args.includes(name) ? args[
 const SPAM_DIR = join(ROOT, '..', 'shared', 'data', 'comment-spam');
 const YOUTUBE = value('--data') ?? join(SPAM_DIR, 'comments.jsonl');
 const THREAD = join(SPAM_DIR, 'article-comments.jsonl');
-const LABELS = join(ROOT, 'bench', 'data', 'comment-spam', 'shared-page-comments.jsonl');
 const OUT = value('--out') ?? join(ROOT, 'engine', 'comments', 'spam-model.json');
 
 /** Training settings: fixed, so runs repeat exactly. */
@@ -91,28 +91,9 @@ function jsonl<T>(path: string): T[] {
     .map((l) => JSON.parse(l) as T);
 }
 
-/** 32-bit FNV-1a over UTF-16 code units, as hex: the key of a labelled page comment. */
-export function textHash(text: string): string {
-  const s = text.replace(/[\s\u00a0\ufeff]+/g, ' ').trim();
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(16).padStart(8, '0');
-}
-
-interface Label {
-  set: DatasetName;
-  page: string;
-  hash: string;
-  chars: number;
-  spam: boolean;
-}
-
 /** The labelled page comments with their texts, authors and articles, rebuilt from ../shared. */
 function pageComments(): { examples: Example[]; missing: number; articles: Array<{ page: string; body: string; title: string }> } {
-  const labels = jsonl<Label>(LABELS);
+  const labels = loadLabels();
   const byPage = new Map<string, Label[]>();
   for (const l of labels) {
     const key = `${l.set}/${l.page}`;
