@@ -262,6 +262,29 @@ ${item('misterbee', 1034558, 'January 7 17:05', 'CAN', 'Very poor article, both 
     expect(lines.map((c) => c.text)).toEqual(['By far the best story on the harbour so far.', 'Posted this on my blog too, great read']);
   });
 
+  it("the site's notices about its thread (policy, login, the form's fine print, an empty or closed thread) are no comments", () => {
+    const html = page(`<div id="comments"><h3>Readers' comments</h3>
+<div class="comment"><p>The ferry timetable changed again last week.</p></div>
+<div class="comment"><p>Some comments may be reviewed before they are displayed. Posts that break our community guidelines will be removed.</p></div>
+<div class="comment"><p>You must be logged in to recommend a comment.</p><p>Sign in here</p></div>
+<div class="comment"><p>There are currently no comments for this entry.</p></div>
+<div class="comment"><p>Kommentare werden vor der Veröffentlichung moderiert.</p></div>
+<div class="comment"><p>I think comments like the one above should be removed.</p></div>
+<div class="comment"><p>Good point. My comment was deleted twice by the moderators!</p></div>
+<div class="comment"><p>Ah. Good old times (:</p></div>
+<div class="comment"><p>Nice one. Full report here:</p></div>
+<div class="comment"><p>Great post, but the new parking policy is a mess.</p></div></div>`);
+    const r = clean(html, { comments: 'keep-all' });
+    expect(r.comments!.map((c) => c.text)).toEqual([
+      'The ferry timetable changed again last week.',
+      'I think comments like the one above should be removed.',
+      'Good point. My comment was deleted twice by the moderators!',
+      'Ah. Good old times (:',
+      'Nice one. Full report here:',
+      'Great post, but the new parking policy is a mess.',
+    ]);
+  });
+
   it("a sidebar's list of the site's latest comments is no thread of this page", () => {
     const html = page(`<div class="module-recent-comments"><h3>Recent Comments</h3><ul class="recent-comments-list">
 <li>Ann Lee on <a href="/a">The Harbour Reopens</a></li>

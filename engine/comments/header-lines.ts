@@ -6,7 +6,7 @@
  * the thread's own lines that are no comment ("Reply", "3 Comments", the comment form). The
  * splitter (split.ts) reads a thread's lines and items with these.
  */
-import { isDateLine as isOnlyDate, isSignatureLine } from '../config/dates';
+import { isDateLine as isOnlyDate } from '../config/dates';
 import { matchBoilerplate } from '../config/phrases';
 
 /** The verbs a comment's header puts after its author ("Ann says:", "Ann schrieb:"). */
@@ -56,31 +56,6 @@ export function isAction(text: string): boolean {
 export function isThreadFurniture(text: string): boolean {
   const m = matchBoilerplate(text);
   return m !== null && (m.kind === 'comment-form' || (m.kind === 'comments' && m.strong));
-}
-
-/** Kinds of page furniture that no reader's one-line comment is: a label or a phrase of the page itself. */
-const FURNITURE_KINDS: ReadonlySet<string> = new Set(['comments', 'comment-form', 'navigation', 'boilerplate', 'newsletter', 'share', 'legal']);
-
-/** "Email Address:", "Rate it:", "* Your Surname:": a form field's label, a few words before a colon. */
-const FORM_LABEL = /^(?:\S+\s+){0,5}\S*:\s*\*?$/u;
-
-/** "by Kujii", "By Jane Coaston", "Posted by: Ann": a byline alone, no sentence. */
-const BYLINE_ALONE = /^(?:(?:posted|submitted|written|commented)\s+)?by\s*:?\s+[^.!?]{1,60}$/iu;
-
-/**
- * A "comment" of one line that is the page's, not a reader's: a phrase of the page's furniture
- * ("0 Comments", "Add Your Comment", "More", "Loading..."), a form field's label ("Email
- * Address:"), a byline or a date alone ("by Kujii", "posted by Aaron @ 9:43 AM"). Lines that
- * open like a byline or a date line but may be a reader's ("By far the best …", "Posted this on
- * my blog too") are left alone.
- */
-export function isFurnitureOnly(text: string): boolean {
-  const line = text.replace(/\s+/g, ' ').trim();
-  if (/\n\s*\n/.test(text)) return false;
-  const m = matchBoilerplate(line);
-  if (m && FURNITURE_KINDS.has(m.kind)) return true;
-  if (line.length > MAX_AUTHOR_CHARS + MAX_DATE_CHARS) return false;
-  return FORM_LABEL.test(line) || BYLINE_ALONE.test(line) || isOnlyDate(line) || isSignatureLine(line, MAX_AUTHOR_CHARS);
 }
 
 /** "Posted by: Walters on December 29, 2007 01:15 PM", "by Ann at 3:10 pm": who wrote a comment and when. */

@@ -23,13 +23,13 @@
  * Linear in the thread's blocks; nothing here touches the article's blocks.
  */
 import { isDateLine as isOnlyDate, isPlaceSignature } from '../config/dates';
+import { isFurnitureOnly } from './furniture';
 import {
   authorName,
   BYLINE_PREFIX,
   DATE,
   headerLines,
   isAction,
-  isFurnitureOnly,
   isThreadFurniture,
   looksLikeDateLine,
   looksLikeName,
