@@ -437,6 +437,36 @@ describe('plain text: a blog post with a comment thread', () => {
     }
   });
 
+  it("ends the thread at the heading of another list once a comment has been read, not before", () => {
+    const article = [
+      'The Harbour Reopens After Two Years',
+      '',
+      'The harbour wall that the storm broke two winters ago has been rebuilt, and the first fishing boats came back to the quay on Monday morning after a long wait.',
+      '',
+      'The council paid for most of the work, and the fishermen raised the rest at a series of suppers in the old market hall over the last two summers.',
+      '',
+      'The café on the pier will open again in the spring, its owner said, once the new kitchen has been fitted and the terrace has been repaired.',
+      '',
+    ];
+    const text = [
+      ...article,
+      '2 Comments',
+      'Related Articles',
+      'Ann Lee says:',
+      'March 3, 2021 at 4:12 pm',
+      'Lovely to see the boats back in the harbour after such a long and difficult time for everyone here.',
+      'Bo Berg says:',
+      'March 4, 2021 at 9:30 am',
+      'The café on the pier was always my favourite place in town, and I cannot wait for the spring.',
+      'Recent Posts',
+      'Ten years of the farmers market: how a few stalls in a car park became the biggest weekly market in the county.',
+      'The mill museum opens its new room for the town’s photographs, with a scanner for visitors to use.',
+    ].join('\n');
+    const r = clean(text, { mode: 'text', comments: 'keep-all' });
+    expect(r.comments!.map((c) => c.author)).toEqual(['Ann Lee', 'Bo Berg']);
+    expect(r.comments!.map((c) => c.text).join('\n')).not.toMatch(/farmers market|mill museum/);
+  });
+
   it('leaves the article as it was', () => {
     const plain = clean(BLOG_TEXT, { mode: 'text' });
     expect(r.body).toBe(plain.body);

@@ -47,6 +47,7 @@ const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /** Kinds whose strong phrases end an article: a run of body lines never crosses them. */
 const WALL_KINDS: ReadonlySet<BlockKind> = new Set(['comment-form', 'comments', 'legal']);
 /** Walls of these kinds start the comment section. */
+const THREAD_END_KINDS: ReadonlySet<BlockKind> = new Set(['related', 'newsletter']);
 export const COMMENT_KINDS: ReadonlySet<BlockKind> = new Set(['comment-form', 'comments']);
 /**
  * The site's own controls and notices, named by a phrase: they stay out even of a page kept
@@ -649,6 +650,10 @@ export function decide(lines: readonly JudgedLine[], run: Run | null, t: TextThr
     const l = lines[i]!;
     // (A story's tool bar is no such wall: a thread can carry one under each comment.)
     if (l.wall && WALL_KINDS.has(l.phrase!.kind) && !COMMENT_KINDS.has(l.phrase!.kind)) break;
+    // So is, once a comment has been read, the heading of another list ("Recent posts from
+    // News Blog", "Subscribe to our newsletter"). Before the first comment such a list may sit
+    // between the thread's heading and its comments.
+    if (started && l.phrase?.strong && THREAD_END_KINDS.has(l.phrase.kind)) break;
     // A signature line is the thread's too, however short its comments.
     if (isProse(l) || isSignatureLine(l.line.text, t.signatureMaxChars)) {
       commentsTo = i;
