@@ -269,6 +269,10 @@ ${item('misterbee', 1034558, 'January 7 17:05', 'CAN', 'Very poor article, both 
 <div class="comment"><p>You must be logged in to recommend a comment.</p><p>Sign in here</p></div>
 <div class="comment"><p>There are currently no comments for this entry.</p></div>
 <div class="comment"><p>Kommentare werden vor der Veröffentlichung moderiert.</p></div>
+<div class="comment"><p>Les commentaires sont modérés.</p></div>
+<div class="comment"><p>Для отправки комментария вам необходимо авторизоваться.</p></div>
+<div class="comment"><p>Сохранить моё имя, email и адрес сайта в этом браузере для последующих моих комментариев.</p></div>
+<div class="comment"><p>well i guess comments are reviewed before they are displayed here, shame</p></div>
 <div class="comment"><p>I think comments like the one above should be removed.</p></div>
 <div class="comment"><p>Good point. My comment was deleted twice by the moderators!</p></div>
 <div class="comment"><p>Ah. Good old times (:</p></div>
@@ -277,6 +281,7 @@ ${item('misterbee', 1034558, 'January 7 17:05', 'CAN', 'Very poor article, both 
     const r = clean(html, { comments: 'keep-all' });
     expect(r.comments!.map((c) => c.text)).toEqual([
       'The ferry timetable changed again last week.',
+      'well i guess comments are reviewed before they are displayed here, shame',
       'I think comments like the one above should be removed.',
       'Good point. My comment was deleted twice by the moderators!',
       'Ah. Good old times (:',

@@ -7,25 +7,83 @@
  * A sentence is the site's notice when it names the thread's matter (THREAD_MATTER) and says how
  * the thread works (THREAD_PROCEDURE), and no one speaks in it in the first person singular
  * (FIRST_PERSON), except in a form's checkbox label (FIRST_PERSON_LABEL). The patterns are
- * bounded (no nested unbounded repetition) and carry no `u` flag (none needs a property class).
+ * bounded (no nested unbounded repetition); they run on the few texts a thread holds, so their
+ * `u` flag (letters of every script at a word's edge) costs nothing that shows.
  */
 
+/**
+ * Alternatives as one case-insensitive pattern, each bounded by letters and digits on both sides
+ * in any script (`\b` knows only ASCII letters: it finds no edge around "modéré" or "модерация").
+ */
+function words(alternatives: readonly string[], flags = 'iu'): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, flags);
+}
+
 /** What a thread is made of: comments, posts, messages, replies, talkbacks. */
-export const THREAD_MATTER =
-  /\b(?:comment(?:s|ing|ers?)?|posts?|posting|submissions?|submitting|messages?|contributions?|discussions?|talkbacks?|replies|feedback|entries|forums?|kommentar(?:e|en)?|beitr(?:ag|äge|ägen)|leserbrief(?:e)?|commentaires?|réactions?|comentarios?|mensajes?|commenti|commento|comentários?|reacties?|commentaar|komentarz(?:e|y)?|комментари\S*)\b/i;
+export const THREAD_MATTER = words([
+  'comment(?:s|ing|ers?)?', 'posts?', 'posting', 'submissions?', 'submitting', 'messages?', 'contributions?',
+  'discussions?', 'talkbacks?', 'replies', 'feedback', 'entries', 'forums?',
+  'kommentar(?:e|en)?', 'beitr(?:ag|äge|ägen)', 'leserbriefe?',
+  'commentaires?', 'réactions?',
+  'comentarios?', 'mensajes?',
+  'commenti', 'commento',
+  'comentários?',
+  'reacties?', 'commentaar',
+  'komentarz(?:e|y|a)?',
+  'комментари\\p{L}*', 'сообщени\\p{L}*',
+]);
 
 /**
  * How the thread works, as the site tells it: moderation and removal, guidelines and terms,
  * the account it asks for, the form's fine print, the thread's state (closed, empty, loading).
  */
-export const THREAD_PROCEDURE =
-  /\b(?:moderat\w*|review(?:ed)?\s+before|screened|pre-?moderat\w*|(?:be|been|are|is|get|gets)\s+(?:\w+\s+)?(?:removed|deleted|edited|approved|published|displayed|moderated|reviewed|screened)|publish\s+(?:your|a|any)|guidelines|(?:comment(?:ing)?|discussion|moderation|posting|privacy|community)\s+policy|house\s+rules|terms\s+(?:and\s+conditions|of\s+(?:use|service))|terms\s*&\s*conditions|log(?:ged)?\s*-?in|sign(?:ed)?\s*-?in|sign\s+up|registered\s+(?:users?|members?)|must\s+(?:be\s+)?register(?:ed)?|register\s+(?:to|or|and|now|here|before)|registration|offensive|inappropriate|abusive|profanity|obscene|libel\w*|harass\w*|personal\s+attacks|vouch|reserves?\s+the\s+right|(?:represent|reflect)\s+(?:\w+\s+){0,4}(?:views|opinions)|own\s+views|views\s+expressed|characters\s+(?:left|remaining|maximum)|html\s+(?:tags\s+)?(?:will\s+be\s+ignored|is\s+not\s+allowed|not\s+allowed)|(?:will\s+not|won't)\s+be\s+(?:published|displayed|shown|shared)|not\s+(?:be\s+)?shown|are\s+(?:now\s+)?closed|is\s+(?:now\s+)?closed|turned\s+off|disabled|no\s+comments?|be\s+the\s+first\s+to\s+(?:comment|post|reply|respond|review|write|add|share|send)|powered\s+by|loading\s+comments|moderiert|freigeschaltet|gelöscht|nutzungsbedingungen|anmelden|registrier\w*|modéré\w*|modération|charte|supprimé\w*|connecte[rz]|moderad\w*|normas|registr(?:ado|arse|ate)|moderat[oi]|regolamento|registrat[oi]|gemodereerd|huisregels|moderowan\w*|regulamin|модерац\w*|модерир\w*)\b/i;
+export const THREAD_PROCEDURE = words([
+  // en
+  'moderat\\p{L}*', 'review(?:ed)?\\s+before', 'screened', 'pre-?moderat\\p{L}*',
+  "(?:be|been|are|is|get|gets)\\s+(?:\\p{L}+\\s+)?(?:removed|deleted|edited|approved|published|displayed|moderated|reviewed|screened)",
+  'publish\\s+(?:your|a|any)', 'guidelines', '(?:comment(?:ing)?|discussion|moderation|posting|privacy|community)\\s+policy',
+  'house\\s+rules', 'terms\\s+(?:and\\s+conditions|of\\s+(?:use|service))', 'terms\\s*&\\s*conditions',
+  'log(?:ged)?\\s*-?in', 'sign(?:ed)?\\s*-?in', 'sign\\s+up', 'registered\\s+(?:users?|members?)',
+  'must\\s+(?:be\\s+)?register(?:ed)?', 'register\\s+(?:to|or|and|now|here|before)', 'registration',
+  'offensive', 'inappropriate', 'abusive', 'profanity', 'obscene', 'libel\\p{L}*', 'harass\\p{L}*', 'personal\\s+attacks',
+  'vouch', 'reserves?\\s+the\\s+right', '(?:represent|reflect)\\s+(?:\\p{L}+\\s+){0,4}(?:views|opinions)', 'own\\s+views',
+  'views\\s+expressed', 'characters\\s+(?:left|remaining|maximum)',
+  'html\\s+(?:tags\\s+)?(?:will\\s+be\\s+ignored|is\\s+not\\s+allowed|not\\s+allowed)',
+  "(?:will\\s+not|won't)\\s+be\\s+(?:published|displayed|shown|shared)", 'not\\s+(?:be\\s+)?shown',
+  '(?:are|is)\\s+(?:now\\s+)?closed', 'turned\\s+off', 'disabled', 'no\\s+comments?',
+  '(?:save|remember)\\s+my\\s+name', 'be\\s+the\\s+first\\s+to\\s+(?:comment|post|reply|respond|review|write|add|share|send)', 'powered\\s+by', 'loading\\s+comments',
+  // de
+  'moderiert', 'freigeschaltet', 'gelöscht', 'nutzungsbedingungen', 'anmelden', 'angemeldet', 'einloggen', 'eingeloggt',
+  'registrier\\p{L}*', 'keine\\s+kommentare', 'meinen\\s+namen',
+  // fr
+  'modéré\\p{L}*', 'modération', 'charte', 'supprimé\\p{L}*', 'connecté\\p{L}*', 'connecte[rz]', 'connexion',
+  'aucun\\s+commentaire', 'mon\\s+nom',
+  // es
+  'moderad\\p{L}*', 'normas', 'registr(?:ado|arse|ate)', 'iniciar\\s+sesión', 'sin\\s+comentarios', 'no\\s+hay\\s+comentarios', 'mi\\s+nombre',
+  // it
+  'moderat[oi]', 'regolamento', 'registrat[oi]', 'connesso', 'accedi', 'nessun\\s+commento', 'il\\s+mio\\s+nome',
+  // pt
+  'fazer\\s+(?:o\\s+)?login', 'logado', 'nenhum\\s+comentário', 'meu\\s+nome',
+  // nl
+  'gemodereerd', 'huisregels', 'ingelogd', 'inloggen', 'geen\\s+reacties', 'mijn\\s+naam',
+  // pl
+  'moderowan\\p{L}*', 'regulamin\\p{L}*', 'zalogowa\\p{L}*', 'brak\\s+komentarzy', 'moje\\s+imię',
+  // ru
+  'модерац\\p{L}*', 'модерир\\p{L}*', 'авторизова\\p{L}*', 'зарегистрир\\p{L}*', 'нет\\s+комментари\\p{L}*', 'моё\\s+имя',
+]);
 
-/** Someone speaking for themself: a reader, not the site. */
-export const FIRST_PERSON = /\b(?:I|I'm|I've|I'd|I'll|my|me|mine|ich|mein\w*|je|moi|mon|yo|mi|mío|io|eu|ik|mijn|ja|я|мой)\b|\bj'/;
+/** Someone speaking for themself: a reader, not the site ("i" too: readers write it so). */
+export const FIRST_PERSON = words(
+  [
+    '[Ii]', "[Ii]'m", "[Ii]'ve", "[Ii]'d", "[Ii]'ll", '[Mm]y', '[Mm]e', '[Mm]ine', '[Ii]ch', '[Mm]ein\\p{L}*', '[Jj]e', "[Jj]'", '[Mm]oi', '[Mm]on',
+    '[Yy]o', '[Mm]i', '[Mm]ío', '[Ii]o', '[Ee]u', '[Ii]k', '[Mm]ijn', '[Jj]a', '[Mm]ój', '[Яя]', '[Мм]о[йёяи]\\p{L}*', '[Мм]не', '[Мм]еня',
+  ],
+  'u',
+);
 
 /** A form's checkbox label speaks in the first person all the same: "Remember me", "Notify me of new comments", "Save my name …". */
-export const FIRST_PERSON_LABEL = /^\W*(?:remember|notify|e-?mail|save|subscribe|alert|send)\s+(?:me|my)\b|\bthe\s+next\s+time\s+I\s+comment\b/i;
+export const FIRST_PERSON_LABEL =
+  /^[^\p{L}]*(?:remember|notify|e-?mail|save|subscribe|alert|send)\s+(?:me|my)(?![\p{L}])|(?<![\p{L}])the\s+next\s+time\s+I\s+comment(?![\p{L}])|^[^\p{L}]*(?:сохранить|speichern|enregistrer|guardar|salva|salvar|opslaan|zapisz)\s/iu;
 
 /** A sentence longer than this is a reader's text whatever it says: a notice is told in a few lines. */
 export const MAX_NOTICE_SENTENCE_CHARS = 400;
