@@ -12,7 +12,9 @@
  * where every text the splitter returned was read): how many of the texts returned are readers'
  * comments and how many the page's own (left out by the labelling rule: forms, policies,
  * counters, widgets), how many labelled comments are no longer found, and how many of those
- * found carry their author and date.
+ * found carry their author and date. Plain text: the same labels, matched by words (the plain
+ * text breaks and signs its comments otherwise): readers' comments returned, other texts, and
+ * how many labelled comments are found.
  */
 import { clean } from '../engine';
 import { measureThreads } from './threads';
@@ -70,6 +72,61 @@ if (datasetAvailable(l3s.dir)) {
   else
     console.log(
       `${mode} l3s-gn1, ${t.pages} pages with annotated comments: comment text leaked into text ${pct(t.leaked)}; keep-all returns ${pct(t.recall)} of it (recall), and ${pct(t.precision)} of what it returns is annotated comment text (precision); a thread found on ${t.threads} pages`,
+    );
+}
+
+/** A text's words, lower case: what the plain-text comments are matched to the labelled ones by. */
+const wordsOf = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+/** A plain-text comment is a labelled reader's comment when this share of its words is in one of them. */
+const TEXT_MATCH_SHARE = 0.6;
+
+if (mode === 'text' && DATASET_NAMES.every((name) => datasetAvailable(datasetByName(name).dir))) {
+  // The labels are keyed by the HTML comments' texts; the plain text of a page gives its comments
+  // with other line breaks and signature lines, so they are matched by words, not by hash.
+  const labels = new Set(loadLabels().map((l) => `${l.set}/${l.page}/${l.hash}`));
+  let readers = 0;
+  let others = 0;
+  let elsewhere = 0;
+  let labelsFound = 0;
+  for (const name of DATASET_NAMES) {
+    for (const page of loadDataset(datasetByName(name).dir)) {
+      const labelled = (clean(page.htmlGz, { comments: 'keep-all' }).comments ?? [])
+        .filter((c) => labels.has(`${name}/${page.id}/${textHash(c.text)}`))
+        .map((c) => new Set(wordsOf(c.text)));
+      const found = new Set<number>();
+      let comments: { text: string }[];
+      try {
+        comments = clean(page.pageText, { mode: 'text', comments: 'keep-all' }).comments ?? [];
+      } catch {
+        continue; // an empty page text
+      }
+      for (const c of comments) {
+        if (labelled.length === 0) {
+          elsewhere += 1;
+          continue;
+        }
+        // The labelled comment that holds most of its words.
+        const words = wordsOf(c.text);
+        let match = -1;
+        let most = 0;
+        labelled.forEach((set, i) => {
+          const shared = words.filter((w) => set.has(w)).length;
+          if (shared > most) [most, match] = [shared, i];
+        });
+        if (match < 0 || most < TEXT_MATCH_SHARE * words.length) others += 1;
+        else {
+          readers += 1;
+          found.add(match);
+        }
+      }
+      labelsFound += found.size;
+    }
+  }
+  const matched = { readers, pageTexts: others, onPagesWithoutLabels: elsewhere, labelsFound, labels: labels.size };
+  if (args.includes('--json')) console.log(JSON.stringify({ matched }, null, 2));
+  else
+    console.log(
+      `text, all four sets against the labelled comments (a text matches when ${100 * TEXT_MATCH_SHARE}% of its words are in one labelled comment of its page): ${readers} readers' comments returned, ${others} other texts on pages with labelled comments, ${elsewhere} texts on pages without; ${labelsFound} of the ${labels.size} labelled comments found`,
     );
 }
 
