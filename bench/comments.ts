@@ -19,7 +19,7 @@
 import { clean } from '../engine';
 import { measureThreads } from './threads';
 import { loadLabels, textHash } from './comment-labels';
-import { DATASET_NAMES, datasetAvailable, datasetByName, DATASETS, loadDataset } from './dataset';
+import { DATASET_NAMES, datasetAvailable, datasetByName, DATASETS, loadDataset, type BenchPage, type DatasetName } from './dataset';
 
 process.stdout.on('error', () => process.exit(0));
 const args = process.argv.slice(2);
@@ -80,47 +80,53 @@ const wordsOf = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N
 /** A plain-text comment is a labelled reader's comment when this share of its words is in one of them. */
 const TEXT_MATCH_SHARE = 0.6;
 
-if (mode === 'text' && DATASET_NAMES.every((name) => datasetAvailable(datasetByName(name).dir))) {
+const everySetAvailable = DATASET_NAMES.every((name) => datasetAvailable(datasetByName(name).dir));
+/** Every page of the four sets, with its set's name. */
+function* everyPage(): Generator<{ name: DatasetName; page: BenchPage }> {
+  for (const name of DATASET_NAMES) for (const page of loadDataset(datasetByName(name).dir)) yield { name, page };
+}
+/** The labelled comments' keys: set, page and the hash of the text. */
+const labelKeys = (): Set<string> => new Set(loadLabels().map((l) => `${l.set}/${l.page}/${l.hash}`));
+
+if (mode === 'text' && everySetAvailable) {
   // The labels are keyed by the HTML comments' texts; the plain text of a page gives its comments
   // with other line breaks and signature lines, so they are matched by words, not by hash.
-  const labels = new Set(loadLabels().map((l) => `${l.set}/${l.page}/${l.hash}`));
+  const labels = labelKeys();
   let readers = 0;
   let others = 0;
   let elsewhere = 0;
   let labelsFound = 0;
-  for (const name of DATASET_NAMES) {
-    for (const page of loadDataset(datasetByName(name).dir)) {
-      const labelled = (clean(page.htmlGz, { comments: 'keep-all' }).comments ?? [])
-        .filter((c) => labels.has(`${name}/${page.id}/${textHash(c.text)}`))
-        .map((c) => new Set(wordsOf(c.text)));
-      const found = new Set<number>();
-      let comments: { text: string }[];
-      try {
-        comments = clean(page.pageText, { mode: 'text', comments: 'keep-all' }).comments ?? [];
-      } catch {
-        continue; // an empty page text
-      }
-      for (const c of comments) {
-        if (labelled.length === 0) {
-          elsewhere += 1;
-          continue;
-        }
-        // The labelled comment that holds most of its words.
-        const words = wordsOf(c.text);
-        let match = -1;
-        let most = 0;
-        labelled.forEach((set, i) => {
-          const shared = words.filter((w) => set.has(w)).length;
-          if (shared > most) [most, match] = [shared, i];
-        });
-        if (match < 0 || most < TEXT_MATCH_SHARE * words.length) others += 1;
-        else {
-          readers += 1;
-          found.add(match);
-        }
-      }
-      labelsFound += found.size;
+  for (const { name, page } of everyPage()) {
+    const labelled = (clean(page.htmlGz, { comments: 'keep-all' }).comments ?? [])
+      .filter((c) => labels.has(`${name}/${page.id}/${textHash(c.text)}`))
+      .map((c) => new Set(wordsOf(c.text)));
+    const found = new Set<number>();
+    let comments: { text: string }[];
+    try {
+      comments = clean(page.pageText, { mode: 'text', comments: 'keep-all' }).comments ?? [];
+    } catch {
+      continue; // an empty page text
     }
+    for (const c of comments) {
+      if (labelled.length === 0) {
+        elsewhere += 1;
+        continue;
+      }
+      // The labelled comment that holds most of its words.
+      const words = wordsOf(c.text);
+      let match = -1;
+      let most = 0;
+      labelled.forEach((set, i) => {
+        const shared = words.filter((w) => set.has(w)).length;
+        if (shared > most) [most, match] = [shared, i];
+      });
+      if (match < 0 || most < TEXT_MATCH_SHARE * words.length) others += 1;
+      else {
+        readers += 1;
+        found.add(match);
+      }
+    }
+    labelsFound += found.size;
   }
   const matched = { readers, pageTexts: others, onPagesWithoutLabels: elsewhere, labelsFound, labels: labels.size };
   if (args.includes('--json')) console.log(JSON.stringify({ matched }, null, 2));
@@ -130,26 +136,24 @@ if (mode === 'text' && DATASET_NAMES.every((name) => datasetAvailable(datasetByN
     );
 }
 
-if (mode === 'html' && DATASET_NAMES.every((name) => datasetAvailable(datasetByName(name).dir))) {
-  const labels = new Set(loadLabels().map((l) => `${l.set}/${l.page}/${l.hash}`));
+if (mode === 'html' && everySetAvailable) {
+  const labels = labelKeys();
   const seen = new Set<string>();
   let readers = 0;
   let pages = 0;
   let withAuthor = 0;
   let withDate = 0;
-  for (const name of DATASET_NAMES) {
-    for (const page of loadDataset(datasetByName(name).dir)) {
-      for (const c of clean(page.htmlGz, { comments: 'keep-all' }).comments ?? []) {
-        const key = `${name}/${page.id}/${textHash(c.text)}`;
-        if (!labels.has(key)) {
-          pages += 1;
-          continue;
-        }
-        seen.add(key);
-        readers += 1;
-        if (c.author) withAuthor += 1;
-        if (c.date) withDate += 1;
+  for (const { name, page } of everyPage()) {
+    for (const c of clean(page.htmlGz, { comments: 'keep-all' }).comments ?? []) {
+      const key = `${name}/${page.id}/${textHash(c.text)}`;
+      if (!labels.has(key)) {
+        pages += 1;
+        continue;
       }
+      seen.add(key);
+      readers += 1;
+      if (c.author) withAuthor += 1;
+      if (c.date) withDate += 1;
     }
   }
   const labelled = { readers, pageTexts: pages, labelsNotFound: labels.size - seen.size, withAuthor, withDate };
