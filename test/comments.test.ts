@@ -273,6 +273,11 @@ ${item('misterbee', 1034558, 'January 7 17:05', 'CAN', 'Very poor article, both 
 <div class="comment"><p>Для отправки комментария вам необходимо авторизоваться.</p></div>
 <div class="comment"><p>Сохранить моё имя, email и адрес сайта в этом браузере для последующих моих комментариев.</p></div>
 <div class="comment"><p>well i guess comments are reviewed before they are displayed here, shame</p></div>
+<div class="comment"><p>Remember personal info?</p><p>Yes No</p></div>
+<div class="comment"><p>Comments (5 of 12)</p></div>
+<div class="comment"><p>Email me if you want the recipe</p></div>
+<div class="comment"><p>Agreed:</p><p>More of this please</p></div>
+<div class="comment"><p>More...</p><p>http://cheap-shirts.example/sale</p></div>
 <div class="comment"><p>I think comments like the one above should be removed.</p></div>
 <div class="comment"><p>Good point. My comment was deleted twice by the moderators!</p></div>
 <div class="comment"><p>Ah. Good old times (:</p></div>
@@ -282,6 +287,9 @@ ${item('misterbee', 1034558, 'January 7 17:05', 'CAN', 'Very poor article, both 
     expect(r.comments!.map((c) => c.text)).toEqual([
       'The ferry timetable changed again last week.',
       'well i guess comments are reviewed before they are displayed here, shame',
+      'Email me if you want the recipe',
+      'Agreed:\n\nMore of this please',
+      'More...\n\nhttp://cheap-shirts.example/sale',
       'I think comments like the one above should be removed.',
       'Good point. My comment was deleted twice by the moderators!',
       'Ah. Good old times (:',

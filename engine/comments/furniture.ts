@@ -5,6 +5,7 @@
  */
 import { isDateLine as isOnlyDate, isSignatureLine } from '../config/dates';
 import {
+  COMMENT_FORM_CHECKBOX,
   FIRST_PERSON,
   FIRST_PERSON_LABEL,
   MAX_CONTROL_LABEL_WORDS,
@@ -27,10 +28,16 @@ const FORM_LABEL = /^(?![^:]*\p{L}[.!?]\s)(?:\S+\s+){0,5}\S*[\p{L}\p{N})\]*]\s*:
 /** "by Kujii", "By Jane Coaston", "Posted by: Ann": a byline alone, no sentence. */
 const BYLINE_ALONE = /^(?:(?:posted|submitted|written|commented)\s+)?by\s*:?\s+[^.!?]{1,60}$/iu;
 
-/** One line of the page's furniture: a phrase of the tables, a form label, a byline or a date alone. */
-function isFurnitureLine(line: string): boolean {
+/** A line only the page writes: a phrase of its furniture ("Add Your Comment", "More"), a checkbox of its form. */
+function isPageLine(line: string): boolean {
+  if (line.length <= MAX_NOTICE_SENTENCE_CHARS && COMMENT_FORM_CHECKBOX.test(line)) return true;
   const m = matchBoilerplate(line);
-  if (m && FURNITURE_KINDS.has(m.kind)) return true;
+  return m !== null && FURNITURE_KINDS.has(m.kind);
+}
+
+/** One line of the page's furniture: a page line, a form label, a byline or a date alone. */
+function isFurnitureLine(line: string): boolean {
+  if (isPageLine(line)) return true;
   if (line.length > MAX_AUTHOR_CHARS + MAX_DATE_CHARS) return false;
   return FORM_LABEL.test(line) || BYLINE_ALONE.test(line) || isOnlyDate(line) || isSignatureLine(line, MAX_AUTHOR_CHARS);
 }
@@ -42,9 +49,12 @@ function isNoticeSentence(sentence: string): boolean {
   return !FIRST_PERSON.test(sentence) || FIRST_PERSON_LABEL.test(sentence);
 }
 
+/** An address in a comment's text is what its writer wanted read (a link spam's, often), never the form's. */
+const WEB_ADDRESS = /https?:|www\.|\.[a-z]{2,}\//i;
+
 /** "Sign in here", "Not registered?", "Write a new comment": a few words of a link or button, not a sentence anyone ends. */
 function isControlLabel(sentence: string): boolean {
-  return sentence.split(' ').length <= MAX_CONTROL_LABEL_WORDS && !/[.!]$/.test(sentence) && !FIRST_PERSON.test(sentence);
+  return sentence.split(' ').length <= MAX_CONTROL_LABEL_WORDS && !/[.!]$/.test(sentence) && !FIRST_PERSON.test(sentence) && !WEB_ADDRESS.test(sentence);
 }
 
 /** A text's lines and sentences: a notice may run its sentences on one line or a form its labels on several. */
@@ -61,18 +71,21 @@ function sentencesOf(text: string): string[] {
  *   "Loading..."), a form field's label ("Email Address:"), a byline or a date alone ("by
  *   Kujii", "posted by Aaron @ 9:43 AM"). Lines that open like a byline or a date line but may
  *   be a reader's ("By far the best …", "Posted this on my blog too") are left alone;
- * - the site's notice about its thread: every sentence either tells how the thread works
- *   ("Some comments may be reviewed before they are displayed.", "You must be logged in to
- *   recommend a comment.") or is a line of furniture ("Sign in here", "Email Address:"), and at
- *   least one tells. A reader who writes about moderation speaks in the first person or says
- *   something else beside it, and stays.
+ * - the site's notice about its thread or its form: every sentence either tells how the thread
+ *   works ("Some comments may be reviewed before they are displayed.", "You must be logged in
+ *   to recommend a comment."), is a line only the page writes ("Remember personal info?", "Add
+ *   Your Comment") or a line of furniture ("Sign in here", "Email Address:"), and at least one
+ *   is of the first two kinds. A reader who writes about moderation speaks in the first person
+ *   or says something else beside it, and stays.
  */
 export function isFurnitureOnly(text: string): boolean {
   if (!/\n\s*\n/.test(text) && isFurnitureLine(text.replace(/\s+/g, ' ').trim())) return true;
-  let notices = 0;
+  // At least one sentence must be the page's for sure: a label, a byline or a few words of a
+  // link may open a reader's comment too.
+  let pages = 0;
   for (const sentence of sentencesOf(text)) {
-    if (isNoticeSentence(sentence)) notices++;
+    if (isNoticeSentence(sentence) || isPageLine(sentence)) pages++;
     else if (!isFurnitureLine(sentence) && !isControlLabel(sentence)) return false;
   }
-  return notices > 0;
+  return pages > 0;
 }

@@ -51,7 +51,7 @@ export const THREAD_PROCEDURE = words([
   'html\\s+(?:tags\\s+)?(?:will\\s+be\\s+ignored|is\\s+not\\s+allowed|not\\s+allowed)',
   "(?:will\\s+not|won't)\\s+be\\s+(?:published|displayed|shown|shared)", 'not\\s+(?:be\\s+)?shown',
   '(?:are|is)\\s+(?:now\\s+)?closed', 'turned\\s+off', 'disabled', 'no\\s+comments?',
-  '(?:save|remember)\\s+my\\s+name', 'be\\s+the\\s+first\\s+to\\s+(?:comment|post|reply|respond|review|write|add|share|send)', 'powered\\s+by', 'loading\\s+comments',
+  '(?:save|remember)\\s+my\\s+name', '\\(\\s*\\d+\\s+(?:of|von|de|di|van|z|из)\\s+\\d+\\s*\\)', 'be\\s+the\\s+first\\s+to\\s+(?:comment|post|reply|respond|review|write|add|share|send)', 'powered\\s+by', 'loading\\s+comments',
   // de
   'moderiert', 'freigeschaltet', 'gelöscht', 'nutzungsbedingungen', 'anmelden', 'angemeldet', 'einloggen', 'eingeloggt',
   'registrier\\p{L}*', 'keine\\s+kommentare', 'meinen\\s+namen',
@@ -84,6 +84,29 @@ export const FIRST_PERSON = words(
 /** A form's checkbox label speaks in the first person all the same: "Remember me", "Notify me of new comments", "Save my name …". */
 export const FIRST_PERSON_LABEL =
   /^[^\p{L}]*(?:remember|notify|e-?mail|save|subscribe|alert|send)\s+(?:me|my)(?![\p{L}])|(?<![\p{L}])the\s+next\s+time\s+I\s+comment(?![\p{L}])|^[^\p{L}]*(?:сохранить|speichern|enregistrer|guardar|salva|salvar|opslaan|zapisz)\s/iu;
+
+/**
+ * The checkboxes of a comment form, in the first person as forms write them: "Remember me?",
+ * "Remember personal info?", "Notify me of follow-up comments by email", "Email me if my comment
+ * is published", "Save my name …". Each is a line of the form, as a field's label is.
+ */
+export const COMMENT_FORM_CHECKBOX = new RegExp(
+  `^[^\\p{L}]*(?:${[
+    'remember\\s+(?:me|my\\s+(?:details|info(?:rmation)?|name)|personal\\s+info(?:rmation)?|info)',
+    'notify\\s+me\\s+(?:of|via|by|when|if)',
+    'e-?mail\\s+me\\s+(?:if|when)\\s+(?:my|a|new|any|someone|anyone)',
+    'save\\s+my\\s+name',
+    'benachrichtige\\s+mich',
+    'prévenez-moi',
+    'avísame',
+    'avvisami',
+    'notifique-me',
+    'stuur\\s+(?:mij|me)\\s+een\\s+e-?mail',
+    'powiadom\\s+mnie',
+    'уведомлять\\s+меня',
+  ].join('|')})(?![\\p{L}\\p{N}])`,
+  'iu',
+);
 
 /** A sentence longer than this is a reader's text whatever it says: a notice is told in a few lines. */
 export const MAX_NOTICE_SENTENCE_CHARS = 400;
