@@ -275,6 +275,9 @@ ${item('misterbee', 1034558, 'January 7 17:05', 'CAN', 'Very poor article, both 
 <div class="comment"><p>well i guess comments are reviewed before they are displayed here, shame</p></div>
 <div class="comment"><p>Remember personal info?</p><p>Yes No</p></div>
 <div class="comment"><p>Comments (5 of 12)</p></div>
+<div class="comment"><p>Reader Comments (0)</p></div>
+<div class="comment"><p>Place your comment</p></div>
+<div class="comment"><p>Read the comments above, priceless</p></div>
 <div class="comment"><p>Email me if you want the recipe</p></div>
 <div class="comment"><p>Agreed:</p><p>More of this please</p></div>
 <div class="comment"><p>More...</p><p>http://cheap-shirts.example/sale</p></div>
@@ -287,6 +290,7 @@ ${item('misterbee', 1034558, 'January 7 17:05', 'CAN', 'Very poor article, both 
     expect(r.comments!.map((c) => c.text)).toEqual([
       'The ferry timetable changed again last week.',
       'well i guess comments are reviewed before they are displayed here, shame',
+      'Read the comments above, priceless',
       'Email me if you want the recipe',
       'Agreed:\n\nMore of this please',
       'More...\n\nhttp://cheap-shirts.example/sale',

@@ -51,6 +51,8 @@ export const THREAD_PROCEDURE = words([
   'html\\s+(?:tags\\s+)?(?:will\\s+be\\s+ignored|is\\s+not\\s+allowed|not\\s+allowed)',
   "(?:will\\s+not|won't)\\s+be\\s+(?:published|displayed|shown|shared)", 'not\\s+(?:be\\s+)?shown',
   '(?:are|is)\\s+(?:now\\s+)?closed', 'turned\\s+off', 'disabled', 'no\\s+comments?',
+  '(?:post|add|leave|write|submit|send|enter|place|type\\s+in|share)\\s+(?:us\\s+)?(?:a\\s+|an\\s+|your\\s+(?:own\\s+)?|new\\s+)?(?:comments?|reply|message)',
+  'read\\s+(?:more|all)\\s+comments', 'view\\s+(?:all\\s+)?comments', '\\d+\\s+comments?', 'comments?\\s*(?::\\s*\\d+|\\(\\s*\\d+\\s*\\))',
   '(?:save|remember)\\s+my\\s+name', '\\(\\s*\\d+\\s+(?:of|von|de|di|van|z|из)\\s+\\d+\\s*\\)', 'be\\s+the\\s+first\\s+to\\s+(?:comment|post|reply|respond|review|write|add|share|send)', 'powered\\s+by', 'loading\\s+comments',
   // de
   'moderiert', 'freigeschaltet', 'gelöscht', 'nutzungsbedingungen', 'anmelden', 'angemeldet', 'einloggen', 'eingeloggt',
