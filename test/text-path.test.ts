@@ -220,6 +220,33 @@ describe('excerpts of other pages after the body ("… Read More")', () => {
   });
 });
 
+describe('lines cut short, several in a row, before the article ("Ann on Some Post: I\'d like …")', () => {
+  const teasers = [
+    'Latest Comments',
+    "Ann Lee on The harbour reopens: I'd like to see the old lighthouse open again too, and the café on the pier should get its terrace back before the …",
+    'Bo Berg on New bridge opens next week: It is about time. The ferry has been late every morning this winter and nobody at the council seems to care about …',
+    'Cy Diaz on Farmers market turns ten: Congratulations to all the stallholders, the market is the best thing that happened to this town in the last …',
+  ];
+  const article = [
+    'The Harbour Wall Is Rebuilt',
+    'The harbour wall that the storm broke two winters ago has been rebuilt, and the first fishing boats came back to the quay on Monday morning after a long wait.',
+    'The council paid for most of the work, and the fishermen raised the rest at a series of suppers in the old market hall over the last two summers.',
+    'The café on the pier will open again in the spring, its owner said, once the new kitchen has been fitted and the terrace has been repaired.',
+    'The harbour master said that the new wall is a metre higher than the old one, and that it was built to stand the worst storm of the last hundred years.',
+  ];
+
+  it('are a list of teasers or of the latest comments, not the article', () => {
+    const r = clean([...teasers, ...article].join('\n'), { mode: 'text' });
+    expect(r.body).toContain('a metre higher than the old one');
+    expect(r.body).not.toMatch(/Ann Lee|ferry has been late|Congratulations/);
+  });
+
+  it('a page that is mostly such lines keeps them (a catalogue, a front page)', () => {
+    const r = clean(['Our courses', ...teasers.slice(1), article[1]].join('\n'), { mode: 'text' });
+    expect(r.body).toContain('ferry has been late');
+  });
+});
+
 describe('a link to another story set into the article ("READ MORE: <its headline>")', () => {
   const link = 'READ MORE: Plague outbreak confirmed in the capital after two patients fall ill with the disease';
   const page = [

@@ -130,6 +130,10 @@ export interface TextThresholds {
   feedMaxItemChars: number;
   /** Teasers of other pages in the run (TRUNCATED_EXCERPT): at least this many end it (see cutAtExcerpts). */
   excerptMinLines: number;
+  /** Lines cut short with an ellipsis, this many in a row: teasers or the latest comments, scored as menu lines… */
+  teaserMinLines: number;
+  /** …unless they hold this share of the page's prose or more (the page is that list). */
+  teaserMaxPageShare: number;
   /**
    * A comment heading too plain to end the article alone ("Comments", "3 responses") does so
    * when at least `threadMinSignatures` short dated lines (a comment's "by X on <date>") follow
@@ -297,6 +301,8 @@ export const TEXT_DEFAULTS: TextThresholds = {
   feedMinKeptShare: 0.35,
   feedMaxItemChars: 400,
   excerptMinLines: 2,
+  teaserMinLines: 3,
+  teaserMaxPageShare: 0.5,
   threadMinSignatures: 2,
   threadSpan: 12,
   signatureMaxChars: 120,

@@ -364,13 +364,45 @@ function menuRuns(lines: readonly JudgedLine[], run: Pick<Run, 'start' | 'end'>,
  *  - a good line that is not very long and has no prose neighbour (a teaser's summary between
  *    its headline and its date) earns only `isolatedWeight` of its length.
  */
+/** A line that ends cut short: an ellipsis after its last word ("… and they won't get tied …"). */
+const CUT_SHORT = /(?:\.\.\.|…)["”’)\]]?\s*$/;
+
+/**
+ * Lines cut short, `teaserMinLines` or more in a row: a list of other pages' teasers or of the
+ * site's latest comments ("Ann on Some Post: I'd like to see …"). No article writes its
+ * paragraphs so; they cost what a menu line does, so no run of the article's prose holds them.
+ * Unless such lists hold `teaserMaxPageShare` of the page's prose or more: then they are what
+ * the page holds (a catalogue, a blog's front page).
+ */
+function teaserLines(lines: readonly JudgedLine[], t: TextThresholds): boolean[] {
+  const teaser = lines.map(() => false);
+  let teaserProse = 0;
+  let pageProse = 0;
+  for (let i = 0; i < lines.length; ) {
+    let j = i;
+    while (j < lines.length && CUT_SHORT.test(lines[j]!.line.text)) j++;
+    if (j - i >= t.teaserMinLines) for (let k = i; k < j; k++) teaser[k] = true;
+    i = Math.max(j, i + 1);
+  }
+  lines.forEach((l, i) => {
+    const prose = Math.max(0, l.score);
+    pageProse += prose;
+    if (teaser[i]) teaserProse += prose;
+  });
+  return teaserProse < t.teaserMaxPageShare * pageProse ? teaser : lines.map(() => false);
+}
+
 export function scoreInContext(lines: JudgedLine[], t: TextThresholds): void {
   const menu = menuRuns(lines, { start: 0, end: lines.length - 1 }, t);
+  const teaser = teaserLines(lines, t);
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     if (menu[i] && !l.wall && !l.ornament && l.score > -t.menuLinePenalty) {
       l.score = -t.menuLinePenalty;
       l.why += '; in a menu-like stretch';
+    } else if (teaser[i] && !l.wall && l.score > -t.menuLinePenalty) {
+      l.score = -t.menuLinePenalty;
+      l.why += '; one of several lines in a row cut short: teasers';
     } else if (
       l.cls === 'good' &&
       l.f.chars < t.isolatedMaxChars &&
