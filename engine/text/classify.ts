@@ -47,8 +47,9 @@ const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /** Kinds whose strong phrases end an article: a run of body lines never crosses them. */
 const WALL_KINDS: ReadonlySet<BlockKind> = new Set(['comment-form', 'comments', 'legal']);
 /** Walls of these kinds start the comment section. */
-const THREAD_END_KINDS: ReadonlySet<BlockKind> = new Set(['related', 'newsletter']);
 export const COMMENT_KINDS: ReadonlySet<BlockKind> = new Set(['comment-form', 'comments']);
+/** Headings of these kinds (another list's, a newsletter's) end a comment section once a comment has been read. */
+const THREAD_END_KINDS: ReadonlySet<BlockKind> = new Set(['related', 'newsletter']);
 /**
  * The site's own controls and notices, named by a phrase: they stay out even of a page kept
  * whole. Bylines and dates (author, metadata) are not among them: a listing's items carry them.
@@ -357,13 +358,6 @@ function menuRuns(lines: readonly JudgedLine[], run: Pick<Run, 'start' | 'end'>,
   return flags;
 }
 
-/**
- * Scores in context, before the run search:
- *  - lines of a menu-like stretch (tag lists, section menus) cost `menuLinePenalty` each, so
- *    that the body run stops at them instead of bridging into teasers below;
- *  - a good line that is not very long and has no prose neighbour (a teaser's summary between
- *    its headline and its date) earns only `isolatedWeight` of its length.
- */
 /** A line that ends cut short: an ellipsis after its last word ("… and they won't get tied …"). */
 const CUT_SHORT = /(?:\.\.\.|…)["”’)\]]?\s*$/;
 
@@ -384,6 +378,7 @@ function teaserLines(lines: readonly JudgedLine[], t: TextThresholds): boolean[]
     if (j - i >= t.teaserMinLines) for (let k = i; k < j; k++) teaser[k] = true;
     i = Math.max(j, i + 1);
   }
+  if (!teaser.includes(true)) return teaser;
   lines.forEach((l, i) => {
     const prose = Math.max(0, l.score);
     pageProse += prose;
@@ -392,6 +387,14 @@ function teaserLines(lines: readonly JudgedLine[], t: TextThresholds): boolean[]
   return teaserProse < t.teaserMaxPageShare * pageProse ? teaser : lines.map(() => false);
 }
 
+/**
+ * Scores in context, before the run search:
+ *  - lines of a menu-like stretch (tag lists, section menus) cost `menuLinePenalty` each, so
+ *    that the body run stops at them instead of bridging into teasers below;
+ *  - so do lines cut short several in a row (teaserLines);
+ *  - a good line that is not very long and has no prose neighbour (a teaser's summary between
+ *    its headline and its date) earns only `isolatedWeight` of its length.
+ */
 export function scoreInContext(lines: JudgedLine[], t: TextThresholds): void {
   const menu = menuRuns(lines, { start: 0, end: lines.length - 1 }, t);
   const teaser = teaserLines(lines, t);
