@@ -541,6 +541,77 @@ describe('a header line that names the author with "says:" and gives the date af
   });
 });
 
+describe('a comment header in other languages and theme shapes', () => {
+  const lines = (texts: string[]) => texts.map((t, i) => [i, t] as const);
+  const article = `<article><h1>Der Garten im Winter</h1>
+<p>${'Im Winter braucht der Garten weniger Pflege, aber die Beete wollen trotzdem gut vorbereitet sein. '.repeat(4)}</p>
+<p>${'Wer im Herbst mulcht, schützt den Boden vor Frost und hat im Frühjahr weniger Arbeit damit. '.repeat(4)}</p></article>`;
+  const page = (thread: string) => `<!doctype html><html lang="de"><head><title>Der Garten im Winter</title></head><body>${article}
+<div id="comments" class="comments-area"><h2 class="comments-title">2 Kommentare</h2><ol class="comment-list">${thread}</ol></div></body></html>`;
+
+  it('a German blog theme\'s "Name sagt:" names the author without the verb', () => {
+    const item = (name: string, date: string, text: string) => `<li class="comment"><article class="comment-body">
+<footer class="comment-meta"><div class="comment-author vcard"><b class="fn">${name}</b> <span class="says">sagt:</span></div>
+<div class="comment-metadata"><a href="#c"><time>${date}</time></a></div></footer>
+<div class="comment-content"><p>${text}</p></div></article></li>`;
+    const r = clean(
+      page(
+        item('Markus Reuter', '24. Juni 2016 um 10:45 Uhr', 'Danke für den Hinweis, das mit dem Mulch probiere ich im Herbst gleich aus.') +
+          item('Petra', '28. Juni 2016 um 19:54 Uhr', 'Bei uns friert der Boden trotzdem jedes Jahr tief durch, leider.'),
+      ),
+      { comments: 'keep-all' },
+    );
+    expect(r.comments!.map((c) => [c.author, c.date])).toEqual([
+      ['Markus Reuter', '24. Juni 2016 um 10:45 Uhr'],
+      ['Petra', '28. Juni 2016 um 19:54 Uhr'],
+    ]);
+  });
+
+  it('the label before a name goes too: "Par Jean Dupont", "Kommentar von Ann", "Posted by Ann"', () => {
+    const item = (name: string, text: string) =>
+      `<li class="comment"><div class="comment-author">${name}</div><div class="comment-content"><p>${text}</p></div></li>`;
+    const r = clean(
+      page(
+        item('Par Jean Dupont', 'Merci pour cet article, le paillage a sauvé mes rosiers cet hiver.') +
+          item('Kommentar von Ann', 'Bei mir hat der Mulch die Schnecken angelockt, das war weniger schön.') +
+          item('Posted by Bo', 'Great tips, the compost heap got through the frost this year.'),
+      ),
+      { comments: 'keep-all' },
+    );
+    expect(r.comments!.map((c) => c.author)).toEqual(['Jean Dupont', 'Ann', 'Bo']);
+  });
+
+  it('"Ann said, on August 3, 2019 at 3:12 pm" is the author and the date; a sentence after the comma is not', () => {
+    const found = splitLinesIntoComments(
+      lines([
+        'stephangoeldi said, on August 3, 2019 at 3:12 pm',
+        'The photos of the old mill are wonderful, thank you for taking them.',
+        'Obama said, yesterday he would go',
+      ]),
+      true,
+    );
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ author: 'stephangoeldi', date: 'August 3, 2019 at 3:12 pm' });
+    expect(found[0]!.text).toContain('Obama said, yesterday he would go');
+  });
+
+  it('the German, Russian and Italian verbs: "Hanjo sagt:", "Иван говорит:", "Lucia ha detto:"', () => {
+    const found = splitLinesIntoComments(
+      lines(['Hanjo sagt:', 'Sehr schöner Beitrag, vielen Dank.', 'Иван говорит:', 'Спасибо за статью.', 'Lucia ha detto:', 'Grazie mille per i consigli.']),
+      true,
+    );
+    expect(found.map((c) => c.author)).toEqual(['Hanjo', 'Иван', 'Lucia']);
+  });
+
+  it('in the article, a short line that opens a quote with "sagt:" stays', () => {
+    const quote = `<!doctype html><html lang="de"><head><title>Braun bleibt Braun</title></head><body><article><h1>Braun bleibt Braun</h1>
+<p>${'Mit dem Selbstfärben kann ordentlich etwas schief gehen, das weiß jeder, der es einmal versucht hat. '.repeat(3)}</p>
+<p>Der Hersteller sagt:</p>
+<p>${'Mit der Zeit hat die Farbkraft Ihrer Haare nachgelassen, deshalb braucht sie jetzt Unterstützung. '.repeat(3)}</p></article></body></html>`;
+    expect(clean(quote).text).toContain('Der Hersteller sagt:');
+  });
+});
+
 describe('spam classifier', () => {
   // Written for this test, in the style of comments under articles; none is a training line.
   const spam = [

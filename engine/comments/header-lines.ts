@@ -6,14 +6,18 @@
  * the thread's own lines that are no comment ("Reply", "3 Comments", the comment form). The
  * splitter (split.ts) reads a thread's lines and items with these.
  */
+import { BYLINE_LEADS, BYLINE_WORDS, SAYS_VERB_GROUP } from '../config/comment-headers';
 import { isDateLine as isOnlyDate } from '../config/dates';
 import { matchBoilerplate } from '../config/phrases';
 
-/** The verbs a comment's header puts after its author ("Ann says:", "Ann schrieb:"). */
-const SAYS_VERBS = '(?:says|said|wrote|schreibt|schrieb|dit|a écrit|dice|dijo|scrive|diz|disse|zegt|schreef|pisze|napisał|пишет|написал)';
-const SAYS = new RegExp(`\\s*[,:]?\\s*${SAYS_VERBS}\\s?:\\s*$`, 'iu');
+/** The verb a comment's header puts after its author ("Ann says:", "Ann sagt:"), at the line's end. */
+const SAYS = new RegExp(`\\s*[,:]?\\s*${SAYS_VERB_GROUP}\\s?:\\s*$`, 'iu');
 /** "Ann says: May 31st, 2004 at 11:37 pm": the author, the verb, then what follows it on the line. */
-const SAYS_THEN = new RegExp(`^(.*?)\\s*[,:]?\\s*${SAYS_VERBS}\\s?:\\s*(.*)$`, 'iu');
+const SAYS_THEN = new RegExp(`^(.*?)\\s*[,:]?\\s*${SAYS_VERB_GROUP}\\s?:\\s*(.*)$`, 'iu');
+/** "Ann said, on August 3, 2019 at 3:12 pm": the author, the verb, a comma, then (only) the date. */
+const SAYS_COMMA = new RegExp(`^(.*?)\\s*,?\\s*(?<![\\p{L}\\p{N}])${SAYS_VERB_GROUP}\\s*,\\s*(.+)$`, 'iu');
+/** "Par Jean Dupont", "Kommentar von Ann", "Posted by: Ann": the label before a commenter's name. */
+const LABEL_BEFORE_NAME = new RegExp(`^(?:(?:${BYLINE_LEADS.join('|')})\\s+)?(?:${BYLINE_WORDS.join('|')})\\s*:?\\s+(?=\\S)`, 'iu');
 
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
 export const DATE = new RegExp(
@@ -93,9 +97,25 @@ export function saysHeader(text: string): SaysHeader | null {
   if (text.length > MAX_AUTHOR_CHARS + MAX_DATE_CHARS) return null;
   if (text.length <= MAX_AUTHOR_CHARS + 8 && SAYS.test(text)) return { author: authorName(text) || null, date: null };
   const m = SAYS_THEN.exec(text);
-  if (!m || m[2]!.length > MAX_DATE_CHARS || !STARTS_WITH_DATE.test(m[2]!)) return null;
-  const author = m[1]!.trim();
-  return author && looksLikeName(author) ? { author, date: m[2]!.trim() } : null;
+  if (m && m[2]!.length <= MAX_DATE_CHARS && STARTS_WITH_DATE.test(m[2]!)) {
+    const author = m[1]!.trim();
+    return author && looksLikeName(author) ? { author, date: m[2]!.trim() } : null;
+  }
+  // After a comma only a date will do: "Obama said, yesterday he would go" is a sentence.
+  const c = SAYS_COMMA.exec(text);
+  if (!c || !isOnlyDate(c[2]!)) return null;
+  const author = c[1]!.trim();
+  return author && looksLikeName(author) ? { author, date: c[2]!.replace(/^on\s+/iu, '').trim() } : null;
+}
+
+/**
+ * A commenter's name as the output gives it: without the label before it ("Par Jean Dupont",
+ * "Kommentar von Ann") or the verb after it ("Ann sagt:"), whichever element it was read from.
+ */
+export function tidyAuthor(author: string | null): string | null {
+  if (!author) return author;
+  const name = authorName(author.replace(LABEL_BEFORE_NAME, ''));
+  return name || author;
 }
 
 /** A reader's name as a header shows it: a handle ("recklessfox", "jaded1") or capitalised words ("Cherie McCluney"). */

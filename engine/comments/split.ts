@@ -38,6 +38,7 @@ import {
   MAX_DATE_CHARS,
   MAX_HEADER_LINES,
   nameDateHeader,
+  tidyAuthor,
   ORDINAL,
   saysHeader,
   signature,
@@ -154,7 +155,7 @@ export function splitLinesIntoComments(items: ReadonlyArray<readonly [number, st
     }
   }
   b.end();
-  return b.out.filter((c) => !isFurnitureOnly(c.text));
+  return b.out.filter((c) => !isFurnitureOnly(c.text)).map(withTidyAuthor);
 }
 
 // ---------------------------------------------------------------- HTML
@@ -253,6 +254,12 @@ function partOf(b: RawBlock, item: Region, regions: Region[]): Part {
     if (ACTION_NAMES.test(n)) return 'action';
   }
   return null;
+}
+
+/** The comment with its author's name tidied (header-lines.ts tidyAuthor). */
+function withTidyAuthor(c: FoundComment): FoundComment {
+  const author = tidyAuthor(c.author);
+  return author === c.author ? c : { ...c, author };
 }
 
 function readItem(own: number[], item: Region, raw: RawBlock[], regions: Region[]): FoundComment | null {
@@ -482,5 +489,5 @@ export function splitHtmlComments(blocks: Block[], raw: RawBlock[], regions: Reg
     }
   }
   out.sort((a, b) => a.block - b.block);
-  return out.filter((c) => !isFurnitureOnly(c.text));
+  return out.filter((c) => !isFurnitureOnly(c.text)).map(withTidyAuthor);
 }

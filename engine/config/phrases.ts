@@ -364,6 +364,8 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
       // A commenter's name before the verb, or a longer header with the comment's date or time
       // ("Milan on September 12, 2018 at 4:47 pm said:"); a longer line without one is a story's
       // sentence that introduces a quote ("In listing his conditions before he would testify, Schreiber said:").
+      // Fewer verbs than a comment's header knows (config/comment-headers.ts): here a short line of
+      // the article may be one ("Plantur sagt:" opening a quote in a German post).
       /(?<=^(?:.{0,50}|.*(?:(?:19|20)\d\d|\d:\d\d).*))\s(?:says|said|wrote|schreibt|schrieb|dit|a écrit|dice|dijo|scrive|diz|disse|zegt|schreef|pisze|napisał|пишет|написал)\s?:$/iu,
       ...start('in reply to', 'reply to', 'replying to', 'load more', 'show more replies'),
       /^[^\p{L}\p{N}]{0,3}(?:0|no) (?:comments?|responses?|replies|thoughts? on|reactions?)(?![\p{L}])/iu,
