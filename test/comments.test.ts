@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { clean, resolveOptions, isWinnowError, type CleanResult } from '../engine';
 import { normalizeComment } from '../engine/comments/features';
 import { splitLinesIntoComments } from '../engine/comments/split';
+import { tidyHeader } from '../engine/comments/header-lines';
 import { createScorer, type SpamModel } from '../engine/comments/model';
 import { classifySpam, defaultScorer, spamScore } from '../engine/comments/spam';
 import { businessName, businessUrl, cues } from '../engine/comments/features';
@@ -601,6 +602,43 @@ describe('a comment header in other languages and theme shapes', () => {
       true,
     );
     expect(found.map((c) => c.author)).toEqual(['Hanjo', 'Иван', 'Lucia']);
+  });
+
+  it('a date read with more around it keeps only the date, and the name beside it names a comment that had none', () => {
+    expect(tidyHeader('Lukas', '3. Juni 2016 at 12:53 · Antwort')).toEqual({ author: 'Lukas', date: '3. Juni 2016 at 12:53' });
+    expect(tidyHeader('J.P. Fallon', 'January 6, 2008 1:41 PM Report this comment')).toEqual({ author: 'J.P. Fallon', date: 'January 6, 2008 1:41 PM' });
+    expect(tidyHeader(null, 'Kommentar von Mareike 8. Dezember 2010 um 10:56')).toEqual({ author: 'Mareike', date: '8. Dezember 2010 um 10:56' });
+    expect(tidyHeader('[reply] [top]', '[»] Missing the point by slimy - Jan 10th 2000 14:49:17')).toEqual({ author: 'slimy', date: 'Jan 10th 2000 14:49:17' });
+    expect(tidyHeader(null, '#1 — January 7, 2008 @ 13:00PM — Brandon Valentine [URL]')).toMatchObject({ author: 'Brandon Valentine' });
+    expect(tidyHeader(null, 'Sana6. Juni 2015 um 10:23')).toEqual({ author: 'Sana', date: '6. Juni 2015 um 10:23' });
+    expect(tidyHeader(null, 'At 4/19/2005 07:14:49 PM, Anonymous said...')).toEqual({ author: 'Anonymous', date: '4/19/2005 07:14:49 PM' });
+    expect(tidyHeader(null, 'Posted 19 December 2006 by Ryan Garside')).toMatchObject({ author: 'Ryan Garside' });
+    // Not names: a control, "by <someone> on <an article>", a title's words after the date.
+    expect(tidyHeader(null, 'January 10, 2008 4:52 PM Report this comment')).toEqual({ author: null, date: 'January 10, 2008 4:52 PM' });
+    expect(tidyHeader(null, '06.11.23 - 14:00 von Krisenmanagement zu')).toEqual({ author: null, date: '06.11.23 - 14:00' });
+    expect(tidyHeader('Ann', 'January 4, 2008 - At the movies: Now showing')).toEqual({ author: 'Ann', date: 'January 4, 2008' });
+    expect(tidyHeader(null, 'Antworten 4. Juni 2016 um 12:53')).toEqual({ author: null, date: '4. Juni 2016 um 12:53' });
+    // A place after the date is no name unless set apart from it (a dash, a bar).
+    expect(tidyHeader(null, 'January 4, 2008 12:00 New York')).toEqual({ author: null, date: 'January 4, 2008 12:00' });
+    // A date alone, or no date in it at all: unchanged.
+    expect(tidyHeader('Ann', 'May 4, 2021 at 9:12 am')).toEqual({ author: 'Ann', date: 'May 4, 2021 at 9:12 am' });
+    expect(tidyHeader(null, 'View 6 months ago')).toEqual({ author: null, date: 'View 6 months ago' });
+  });
+
+  it('in a thread, the date element\'s controls are left out of the comment\'s date', () => {
+    const item = (name: string, date: string, text: string) =>
+      `<li class="comment"><div class="comment-author">${name}</div><div class="comment-date">${date} · <a href="#r">Antwort</a></div><div class="comment-content"><p>${text}</p></div></li>`;
+    const r = clean(
+      page(
+        item('Lukas', '3. Juni 2016 at 12:53', 'Danke, die Tipps zum Mulchen haben bei mir gut funktioniert.') +
+          item('Heiner', '6. Juni 2016 at 05:27', 'Bei Frost hilft bei uns nur noch Vlies über den Beeten.'),
+      ),
+      { comments: 'keep-all' },
+    );
+    expect(r.comments!.map((c) => [c.author, c.date])).toEqual([
+      ['Lukas', '3. Juni 2016 at 12:53'],
+      ['Heiner', '6. Juni 2016 at 05:27'],
+    ]);
   });
 
   it('in the article, a short line that opens a quote with "sagt:" stays', () => {

@@ -118,6 +118,85 @@ export function tidyAuthor(author: string | null): string | null {
   return name || author;
 }
 
+/** What stands between a header's name, date and controls: "|", "/", "·", "—". */
+const HEADER_SEPARATOR = /^[\s|/·•,–—-]+|[\s|/·•,–—-]+$/gu;
+/** A day glued to the name before it, as inline elements print them: "Sana6. Juni 2015", "Ecks28.04.2020". */
+const GLUED_DAY = /(\p{Ll})(?=\d{1,2}\.(?:\s|\d))/gu;
+/** "[»] Missing the point by slimy": the name after the last byline word of a header. */
+const NAME_AFTER_BYLINE = new RegExp(`(?:^|\\s)(?:${BYLINE_WORDS.join('|')})\\s*:?\\s+([^|/·•]+)$`, 'iu');
+/** Most words a date's element is searched in for the date. */
+const MAX_HEADER_WORDS = 16;
+/** The last word of a date: a number in it (day, year, time) or the time's mark ("PM", "Uhr", "h"). */
+const DATE_END = /\d|^(?:[ap]\.?m\.?|uhr|h)$/iu;
+/** An author that is only links' labels in brackets ("[reply] [top]"): no name at all. */
+const BRACKETS_ONLY = /^\s*(?:[([][^)\]]{1,20}[)\]]\s*)+$/u;
+
+/** "Jan 9th 2000 — Brandon Valentine [URL]": links' labels in brackets after a name. */
+const BRACKETED_AFTER = /(?:\s*[([][^)\]]{1,20}[)\]])+\s*$/u;
+/** "Anonymous said...", "Ann says:": a name and the verb, after a header's date. */
+const SAYS_AFTER_DATE = new RegExp(`^(.+?)\\s*,?\\s+${SAYS_VERB_GROUP}\\s*(?::|\\.{3}|…)\\s*$`, 'iu');
+/** Not a name whatever its shape: a thread's control ("Reply", "Antworten") or a page's label ("Posted", "Updated"). */
+function isLabelWord(text: string): boolean {
+  return isAction(text) || matchBoilerplate(text) !== null;
+}
+
+/**
+ * The commenter's name in the words before a header's date: after its last byline word ("[»]
+ * Missing the point by slimy", "Kommentar von Mareike"), or the words themselves when they read
+ * as a name ("Stephanie", "Karsten Dörre /").
+ */
+function nameBefore(words: string): string | null {
+  const text = words.replace(HEADER_SEPARATOR, '');
+  if (!text) return null;
+  const byline = NAME_AFTER_BYLINE.exec(text)?.[1]?.replace(HEADER_SEPARATOR, '');
+  if (byline) return looksLikeName(byline) ? byline : null;
+  return looksLikePersonName(text) && !isLabelWord(text) ? text : null;
+}
+
+/**
+ * The commenter's name in the words after a header's date: "by Ryan Garside", or a name of
+ * capitalised words set apart from the date ("— Brandon Valentine [URL]").
+ */
+function nameAfter(words: string, setApart: boolean): string | null {
+  const text = words.replace(HEADER_SEPARATOR, '').replace(BRACKETED_AFTER, '').replace(HEADER_SEPARATOR, '');
+  if (!text) return null;
+  const byline = NAME_AFTER_BYLINE.exec(text)?.[1]?.trim();
+  if (byline) return looksLikePersonName(byline) ? byline : null;
+  // "At 4/19/2005 07:14:49 PM, Anonymous said...": the name before the verb.
+  const speaker = SAYS_AFTER_DATE.exec(text)?.[1]?.trim();
+  if (speaker) return looksLikeName(speaker) ? speaker : null;
+  return setApart && text.includes(' ') && looksLikePersonName(text) && !isLabelWord(text) ? text : null;
+}
+
+/**
+ * A comment's date as the output gives it: only the date, when the element it was read from
+ * holds more ("3. Juni 2016 at 12:53 · Antwort", "Kommentar von Mareike 8. Dezember 2010 um
+ * 10:56", "Dec 30, 2007 7:06 PM | Link to this"): the longest run of its words that is a date.
+ * When no author was found (or only links' labels), the words around the date name it if they
+ * read as a name. Unchanged when no run of its words is a date.
+ */
+export function tidyHeader(author: string | null, date: string | null): { author: string | null; date: string | null } {
+  if (!date || isOnlyDate(date)) return { author, date };
+  const words = date.replace(GLUED_DAY, '$1 ').split(/\s+/).filter(Boolean);
+  // A header's date line is short; a longer text is left as it was (the search is quadratic).
+  if (words.length > MAX_HEADER_WORDS) return { author, date };
+  for (let size = words.length; size >= 2; size--) {
+    for (let start = 0; start + size <= words.length; start++) {
+      // A date ends on its day, year or time ("… 2008 - At the" is a date and a title's words).
+      if (!DATE_END.test(words[start + size - 1]!.replace(HEADER_SEPARATOR, ''))) continue;
+      const run = words.slice(start, start + size).join(' ').replace(HEADER_SEPARATOR, '');
+      if (!isOnlyDate(run)) continue;
+      const tidy = run.replace(/^(?:on|at|of)\s+/iu, '');
+      if (author && !BRACKETS_ONLY.test(author)) return { author, date: tidy };
+      const after = words.slice(start + size).join(' ');
+      const apart = /[|/·•,–—-]$/u.test(words[start + size - 1]!) || /^[|/·•,–—-]/u.test(after);
+      const found = nameBefore(words.slice(0, start).join(' ')) ?? nameAfter(after, apart);
+      return { author: found ?? author, date: tidy };
+    }
+  }
+  return { author, date };
+}
+
 /** A reader's name as a header shows it: a handle ("recklessfox", "jaded1") or capitalised words ("Cherie McCluney"). */
 export function looksLikePersonName(text: string): boolean {
   if (!looksLikeName(text) || BYLINE_LABEL.test(text)) return false;

@@ -39,6 +39,7 @@ import {
   MAX_HEADER_LINES,
   nameDateHeader,
   tidyAuthor,
+  tidyHeader,
   ORDINAL,
   saysHeader,
   signature,
@@ -155,7 +156,7 @@ export function splitLinesIntoComments(items: ReadonlyArray<readonly [number, st
     }
   }
   b.end();
-  return b.out.filter((c) => !isFurnitureOnly(c.text)).map(withTidyAuthor);
+  return b.out.filter((c) => !isFurnitureOnly(c.text)).map(withTidyHeader);
 }
 
 // ---------------------------------------------------------------- HTML
@@ -256,10 +257,10 @@ function partOf(b: RawBlock, item: Region, regions: Region[]): Part {
   return null;
 }
 
-/** The comment with its author's name tidied (header-lines.ts tidyAuthor). */
-function withTidyAuthor(c: FoundComment): FoundComment {
-  const author = tidyAuthor(c.author);
-  return author === c.author ? c : { ...c, author };
+/** The comment with its author's name and its date tidied (header-lines.ts tidyAuthor, tidyHeader). */
+function withTidyHeader(c: FoundComment): FoundComment {
+  const { author, date } = tidyHeader(tidyAuthor(c.author), c.date);
+  return author === c.author && date === c.date ? c : { ...c, author, date };
 }
 
 function readItem(own: number[], item: Region, raw: RawBlock[], regions: Region[]): FoundComment | null {
@@ -489,5 +490,5 @@ export function splitHtmlComments(blocks: Block[], raw: RawBlock[], regions: Reg
     }
   }
   out.sort((a, b) => a.block - b.block);
-  return out.filter((c) => !isFurnitureOnly(c.text)).map(withTidyAuthor);
+  return out.filter((c) => !isFurnitureOnly(c.text)).map(withTidyHeader);
 }
