@@ -303,6 +303,47 @@ ${item('misterbee', 1034558, 'January 7 17:05', 'CAN', 'Very poor article, both 
     ]);
   });
 
+  it("the thread's counts, calls and badges in the nine languages are no comments; a reader's question, emoticon or emoji stays", () => {
+    const html = page(`<div id="comments"><h3>Kommentare</h3>
+<div class="comment"><p>Die Fähre fährt wieder jede Stunde.</p></div>
+<div class="comment"><p>45 Antworten</p></div>
+<div class="comment"><p>Kommentare: 10</p></div>
+<div class="comment"><p>Kommentare ()</p></div>
+<div class="comment"><p>0 Kommentare zu „Der Hafen öffnet wieder“</p></div>
+<div class="comment"><p>11 responses to “The Harbour Reopens”</p></div>
+<div class="comment"><p>Ver 133 comentarios</p></div>
+<div class="comment"><p>15</p></div>
+<div class="comment"><p>/ 19</p></div>
+<div class="comment"><p>Gast</p></div>
+<div class="comment"><p>Hinterlasse jetzt einen Kommentar</p></div>
+<div class="comment"><p>Kommentar hinzufügen</p></div>
+<div class="comment"><p>Écrire un commentaire</p></div>
+<div class="comment"><p>Escribe un comentario</p></div>
+<div class="comment"><p>Invia il tuo commento</p></div>
+<div class="comment"><p>Escreva um comentário</p></div>
+<div class="comment"><p>Schrijf een reactie</p></div>
+<div class="comment"><p>Напишите комментарий</p></div>
+<div class="comment"><p>Subscribe to comments with RSS.</p></div>
+<div class="comment"><p>heisst das nicht „Hafen-Fest“?</p><p>Zum Antworten anmelden</p></div>
+<div class="comment"><p>Ich wollte schon lange einen Kommentar schreiben, danke!</p></div>
+<div class="comment"><p>2 comments in and I still disagree with the parking plan</p></div>
+<div class="comment"><p>Guest post was great</p></div>
+<div class="comment"><p>:)</p></div>
+<div class="comment"><p>8-)</p></div>
+<div class="comment"><p>👍</p></div></div>`);
+    const r = clean(html, { comments: 'keep-all' });
+    expect(r.comments!.map((c) => c.text)).toEqual([
+      'Die Fähre fährt wieder jede Stunde.',
+      'heisst das nicht „Hafen-Fest“?\n\nZum Antworten anmelden',
+      'Ich wollte schon lange einen Kommentar schreiben, danke!',
+      '2 comments in and I still disagree with the parking plan',
+      'Guest post was great',
+      ':)',
+      '8-)',
+      '👍',
+    ]);
+  });
+
   it("a sidebar's list of the site's latest comments is no thread of this page", () => {
     const html = page(`<div class="module-recent-comments"><h3>Recent Comments</h3><ul class="recent-comments-list">
 <li>Ann Lee on <a href="/a">The Harbour Reopens</a></li>

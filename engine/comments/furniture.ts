@@ -5,16 +5,18 @@
  */
 import { isDateLine as isOnlyDate, isSignatureLine } from '../config/dates';
 import {
+  COMMENTER_BADGE,
   COMMENT_FORM_CHECKBOX,
   FIRST_PERSON,
   FIRST_PERSON_LABEL,
   MAX_CONTROL_LABEL_WORDS,
   MAX_NOTICE_SENTENCE_CHARS,
+  THREAD_COUNT,
   THREAD_MATTER,
   THREAD_PROCEDURE,
 } from '../config/comment-notices';
 import { matchBoilerplate } from '../config/phrases';
-import { MAX_AUTHOR_CHARS, MAX_DATE_CHARS } from './header-lines';
+import { MAX_AUTHOR_CHARS, MAX_DATE_CHARS, speaksAsReader } from './header-lines';
 
 /** Kinds of page furniture that no reader's one-line comment is: a label or a phrase of the page itself. */
 const FURNITURE_KINDS: ReadonlySet<string> = new Set(['comments', 'comment-form', 'navigation', 'boilerplate', 'newsletter', 'share', 'legal']);
@@ -28,11 +30,11 @@ const FORM_LABEL = /^(?![^:]*\p{L}[.!?]\s)(?:\S+\s+){0,5}\S*[\p{L}\p{N})\]*]\s*:
 /** "by Kujii", "By Jane Coaston", "Posted by: Ann": a byline alone, no sentence. */
 const BYLINE_ALONE = /^(?:(?:posted|submitted|written|commented)\s+)?by\s*:?\s+[^.!?]{1,60}$/iu;
 
-/** A line only the page writes: a phrase of its furniture ("Add Your Comment", "More"), a checkbox of its form. */
+/** A line only the page writes: a phrase of its furniture ("Add Your Comment", "More"), a checkbox of its form, the thread's count. */
 function isPageLine(line: string): boolean {
-  if (line.length <= MAX_NOTICE_SENTENCE_CHARS && COMMENT_FORM_CHECKBOX.test(line)) return true;
+  if (line.length <= MAX_NOTICE_SENTENCE_CHARS && (COMMENT_FORM_CHECKBOX.test(line) || (THREAD_COUNT.test(line) && !FIRST_PERSON.test(line)))) return true;
   const m = matchBoilerplate(line);
-  return m !== null && FURNITURE_KINDS.has(m.kind);
+  return m !== null && FURNITURE_KINDS.has(m.kind) && !speaksAsReader(line);
 }
 
 /** One line of the page's furniture: a page line, a form label, a byline or a date alone. */
@@ -48,6 +50,9 @@ function isNoticeSentence(sentence: string): boolean {
   if (!THREAD_MATTER.test(sentence) || !THREAD_PROCEDURE.test(sentence)) return false;
   return !FIRST_PERSON.test(sentence) || FIRST_PERSON_LABEL.test(sentence);
 }
+
+/** Digits and a count's marks only ("15", "/ 19", "*+"): no word, no emoji, no emoticon (":)", "8-)", ":3"). */
+const NO_WORDS = /^[\s\p{N}.,/#+*–—-]*$/u;
 
 /** An address in a comment's text is what its writer wanted read (a link spam's, often), never the form's. */
 const WEB_ADDRESS = /https?:|www\.|\.[a-z]{2,}\//i;
@@ -79,6 +84,9 @@ function sentencesOf(text: string): string[] {
  *   or says something else beside it, and stays.
  */
 export function isFurnitureOnly(text: string): boolean {
+  // A number alone ("15", "/ 19") is a count or a control; a reader who writes no word writes
+  // an emoji or an emoticon, which stays.
+  if (NO_WORDS.test(text) || COMMENTER_BADGE.test(text)) return true;
   if (!/\n\s*\n/.test(text) && isFurnitureLine(text.replace(/\s+/g, ' ').trim())) return true;
   // At least one sentence must be the page's for sure: a label, a byline or a few words of a
   // link may open a reader's comment too.

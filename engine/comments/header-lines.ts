@@ -7,6 +7,7 @@
  * splitter (split.ts) reads a thread's lines and items with these.
  */
 import { BYLINE_LEADS, BYLINE_WORDS, SAYS_VERB_GROUP } from '../config/comment-headers';
+import { FIRST_PERSON, FIRST_PERSON_LABEL, MAX_CONTROL_LABEL_WORDS } from '../config/comment-notices';
 import { isDateLine as isOnlyDate } from '../config/dates';
 import { matchBoilerplate } from '../config/phrases';
 
@@ -56,10 +57,19 @@ export function isAction(text: string): boolean {
   return m !== null && (m.kind === 'comments' || m.kind === 'share') && !/\d/.test(text);
 }
 
+/**
+ * A reader's sentence that holds a phrase of the page ("I wanted to leave a comment for ages,
+ * thanks!"): longer than a control's label, in the first person, and no checkbox of the form
+ * ("Notify me of follow-up comments").
+ */
+export function speaksAsReader(line: string): boolean {
+  return line.split(/\s+/).length > MAX_CONTROL_LABEL_WORDS && FIRST_PERSON.test(line) && !FIRST_PERSON_LABEL.test(line);
+}
+
 /** A header of the thread ("3 Comments", "2 thoughts on …") or a line of the comment form. */
 export function isThreadFurniture(text: string): boolean {
   const m = matchBoilerplate(text);
-  return m !== null && (m.kind === 'comment-form' || (m.kind === 'comments' && m.strong));
+  return m !== null && (m.kind === 'comment-form' || (m.kind === 'comments' && m.strong)) && !speaksAsReader(text);
 }
 
 /** "Posted by: Walters on December 29, 2007 01:15 PM", "by Ann at 3:10 pm": who wrote a comment and when. */

@@ -19,6 +19,19 @@ function words(alternatives: readonly string[], flags = 'iu'): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, flags);
 }
 
+/** The words a thread counts: "3 comments", "Kommentare (3)", "45 Antworten". */
+const COUNTED = [
+  'comments?', 'replies', 'responses?',
+  'kommentare?', 'antworten',
+  'commentaires?', 'réponses?',
+  'comentarios?', 'respuestas?',
+  'commenti', 'commento', 'risposte',
+  'comentários?', 'respostas?',
+  'reacties?',
+  'komentarz(?:e|y|a)?', 'odpowiedzi',
+  'комментари\\p{L}*', 'ответ(?:ов|а|ы)?',
+];
+
 /** What a thread is made of: comments, posts, messages, replies, talkbacks. */
 export const THREAD_MATTER = words([
   'comment(?:s|ing|ers?)?', 'posts?', 'posting', 'submissions?', 'submitting', 'messages?', 'contributions?',
@@ -32,6 +45,16 @@ export const THREAD_MATTER = words([
   'komentarz(?:e|y|a)?',
   'комментари\\p{L}*', 'сообщени\\p{L}*',
 ]);
+
+/**
+ * A thread's count at the start of a line: "3 Kommentare", "45 Antworten", "Kommentare: 10",
+ * "Commentaires (2)", "Kommentare ()", "11 responses to “The Loneliest Woman …”". The replies'
+ * words count only here: "Zum Antworten anmelden" under a reader's question is no notice.
+ */
+export const THREAD_COUNT = new RegExp(
+  `^[^\\p{L}\\p{N}]{0,3}(?:\\d+\\s+(?:${COUNTED.join('|')})|(?:${COUNTED.join('|')})\\s*(?::\\s*\\d+|\\(\\s*\\d*\\s*\\)))(?![\\p{L}\\p{N}])`,
+  'iu',
+);
 
 /**
  * How the thread works, as the site tells it: moderation and removal, guidelines and terms,
@@ -52,26 +75,38 @@ export const THREAD_PROCEDURE = words([
   "(?:will\\s+not|won't)\\s+be\\s+(?:published|displayed|shown|shared)", 'not\\s+(?:be\\s+)?shown',
   '(?:are|is)\\s+(?:now\\s+)?closed', 'turned\\s+off', 'disabled', 'no\\s+comments?',
   '(?:post|add|leave|write|submit|send|enter|place|type\\s+in|share)\\s+(?:us\\s+)?(?:a\\s+|an\\s+|your\\s+(?:own\\s+)?|new\\s+)?(?:comments?|reply|message)',
-  'read\\s+(?:more|all)\\s+comments', 'view\\s+(?:all\\s+)?comments', '\\d+\\s+comments?', 'comments?\\s*(?::\\s*\\d+|\\(\\s*\\d+\\s*\\))',
+  'read\\s+(?:more|all)\\s+comments', 'view\\s+(?:all\\s+)?comments',
+  // A count, in any of the languages: "3 Kommentare", "Kommentare: 10", "Commentaires (2)", "Kommentare ()".
+  `\\d+\\s+(?:${COUNTED.join('|')})`, `(?:${COUNTED.join('|')})\\s*(?::\\s*\\d+|\\(\\s*\\d*\\s*\\))`,
+  'subscribe\\s+to\\s+(?:the\\s+)?comments', 'continue\\s+the\\s+discussion',
   '(?:save|remember)\\s+my\\s+name', '\\(\\s*\\d+\\s+(?:of|von|de|di|van|z|из)\\s+\\d+\\s*\\)', 'be\\s+the\\s+first\\s+to\\s+(?:comment|post|reply|respond|review|write|add|share|send)', 'powered\\s+by', 'loading\\s+comments',
   // de
   'moderiert', 'freigeschaltet', 'gelöscht', 'nutzungsbedingungen', 'anmelden', 'angemeldet', 'einloggen', 'eingeloggt',
   'registrier\\p{L}*', 'keine\\s+kommentare', 'meinen\\s+namen',
+  '(?:kommentar|antwort)\\s+(?:hinzufügen|schreiben|verfassen|abgeben|absenden|abschicken)',
+  '(?:schreib|schreibe|schreiben\\s+sie|hinterlasse|hinterlassen\\s+sie|verfasse|verfassen\\s+sie)\\s+(?:jetzt\\s+|hier\\s+)?(?:einen|eine|ihren|deinen|den\\s+ersten)\\s+(?:kommentar|antwort)',
+  'kommentare\\s+(?:werden\\s+geladen|ausblenden|einblenden|anzeigen)', 'neueste\\s+(?:leser-?)?kommentare', 'diskutier\\p{L}*\\s+(?:sie\\s+)?(?:mit|in)',
   // fr
   'modéré\\p{L}*', 'modération', 'charte', 'supprimé\\p{L}*', 'connecté\\p{L}*', 'connecte[rz]', 'connexion',
   'aucun\\s+commentaire', 'mon\\s+nom',
+  '(?:laiss|ajout|écri|post|publi)\\p{L}*\\s+(?:un|une|votre)\\s+(?:commentaire|réponse)',
   // es
   'moderad\\p{L}*', 'normas', 'registr(?:ado|arse|ate)', 'iniciar\\s+sesión', 'sin\\s+comentarios', 'no\\s+hay\\s+comentarios', 'mi\\s+nombre',
+  '(?:dej|escrib|añad|agreg|public)\\p{L}*\\s+(?:un|una|tu|su)\\s+(?:comentario|respuesta)',
   // it
   'moderat[oi]', 'regolamento', 'registrat[oi]', 'connesso', 'accedi', 'nessun\\s+commento', 'il\\s+mio\\s+nome',
+  '(?:lasci|scriv|aggiung|invi)\\p{L}*\\s+(?:un|una|il\\s+tuo|la\\s+tua)\\s+(?:commento|risposta)',
   // pt
   'fazer\\s+(?:o\\s+)?login', 'logado', 'nenhum\\s+comentário', 'meu\\s+nome',
+  '(?:deix|escrev|adicion|envi)\\p{L}*\\s+(?:um|uma|seu|sua)\\s+(?:comentário|resposta)',
   // nl
   'gemodereerd', 'huisregels', 'ingelogd', 'inloggen', 'geen\\s+reacties', 'mijn\\s+naam',
+  '(?:laat|schrijf|plaats|geef)\\s+(?:een|je|uw)\\s+(?:reactie|commentaar)',
   // pl
   'moderowan\\p{L}*', 'regulamin\\p{L}*', 'zalogowa\\p{L}*', 'brak\\s+komentarzy', 'moje\\s+imię',
   // ru
   'модерац\\p{L}*', 'модерир\\p{L}*', 'авторизова\\p{L}*', 'зарегистрир\\p{L}*', 'нет\\s+комментари\\p{L}*', 'моё\\s+имя',
+  '(?:оставить|оставьте|добавить|написать|напишите)\\s+(?:комментари\\p{L}*|ответ)',
 ]);
 
 /** Someone speaking for themself: a reader, not the site ("i" too: readers write it so). */
@@ -115,3 +150,15 @@ export const MAX_NOTICE_SENTENCE_CHARS = 400;
 
 /** A link's or a button's label beside a notice ("Sign in here", "Not registered?") has at most this many words. */
 export const MAX_CONTROL_LABEL_WORDS = 4;
+
+/**
+ * A commenter's badge printed on its own ("Guest", "Gast", "Moderator"): the page's label of who
+ * wrote a comment, never a comment.
+ */
+export const COMMENTER_BADGE = words(
+  [
+    'guest', 'member', 'moderator', 'admin(?:istrator)?', 'author', 'editor', 'verified', 'top\\s+commenter',
+    'gast', 'mitglied', 'autor(?:in)?', 'redaktion', 'invité', 'membre', 'auteur', 'invitado', 'miembro', 'ospite', 'membro',
+    'convidado', 'gość', 'гость', 'anonym(?:ous|e)?', 'anónimo', 'anonimo',
+  ].map((w) => `^\\s*${w}\\s*$`),
+);
