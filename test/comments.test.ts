@@ -344,6 +344,24 @@ ${item('misterbee', 1034558, 'January 7 17:05', 'CAN', 'Very poor article, both 
     ]);
   });
 
+  it('teaser cards labelled with their comment counts are no thread; a reader\'s comment made of links keeps its author and date', () => {
+    const teaser = (tag: string, line: string) =>
+      `<div class="teaser"><a class="headline" href="/${tag}">${line}</a><div class="teaser-label-comment"><a class="label" href="/t/${tag}">${tag}</a><a class="description" href="/${tag}">${line} and more on it today</a></div></div>`;
+    const teasers = clean(page(`<div class="more">${teaser('Courts', 'A man was fined for parking on the quay')}${teaser('Weather', 'Storms are expected again this weekend')}${teaser('Ferries', 'The island ferry returns to its summer timetable')}</div>`), { comments: 'keep-all' });
+    expect(teasers.comments).toEqual([]);
+    const links = [
+      'The quay in old photographs', 'Why the north wall cracked', 'A history of the harbour master', 'Mooring rings, then and now',
+      'The fuel pump saga', 'Storm damage along the coast', 'The ferry timetable explained', 'How the council spent the budget',
+    ];
+    const linked = clean(
+      page(`<div id="comments"><h3>1 Comment</h3><div class="comment"><div class="comment-author">Ragnar</div><div class="comment-date">June 2, 2021 at 3:47 pm</div>
+<div class="comment-content"><p>Worth reading:</p>${links.map((l, i) => `<p><a href="/p${i}">${l}</a></p>`).join('')}</div></div></div>`),
+      { comments: 'keep-all' },
+    );
+    expect(linked.comments!.map((c) => [c.author, c.date])).toEqual([['Ragnar', 'June 2, 2021 at 3:47 pm']]);
+    expect(linked.comments![0]!.text).toContain('Mooring rings, then and now');
+  });
+
   it("a sidebar's list of the site's latest comments is no thread of this page", () => {
     const html = page(`<div class="module-recent-comments"><h3>Recent Comments</h3><ul class="recent-comments-list">
 <li>Ann Lee on <a href="/a">The Harbour Reopens</a></li>

@@ -23,6 +23,7 @@
  * Linear in the thread's blocks; nothing here touches the article's blocks.
  */
 import { isDateLine as isOnlyDate, isPlaceSignature } from '../config/dates';
+import { MAX_THREAD_LINK_SHARE } from '../config/threads';
 import { isFurnitureOnly } from './furniture';
 import {
   authorName,
@@ -410,6 +411,70 @@ function signedComments(comments: FoundComment[]): number {
   return n;
 }
 
+/** Blocks that are links to other pages rather than text (a thread of teasers, of another page's comments). */
+function isLinkList(indexes: readonly number[], raw: RawBlock[]): boolean {
+  let chars = 0;
+  let linked = 0;
+  for (const i of indexes) {
+    chars += raw[i]!.text.length;
+    linked += raw[i]!.linkChars;
+  }
+  return chars > 0 && linked / chars > MAX_THREAD_LINK_SHARE;
+}
+
+/** The comments of one thread: its items read one by one, or its lines when it has no items. */
+function commentsOfThread(thread: { container: Region | null; indexes: number[] }, raw: RawBlock[], regions: Region[]): FoundComment[] {
+  const first = thread.indexes[0]!;
+  const end = thread.indexes[thread.indexes.length - 1]! + 1;
+  const container = thread.container;
+  // A container that is itself one comment (div.comment, or div.comments-body again and again
+  // beside its siblings) with no comment named inside it is read as one comment: the parts
+  // inside it (author line, text, "Report" link) are not comments of their own.
+  if (container && (isItemRegion(container) || repeatsAmongSiblings(container, regions)) && !holdsNamedItem(container, regions)) {
+    const found = readItem(thread.indexes, container, raw, regions);
+    return found?.text ? [found] : [];
+  }
+  const items = itemRegions(container, regions, container?.start ?? first, container?.end ?? end);
+  const member = new Set(thread.indexes);
+  const byLines = () => splitLinesIntoComments(thread.indexes.map((i) => [i, raw[i]!.text] as const), true);
+  if (items.length === 0) return byLines();
+  if (itemsCoverLittle(items, thread.indexes, raw)) {
+    const lines = byLines();
+    if (lines.length >= 2 && signedComments(lines) >= 2) return lines;
+  }
+  // Each block belongs to the innermost item that holds it.
+  const owner = new Map<number, Region>();
+  for (const item of items) {
+    for (let i = item.start; i < item.end; i++) {
+      const cur = owner.get(i);
+      if (!cur || item.depth > cur.depth) owner.set(i, item);
+    }
+  }
+  const out: FoundComment[] = [];
+  // An item whose own blocks are only a header (its number, its date) holds its text in an
+  // item nested in it (`li#comment-7` > `div.comment`): the two are one comment.
+  let header: { found: FoundComment; item: Region } | null = null;
+  for (const item of items) {
+    const own: number[] = [];
+    for (let i = item.start; i < item.end; i++) if (owner.get(i) === item && member.has(i)) own.push(i);
+    if (own.length === 0) continue;
+    const found = readItem(own, item, raw, regions);
+    if (!found) continue;
+    if (!found.text) {
+      header = { found, item };
+      continue;
+    }
+    if (header && item.start >= header.item.start && item.end <= header.item.end) {
+      found.author ??= header.found.author;
+      found.date ??= header.found.date;
+      found.block = header.found.block;
+    }
+    header = null;
+    out.push(found);
+  }
+  return out;
+}
+
 /** Split the HTML path's comment blocks into comments. */
 export function splitHtmlComments(blocks: Block[], raw: RawBlock[], regions: Region[]): FoundComment[] {
   // Threads: comment blocks grouped by the element holding the comments hint; blocks made comments
@@ -434,60 +499,11 @@ export function splitHtmlComments(blocks: Block[], raw: RawBlock[], regions: Reg
   }
   const out: FoundComment[] = [];
   for (const thread of threads) {
-    const first = thread.indexes[0]!;
-    const end = thread.indexes[thread.indexes.length - 1]! + 1;
-    const container = thread.container;
-    // A container that is itself one comment (div.comment, or div.comments-body again and again
-    // beside its siblings) with no comment named inside it is read as one comment: the parts
-    // inside it (author line, text, "Report" link) are not comments of their own.
-    if (container && (isItemRegion(container) || repeatsAmongSiblings(container, regions)) && !holdsNamedItem(container, regions)) {
-      const found = readItem(thread.indexes, container, raw, regions);
-      if (found?.text) out.push(found);
-      continue;
-    }
-    const items = itemRegions(container, regions, container?.start ?? first, container?.end ?? end);
-    const member = new Set(thread.indexes);
-    const byLines = () => splitLinesIntoComments(thread.indexes.map((i) => [i, raw[i]!.text] as const), true);
-    if (items.length === 0) {
-      out.push(...byLines());
-      continue;
-    }
-    if (itemsCoverLittle(items, thread.indexes, raw)) {
-      const lines = byLines();
-      if (lines.length >= 2 && signedComments(lines) >= 2) {
-        out.push(...lines);
-        continue;
-      }
-    }
-    // Each block belongs to the innermost item that holds it.
-    const owner = new Map<number, Region>();
-    for (const item of items) {
-      for (let i = item.start; i < item.end; i++) {
-        const cur = owner.get(i);
-        if (!cur || item.depth > cur.depth) owner.set(i, item);
-      }
-    }
-    // An item whose own blocks are only a header (its number, its date) holds its text in an
-    // item nested in it (`li#comment-7` > `div.comment`): the two are one comment.
-    let header: { found: FoundComment; item: Region } | null = null;
-    for (const item of items) {
-      const own: number[] = [];
-      for (let i = item.start; i < item.end; i++) if (owner.get(i) === item && member.has(i)) own.push(i);
-      if (own.length === 0) continue;
-      const found = readItem(own, item, raw, regions);
-      if (!found) continue;
-      if (!found.text) {
-        header = { found, item };
-        continue;
-      }
-      if (header && item.start >= header.item.start && item.end <= header.item.end) {
-        found.author ??= header.found.author;
-        found.date ??= header.found.date;
-        found.block = header.found.block;
-      }
-      header = null;
-      out.push(found);
-    }
+    const found = commentsOfThread(thread, raw, regions);
+    // A list of links to other pages (teaser cards labelled with their comment counts) that no
+    // one signs is no thread; a reader's comment made of links keeps its author and date.
+    if (isLinkList(thread.indexes, raw) && !found.some((c) => c.author || c.date)) continue;
+    out.push(...found);
   }
   out.sort((a, b) => a.block - b.block);
   return out.filter((c) => !isFurnitureOnly(c.text)).map(withTidyHeader);
