@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { clean, resolveOptions, isWinnowError, type CleanResult } from '../engine';
 import { normalizeComment } from '../engine/comments/features';
 import { splitLinesIntoComments } from '../engine/comments/split';
-import { tidyHeader } from '../engine/comments/header-lines';
+import { headerLine, tidyAuthor, tidyHeader } from '../engine/comments/header-lines';
 import { createScorer, type SpamModel } from '../engine/comments/model';
 import { classifySpam, defaultScorer, spamScore } from '../engine/comments/spam';
 import { businessName, businessUrl, cues } from '../engine/comments/features';
@@ -663,6 +663,30 @@ describe('a comment header in other languages and theme shapes', () => {
     expect(found.map((c) => c.author)).toEqual(['Hanjo', 'Иван', 'Lucia']);
   });
 
+  it('a date line in any of the languages dates its comment ("8. Oktober 2016 um 02:15 Uhr", "Le 17 juillet 2019 à 22:09")', () => {
+    const item = (name: string, date: string, text: string) =>
+      `<li class="comment"><div class="comment-author">${name}</div><div class="comment-metadata"><a href="#c">${date}</a></div><div class="comment-content"><p>${text}</p></div></li>`;
+    const r = clean(
+      page(
+        item('Marina', '8. Oktober 2016 um 02:15 Uhr', 'Ein sehr guter Artikel, der die Fakten genau auf den Punkt bringt.') +
+          item('Burnsy', '29. März 2020 um 16:45 Uhr', 'Danke für die Arbeit und die Erläuterungen zum Mulchen.') +
+          item('Horus', 'Le 17 juillet 2019 à 22:09', 'Très bon article, merci pour les conseils sur le jardin.'),
+      ),
+      { comments: 'keep-all' },
+    );
+    expect(r.comments!.map((c) => [c.author, c.date])).toEqual([
+      ['Marina', '8. Oktober 2016 um 02:15 Uhr'],
+      ['Burnsy', '29. März 2020 um 16:45 Uhr'],
+      ['Horus', 'Le 17 juillet 2019 à 22:09'],
+    ]);
+    // Lines of a plain thread: a name, its date, the text.
+    const found = splitLinesIntoComments(lines(['gnaddrig', '9. Dezember 2013 um 14:57', 'Schöne Einleitung', 'Nesselsetzer', '9. Dezember 2013 um 14:58', 'Danke! Du warst aber schnell']), true);
+    expect(found.map((c) => [c.author, c.date, c.text])).toEqual([
+      ['gnaddrig', '9. Dezember 2013 um 14:57', 'Schöne Einleitung'],
+      ['Nesselsetzer', '9. Dezember 2013 um 14:58', 'Danke! Du warst aber schnell'],
+    ]);
+  });
+
   it('a date read with more around it keeps only the date, and the name beside it names a comment that had none', () => {
     expect(tidyHeader('Lukas', '3. Juni 2016 at 12:53 · Antwort')).toEqual({ author: 'Lukas', date: '3. Juni 2016 at 12:53' });
     expect(tidyHeader('J.P. Fallon', 'January 6, 2008 1:41 PM Report this comment')).toEqual({ author: 'J.P. Fallon', date: 'January 6, 2008 1:41 PM' });
@@ -697,6 +721,33 @@ describe('a comment header in other languages and theme shapes', () => {
     expect(r.comments!.map((c) => [c.author, c.date])).toEqual([
       ['Lukas', '3. Juni 2016 at 12:53'],
       ['Heiner', '6. Juni 2016 at 05:27'],
+    ]);
+  });
+
+  it('a line that is a whole header, name and date with labels and controls around them, opens a comment', () => {
+    expect(tidyAuthor('From: Fred Mertz')).toBe('Fred Mertz');
+    expect(headerLine('Kommentar von Georg77 16. März 2011 um 12:22')).toEqual({ author: 'Georg77', date: '16. März 2011 um 12:22' });
+    expect(headerLine('par JPA le 7 mai 2020 - 12:38.')).toEqual({ author: 'JPA', date: 'le 7 mai 2020 - 12:38.' });
+    expect(headerLine('geschrieben von berg2012 am 21. Jan. 2015, 19:04 [ antworten ]')).toMatchObject({ author: 'berg2012' });
+    expect(headerLine('Chris Anamani February 23, 2017 at 12:33 pm Reply')).toEqual({ author: 'Chris Anamani', date: 'February 23, 2017 at 12:33 pm' });
+    // A label is no name, and a sentence with a date in it is no header.
+    expect(headerLine('Tracked on Jan 17, 2005 12:00:31 PM')).toBeNull();
+    expect(headerLine('We met on March 3, 2020 at the quay')).toBeNull();
+    expect(headerLine('Happy to see the quay reopened on May 4, 2021')).toBeNull();
+    expect(headerLine('Great game on March 3, 2020 — Ann Smith')).toBeNull();
+    expect(headerLine('Ann Smith March 3, 2020 was a great day at the quay')).toBeNull();
+    const found = splitLinesIntoComments(
+      lines([
+        '[»] Missing the point by slimy - Jan 10th 2000 14:49:17',
+        'One must learn Unix if one expects to run it safely.',
+        '[»] Re: half an hour a day? by jwz - Jan 8th 2000 16:35:37',
+        'Ten minutes would work just as well, a quick skim of the headlines.',
+      ]),
+      true,
+    );
+    expect(found.map((c) => [c.author, c.date, c.text])).toEqual([
+      ['slimy', 'Jan 10th 2000 14:49:17', 'One must learn Unix if one expects to run it safely.'],
+      ['jwz', 'Jan 8th 2000 16:35:37', 'Ten minutes would work just as well, a quick skim of the headlines.'],
     ]);
   });
 

@@ -17,8 +17,10 @@ const SAYS = new RegExp(`\\s*[,:]?\\s*${SAYS_VERB_GROUP}\\s?:\\s*$`, 'iu');
 const SAYS_THEN = new RegExp(`^(.*?)\\s*[,:]?\\s*${SAYS_VERB_GROUP}\\s?:\\s*(.*)$`, 'iu');
 /** "Ann said, on August 3, 2019 at 3:12 pm": the author, the verb, a comma, then (only) the date. */
 const SAYS_COMMA = new RegExp(`^(.*?)\\s*,?\\s*(?<![\\p{L}\\p{N}])${SAYS_VERB_GROUP}\\s*,\\s*(.+)$`, 'iu');
-/** "Par Jean Dupont", "Kommentar von Ann", "Posted by: Ann": the label before a commenter's name. */
-const LABEL_BEFORE_NAME = new RegExp(`^(?:(?:${BYLINE_LEADS.join('|')})\\s+)?(?:${BYLINE_WORDS.join('|')})\\s*:?\\s+(?=\\S)`, 'iu');
+/** "Tracked", "Posted", "Kommentar": a header's label standing alone before its date. */
+const LEAD_ALONE = new RegExp(`^(?:${BYLINE_LEADS.join('|')})$`, 'iu');
+/** "Par Jean Dupont", "Kommentar von Ann", "Posted by: Ann", "From: Ann": the label before a commenter's name. */
+const LABEL_BEFORE_NAME = new RegExp(`^(?:(?:(?:${BYLINE_LEADS.join('|')})\\s+)?(?:${BYLINE_WORDS.join('|')})\\s*:?|from\\s*:)\\s+(?=\\S)`, 'iu');
 
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
 export const DATE = new RegExp(
@@ -44,9 +46,13 @@ export const ORDINAL = /^\s*#?\d{1,4}[.):]?\s*$/;
 /** Lines a comment's header may stand on above its date (name, number, badge). */
 export const MAX_HEADER_LINES = 2;
 
-/** A short line with a date in it (a header's date line; `isOnlyDate` is the stricter test: nothing but the date). */
+/**
+ * A short line with a date in it (a header's date line): an English date among other words, or a
+ * line that is only a date in any of the engine's languages ("16. März 2011 um 12:22", "Le 17
+ * juillet à 22:09"; `isOnlyDate` alone is the stricter test).
+ */
 export function looksLikeDateLine(text: string): boolean {
-  return text.length <= MAX_DATE_CHARS && DATE.test(text);
+  return text.length <= MAX_DATE_CHARS && (DATE.test(text) || isOnlyDate(text));
 }
 
 /** "Reply", "Report", "Like", "3 likes", "Load more comments": the thread's controls. */
@@ -157,7 +163,7 @@ function isLabelWord(text: string): boolean {
  */
 function nameBefore(words: string): string | null {
   const text = words.replace(HEADER_SEPARATOR, '');
-  if (!text) return null;
+  if (!text || LEAD_ALONE.test(text)) return null;
   const byline = NAME_AFTER_BYLINE.exec(text)?.[1]?.replace(HEADER_SEPARATOR, '');
   if (byline) return looksLikeName(byline) ? byline : null;
   return looksLikePersonName(text) && !isLabelWord(text) ? text : null;
@@ -205,6 +211,47 @@ export function tidyHeader(author: string | null, date: string | null): { author
     }
   }
   return { author, date };
+}
+
+/** A header line's trailing controls: "Reply", "Antworten", "[ antworten ]", "| Report this comment". */
+function withoutControls(text: string): string {
+  let line = text.replace(BRACKETED_AFTER, '').trim();
+  for (;;) {
+    const tail = /(?:\s+[|·•]\s+[^|·•]+|\s+\S+)$/u.exec(line);
+    if (!tail || !isAction(tail[0].replace(HEADER_SEPARATOR, ''))) return line;
+    line = line.slice(0, tail.index).trim();
+  }
+}
+
+/**
+ * A line that is a comment's whole header, its author's name and its date with nothing else but
+ * labels and controls: "Kommentar von Georg77 16. März 2011 um 12:22", "par JPA le 7 mai 2020 -
+ * 12:38.", "geschrieben von berg2012 am 21. Jan. 2015, 19:04 [ antworten ]", "Chris Anamani
+ * February 23, 2017 at 12:33 pm Reply", "#1 — January 7, 2008 @ 13:00PM — Brandon Valentine".
+ * Null when any word is neither (a sentence with a date in it) or no name is found.
+ */
+export function headerLine(text: string): { author: string; date: string } | null {
+  if (text.length > MAX_AUTHOR_CHARS + MAX_DATE_CHARS) return null;
+  const words = withoutControls(text).replace(GLUED_DAY, '$1 ').split(/\s+/).filter(Boolean);
+  if (words.length > MAX_HEADER_WORDS) return null;
+  for (let size = words.length; size >= 2; size--) {
+    for (let start = 0; start + size <= words.length; start++) {
+      if (!DATE_END.test(words[start + size - 1]!.replace(HEADER_SEPARATOR, ''))) continue;
+      const run = words.slice(start, start + size).join(' ').replace(HEADER_SEPARATOR, '');
+      if (!isOnlyDate(run)) continue;
+      // The longest date decides: the words around it are a name and labels, or this is no header.
+      const before = words.slice(0, start).join(' ');
+      const after = words.slice(start + size).join(' ');
+      const apart = /[|/·•,–—-]$/u.test(words[start + size - 1]!) || /^[|/·•,–—-]/u.test(after);
+      const named = /\p{L}/u.test(before) ? nameBefore(before) : null;
+      if (named === null && /\p{L}/u.test(before)) return null;
+      const signed = after ? nameAfter(after, apart) : null;
+      if (after && signed === null) return null;
+      const author = named ?? signed;
+      return author ? { author, date: run.replace(/^(?:on|at|of)\s+/iu, '') } : null;
+    }
+  }
+  return null;
 }
 
 /** A reader's name as a header shows it: a handle ("recklessfox", "jaded1") or capitalised words ("Cherie McCluney"). */

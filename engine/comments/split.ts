@@ -29,6 +29,7 @@ import {
   authorName,
   BYLINE_PREFIX,
   DATE,
+  headerLine,
   headerLines,
   isAction,
   isThreadFurniture,
@@ -119,7 +120,7 @@ export function splitLinesIntoComments(items: ReadonlyArray<readonly [number, st
     // A block with no visible text (an image's, a widget's frame) is nothing of a comment.
     if (text !== null && !text.trim()) continue;
     const next = items[k + 1]?.[1] ?? undefined;
-    const signed = text === null ? null : signature(text);
+    const signed = text === null ? null : (signature(text) ?? headerLine(text));
     const header = text === null || signed ? null : saysHeader(text);
     if (text === null) {
       b.end();

@@ -24,9 +24,10 @@ export const SAYS_VERB_GROUP = `(?:${SAYS_VERBS.map((v) => v.replace(/ /g, '\\s+
 /** "by Ann", "von Ann", "par Jean": the word before a commenter's name ("di" is left out: Italian names start with it). */
 export const BYLINE_WORDS: readonly string[] = ['by', 'von', 'par', 'por', 'door', 'przez', 'от'];
 
-/** "Posted by", "Kommentar von": what may stand before a byline's word. */
+/** "Posted by", "Kommentar von", "Tracked on": what may stand before a byline's word or a header's date, never a name. */
 export const BYLINE_LEADS: readonly string[] = [
-  'posted', 'submitted', 'written', 'comment', 'commented',
+  'posted', 'submitted', 'written', 'comment', 'commented', 'tracked', 'replied', 'updated', 'published',
+  'veröffentlicht', 'publié', 'publicado', 'pubblicato', 'geplaatst', 'opublikowano', 'опубликовано',
   'kommentar', 'geschrieben', 'commentaire', 'écrit', 'comentario', 'escrito', 'commento', 'scritto',
   'comentário', 'reactie', 'geschreven', 'komentarz', 'napisane', 'комментарий',
 ];
