@@ -751,6 +751,23 @@ describe('a comment header in other languages and theme shapes', () => {
     ]);
   });
 
+  it("a comment element's first line that is a whole header gives its author and date, a weekday's short name included", () => {
+    const item = (header: string, text: string) => `<li class="comment"><div class="comment-body"><p>${header}</p><p>${text}</p></div></li>`;
+    const r = clean(
+      page(
+        item('Amna March 26, 2018 at 1:09 pm Reply', 'Thank you for the tips on mulching, very helpful.') +
+          item('Josef Franz Lindner, Do 9 Apr 2020 / 08:34 Antworten', 'Sehr nachdenkenswert finde ich die Erwägungen zum Frost.') +
+          item('Am 29. Mai 2017 um 14:38 von Hugo', 'Der Garten braucht im Winter mehr Pflege, als man denkt.'),
+      ),
+      { comments: 'keep-all' },
+    );
+    expect(r.comments!.map((c) => [c.author, c.date, c.text])).toEqual([
+      ['Amna', 'March 26, 2018 at 1:09 pm', 'Thank you for the tips on mulching, very helpful.'],
+      ['Josef Franz Lindner', 'Do 9 Apr 2020 / 08:34', 'Sehr nachdenkenswert finde ich die Erwägungen zum Frost.'],
+      ['Hugo', 'Am 29. Mai 2017 um 14:38', 'Der Garten braucht im Winter mehr Pflege, als man denkt.'],
+    ]);
+  });
+
   it('in the article, a short line that opens a quote with "sagt:" stays', () => {
     const quote = `<!doctype html><html lang="de"><head><title>Braun bleibt Braun</title></head><body><article><h1>Braun bleibt Braun</h1>
 <p>${'Mit dem Selbstfärben kann ordentlich etwas schief gehen, das weiß jeder, der es einmal versucht hat. '.repeat(3)}</p>

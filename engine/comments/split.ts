@@ -283,7 +283,7 @@ function readItem(own: number[], item: Region, raw: RawBlock[], regions: Region[
     // A header line standing first, in whatever element: "Ann August 17, 2019 - 2:19 pm", "JC Says: May 31st, 2004 at 11:37 pm".
     const first: boolean = parts.length === 0 && !author && !date;
     const dated: SaysHeader | null = first ? saysHeader(text) : null;
-    const nameDate: { author: string | null; date: string | null } | null = first ? (dated?.date ? dated : nameDateHeader(text)) : null;
+    const nameDate: { author: string | null; date: string | null } | null = first ? (dated?.date ? dated : (nameDateHeader(text) ?? headerLine(text))) : null;
     if (nameDate) {
       author = nameDate.author;
       date = nameDate.date;
