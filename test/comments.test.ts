@@ -324,6 +324,14 @@ ${item('misterbee', 1034558, 'January 7 17:05', 'CAN', 'Very poor article, both 
 <div class="comment"><p>Schrijf een reactie</p></div>
 <div class="comment"><p>Напишите комментарий</p></div>
 <div class="comment"><p>Subscribe to comments with RSS.</p></div>
+<div class="comment"><p>Kommentare 0</p></div>
+<div class="comment"><p>Neuer Kommentar</p></div>
+<div class="comment"><p>ältere Kommentare</p></div>
+<div class="comment"><p>Antwort schreiben</p></div>
+<div class="comment"><p>Kommentieren Sie hier</p></div>
+<div class="comment"><p>Um diesen Beitrag kommentieren zu können, müssen Sie eingeloggt sein.</p></div>
+<div class="comment"><p>Delete Comment</p><p>Are you sure you want to delete this comment?</p></div>
+<div class="comment"><p>Danke für die Antwort, das hilft mir sehr.</p></div>
 <div class="comment"><p>heisst das nicht „Hafen-Fest“?</p><p>Zum Antworten anmelden</p></div>
 <div class="comment"><p>Ich wollte schon lange einen Kommentar schreiben, danke!</p></div>
 <div class="comment"><p>2 comments in and I still disagree with the parking plan</p></div>
@@ -334,6 +342,7 @@ ${item('misterbee', 1034558, 'January 7 17:05', 'CAN', 'Very poor article, both 
     const r = clean(html, { comments: 'keep-all' });
     expect(r.comments!.map((c) => c.text)).toEqual([
       'Die Fähre fährt wieder jede Stunde.',
+      'Danke für die Antwort, das hilft mir sehr.',
       'heisst das nicht „Hafen-Fest“?\n\nZum Antworten anmelden',
       'Ich wollte schon lange einen Kommentar schreiben, danke!',
       '2 comments in and I still disagree with the parking plan',

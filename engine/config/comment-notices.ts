@@ -36,7 +36,7 @@ const COUNTED = [
 export const THREAD_MATTER = words([
   'comment(?:s|ing|ers?)?', 'posts?', 'posting', 'submissions?', 'submitting', 'messages?', 'contributions?',
   'discussions?', 'talkbacks?', 'replies', 'feedback', 'entries', 'forums?',
-  'kommentar(?:e|en)?', 'beitr(?:ag|äge|ägen)', 'leserbriefe?',
+  'kommentar(?:e|en)?', 'kommentieren', 'antwort', 'beitr(?:ag|äge|ägen)', 'leserbriefe?',
   'commentaires?', 'réactions?',
   'comentarios?', 'mensajes?',
   'commenti', 'commento',
@@ -48,11 +48,11 @@ export const THREAD_MATTER = words([
 
 /**
  * A thread's count at the start of a line: "3 Kommentare", "45 Antworten", "Kommentare: 10",
- * "Commentaires (2)", "Kommentare ()", "11 responses to “The Loneliest Woman …”". The replies'
+ * "Commentaires (2)", "Kommentare ()", "Kommentare 0", "11 responses to “The Loneliest Woman …”". The replies'
  * words count only here: "Zum Antworten anmelden" under a reader's question is no notice.
  */
 export const THREAD_COUNT = new RegExp(
-  `^[^\\p{L}\\p{N}]{0,3}(?:\\d+\\s+(?:${COUNTED.join('|')})|(?:${COUNTED.join('|')})\\s*(?::\\s*\\d+|\\(\\s*\\d*\\s*\\)))(?![\\p{L}\\p{N}])`,
+  `^[^\\p{L}\\p{N}]{0,3}(?:\\d+\\s+(?:${COUNTED.join('|')})|(?:${COUNTED.join('|')})\\s*(?::\\s*\\d+|\\(\\s*\\d*\\s*\\)|\\s\\d+\\s*$))(?![\\p{L}\\p{N}])`,
   'iu',
 );
 
@@ -78,14 +78,15 @@ export const THREAD_PROCEDURE = words([
   'read\\s+(?:more|all)\\s+comments', 'view\\s+(?:all\\s+)?comments',
   // A count, in any of the languages: "3 Kommentare", "Kommentare: 10", "Commentaires (2)", "Kommentare ()".
   `\\d+\\s+(?:${COUNTED.join('|')})`, `(?:${COUNTED.join('|')})\\s*(?::\\s*\\d+|\\(\\s*\\d*\\s*\\))`,
-  'subscribe\\s+to\\s+(?:the\\s+)?comments', 'continue\\s+the\\s+discussion',
+  'subscribe\\s+to\\s+(?:the\\s+)?comments', 'continue\\s+the\\s+discussion', 'delete\\s+(?:this\\s+)?comment', '(?:older|newer)\\s+comments',
   '(?:save|remember)\\s+my\\s+name', '\\(\\s*\\d+\\s+(?:of|von|de|di|van|z|из)\\s+\\d+\\s*\\)', 'be\\s+the\\s+first\\s+to\\s+(?:comment|post|reply|respond|review|write|add|share|send)', 'powered\\s+by', 'loading\\s+comments',
   // de
   'moderiert', 'freigeschaltet', 'gelöscht', 'nutzungsbedingungen', 'anmelden', 'angemeldet', 'einloggen', 'eingeloggt',
   'registrier\\p{L}*', 'keine\\s+kommentare', 'meinen\\s+namen',
   '(?:kommentar|antwort)\\s+(?:hinzufügen|schreiben|verfassen|abgeben|absenden|abschicken)',
   '(?:schreib|schreibe|schreiben\\s+sie|hinterlasse|hinterlassen\\s+sie|verfasse|verfassen\\s+sie)\\s+(?:jetzt\\s+|hier\\s+)?(?:einen|eine|ihren|deinen|den\\s+ersten)\\s+(?:kommentar|antwort)',
-  'kommentare\\s+(?:werden\\s+geladen|ausblenden|einblenden|anzeigen)', 'neueste\\s+(?:leser-?)?kommentare', 'diskutier\\p{L}*\\s+(?:sie\\s+)?(?:mit|in)',
+  'kommentare\\s+(?:werden\\s+geladen|ausblenden|einblenden|anzeigen)', '(?:neueste|ältere|neuere|weitere)\\s+(?:leser-?)?kommentare', 'diskutier\\p{L}*\\s+(?:sie\\s+)?(?:mit|in)',
+  'neue[rns]?\\s+kommentar', 'kommentieren\\s+sie',
   // fr
   'modéré\\p{L}*', 'modération', 'charte', 'supprimé\\p{L}*', 'connecté\\p{L}*', 'connecte[rz]', 'connexion',
   'aucun\\s+commentaire', 'mon\\s+nom',
