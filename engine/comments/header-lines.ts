@@ -184,6 +184,42 @@ function nameAfter(words: string, setApart: boolean): string | null {
   return setApart && text.includes(' ') && looksLikePersonName(text) && !isLabelWord(text) ? text : null;
 }
 
+/** A header's longest run of words that is a date, and the words before and after it. */
+interface DateRun {
+  /** The date, without an English "on", "at" or "of" before it. */
+  date: string;
+  before: string;
+  after: string;
+  /** A separator ("|", "—", ",") stands between the date and the words after it. */
+  apart: boolean;
+}
+
+/**
+ * The longest run of a header's words that is a date and ends on its day, year or time ("… 2008
+ * - At the" is a date and a title's words), or null. A day glued to the name before it is cut
+ * off it first; a text of more than MAX_HEADER_WORDS words is no header (the search is quadratic).
+ */
+function dateRun(text: string): DateRun | null {
+  const words = text.replace(GLUED_DAY, '$1 ').split(/\s+/).filter(Boolean);
+  if (words.length > MAX_HEADER_WORDS) return null;
+  for (let size = words.length; size >= 2; size--) {
+    for (let start = 0; start + size <= words.length; start++) {
+      const last = words[start + size - 1]!;
+      if (!DATE_END.test(last.replace(HEADER_SEPARATOR, ''))) continue;
+      const run = words.slice(start, start + size).join(' ').replace(HEADER_SEPARATOR, '');
+      if (!isOnlyDate(run)) continue;
+      const after = words.slice(start + size).join(' ');
+      return {
+        date: run.replace(/^(?:on|at|of)\s+/iu, ''),
+        before: words.slice(0, start).join(' '),
+        after,
+        apart: /[|/·•,–—-]$/u.test(last) || /^[|/·•,–—-]/u.test(after),
+      };
+    }
+  }
+  return null;
+}
+
 /**
  * A comment's date as the output gives it: only the date, when the element it was read from
  * holds more ("3. Juni 2016 at 12:53 · Antwort", "Kommentar von Mareike 8. Dezember 2010 um
@@ -193,24 +229,10 @@ function nameAfter(words: string, setApart: boolean): string | null {
  */
 export function tidyHeader(author: string | null, date: string | null): { author: string | null; date: string | null } {
   if (!date || isOnlyDate(date)) return { author, date };
-  const words = date.replace(GLUED_DAY, '$1 ').split(/\s+/).filter(Boolean);
-  // A header's date line is short; a longer text is left as it was (the search is quadratic).
-  if (words.length > MAX_HEADER_WORDS) return { author, date };
-  for (let size = words.length; size >= 2; size--) {
-    for (let start = 0; start + size <= words.length; start++) {
-      // A date ends on its day, year or time ("… 2008 - At the" is a date and a title's words).
-      if (!DATE_END.test(words[start + size - 1]!.replace(HEADER_SEPARATOR, ''))) continue;
-      const run = words.slice(start, start + size).join(' ').replace(HEADER_SEPARATOR, '');
-      if (!isOnlyDate(run)) continue;
-      const tidy = run.replace(/^(?:on|at|of)\s+/iu, '');
-      if (author && !BRACKETS_ONLY.test(author)) return { author, date: tidy };
-      const after = words.slice(start + size).join(' ');
-      const apart = /[|/·•,–—-]$/u.test(words[start + size - 1]!) || /^[|/·•,–—-]/u.test(after);
-      const found = nameBefore(words.slice(0, start).join(' ')) ?? nameAfter(after, apart);
-      return { author: found ?? author, date: tidy };
-    }
-  }
-  return { author, date };
+  const found = dateRun(date);
+  if (!found) return { author, date };
+  if (author && !BRACKETS_ONLY.test(author)) return { author, date: found.date };
+  return { author: nameBefore(found.before) ?? nameAfter(found.after, found.apart) ?? author, date: found.date };
 }
 
 /** A header line's trailing controls: "Reply", "Antworten", "[ antworten ]", "| Report this comment". */
@@ -232,26 +254,16 @@ function withoutControls(text: string): string {
  */
 export function headerLine(text: string): { author: string; date: string } | null {
   if (text.length > MAX_AUTHOR_CHARS + MAX_DATE_CHARS) return null;
-  const words = withoutControls(text).replace(GLUED_DAY, '$1 ').split(/\s+/).filter(Boolean);
-  if (words.length > MAX_HEADER_WORDS) return null;
-  for (let size = words.length; size >= 2; size--) {
-    for (let start = 0; start + size <= words.length; start++) {
-      if (!DATE_END.test(words[start + size - 1]!.replace(HEADER_SEPARATOR, ''))) continue;
-      const run = words.slice(start, start + size).join(' ').replace(HEADER_SEPARATOR, '');
-      if (!isOnlyDate(run)) continue;
-      // The longest date decides: the words around it are a name and labels, or this is no header.
-      const before = words.slice(0, start).join(' ');
-      const after = words.slice(start + size).join(' ');
-      const apart = /[|/·•,–—-]$/u.test(words[start + size - 1]!) || /^[|/·•,–—-]/u.test(after);
-      const named = /\p{L}/u.test(before) ? nameBefore(before) : null;
-      if (named === null && /\p{L}/u.test(before)) return null;
-      const signed = after ? nameAfter(after, apart) : null;
-      if (after && signed === null) return null;
-      const author = named ?? signed;
-      return author ? { author, date: run.replace(/^(?:on|at|of)\s+/iu, '') } : null;
-    }
-  }
-  return null;
+  const found = dateRun(withoutControls(text));
+  if (!found) return null;
+  // The longest date decides: the words around it are a name and labels, or this is no header.
+  const { before, after } = found;
+  const named = /\p{L}/u.test(before) ? nameBefore(before) : null;
+  if (named === null && /\p{L}/u.test(before)) return null;
+  const signed = after ? nameAfter(after, found.apart) : null;
+  if (after && signed === null) return null;
+  const author = named ?? signed;
+  return author ? { author, date: found.date } : null;
 }
 
 /** A reader's name as a header shows it: a handle ("recklessfox", "jaded1") or capitalised words ("Cherie McCluney"). */
