@@ -130,6 +130,12 @@ describe('HTML path: structure and robustness', () => {
     // Nor does a post a reader put in the comments.
     const thread = clean(page(`<div id="comments" class="comments">${tweet}<p>Great to see the boats back, thanks for the report.</p></div>`));
     expect(thread.body).not.toContain('The harbour wall held through the night');
+    // A class names the post, in any case, among other names; an id of that name does not.
+    const named = (attrs: string) =>
+      clean(page(`<div class="social-media-embed"><blockquote ${attrs}><p lang="en">The harbour wall held through the night, and the boats are back in.</p></blockquote></div>`));
+    expect(named('class="embed Twitter-Tweet tw-align-center"').body).toContain('The harbour wall held through the night');
+    expect(named('id="twitter-tweet"').body).not.toContain('The harbour wall held through the night');
+    expect(named('class="twitter-tweets"').body).not.toContain('The harbour wall held through the night');
   });
 
   test('a "related" box inside the article removes only its own section', () => {

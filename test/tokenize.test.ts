@@ -1,6 +1,6 @@
 /**
- * The engine's tokenizer replaces one internal method of htmlparser2's Tokenizer (fastForwardTo,
- * see engine/html/tokenize.ts). It must emit exactly the events of the stock tokenizer: on edge
+ * The engine's tokenizer replaces internal methods of htmlparser2's Tokenizer (fastForwardTo and
+ * the states that read names, see engine/html/tokenize.ts). It must emit exactly the events of the stock tokenizer: on edge
  * cases written here, in chunks (the cursor's offset), and on every benchmark page when the
  * data is present.
  */
@@ -46,16 +46,28 @@ const EDGE_CASES: [string, string][] = [
   ['processing instruction and cdata', '<?xml version="1.0"?><svg><![CDATA[ <raw> ]]></svg><!DOCTYPE html>'],
   ['text ending in <', 'a < b and c <'],
   ['non-ASCII', '<p class="ünïcode">Grüße — “quotes” 東京 🙂</p>'],
+  ['names ended every way', '<a\rhref=x><img\fsrc=y/><input\tdisabled/><br/><p\nclass = "c"data-long-name-here>t</p\n></a  ><b\r\n>x</b/>'],
+  ['a page ending in a name', '<div class="x" data-attribute-cut'],
 ];
 
 describe('FastForwardTokenizer emits exactly the stock Tokenizer events', () => {
   it('has example pages to compare on', () => expect(EXAMPLES.length).toBeGreaterThan(0));
 
-  it('replaces fastForwardTo on its own prototype only, never on the library class', () => {
-    expect(Object.prototype.hasOwnProperty.call(FastForwardTokenizer.prototype, 'fastForwardTo')).toBe(true);
-    expect((Tokenizer.prototype as unknown as Record<string, unknown>).fastForwardTo).not.toBe(
-      (FastForwardTokenizer.prototype as unknown as Record<string, unknown>).fastForwardTo,
-    );
+  it.each(['fastForwardTo', 'stateInTagName', 'stateInClosingTagName', 'stateInAttributeName'])(
+    'replaces %s on its own prototype only, never on the library class',
+    (method) => {
+      expect(Object.prototype.hasOwnProperty.call(FastForwardTokenizer.prototype, method)).toBe(true);
+      expect((Tokenizer.prototype as unknown as Record<string, unknown>)[method]).not.toBe(
+        (FastForwardTokenizer.prototype as unknown as Record<string, unknown>)[method],
+      );
+    },
+  );
+
+  it('cut into pieces of every size, names cut anywhere', () => {
+    const html = EDGE_CASES.map(([, h]) => h).join('');
+    for (let chunk = 1; chunk <= 40; chunk++) {
+      expect([chunk, events(FastForwardTokenizer, html, chunk)]).toEqual([chunk, events(Tokenizer, html, chunk)]);
+    }
   });
 
   it.each([...EDGE_CASES, ...EXAMPLES])('%s', (_name, html) => {
@@ -71,6 +83,8 @@ describe('FastForwardTokenizer emits exactly the stock Tokenizer events', () => 
     for (const page of pages) {
       const html = gunzipSync(page.htmlGz).toString('utf8');
       if (events(FastForwardTokenizer, html).join(';') !== events(Tokenizer, html).join(';')) differing.push(page.id);
+      // In pieces, as the engine writes a page (64 KiB; here smaller, so that more names are cut).
+      if (events(FastForwardTokenizer, html, 4093).join(';') !== events(Tokenizer, html, 4093).join(';')) differing.push(`${page.id} in pieces`);
     }
     expect(pages.length).toBeGreaterThan(100);
     expect(differing).toEqual([]);

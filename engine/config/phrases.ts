@@ -225,6 +225,14 @@ function containing(literal: string, re: RegExp): Matcher {
   return { source: re.source, literal, exec: (text) => re.exec(text) };
 }
 
+/**
+ * A pattern that only matches at the end of a text ending in `suffix`: run only on such texts
+ * (its lookbehind would otherwise be tried at every space of every block).
+ */
+function endingWith(suffix: string, re: RegExp): Matcher {
+  return { source: re.source, exec: (text) => (text.endsWith(suffix) ? re.exec(text) : null) };
+}
+
 /** Phrases must start the block (after bullets/symbols). */
 function start(...phrases: string[]): Matcher[] {
   return phrases.map((ph) => keyed(new PhrasePattern(ph, true), ph));
@@ -366,7 +374,10 @@ export const BOILERPLATE_PHRASES: readonly PhraseRule[] = [
       // sentence that introduces a quote ("In listing his conditions before he would testify, Schreiber said:").
       // Fewer verbs than a comment's header knows (config/comment-headers.ts): here a short line of
       // the article may be one ("Plantur sagt:" opening a quote in a German post).
-      /(?<=^(?:.{0,50}|.*(?:(?:19|20)\d\d|\d:\d\d).*))\s(?:says|said|wrote|schreibt|schrieb|dit|a écrit|dice|dijo|scrive|diz|disse|zegt|schreef|pisze|napisał|пишет|написал)\s?:$/iu,
+      endingWith(
+        ':',
+        /(?<=^(?:.{0,50}|.*(?:(?:19|20)\d\d|\d:\d\d).*))\s(?:says|said|wrote|schreibt|schrieb|dit|a écrit|dice|dijo|scrive|diz|disse|zegt|schreef|pisze|napisał|пишет|написал)\s?:$/iu,
+      ),
       ...start('in reply to', 'reply to', 'replying to', 'load more', 'show more replies'),
       /^[^\p{L}\p{N}]{0,3}(?:0|no) (?:comments?|responses?|replies|thoughts? on|reactions?)(?![\p{L}])/iu,
       /^[^\p{L}\p{N}]{0,3}(?:comments?|kommentare|commentaires|comentarios|comentários|commenti|reacties|komentarze|комментарии)\s*[([]\s*0\s*[)\]]/iu,
@@ -811,9 +822,13 @@ export function matchLongNotice(text: string): PhraseMatch | null {
   if (text.length > LONGEST_NOTICE) return null;
   // Lower-cased and single-spaced once: a phrase it does not contain is not run (most blocks
   // here are prose, and these are a few dozen regexes each).
+  if (text.length <= LEGAL_NOTICE_MAX_CHARS && OPENS_WITH_COPYRIGHT.test(text)) {
+    return { kind: 'legal', rule: 'legal: opens with a copyright notice', strong: true };
+  }
   const lowered = singleSpaced(text.toLowerCase());
+  // One search for every notice's words first: most blocks here are prose and hold none.
+  if (!lowered.includes('cookie') && !mayHoldNotice(lowered)) return null;
   if (text.length <= LEGAL_NOTICE_MAX_CHARS) {
-    if (OPENS_WITH_COPYRIGHT.test(text)) return { kind: 'legal', rule: 'legal: opens with a copyright notice', strong: true };
     const m = mayHoldLegalSentence(lowered) ? firstMatch(LEGAL_SENTENCES, text, lowered) : null;
     if (m) return { kind: 'legal', rule: `legal: phrase "${m}"`, strong: true };
   }
@@ -843,6 +858,7 @@ export function saysLegalSentence(text: string): boolean {
   return mayHoldLegalSentence(lowered) && firstMatch(LEGAL_SENTENCES, text, lowered) !== null;
 }
 const mayHoldCommentPolicy = anyLiteralTest(COMMENT_POLICY);
+const mayHoldNotice = anyLiteralTest([...LEGAL_SENTENCES, ...COMMENT_POLICY]);
 
 /**
  * The first of `patterns` found in `text`, as it reads there (40 characters at most). `lowered`:

@@ -75,6 +75,13 @@ function* bytePieces(buffer: Buffer): Generator<string> {
 
 const NON_ASCII = /[\x80-\xff]/;
 
+/** No byte of the piece is over 0x7f. Short pieces (class names, ids, words) in a loop: a regex call costs more than their few characters. */
+function isAscii(piece: string): boolean {
+  if (piece.length > 32) return !NON_ASCII.test(piece);
+  for (let i = 0; i < piece.length; i++) if (piece.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
 /** UTF-16 code units of valid UTF-8 bytes held one per character: continuation bytes add none, 4-byte sequences two. */
 function utf8Length(piece: string, start: number, end: number): number {
   let n = 0;
@@ -116,7 +123,7 @@ export function byteChars(bytes: Uint8Array, charset: string): PageChars | null 
       const start = leadingSpace(buffer.length, (i) => buffer[i]);
       return buffer.toString('latin1', start, Math.min(buffer.length, start + n));
     },
-    text: (piece) => (NON_ASCII.test(piece) ? decodeAs(charset, Buffer.from(piece, 'latin1')) : piece),
+    text: (piece) => (isAscii(piece) ? piece : decodeAs(charset, Buffer.from(piece, 'latin1'))),
     textLength: utf8 ? utf8Length : (_piece, start, end) => end - start,
     get pageLength() {
       return (pageLength ??= utf8 ? pageUtf8Length(buffer) : buffer.length);

@@ -1,6 +1,7 @@
 /** Reads an element's tag, role, class and id into a boilerplate kind (or a content mark). */
 import {
   CONTENT_NAMES,
+  EMBEDDED_POST_NAMES,
   NAME_KINDS,
   ROLE_KINDS,
   STYLE_WORDS,
@@ -162,9 +163,17 @@ export interface NameHint {
   content: boolean;
   /** The name is of a list of links by nature (NAME_KINDS' `linkList`: a menu, a table of contents). */
   linkList: boolean;
+  /** One of the class names is an embedded social post's (EMBEDDED_POST_NAMES). Not read from `id`. */
+  embedsPost: boolean;
 }
 
-const NO_HINT: NameHint = { kind: null, name: '', content: false, linkList: false };
+const NO_HINT: NameHint = { kind: null, name: '', content: false, linkList: false, embedsPost: false };
+
+/** Is `text[start, end)` one of EMBEDDED_POST_NAMES, ignoring ASCII case? */
+function isEmbeddedPostName(text: string, start: number, end: number): boolean {
+  for (const name of EMBEDDED_POST_NAMES) if (spells(text, start, end, name)) return true;
+  return false;
+}
 
 /** Kind and content mark of one name, `text[start, end)` (one word of a `class`, or an `id`). */
 function hintFromName(text: string, start: number, end: number): NameHint {
@@ -190,8 +199,8 @@ function hintFromName(text: string, start: number, end: number): NameHint {
       run = findRun(run.next, source, wordStarts[j], wordEnds[j]);
     }
   }
-  if (rule !== NO_RULE) return { kind: NAME_KINDS[rule].kind, name: text.slice(start, end), content, linkList: NAME_KINDS[rule].linkList === true };
-  return content ? { kind: null, name: '', content, linkList: false } : NO_HINT;
+  if (rule !== NO_RULE) return { kind: NAME_KINDS[rule].kind, name: text.slice(start, end), content, linkList: NAME_KINDS[rule].linkList === true, embedsPost: false };
+  return content ? { kind: null, name: '', content, linkList: false, embedsPost: false } : NO_HINT;
 }
 
 /**
@@ -207,6 +216,7 @@ function hintFromAttribute(value: string, cache: Map<string, NameHint>): NameHin
   let name = '';
   let content = false;
   let linkList = false;
+  let embedsPost = false;
   for (let i = 0; i < value.length; ) {
     while (i < value.length && isHtmlSpace(value.charCodeAt(i))) i++;
     const start = i;
@@ -214,13 +224,14 @@ function hintFromAttribute(value: string, cache: Map<string, NameHint>): NameHin
     if (i === start) break;
     const one = hintFromName(value, start, i);
     content ||= one.content;
+    embedsPost ||= isEmbeddedPostName(value, start, i);
     if (!kind && one.kind) {
       kind = one.kind;
       name = one.name;
       linkList = one.linkList;
     }
   }
-  const result: NameHint = kind || content ? { kind, name, content, linkList } : NO_HINT;
+  const result: NameHint = kind || content || embedsPost ? { kind, name, content, linkList, embedsPost } : NO_HINT;
   cache.set(value, result);
   return result;
 }
@@ -230,9 +241,9 @@ export function hintFromNames(className: string, id: string, cache: Map<string, 
   const byClass = hintFromAttribute(className, cache);
   const byId = hintFromAttribute(id, cache);
   if (byId === NO_HINT) return byClass;
-  if (byClass === NO_HINT) return byId;
+  if (byClass === NO_HINT && !byId.embedsPost) return byId;
   const first = byClass.kind ? byClass : byId;
-  return { kind: first.kind, name: first.name, content: byClass.content || byId.content, linkList: first.linkList };
+  return { kind: first.kind, name: first.name, content: byClass.content || byId.content, linkList: first.linkList, embedsPost: byClass.embedsPost };
 }
 
 // Maps, not the objects' own lookup: `<constructor>` or role="toString" must find nothing,

@@ -10,7 +10,7 @@
  */
 import { decodeHTML } from 'entities';
 import { WinnowError } from '../errors';
-import { ALWAYS_TRUSTED_KINDS, BLOCK_TAGS, EMBEDDED_POST_NAMES, FORM_OPTION_INPUTS, HEADING_TAGS, LIST_ITEM_TAGS, SKIP_TAGS } from '../config/html-hints';
+import { ALWAYS_TRUSTED_KINDS, BLOCK_TAGS, FORM_OPTION_INPUTS, HEADING_TAGS, LIST_ITEM_TAGS, SKIP_TAGS } from '../config/html-hints';
 import { HTML_DEFAULTS } from '../config/html';
 import type { BlockKind, BlockRole, BlockStructure } from '../types';
 import { HiddenByStyle, mediaShowsOnScreen } from './page-css';
@@ -210,8 +210,6 @@ function visibleLength(text: string): number {
  */
 const NO_BREAK_SPACES = /^(?:\s|\xc2\xa0|&nbsp;|&#0*160;|&#x0*a0;)+$/i;
 
-/** A class attribute that names an embedded social post (EMBEDDED_POST_NAMES), as one of its names. */
-const EMBEDDED_POST_CLASS = new RegExp(`(?:^|\\s)(?:${[...EMBEDDED_POST_NAMES].join('|')})(?=\\s|$)`, 'i');
 
 /** Text being gathered for the next block. */
 class Pending {
@@ -636,7 +634,7 @@ class PageWalk implements TagSink {
     // far (its wrappers, named for the service) do not reach its text. A comment thread's or a
     // consent banner's do: a post there is a reader's, or the banner's.
     let hintsOutside: Hint[] | undefined;
-    if (className && EMBEDDED_POST_CLASS.test(className)) {
+    if (named?.embedsPost) {
       hintsOutside = this.hints.slice();
       const kept = this.hints.filter((h) => this.regions[h.region]!.start < this.blocks.length || ALWAYS_TRUSTED_KINDS.has(h.kind));
       this.hints.length = 0;

@@ -154,6 +154,39 @@ function fastForwardTo(this: TokenizerCursor, c: number): boolean {
   return false;
 }
 
+/** The tokenizer's cursor as a name state reads it. */
+type NameState = (this: TokenizerCursor, c: number) => void;
+
+/** What ends a tag's or an attribute's name in htmlparser2 (its isEndOfTagSection): `/`, `>` or whitespace. */
+function endsTagSection(c: number): boolean {
+  return c === 0x2f || c === 0x3e || isHtmlSpace(c);
+}
+
+/**
+ * The stock state for a name (a tag's, a closing tag's, an attribute's) wrapped so that the rest
+ * of the name is skipped in one loop: the stock state does nothing for a character that does not
+ * end the name, and its main loop goes round once per character of every name on the page. The
+ * stock state is then called on the character that ends the name, exactly as it would have been.
+ * `endsName`: the stock state's own test.
+ */
+function skippingName(stock: NameState, endsName: (c: number) => boolean): NameState {
+  return function (this: TokenizerCursor, c: number): void {
+    if (!endsName(c)) {
+      const { buffer } = this;
+      let i = this.index - this.offset + 1;
+      while (i < buffer.length && !endsName(buffer.charCodeAt(i))) i++;
+      if (i >= buffer.length) {
+        // The piece ended inside the name: as fastForwardTo, the main loop's index++ ends it.
+        this.index = buffer.length + this.offset - 1;
+        return;
+      }
+      this.index = i + this.offset;
+      c = buffer.charCodeAt(i);
+    }
+    stock.call(this, c);
+  };
+}
+
 /**
  * htmlparser2's Tokenizer with one internal method replaced: skipping text runs, attribute
  * values, comments and script bodies is two thirds of its time on real pages, and indexOf
@@ -170,8 +203,21 @@ export class FastForwardTokenizer extends Tokenizer {
     (this as unknown as { isSpecial: boolean }).isSpecial = false;
   }
 }
-if (typeof (Tokenizer.prototype as unknown as Record<string, unknown>).fastForwardTo === 'function') {
-  Object.defineProperty(FastForwardTokenizer.prototype, 'fastForwardTo', { value: fastForwardTo, writable: true, configurable: true });
+{
+  const stock = Tokenizer.prototype as unknown as Record<string, unknown>;
+  const replace = (name: string, value: unknown): void => {
+    Object.defineProperty(FastForwardTokenizer.prototype, name, { value, writable: true, configurable: true });
+  };
+  if (typeof stock.fastForwardTo === 'function') replace('fastForwardTo', fastForwardTo);
+  // Names: the same events, with the main loop's round per character replaced by one loop.
+  const endsAttributeName = (c: number): boolean => c === 0x3d || endsTagSection(c);
+  for (const [name, endsName] of [
+    ['stateInTagName', endsTagSection],
+    ['stateInClosingTagName', endsTagSection],
+    ['stateInAttributeName', endsAttributeName],
+  ] as const) {
+    if (typeof stock[name] === 'function') replace(name, skippingName(stock[name] as NameState, endsName));
+  }
 }
 
 /** HTML's whitespace: space, tab, line feed, carriage return, form feed (what separates class names too). */
