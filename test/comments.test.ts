@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { clean, resolveOptions, isWinnowError, type CleanResult } from '../engine';
 import { normalizeComment } from '../engine/comments/features';
 import { splitLinesIntoComments } from '../engine/comments/split';
+import { isFurnitureOnly } from '../engine/comments/furniture';
 import { headerLine, tidyAuthor, tidyHeader } from '../engine/comments/header-lines';
 import { createScorer, type SpamModel } from '../engine/comments/model';
 import { classifySpam, defaultScorer, spamScore } from '../engine/comments/spam';
@@ -301,6 +302,42 @@ ${item('misterbee', 1034558, 'January 7 17:05', 'CAN', 'Very poor article, both 
       'Nice one. Full report here:',
       'Great post, but the new parking policy is a mess.',
     ]);
+  });
+
+  it("the form's fields with their marks and notes, its character counter and an empty thread's notice are no comments; a reader's words that hold them stay", () => {
+    const html = page(`<div id="comments"><h3>Readers' comments</h3>
+<div class="comment"><p>The ferry timetable changed again last week.</p></div>
+<div class="comment"><p>Your Comments:* Required</p></div>
+<div class="comment"><p>Email Address: (required, not shown)</p><p>Remember personal info?</p></div>
+<div class="comment"><p>Your email address: * (We won't publish this.)</p><p>Your site's URL: (If you have one.)</p></div>
+<div class="comment"><p>Your nickname | (optional)</p></div>
+<div class="comment"><p>Email address | (will not be displayed or used for any other purpose)</p><p>Title</p></div>
+<div class="comment"><p>Image verification | (enter the verification code from the image above)</p></div>
+<div class="comment"><p>* Security Code:</p><p> </p></div>
+<div class="comment"><p>500 characters maximum. 500 characters left.</p></div>
+<div class="comment"><p>No comments have so far been submitted. Why not be the first to send us your thoughts?</p></div>
+<div class="comment"><p>This article does not have any comments associated with it</p></div>
+<div class="comment"><p>No discussion exists, click here to start it.</p></div>
+<div class="comment"><p>Comment viewing options</p><p>Select your preferred way to display the comments and click "Save settings" to activate your changes.</p></div>
+<div class="comment"><p>Registration should be optional.</p></div>
+<div class="comment"><p>(not shown in the film, sadly)</p></div>
+<div class="comment"><p>Required reading for everyone!</p></div>
+<div class="comment"><p>My email: (I won't publish it here)</p></div>
+<div class="comment"><p>There are no posts about this on the forum yet, strange.</p></div>
+<div class="comment"><p>Thanks for your thoughts, no comments from me.</p></div></div>`);
+    const r = clean(html, { comments: 'keep-all' });
+    expect(r.comments!.map((c) => c.text)).toEqual([
+      'The ferry timetable changed again last week.',
+      'Registration should be optional.',
+      '(not shown in the film, sadly)',
+      'Required reading for everyone!',
+      'My email: (I won\'t publish it here)',
+      'There are no posts about this on the forum yet, strange.',
+      'Thanks for your thoughts, no comments from me.',
+    ]);
+    // A one-line text with blank lines after it (a form's `<br><br>`) is still one line.
+    expect(isFurnitureOnly('* Security Code:\n\n')).toBe(true);
+    expect(isFurnitureOnly('Security matters:\n\nthe gate was open all night.')).toBe(false);
   });
 
   it("the thread's counts, calls and badges in the nine languages are no comments; a reader's question, emoticon or emoji stays", () => {

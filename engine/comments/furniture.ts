@@ -5,8 +5,11 @@
  */
 import { isDateLine as isOnlyDate, isSignatureLine } from '../config/dates';
 import {
+  CHARACTER_COUNTER,
   COMMENTER_BADGE,
   COMMENT_FORM_CHECKBOX,
+  FIELD_MARK,
+  FIELD_NOTE,
   FIRST_PERSON,
   FIRST_PERSON_LABEL,
   MAX_CONTROL_LABEL_WORDS,
@@ -25,7 +28,14 @@ const FURNITURE_KINDS: ReadonlySet<string> = new Set(['comments', 'comment-form'
  * "Email Address:", "Rate it:", "* Your Surname:", "Location (optional):": a form field's label,
  * a few words before a colon, no sentence among them ("Ah. Good old times (:" is a reader's).
  */
-const FORM_LABEL = /^(?![^:]*\p{L}[.!?]\s)(?:\S+\s+){0,5}\S*[\p{L}\p{N})\]*]\s*:\s*\*?$/u;
+const FORM_LABEL_SOURCE = '^(?![^:]*\\p{L}[.!?]\\s)(?:\\S+\\s+){0,5}\\S*[\\p{L}\\p{N})\\]*]\\s*:\\s*';
+const FORM_LABEL = new RegExp(`${FORM_LABEL_SOURCE}\\*?$`, 'u');
+
+/** A label with a short note in brackets after it ("Your site's URL: (If you have one.)"), when the note is not someone speaking. */
+const NOTED_FORM_LABEL = new RegExp(`${FORM_LABEL_SOURCE}\\*?\\s*\\([^()]{1,40}\\)$`, 'u');
+
+/** A label with the form's mark or note after it ("Your Comments:* Required", "Email: (will not be published)"): only a form writes so. */
+const MARKED_FORM_LABEL = new RegExp(`${FORM_LABEL_SOURCE}${FIELD_MARK}$`, 'iu');
 
 /** "by Kujii", "By Jane Coaston", "Posted by: Ann": a byline alone, no sentence. */
 const BYLINE_ALONE = /^(?:(?:posted|submitted|written|commented)\s+)?by\s*:?\s+[^.!?]{1,60}$/iu;
@@ -33,6 +43,7 @@ const BYLINE_ALONE = /^(?:(?:posted|submitted|written|commented)\s+)?by\s*:?\s+[
 /** A line only the page writes: a phrase of its furniture ("Add Your Comment", "More"), a checkbox of its form, the thread's count. */
 function isPageLine(line: string): boolean {
   if (line.length <= MAX_NOTICE_SENTENCE_CHARS && (COMMENT_FORM_CHECKBOX.test(line) || (THREAD_COUNT.test(line) && !FIRST_PERSON.test(line)))) return true;
+  if (((FIELD_NOTE.test(line) || MARKED_FORM_LABEL.test(line)) && !FIRST_PERSON.test(line)) || CHARACTER_COUNTER.test(line)) return true;
   const m = matchBoilerplate(line);
   return m !== null && FURNITURE_KINDS.has(m.kind) && !speaksAsReader(line);
 }
@@ -41,7 +52,7 @@ function isPageLine(line: string): boolean {
 function isFurnitureLine(line: string): boolean {
   if (isPageLine(line)) return true;
   if (line.length > MAX_AUTHOR_CHARS + MAX_DATE_CHARS) return false;
-  return FORM_LABEL.test(line) || BYLINE_ALONE.test(line) || isOnlyDate(line) || isSignatureLine(line, MAX_AUTHOR_CHARS);
+  return FORM_LABEL.test(line) || (NOTED_FORM_LABEL.test(line) && !FIRST_PERSON.test(line)) || BYLINE_ALONE.test(line) || isOnlyDate(line) || isSignatureLine(line, MAX_AUTHOR_CHARS);
 }
 
 /** The site telling how its thread works ("Comments are moderated", "You must be logged in to report a comment"). */
@@ -87,7 +98,7 @@ export function isFurnitureOnly(text: string): boolean {
   // A number alone ("15", "/ 19") is a count or a control; a reader who writes no word writes
   // an emoji or an emoticon, which stays.
   if (NO_WORDS.test(text) || COMMENTER_BADGE.test(text)) return true;
-  if (!/\n\s*\n/.test(text) && isFurnitureLine(text.replace(/\s+/g, ' ').trim())) return true;
+  if (!/\n\s*\n/.test(text.trim()) && isFurnitureLine(text.replace(/\s+/g, ' ').trim())) return true;
   // At least one sentence must be the page's for sure: a label, a byline or a few words of a
   // link may open a reader's comment too.
   let pages = 0;

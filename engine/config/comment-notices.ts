@@ -35,7 +35,7 @@ const COUNTED = [
 /** What a thread is made of: comments, posts, messages, replies, talkbacks. */
 export const THREAD_MATTER = words([
   'comment(?:s|ing|ers?)?', 'posts?', 'posting', 'submissions?', 'submitting', 'messages?', 'contributions?',
-  'discussions?', 'talkbacks?', 'replies', 'feedback', 'entries', 'forums?',
+  'discussions?', 'talkbacks?', 'replies', 'feedback', 'entries', 'forums?', 'your\\s+thoughts',
   'kommentar(?:e|en)?', 'kommentieren', 'antwort', 'beitr(?:ag|äge|ägen)', 'leserbriefe?',
   'commentaires?', 'réactions?',
   'comentarios?', 'mensajes?',
@@ -73,7 +73,8 @@ export const THREAD_PROCEDURE = words([
   'views\\s+expressed', 'characters\\s+(?:left|remaining|maximum)',
   'html\\s+(?:tags\\s+)?(?:will\\s+be\\s+ignored|is\\s+not\\s+allowed|not\\s+allowed)',
   "(?:will\\s+not|won't)\\s+be\\s+(?:published|displayed|shown|shared)", 'not\\s+(?:be\\s+)?shown',
-  '(?:are|is)\\s+(?:now\\s+)?closed', 'turned\\s+off', 'disabled', 'no\\s+comments?',
+  '(?:are|is)\\s+(?:now\\s+)?closed', 'turned\\s+off', 'disabled', 'no\\s+(?:comments?|discussions?)', 'not\\s+(?:have\\s+)?any\\s+comments',
+  'display\\s+the\\s+comments',
   '(?:post|add|leave|write|submit|send|enter|place|type\\s+in|share)\\s+(?:us\\s+)?(?:a\\s+|an\\s+|your\\s+(?:own\\s+)?|new\\s+)?(?:comments?|reply|message)',
   'read\\s+(?:more|all)\\s+comments', 'view\\s+(?:all\\s+)?comments',
   // A count, in any of the languages: "3 Kommentare", "Kommentare: 10", "Commentaires (2)", "Kommentare ()".
@@ -162,4 +163,41 @@ export const COMMENTER_BADGE = words(
     'gast', 'mitglied', 'autor(?:in)?', 'redaktion', 'invité', 'membre', 'auteur', 'invitado', 'miembro', 'ospite', 'membro',
     'convidado', 'gość', 'гость', 'anonym(?:ous|e)?', 'anónimo', 'anonimo',
   ].map((w) => `^\\s*${w}\\s*$`),
+);
+
+/** A form field's mark, as the form prints it beside the field's label: "required", "optional". */
+const FIELD_MARKS = [
+  'required', 'optional', 'pflicht(?:feld)?', 'erforderlich', 'obligatoire', 'facultatif', 'obligatorio', 'opcional',
+  'obbligatorio', 'facoltativo', 'obrigatório', 'verplicht', 'optioneel', 'wymagane', 'opcjonalnie', 'обязательно',
+];
+
+/**
+ * What a form's fine print says of a field in brackets after its label: "(required, not shown)",
+ * "(will not be displayed or used for any other purpose)", "(enter the verification code …)".
+ */
+const FIELD_NOTE_WORDS = [
+  ...FIELD_MARKS,
+  "(?:will\\s+not|won't|never)\\s+(?:be\\s+)?(?:publish(?:ed)?|display(?:ed)?|show(?:n)?|shared?)",
+  'verification\\s+code', 'security\\s+code', 'captcha', 'wird\\s+nicht\\s+veröffentlicht', 'ne\\s+sera\\s+pas\\s+publié',
+];
+
+/** A field's mark or note after its label's colon: "Your Comments:* Required", "Email Address: (required, not shown)". */
+export const FIELD_MARK = `\\*?\\s*(?:\\(?\\s*(?:${FIELD_MARKS.join('|')})\\s*\\)?|\\([^()]{0,40}(?<![\\p{L}\\p{N}])(?:${FIELD_NOTE_WORDS.join('|')})(?![\\p{L}\\p{N}])[^()]{0,60}\\))`;
+
+/**
+ * A field's note on a line of its own: the mark alone ("Required", "* optional") or a note in
+ * brackets ("(optional)", "(will not be displayed or used for any other purpose)").
+ */
+export const FIELD_NOTE = new RegExp(
+  `^(?:\\(\\s*[^()]{0,40}(?<![\\p{L}\\p{N}])(?:${FIELD_NOTE_WORDS.join('|')})(?![\\p{L}\\p{N}])[^()]{0,60}\\)|\\*?\\s*(?:${FIELD_MARKS.join('|')}))\\.?$`,
+  'iu',
+);
+
+/**
+ * A form's counter of the characters left: "500 characters maximum.", "You have 123 characters
+ * left.", "noch 500 Zeichen übrig" (its number is often filled in by a script the crawl did not run).
+ */
+export const CHARACTER_COUNTER = new RegExp(
+  `^(?:you\\s+have\\s+|noch\\s+)?\\d*\\s*(?:characters?|chars|zeichen|caractères|caracteres|caratteri|tekens|znaków|символ\\p{L}*)\\s+(?:left|remaining|maximum|max|übrig|verbleibend|restants?|restantes?|rimanenti|resterend|pozostało|осталось)\\.?$`,
+  'iu',
 );
