@@ -340,6 +340,17 @@ ${item('misterbee', 1034558, 'January 7 17:05', 'CAN', 'Very poor article, both 
     expect(isFurnitureOnly('Security matters:\n\nthe gate was open all night.')).toBe(false);
   });
 
+  it("a comment's control bar or a share bar alone, in the nine languages, is no comment; a reader's sentence with those words stays", () => {
+    for (const bar of ['Beantworten', 'Antworten Folgen', 'Kommentieren16', 'Kommentieren ...', 'Like · 3 · Reply', 'Gefällt mir 2 Antworten',
+      'Répondre | Signaler', 'Ответить Цитировать', 'AntwortenMelden', 'FacebookTwitter', 'Facebook | E-Mail | Drucken']) {
+      expect([bar, isFurnitureOnly(bar)]).toEqual([bar, true]);
+    }
+    for (const reader of ['Like it!', 'Likewise', 'Follow the money', 'I like it', 'Facebook is evil', 'Quote of the day', 'Delete this nonsense',
+      'Reply Reply Reply Reply Reply Reply Reply Reply Reply Reply Reply Reply Reply Reply Reply Reply']) {
+      expect([reader, isFurnitureOnly(reader)]).toEqual([reader, false]);
+    }
+  });
+
   it("the thread's counts, calls and badges in the nine languages are no comments; a reader's question, emoticon or emoji stays", () => {
     const html = page(`<div id="comments"><h3>Kommentare</h3>
 <div class="comment"><p>Die Fähre fährt wieder jede Stunde.</p></div>

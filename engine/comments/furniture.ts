@@ -8,11 +8,14 @@ import {
   CHARACTER_COUNTER,
   COMMENTER_BADGE,
   COMMENT_FORM_CHECKBOX,
+  CONTROL_BAR,
   FIELD_MARK,
   FIELD_NOTE,
   FIRST_PERSON,
   FIRST_PERSON_LABEL,
+  MAX_BAR_CHARS,
   MAX_CONTROL_LABEL_WORDS,
+  SHARE_BAR,
   MAX_NOTICE_SENTENCE_CHARS,
   THREAD_COUNT,
   THREAD_MATTER,
@@ -44,6 +47,7 @@ const BYLINE_ALONE = /^(?:(?:posted|submitted|written|commented)\s+)?by\s*:?\s+[
 function isPageLine(line: string): boolean {
   if (line.length <= MAX_NOTICE_SENTENCE_CHARS && (COMMENT_FORM_CHECKBOX.test(line) || (THREAD_COUNT.test(line) && !FIRST_PERSON.test(line)))) return true;
   if (((FIELD_NOTE.test(line) || MARKED_FORM_LABEL.test(line)) && !FIRST_PERSON.test(line)) || CHARACTER_COUNTER.test(line)) return true;
+  if (line.length <= MAX_BAR_CHARS && (CONTROL_BAR.test(line) || SHARE_BAR.test(line))) return true;
   const m = matchBoilerplate(line);
   return m !== null && FURNITURE_KINDS.has(m.kind) && !speaksAsReader(line);
 }

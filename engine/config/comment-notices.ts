@@ -201,3 +201,43 @@ export const CHARACTER_COUNTER = new RegExp(
   `^(?:you\\s+have\\s+|noch\\s+)?\\d*\\s*(?:characters?|chars|zeichen|caractères|caracteres|caratteri|tekens|znaków|символ\\p{L}*)\\s+(?:left|remaining|maximum|max|übrig|verbleibend|restants?|restantes?|rimanenti|resterend|pozostało|осталось)\\.?$`,
   'iu',
 );
+
+/**
+ * The controls of a comment, as its bar prints them, in the nine languages: "Reply", "Antworten
+ * Folgen", "Zitieren", "Like 3 Reply", "Kommentieren16". A text made of these words alone (with
+ * counts and separators) is the bar, never a reader's comment.
+ */
+const COMMENT_CONTROLS = [
+  'reply', 'replies', 'quote', 'report', 'flag', 'like', 'likes', 'unlike', 'dislike', 'share', 'follow', 'unfollow', 'edit', 'delete',
+  'permalink', 'link', 'vote', 'upvote', 'downvote', 'recommend', 'comment', 'comments', 'hide', 'show', 'collapse', 'expand',
+  'antworten', 'antwort', 'beantworten', 'zitieren', 'melden', 'gefällt\\s+mir', 'teilen', 'folgen', 'bearbeiten', 'löschen',
+  'kommentieren', 'empfehlen', 'ausblenden', 'einblenden',
+  'répondre', 'citer', 'signaler', "j'aime", 'partager', 'suivre', 'modifier', 'supprimer', 'commenter',
+  'responder', 'citar', 'denunciar', 'reportar', 'me\\s+gusta', 'compartir', 'seguir', 'editar', 'eliminar', 'borrar', 'comentar',
+  'rispondi', 'cita', 'segnala', 'mi\\s+piace', 'condividi', 'segui', 'modifica', 'elimina', 'commenta',
+  'curtir', 'compartilhar', 'excluir',
+  'beantwoorden', 'reageren', 'citeren', 'vind\\s+ik\\s+leuk', 'delen', 'volgen', 'bewerken', 'verwijderen',
+  'odpowiedz', 'cytuj', 'zgłoś', 'lubię\\s+to', 'udostępnij', 'obserwuj', 'edytuj', 'usuń', 'skomentuj',
+  'ответить', 'цитировать', 'пожаловаться', 'нравится', 'поделиться', 'подписаться', 'редактировать', 'удалить', 'комментировать',
+];
+
+/** A bar of controls or share buttons is short: a longer line is a reader's, whatever its words. */
+export const MAX_BAR_CHARS = 80;
+
+/** Between and around the controls: spaces, separators, counts ("|", "·", "(3)", "16"). */
+const BAR_GAP = '[\\s\\p{P}\\p{S}\\p{N}]*';
+
+/**
+ * A comment's control bar alone (COMMENT_CONTROLS): "Reply", "Antworten Folgen", "Like · 3 · Reply",
+ * "Kommentieren16", its labels glued as a crawl of its buttons gives them ("AntwortenMelden").
+ */
+export const CONTROL_BAR = new RegExp(`^(?:${BAR_GAP}(?:${COMMENT_CONTROLS.join('|')}))+${BAR_GAP}$`, 'iu');
+
+/** The networks of a share bar, run together as a crawl of its icons' labels gives them ("FacebookTwitter", "Facebook | E-Mail"). */
+const SHARE_NETWORKS = [
+  'facebook', 'twitter', 'whatsapp', 'pinterest', 'linkedin', 'reddit', 'telegram', 'tumblr', 'xing', 'flipboard', 'messenger',
+  'e-?mail', 'print', 'drucken',
+];
+
+/** A share bar alone, its networks' names glued or apart. */
+export const SHARE_BAR = new RegExp(`^(?:${BAR_GAP}(?:${SHARE_NETWORKS.join('|')}))+${BAR_GAP}$`, 'iu');
