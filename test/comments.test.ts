@@ -160,6 +160,12 @@ ${item('misterbee', 1034558, 'January 7 17:05', 'CAN', 'Very poor article, both 
       ['recklessfox', 'January 7 17:00', 'Free range and organic are not the same thing at all.'],
       ['misterbee', 'January 7 17:05', 'Very poor article, both confused and uninformative.'],
     ]);
+    // The byline's label before the name, in any of the languages, is not the name.
+    const labelled = clean(page(`<div id="comments"><h3>Kommentare</h3>
+${item('von recklessfox', 1034545, '7. Januar 2021 17:00', 'DEU', 'Freilandhaltung und Bio sind nicht dasselbe.')}
+${item('Posted by: misterbee', 1034558, 'January 7 17:05', 'CAN', 'Very poor article, both confused and uninformative.')}
+</div>`), { comments: 'keep-all' });
+    expect(labelled.comments!.map((c) => c.author)).toEqual(['recklessfox', 'misterbee']);
   });
 
   it('a byline label without its name above the date names nobody', () => {

@@ -20,7 +20,7 @@ const SAYS_COMMA = new RegExp(`^(.*?)\\s*,?\\s*(?<![\\p{L}\\p{N}])${SAYS_VERB_GR
 /** "Tracked", "Posted", "Kommentar": a header's label standing alone before its date. */
 const LEAD_ALONE = new RegExp(`^(?:${BYLINE_LEADS.join('|')})$`, 'iu');
 /** "Par Jean Dupont", "Kommentar von Ann", "Posted by: Ann", "From: Ann": the label before a commenter's name. */
-const LABEL_BEFORE_NAME = new RegExp(`^(?:(?:(?:${BYLINE_LEADS.join('|')})\\s+)?(?:${BYLINE_WORDS.join('|')})\\s*:?|from\\s*:)\\s+(?=\\S)`, 'iu');
+export const LABEL_BEFORE_NAME = new RegExp(`^(?:(?:(?:${BYLINE_LEADS.join('|')})\\s+)?(?:${BYLINE_WORDS.join('|')})\\s*:?|from\\s*:)\\s+(?=\\S)`, 'iu');
 
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
 export const DATE = new RegExp(
@@ -297,8 +297,6 @@ export function nameDateHeader(text: string): { author: string; date: string } |
   return null;
 }
 
-/** "By DUMAS", "Posted by: Ann": the label before a byline's name. */
-export const BYLINE_PREFIX = /^(?:(?:posted|submitted|written)\s+)?by\s*:?\s+/iu;
 
 /** Lines that can be a comment's header above its date: at most two, each short and no sentence. */
 export function headerLines(lines: readonly string[]): boolean {

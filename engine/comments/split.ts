@@ -27,12 +27,12 @@ import { MAX_THREAD_LINK_SHARE } from '../config/threads';
 import { isFurnitureOnly } from './furniture';
 import {
   authorName,
-  BYLINE_PREFIX,
   DATE,
   headerLine,
   headerLines,
   isAction,
   isThreadFurniture,
+  LABEL_BEFORE_NAME,
   looksLikeDateLine,
   looksLikeName,
   looksLikePersonName,
@@ -336,7 +336,7 @@ function readItem(own: number[], item: Region, raw: RawBlock[], regions: Region[
   if (partsBeforeDate > 0 && partsBeforeDate <= MAX_HEADER_LINES && parts.length > partsBeforeDate) {
     const header = parts.slice(0, partsBeforeDate);
     if (headerLines(header)) {
-      const name = header[0]!.replace(BYLINE_PREFIX, '');
+      const name = header[0]!.replace(LABEL_BEFORE_NAME, '');
       if (!author && looksLikePersonName(name)) author = name;
       // A short line below the date in the header's own element (a country, a badge) is the header's too.
       const headerRegion = raw[partBlocks[0]!]!.region;
