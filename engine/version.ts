@@ -4,4 +4,4 @@
  * so "is this page's cleaning current?" is a string comparison.
  */
 
-export const FILTER_VERSION = '2026.12.05-140';
+export const FILTER_VERSION = '2026.12.05-141';

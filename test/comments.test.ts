@@ -348,10 +348,11 @@ ${item('Posted by: misterbee', 1034558, 'January 7 17:05', 'CAN', 'Very poor art
 
   it("a comment's control bar or a share bar alone, in the nine languages, is no comment; a reader's sentence with those words stays", () => {
     for (const bar of ['Beantworten', 'Antworten Folgen', 'Kommentieren16', 'Kommentieren ...', 'Like · 3 · Reply', 'Gefällt mir 2 Antworten',
-      'Répondre | Signaler', 'Ответить Цитировать', 'AntwortenMelden', 'FacebookTwitter', 'Facebook | E-Mail | Drucken']) {
+      'Répondre | Signaler', 'Ответить Цитировать', 'AntwortenMelden', 'FacebookTwitter', 'Facebook | E-Mail | Drucken',
+      'Post this story to: del.icio.us | Digg | Newsvine | Reddit | Fark', 'Teilen: Facebook WhatsApp', 'Del.icio.us']) {
       expect([bar, isFurnitureOnly(bar)]).toEqual([bar, true]);
     }
-    for (const reader of ['Like it!', 'Likewise', 'Follow the money', 'I like it', 'Facebook is evil', 'Quote of the day', 'Delete this nonsense',
+    for (const reader of ['Like it!', 'Likewise', 'Post it to Digg, it deserves it', 'Follow the money', 'I like it', 'Facebook is evil', 'Quote of the day', 'Delete this nonsense',
       'Reply Reply Reply Reply Reply Reply Reply Reply Reply Reply Reply Reply Reply Reply Reply Reply']) {
       expect([reader, isFurnitureOnly(reader)]).toEqual([reader, false]);
     }

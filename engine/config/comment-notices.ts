@@ -237,7 +237,15 @@ export const CONTROL_BAR = new RegExp(`^(?:${BAR_GAP}(?:${COMMENT_CONTROLS.join(
 const SHARE_NETWORKS = [
   'facebook', 'twitter', 'whatsapp', 'pinterest', 'linkedin', 'reddit', 'telegram', 'tumblr', 'xing', 'flipboard', 'messenger',
   'e-?mail', 'print', 'drucken',
+  // The bookmarking sites of older pages.
+  'digg', 'del\\.icio\\.us', 'delicious', 'stumbleupon', 'newsvine', 'nowpublic', 'fark', 'myspace', 'technorati', 'slashdot', 'mixx',
 ];
 
-/** A share bar alone, its networks' names glued or apart. */
-export const SHARE_BAR = new RegExp(`^(?:${BAR_GAP}(?:${SHARE_NETWORKS.join('|')}))+${BAR_GAP}$`, 'iu');
+/** What may head a share bar: "Post this story to:", "Share this article", "Teilen:". */
+const SHARE_LEADS = [
+  '(?:share|post|send|bookmark|add)\\s+(?:this|it)(?:\\s+(?:story|article|post|page|entry))?(?:\\s+(?:to|on|via|with))?',
+  'teilen', 'partager', 'compartir', 'condividi', 'compartilhar', 'delen', 'udostępnij', 'поделиться',
+];
+
+/** A share bar alone, its networks' names glued or apart, maybe after its lead ("Post this story to: del.icio.us | Digg"). */
+export const SHARE_BAR = new RegExp(`^(?:${BAR_GAP}(?:${SHARE_LEADS.join('|')})\\s*:?)?(?:${BAR_GAP}(?:${SHARE_NETWORKS.join('|')}))+${BAR_GAP}$`, 'iu');
