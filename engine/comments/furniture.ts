@@ -15,8 +15,8 @@ import {
   FIRST_PERSON_LABEL,
   MAX_BAR_CHARS,
   MAX_CONTROL_LABEL_WORDS,
-  SHARE_BAR,
   MAX_NOTICE_SENTENCE_CHARS,
+  SHARE_BAR,
   THREAD_COUNT,
   THREAD_MATTER,
   THREAD_PROCEDURE,
@@ -43,7 +43,11 @@ const MARKED_FORM_LABEL = new RegExp(`${FORM_LABEL_SOURCE}${FIELD_MARK}$`, 'iu')
 /** "by Kujii", "By Jane Coaston", "Posted by: Ann": a byline alone, no sentence. */
 const BYLINE_ALONE = /^(?:(?:posted|submitted|written|commented)\s+)?by\s*:?\s+[^.!?]{1,60}$/iu;
 
-/** A line only the page writes: a phrase of its furniture ("Add Your Comment", "More"), a checkbox of its form, the thread's count. */
+/**
+ * A line only the page writes: a phrase of its furniture ("Add Your Comment", "More"), a checkbox
+ * of its form, the thread's count, a field's mark or note, a character counter, a bar of a
+ * comment's controls or of share buttons.
+ */
 function isPageLine(line: string): boolean {
   if (line.length <= MAX_NOTICE_SENTENCE_CHARS && (COMMENT_FORM_CHECKBOX.test(line) || (THREAD_COUNT.test(line) && !FIRST_PERSON.test(line)))) return true;
   if (((FIELD_NOTE.test(line) || MARKED_FORM_LABEL.test(line)) && !FIRST_PERSON.test(line)) || CHARACTER_COUNTER.test(line)) return true;
