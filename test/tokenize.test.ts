@@ -1,6 +1,7 @@
 /**
- * The engine's tokenizer replaces internal methods of htmlparser2's Tokenizer (fastForwardTo and
- * the states that read names, see engine/html/tokenize.ts). It must emit exactly the events of the stock tokenizer: on edge
+ * The engine's tokenizer replaces internal methods of htmlparser2's Tokenizer (fastForwardTo, the
+ * states that read names, and the text state, which reads a whole tag at once: see
+ * engine/html/tokenize.ts). It must emit exactly the events of the stock tokenizer: on edge
  * cases written here, in chunks (the cursor's offset), and on every benchmark page when the
  * data is present.
  */
@@ -48,12 +49,18 @@ const EDGE_CASES: [string, string][] = [
   ['non-ASCII', '<p class="ünïcode">Grüße — “quotes” 東京 🙂</p>'],
   ['names ended every way', '<a\rhref=x><img\fsrc=y/><input\tdisabled/><br/><p\nclass = "c"data-long-name-here>t</p\n></a  ><b\r\n>x</b/>'],
   ['a page ending in a name', '<div class="x" data-attribute-cut'],
+  // Whole tags read at once (stateText): every way a start or end tag can be written.
+  ['self-closing tags', '<br/><br / ><img src="a"/><a/b=1><input / disabled / ><hr//>'],
+  ['values of every kind', `<a b= c=d e = "f" g='h>i' j=k/l m=>t</a><a b="1"c=2 d='3'e>u</a><p x=">">`],
+  ['names that start like raw-text elements', '<span><p><strong><tbody><scripts><xmp>raw <b></xmp><noscript><p>x</p></noscript><iframe src=x>i</iframe><SCRIPT>a<b</SCRIPT><tItLe>t</TITLE><textareas>'],
+  ['odd names and end tags', '<a =x><a "q"=1><1a><a\u00e9 b=c></DIV ></a href="x"></ a></1a></><b\u00e9>t</b\u00e9></span\t\n>'],
+  ['a quote that never closes', '<div class="open>text</div><p>more'],
 ];
 
 describe('FastForwardTokenizer emits exactly the stock Tokenizer events', () => {
   it('has example pages to compare on', () => expect(EXAMPLES.length).toBeGreaterThan(0));
 
-  it.each(['fastForwardTo', 'stateInTagName', 'stateInClosingTagName', 'stateInAttributeName'])(
+  it.each(['fastForwardTo', 'stateText', 'stateInTagName', 'stateInClosingTagName', 'stateInAttributeName'])(
     'replaces %s on its own prototype only, never on the library class',
     (method) => {
       expect(Object.prototype.hasOwnProperty.call(FastForwardTokenizer.prototype, method)).toBe(true);
