@@ -79,15 +79,33 @@ function spells(text: string, start: number, end: number, word: string): boolean
   return true;
 }
 
-function findRun(level: Map<number, WordRun[]> | null, text: string, start: number, end: number): WordRun | undefined {
-  const runs = level?.get(wordHash(text, start, end));
+function findRun(level: Map<number, WordRun[]> | null, text: string, start: number, end: number, hash = wordHash(text, start, end)): WordRun | undefined {
+  const runs = level?.get(hash);
   if (runs) for (const run of runs) if (spells(text, start, end, run.word)) return run;
   return undefined;
+}
+
+/**
+ * The hashes of the words that begin a rule's run, as bits: most words of a page's class names
+ * begin none (`col`, `md`, `clearfix`), and one bit says so without a lookup.
+ */
+const FIRST_WORD_BITS = 1 << 16;
+const firstWords = new Uint32Array(FIRST_WORD_BITS >>> 5);
+
+function firstWordBit(hash: number): number {
+  return (hash ^ (hash >>> 16)) & (FIRST_WORD_BITS - 1);
+}
+
+function mayBeginRun(hash: number): boolean {
+  const bit = firstWordBit(hash);
+  return (firstWords[bit >>> 5]! & (1 << (bit & 31))) !== 0;
 }
 
 function addWordRun(ruleWord: string, rule: number, content: boolean): void {
   const words = normaliseName(ruleWord).split('-').filter(Boolean);
   if (words.length === 0) throw new Error(`class/id word "${ruleWord}" has no letters`);
+  const bit = firstWordBit(wordHash(words[0]!, 0, words[0]!.length));
+  firstWords[bit >>> 5]! |= 1 << (bit & 31);
   let level = WORD_RUNS;
   let run: WordRun | undefined;
   for (const word of words) {
@@ -108,14 +126,19 @@ CONTENT_NAMES.forEach((word) => addWordRun(word, NO_RULE, true));
 /** Words of the name being read: start and end offsets (scratch, reused; names are read one at a time). */
 let wordStarts = new Int32Array(64);
 let wordEnds = new Int32Array(64);
+/** Each word's wordHash, found as it is cut. */
+let wordHashes = new Int32Array(64);
 
 function growWords(): void {
   const starts = new Int32Array(wordStarts.length * 2);
   const ends = new Int32Array(wordEnds.length * 2);
+  const hashes = new Int32Array(wordHashes.length * 2);
   starts.set(wordStarts);
   ends.set(wordEnds);
+  hashes.set(wordHashes);
   wordStarts = starts;
   wordEnds = ends;
+  wordHashes = hashes;
 }
 
 /**
@@ -127,26 +150,38 @@ function cutWords(text: string, start: number, end: number): number {
   let count = 0;
   let inWord = false;
   let prevLower = false;
+  let hash = 0;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     const lower = c >= 97 && c <= 122;
     const upper = c >= 65 && c <= 90;
     if (!lower && !upper) {
       if (c >= 128) return -1;
-      if (inWord) wordEnds[count - 1] = i;
+      if (inWord) {
+        wordEnds[count - 1] = i;
+        wordHashes[count - 1] = hash;
+      }
       inWord = false;
       prevLower = false;
       continue;
     }
     if (!inWord || (upper && prevLower)) {
-      if (inWord) wordEnds[count - 1] = i;
+      if (inWord) {
+        wordEnds[count - 1] = i;
+        wordHashes[count - 1] = hash;
+      }
       if (count === wordStarts.length) growWords();
       wordStarts[count++] = i;
       inWord = true;
+      hash = 0;
     }
+    hash = (Math.imul(hash, 31) + (c | 0x20)) | 0;
     prevLower = lower;
   }
-  if (inWord) wordEnds[count - 1] = end;
+  if (inWord) {
+    wordEnds[count - 1] = end;
+    wordHashes[count - 1] = hash;
+  }
   return count;
 }
 
@@ -188,7 +223,8 @@ function hintFromName(text: string, start: number, end: number): NameHint {
   let content = false;
   for (let i = 0; i < count; i++) {
     // Every run of words starting at word i that some rule or content name spells.
-    let run = findRun(WORD_RUNS, source, wordStarts[i], wordEnds[i]);
+    if (!mayBeginRun(wordHashes[i]!)) continue;
+    let run = findRun(WORD_RUNS, source, wordStarts[i], wordEnds[i], wordHashes[i]);
     // A word after a property of the box (`padding-bottom-5`, `edged-borders-bottom`) is styling
     // (looked at only for a word that matched: most words match nothing).
     if (run && i > 0 && isStyleWord(source, wordStarts[i - 1], wordEnds[i - 1])) continue;
@@ -196,7 +232,7 @@ function hintFromName(text: string, start: number, end: number): NameHint {
       if (run.rule < rule) rule = run.rule;
       content ||= run.content;
       if (!run.next || j >= count) break;
-      run = findRun(run.next, source, wordStarts[j], wordEnds[j]);
+      run = findRun(run.next, source, wordStarts[j], wordEnds[j], wordHashes[j]);
     }
   }
   if (rule !== NO_RULE) return { kind: NAME_KINDS[rule].kind, name: text.slice(start, end), content, linkList: NAME_KINDS[rule].linkList === true, embedsPost: false };
