@@ -74,23 +74,19 @@ export interface ReadExtras {
 }
 const NO_EXTRAS: ReadExtras = { hrefs: false, images: false };
 
-/** First letter (lower-cased) and length of a name, as one number. */
-function shapeOf(firstCharCode: number, length: number): number {
-  return ((firstCharCode | 0x20) << 8) | Math.min(length, 255);
-}
-
 /**
- * The wanted attribute names by shape. A name on the page is matched in place against the
- * few of its shape, so no string is made for it, and the name found is the constant here
+ * The wanted attribute names by first letter (lower case; an array, not a Map: one lookup per
+ * attribute of the page). A name on the page is matched in place against the few of its
+ * letter, length first, so no string is made for it, and the name found is the constant here
  * (a property key V8 already knows, where a fresh string would be looked up each time).
  */
-const WANTED_BY_SHAPE: ReadonlyMap<number, readonly AttrName[]> = (() => {
-  const byShape = new Map<number, AttrName[]>();
+const WANTED_BY_FIRST_LETTER: readonly (readonly AttrName[] | undefined)[] = (() => {
+  const byLetter: (AttrName[] | undefined)[] = new Array(128).fill(undefined);
   for (const name of Object.keys(new AttrBag()) as AttrName[]) {
-    const shape = shapeOf(name.charCodeAt(0), name.length);
-    byShape.set(shape, [...(byShape.get(shape) ?? []), name]);
+    const letter = name.charCodeAt(0);
+    byLetter[letter] = [...(byLetter[letter] ?? []), name];
   }
-  return byShape;
+  return byLetter;
 })();
 
 const VOID_ELEMENTS: ReadonlySet<string> = new Set([
@@ -238,7 +234,13 @@ function isAsciiLetter(c: number): boolean {
  * their first letters only when the name is one of them.
  */
 const RAW_TEXT_NAMES = ['iframe', 'noembed', 'noframes', 'plaintext', 'script', 'style', 'textarea', 'title', 'xmp'];
-const RAW_TEXT_FIRST_LETTERS = new Set(RAW_TEXT_NAMES.map((n) => n.charCodeAt(0)));
+/** Their first letters, a bit each (bit 0: `a`). */
+const RAW_TEXT_FIRST_LETTERS = RAW_TEXT_NAMES.reduce((bits, n) => bits | (1 << (n.charCodeAt(0) - 0x61)), 0);
+
+/** Does a name starting with this ASCII letter (either case) start like a raw-text element's? */
+function startsLikeRawText(letter: number): boolean {
+  return ((RAW_TEXT_FIRST_LETTERS >>> ((letter | 0x20) - 0x61)) & 1) === 1;
+}
 
 function isRawTextName(buffer: string, start: number, end: number): boolean {
   for (const name of RAW_TEXT_NAMES) {
@@ -285,7 +287,7 @@ function readStartTag(t: TagCursor, buffer: string, lt: number): boolean {
   while (i < length && !endsTagSection((c = buffer.charCodeAt(i)))) i++;
   if (i >= length) return false;
   const nameEnd = i;
-  const rawTextLetter = RAW_TEXT_FIRST_LETTERS.has(buffer.charCodeAt(nameStart) | 0x20);
+  const rawTextLetter = startsLikeRawText(buffer.charCodeAt(nameStart));
   if (rawTextLetter && isRawTextName(buffer, nameStart, nameEnd)) return false;
   let count = 0;
   let selfClosing = false;
@@ -733,7 +735,8 @@ class TreeBuilder implements CharReader {
     this.attrWanted = false;
     this.attrValueWanted = false;
     if (!this.tagAttributesWanted) return;
-    const candidates = WANTED_BY_SHAPE.get(shapeOf(this.charCodeAt(start), end - start));
+    const first = this.charCodeAt(start) | 0x20;
+    const candidates = first < 128 ? WANTED_BY_FIRST_LETTER[first] : undefined;
     if (!candidates) return;
     for (const name of candidates) {
       if (name.length === end - start && sameNameIgnoringCase(this, start, name)) {
