@@ -18,7 +18,7 @@
  * they decide where an article ends.
  */
 import type { BlockKind } from '../types';
-import { singleSpaced } from '../spaces';
+import { isJsSpace, singleSpaced } from '../spaces';
 import { escapeRegExp } from '../regexp';
 
 export interface PhraseRule {
@@ -118,13 +118,6 @@ function firstWord(phrase: string): string {
  */
 const FIRST_WORD = new WeakMap<Matcher, string>();
 
-/** A whitespace-separated piece of text without the characters before its first and after its last letter or digit. */
-function token(raw: string): string {
-  const start = firstLetterOrDigit(raw);
-  const end = afterLastLetterOrDigit(raw, start, -1);
-  return start === 0 && end === raw.length ? raw : raw.slice(start, end);
-}
-
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 
 function isHighSurrogate(c: number): boolean {
@@ -138,25 +131,25 @@ function isLowSurrogate(c: number): boolean {
 // Edges are found character by character: ASCII by hand, anything else by one small Unicode
 // test. `/[^\p{L}\p{N}]+$/u` does the same but tries every position of the text.
 
-/** Index of the first letter or digit of `text` (its length when there is none). */
-function firstLetterOrDigit(text: string): number {
-  for (let i = 0; i < text.length; ) {
+/** Index of the first letter or digit of `text` from `from` on (`to` when there is none before it). */
+function firstLetterOrDigit(text: string, from = 0, to = text.length): number {
+  for (let i = from; i < to; ) {
     const c = text.charCodeAt(i);
     if (c < 0x80) {
       if (isAsciiAlnum(c)) return i;
       i++;
       continue;
     }
-    const size = isHighSurrogate(c) && i + 1 < text.length && isLowSurrogate(text.charCodeAt(i + 1)) ? 2 : 1;
+    const size = isHighSurrogate(c) && i + 1 < to && isLowSurrogate(text.charCodeAt(i + 1)) ? 2 : 1;
     if (LETTER_OR_DIGIT.test(text.slice(i, i + size))) return i;
     i += size;
   }
-  return text.length;
+  return to;
 }
 
-/** Index after the last letter or digit of `text` (or `keep`, a character code) at or after `start`. */
-function afterLastLetterOrDigit(text: string, start: number, keep: number): number {
-  for (let end = text.length; end > start; ) {
+/** Index after the last letter or digit (or `keep`, a character code) of `text` between `start` and `to`. */
+function afterLastLetterOrDigit(text: string, start: number, keep: number, to = text.length): number {
+  for (let end = to; end > start; ) {
     const c = text.charCodeAt(end - 1);
     if (c < 0x80) {
       if (isAsciiAlnum(c) || c === keep) return end;
@@ -707,8 +700,31 @@ const BY_FIRST_WORD = new Map<string, PatternEntry[]>();
 /** Longest block any pattern is tested on. */
 const LONGEST_PATTERN_BLOCK = Math.max(...BOILERPLATE_PHRASES.map((r) => r.maxChars));
 
-function byOrder(x: PatternEntry, y: PatternEntry): number {
-  return x.order - y.order;
+/** A hash of a key's characters, ’ read as ' (as the keys are written). */
+function keyHash(text: string, start: number, end: number): number {
+  let h = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    h = (Math.imul(h, 31) + (c === 0x2019 ? 0x27 : c)) | 0;
+  }
+  return h;
+}
+
+/** The keys' hashes as bits: most words of a text are no key, and one bit says so without slicing them out. */
+const KEY_BITS = 1 << 14;
+const keyBits = new Uint32Array(KEY_BITS >>> 5);
+for (const key of BY_FIRST_WORD.keys()) {
+  const bit = keyBit(keyHash(key, 0, key.length));
+  keyBits[bit >>> 5]! |= 1 << (bit & 31);
+}
+
+function keyBit(hash: number): number {
+  return (hash ^ (hash >>> 14)) & (KEY_BITS - 1);
+}
+
+function mayBeKey(hash: number): boolean {
+  const bit = keyBit(hash);
+  return (keyBits[bit >>> 5]! & (1 << (bit & 31))) !== 0;
 }
 
 /**
@@ -717,16 +733,44 @@ function byOrder(x: PatternEntry, y: PatternEntry): number {
  * in order already).
  */
 function candidatesFor(text: string): readonly PatternEntry[] {
-  let keyed: PatternEntry[] | null = null;
-  let seen: PatternEntry[][] | null = null;
+  let found: PatternEntry[][] | null = null;
   const lower = text.toLowerCase();
-  for (const raw of (lower.includes('’') ? lower.replace(/’/g, "'") : lower).split(/\s+/)) {
-    const list = raw ? BY_FIRST_WORD.get(token(raw)) : undefined;
-    if (!list || seen?.includes(list)) continue;
-    (seen ??= []).push(list);
-    (keyed ??= [...UNKEYED]).push(...list);
+  // The words (runs between JavaScript's whitespace) read in place: a word is sliced out only
+  // when its hash is one of the keys'.
+  for (let i = 0; i < lower.length; ) {
+    while (i < lower.length && isJsSpace(lower.charCodeAt(i))) i++;
+    const start = i;
+    while (i < lower.length && !isJsSpace(lower.charCodeAt(i))) i++;
+    if (i === start) break;
+    const list = keyedList(lower, start, i);
+    if (!list || found?.includes(list)) continue;
+    (found ??= []).push(list);
   }
-  return keyed ? keyed.sort(byOrder) : UNKEYED;
+  return found ? inRuleOrder(found) : UNKEYED;
+}
+
+/** The patterns keyed by the word `text[start, end)` as a token (outer punctuation stripped, ’ as '). */
+function keyedList(text: string, start: number, end: number): PatternEntry[] | undefined {
+  const tokenStart = firstLetterOrDigit(text, start, end);
+  const tokenEnd = afterLastLetterOrDigit(text, tokenStart, -1, end);
+  if (tokenStart === tokenEnd || !mayBeKey(keyHash(text, tokenStart, tokenEnd))) return undefined;
+  const word = text.slice(tokenStart, tokenEnd);
+  return BY_FIRST_WORD.get(word.includes('’') ? word.replace(/’/g, "'") : word);
+}
+
+/** The unkeyed patterns and the lists found, merged by rule order (each is in order already). */
+function inRuleOrder(lists: PatternEntry[][]): PatternEntry[] {
+  let merged: PatternEntry[] = UNKEYED;
+  for (const list of lists) {
+    const out: PatternEntry[] = [];
+    let a = 0;
+    let b = 0;
+    while (a < merged.length && b < list.length) out.push(merged[a]!.order < list[b]!.order ? merged[a++]! : list[b++]!);
+    while (a < merged.length) out.push(merged[a++]!);
+    while (b < list.length) out.push(list[b++]!);
+    merged = out;
+  }
+  return merged;
 }
 
 /**

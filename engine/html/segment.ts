@@ -18,7 +18,7 @@ import { hintFromNames, hintFromRole, hintFromTag, type NameHint } from './hints
 import { mayDescribeArticle, type PageMeta, readJsonLd, readMeta } from './metadata';
 import { type Attrs, type TagSink, tokenize } from './tokenize';
 import { textChars, type PageChars } from '../decode/page-chars';
-import { singleSpaced } from '../spaces';
+import { isJsSpace, singleSpaced } from '../spaces';
 import { META_READ, PUBLISHED_CLASS, MARKED_ITEMPROPS } from '../config/metadata';
 import { INLINE_MARK_TAGS, MARKDOWN_DEFAULTS, PLACEHOLDER_IMAGE, UNWRITTEN_LINK, type MarkdownMarks } from '../config/markdown';
 import { emptySignals, type PageSignals, type PlaceKind } from '../metadata/signals';
@@ -267,14 +267,6 @@ class Pending {
 }
 
 type InlineKind = 'em' | 'strong' | 'code' | 'link';
-
-/** JavaScript's `\s` (what `singleSpaced` and `trim` treat as space). */
-function isJsSpace(c: number): boolean {
-  return (
-    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
-  );
-}
 
 /**
  * Inline markup of the pending block for the Markdown output (options `markdown`): emphasis,
