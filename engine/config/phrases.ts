@@ -18,6 +18,7 @@
  * they decide where an article ends.
  */
 import type { BlockKind } from '../types';
+import { HashBits } from '../hash-bits';
 import { isJsSpace, singleSpaced } from '../spaces';
 import { escapeRegExp } from '../regexp';
 
@@ -710,22 +711,9 @@ function keyHash(text: string, start: number, end: number): number {
   return h;
 }
 
-/** The keys' hashes as bits: most words of a text are no key, and one bit says so without slicing them out. */
-const KEY_BITS = 1 << 14;
-const keyBits = new Uint32Array(KEY_BITS >>> 5);
-for (const key of BY_FIRST_WORD.keys()) {
-  const bit = keyBit(keyHash(key, 0, key.length));
-  keyBits[bit >>> 5]! |= 1 << (bit & 31);
-}
-
-function keyBit(hash: number): number {
-  return (hash ^ (hash >>> 14)) & (KEY_BITS - 1);
-}
-
-function mayBeKey(hash: number): boolean {
-  const bit = keyBit(hash);
-  return (keyBits[bit >>> 5]! & (1 << (bit & 31))) !== 0;
-}
+/** The keys' hashes: most words of a text are no key, and one bit says so without slicing them out. */
+const KEY_HASHES = new HashBits(14);
+for (const key of BY_FIRST_WORD.keys()) KEY_HASHES.add(keyHash(key, 0, key.length));
 
 /**
  * The patterns keyed by a word of the text (lower-cased, ’ folded to ', outer punctuation
@@ -753,7 +741,7 @@ function candidatesFor(text: string): readonly PatternEntry[] {
 function keyedList(text: string, start: number, end: number): PatternEntry[] | undefined {
   const tokenStart = firstLetterOrDigit(text, start, end);
   const tokenEnd = afterLastLetterOrDigit(text, tokenStart, -1, end);
-  if (tokenStart === tokenEnd || !mayBeKey(keyHash(text, tokenStart, tokenEnd))) return undefined;
+  if (tokenStart === tokenEnd || !KEY_HASHES.mayHave(keyHash(text, tokenStart, tokenEnd))) return undefined;
   const word = text.slice(tokenStart, tokenEnd);
   return BY_FIRST_WORD.get(word.includes('’') ? word.replace(/’/g, "'") : word);
 }

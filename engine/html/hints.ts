@@ -7,6 +7,7 @@ import {
   STYLE_WORDS,
   TAG_KINDS,
 } from '../config/html-hints';
+import { HashBits } from '../hash-bits';
 import type { BlockKind } from '../types';
 import { isHtmlSpace } from './tokenize';
 
@@ -86,26 +87,15 @@ function findRun(level: Map<number, WordRun[]> | null, text: string, start: numb
 }
 
 /**
- * The hashes of the words that begin a rule's run, as bits: most words of a page's class names
- * begin none (`col`, `md`, `clearfix`), and one bit says so without a lookup.
+ * The hashes of the words that begin a rule's run: most words of a page's class names begin
+ * none (`col`, `md`, `clearfix`), and one bit says so without a lookup.
  */
-const FIRST_WORD_BITS = 1 << 16;
-const firstWords = new Uint32Array(FIRST_WORD_BITS >>> 5);
-
-function firstWordBit(hash: number): number {
-  return (hash ^ (hash >>> 16)) & (FIRST_WORD_BITS - 1);
-}
-
-function mayBeginRun(hash: number): boolean {
-  const bit = firstWordBit(hash);
-  return (firstWords[bit >>> 5]! & (1 << (bit & 31))) !== 0;
-}
+const FIRST_WORDS = new HashBits(16);
 
 function addWordRun(ruleWord: string, rule: number, content: boolean): void {
   const words = normaliseName(ruleWord).split('-').filter(Boolean);
   if (words.length === 0) throw new Error(`class/id word "${ruleWord}" has no letters`);
-  const bit = firstWordBit(wordHash(words[0]!, 0, words[0]!.length));
-  firstWords[bit >>> 5]! |= 1 << (bit & 31);
+  FIRST_WORDS.add(wordHash(words[0]!, 0, words[0]!.length));
   let level = WORD_RUNS;
   let run: WordRun | undefined;
   for (const word of words) {
@@ -223,7 +213,7 @@ function hintFromName(text: string, start: number, end: number): NameHint {
   let content = false;
   for (let i = 0; i < count; i++) {
     // Every run of words starting at word i that some rule or content name spells.
-    if (!mayBeginRun(wordHashes[i]!)) continue;
+    if (!FIRST_WORDS.mayHave(wordHashes[i]!)) continue;
     let run = findRun(WORD_RUNS, source, wordStarts[i], wordEnds[i], wordHashes[i]);
     // A word after a property of the box (`padding-bottom-5`, `edged-borders-bottom`) is styling
     // (looked at only for a word that matched: most words match nothing).
